@@ -1,0 +1,68 @@
+# The setup contract: `make run` and `make test` install whatever is missing, then do their job.
+# Python deps are pinned in requirements.lock; JS assets in package-lock.json.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMPS := .stamps
+VENDOR := a11y_service/static/vendor
+export A11Y_CACHE_DIR ?= $(CURDIR)/.cache/a11y
+export SE_OFFLINE := true
+export SE_AVOID_STATS := true
+
+.PHONY: install run test bench lint lock clean
+
+install: $(STAMPS)/python $(STAMPS)/assets $(STAMPS)/lexicon
+
+$(STAMPS)/venv:
+	@mkdir -p $(STAMPS)
+	@command -v $(PYTHON) >/dev/null || { \
+	  echo "Python 3.11 fehlt, installiere / installing python3 python3-venv"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv; }
+	$(PYTHON) -m venv $(VENV)
+	@touch $@
+
+$(STAMPS)/python: $(STAMPS)/venv requirements.lock pyproject.toml
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(STAMPS)/assets: package.json package-lock.json
+	@mkdir -p $(STAMPS) $(VENDOR)
+	@command -v npm >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	cp node_modules/swagger-ui-dist/swagger-ui-bundle.js \
+	   node_modules/swagger-ui-dist/swagger-ui-standalone-preset.js \
+	   node_modules/swagger-ui-dist/swagger-ui.css $(VENDOR)/
+	cp node_modules/axe-core/axe.min.js $(VENDOR)/
+	mkdir -p $(VENDOR)/axe-locales && cp node_modules/axe-core/locales/de.json $(VENDOR)/axe-locales/
+	@touch $@
+
+# The German lexicon (lemmas, word frequencies) is derived once from spacy-lookups-data, so a
+# cold `a11y text` does not parse 1.3 million JSON entries.
+$(STAMPS)/lexicon: $(STAMPS)/python
+	$(PY) -m checkers.text.lexicon build
+	@touch $@
+
+run: install
+	$(VENV)/bin/uvicorn --factory a11y_service.app:create_app --host 127.0.0.1 --port 8000
+
+test: install
+	$(PY) -m pytest -q
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+bench: install
+	$(PY) scripts/bench_text.py
+
+# Re-resolve the pins from requirements.in (a developer step, not part of install).
+lock:
+	$(PYTHON) -m venv /tmp/a11y-lock-venv
+	/tmp/a11y-lock-venv/bin/pip install --quiet -r requirements.in
+	/tmp/a11y-lock-venv/bin/pip freeze --all --exclude-editable | grep -v -E '^(a11y|pip)==' > requirements.lock
+	rm -rf /tmp/a11y-lock-venv
+
+clean:
+	rm -rf $(VENV) $(STAMPS) $(VENDOR) node_modules .cache

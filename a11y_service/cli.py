@@ -1,0 +1,198 @@
+"""The ``a11y`` command: the same engine as the API, the same JSON, honest exit codes.
+
+Exit codes: 0 nothing at or over ``--fail-on``; 1 findings at or over it; 2 usage error, bad
+input or a batch line that could not be checked.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+import msgspec
+
+from checkers.report import ExitCode, Report, ReportError, Target, encode_report
+from checkers.text.errors import TextInputError
+
+SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+
+
+class CliError(click.ClickException):
+    exit_code = ExitCode.USAGE_OR_TOOL_ERROR
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="a11y", prog_name="a11y")
+def main() -> None:
+    """Barrierefreiheit und verständliche Sprache prüfen.
+    / Check accessibility and understandable language."""
+
+
+@main.command("text")
+@click.argument("source", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--text", "inline_text", help="Text direkt angeben / text given inline.")
+@click.option("--batch", type=click.Path(dir_okay=False, allow_dash=True),
+              help="JSONL: je Zeile {id, text, profile?, lang?} / one object per line.")
+@click.option("--input-format", "input_format", default="auto", show_default=True,
+              type=click.Choice(["auto", "plain", "markdown", "html"]))
+@click.option("--profile", type=click.Choice(["leicht", "einfach", "standard"]),
+              help="Profil (Standard aus a11y.toml, sonst einfach) / profile.")
+@click.option("--lang", help="Sprache des Texts (de, en) / language of the text.")
+@click.option("--locale", type=click.Choice(["de", "en"]), default="de", show_default=True,
+              help="Sprache der Meldungen / language of messages.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True, help="Ausgabe / output format.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              default="error", show_default=True, help="Ab welcher Stufe Exit-Code 1 / exit 1 at.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="a11y.toml (sonst im aktuellen Ordner) / config file.")
+@click.option("--id", "target_id", help="Kennung im Bericht / id in the report.")
+def text_command(
+    source: str | None, inline_text: str | None, batch: str | None, input_format: str,
+    profile: str | None, lang: str | None, locale: str, output_format: str, fail_on: str,
+    config_path: Path | None, target_id: str | None,
+) -> None:
+    """Text prüfen: Lesbarkeit und Leichte/Einfache Sprache. / Check a text.
+
+    SOURCE ist eine Datei oder - für die Standard-Eingabe. / SOURCE is a file or - for stdin.
+    """
+    checker = _checker(config_path, locale)
+    if batch:
+        sys.exit(_run_batch(checker, batch, input_format, profile, lang, locale))
+    given = [x for x in (source, inline_text) if x is not None]
+    if len(given) != 1:
+        raise CliError(
+            "Geben Sie genau eine Quelle an: DATEI, - oder --text. "
+            "/ Give exactly one source: FILE, - or --text."
+        )
+    from checkers.text.engine import CheckRequest
+
+    raw = inline_text if inline_text is not None else _read_source(source)  # type: ignore[arg-type]
+    try:
+        report = checker.check(
+            CheckRequest(raw, input_format, lang, profile, target_id, locale)  # type: ignore[arg-type]
+        )
+    except TextInputError as error:
+        raise CliError(error.message(locale)) from None
+    if output_format == "json":
+        sys.stdout.buffer.write(encode_report(report) + b"\n")
+    else:
+        click.echo(render_text(report, locale))
+    sys.exit(exit_code_for([report], fail_on))
+
+
+def _checker(config_path: Path | None, locale: str) -> Any:
+    from checkers.text.config import load_config
+    from checkers.text.engine import TextChecker
+
+    try:
+        return TextChecker.create(load_config(config_path))
+    except TextInputError as error:
+        raise CliError(error.message(locale)) from None
+    except Exception as error:  # a glossary or resource problem: say what, not a traceback
+        message = getattr(error, "message", None) or str(error)
+        raise CliError(str(message)) from None
+
+
+def _read_source(source: str) -> bytes:
+    try:
+        if source == "-":
+            return sys.stdin.buffer.read()
+        return Path(source).read_bytes()
+    except OSError as error:
+        raise CliError(
+            f"Datei nicht lesbar / cannot read file: {source} ({error.strerror})"
+        ) from None
+
+
+def _run_batch(
+    checker: Any, batch: str, input_format: str, profile: str | None, lang: str | None,
+    locale: str,
+) -> int:
+    from checkers.text.engine import CheckRequest
+
+    raw = _read_source(batch)
+    failed = False
+    out = sys.stdout.buffer
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        item_id: str | None = None
+        try:
+            item = msgspec.json.decode(line)
+            if not isinstance(item, dict):
+                raise TextInputError("batch-line", "Zeile ist kein JSON-Objekt.",
+                                     "Line is not a JSON object.")
+            item_id = str(item["id"]) if item.get("id") is not None else None
+            text = item.get("text")
+            if not isinstance(text, str):
+                raise TextInputError("batch-line", "Feld 'text' fehlt oder ist kein Text.",
+                                     "Field 'text' is missing or not a string.")
+            report = checker.check(CheckRequest(
+                text, item.get("format", input_format), item.get("lang", lang),
+                item.get("profile", profile), item_id, locale,  # type: ignore[arg-type]
+            ))
+        except (msgspec.DecodeError, UnicodeDecodeError):
+            failed = True
+            report = _error_report(item_id, "batch-line", _line_msg(number, locale, "json"))
+        except TextInputError as error:
+            failed = True
+            report = _error_report(item_id, error.kind, f"Zeile/line {number}: "
+                                   f"{error.message(locale)}")
+        out.write(encode_report(report) + b"\n")
+    out.flush()
+    return ExitCode.USAGE_OR_TOOL_ERROR if failed else ExitCode.OK
+
+
+def _line_msg(number: int, locale: str, kind: str) -> str:
+    if locale == "en":
+        return f"line {number}: not valid JSON"
+    return f"Zeile {number}: kein gültiges JSON"
+
+
+def _error_report(item_id: str | None, kind: str, message: str) -> Report:
+    return Report(target=Target(kind="text", id=item_id), error=ReportError(kind, message))
+
+
+def exit_code_for(reports: list[Report], fail_on: str) -> int:
+    if fail_on == "never":
+        return ExitCode.OK
+    threshold = SEVERITY_ORDER[fail_on]
+    for report in reports:
+        if report.error is not None:
+            return ExitCode.USAGE_OR_TOOL_ERROR
+        for finding in report.findings:
+            if finding.outcome == "failed" and SEVERITY_ORDER[finding.severity] >= threshold:
+                return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def render_text(report: Report, locale: str) -> str:
+    m = report.metrics
+    de = locale == "de"
+    lines = [
+        (f"Verständlichkeit: {m.get('score')} von 100 ({m.get('level')}), "
+         f"{m.get('words')} Wörter, {m.get('sentences')} Sätze")
+        if de else
+        (f"Understandability: {m.get('score')} of 100 ({m.get('level')}), "
+         f"{m.get('words')} words, {m.get('sentences')} sentences"),
+        f"Flesch (Amstad) {m.get('flesch_amstad')}, WSTF {m.get('wiener_sachtextformel')}, "
+        f"LIX {m.get('lix')}" if "lix" in m else "",
+    ]
+    for f in report.findings:
+        loc = f.location
+        lines.append(f"{loc.line}:{loc.column} {f.severity:<7} {f.rule_id:<22} {f.message}")
+        for s in f.suggestions[:2]:
+            lines.append(f"    → {s.text}")
+    s = report.summary
+    lines.append(
+        f"{s.errors} Fehler, {s.warnings} Warnungen, {s.infos} Hinweise" if de
+        else f"{s.errors} errors, {s.warnings} warnings, {s.infos} notes"
+    )
+    return "\n".join(line for line in lines if line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""RFC 9457 problem details for every error the API returns; never a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+import msgspec
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+
+from checkers.text.errors import TextInputError
+
+log = logging.getLogger(__name__)
+PROBLEM_JSON = "application/problem+json"
+
+
+class Problem(msgspec.Struct, omit_defaults=True):
+    type: str
+    title: str
+    status: int
+    detail: str
+    kind: str
+    errors: list[dict[str, object]] | None = None
+
+
+def _locale(request: Request) -> str:
+    header = request.headers.get("accept-language", "")
+    return "en" if header.lower().startswith("en") else "de"
+
+
+def problem_response(problem: Problem) -> Response[bytes]:
+    return Response(
+        content=msgspec.json.encode(problem), status_code=problem.status, media_type=PROBLEM_JSON
+    )
+
+
+def text_input_error_handler(request: Request, exc: TextInputError) -> Response[bytes]:
+    return problem_response(
+        Problem(
+            type=f"urn:a11y:problem:{exc.kind}",
+            title="Ungültige Eingabe / Invalid input",
+            status=exc.status,
+            detail=exc.message(_locale(request)),
+            kind=exc.kind,
+        )
+    )
+
+
+def validation_error_handler(request: Request, exc: ValidationException) -> Response[bytes]:
+    extra = exc.extra if isinstance(exc.extra, list) else None
+    return problem_response(
+        Problem(
+            type="urn:a11y:problem:validation",
+            title="Ungültige Anfrage / Invalid request",
+            status=400,
+            detail=(
+                "Die Anfrage passt nicht zum Schema. Pflichtfeld: text."
+                if _locale(request) == "de"
+                else "The request does not match the schema. Required field: text."
+            ),
+            kind="validation",
+            errors=[e if isinstance(e, dict) else {"message": str(e)} for e in extra or []],
+        )
+    )
+
+
+def http_error_handler(request: Request, exc: HTTPException) -> Response[bytes]:
+    status = exc.status_code
+    kind = "too-large" if status == 413 else "http"
+    return problem_response(
+        Problem(
+            type=f"urn:a11y:problem:{kind}",
+            title=str(exc.detail or "Fehler / Error"),
+            status=status,
+            detail=str(exc.detail),
+            kind=kind,
+        )
+    )
+
+
+def internal_error_handler(request: Request, exc: Exception) -> Response[bytes]:
+    log.exception("unhandled error on %s", request.url.path)
+    return problem_response(
+        Problem(
+            type="urn:a11y:problem:internal",
+            title="Interner Fehler / Internal error",
+            status=500,
+            detail="Ein interner Fehler ist aufgetreten. / An internal error occurred.",
+            kind="internal",
+        )
+    )
+
+
+EXCEPTION_HANDLERS = {
+    TextInputError: text_input_error_handler,
+    ValidationException: validation_error_handler,
+    HTTPException: http_error_handler,
+    Exception: internal_error_handler,
+}

@@ -1,0 +1,89 @@
+"""de.abbreviation: abbreviations and unexplained acronyms.
+
+Leichte Sprache writes words out; Einfache Sprache explains an acronym at its first use
+(Netzwerk Leichte Sprache; BITV 2.0 Anlage 2 Teil 2; WCAG 3.1.4 Abbreviations, AAA).
+Expansions come from ``glossaries/data/abbreviations.yaml``. Unknown all-caps words of 2 to 6
+letters count as acronyms unless the text explains them in parentheses ("Europäische Union
+(EU)") or they are common (an allow-list). Known false positives: names written in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checkers.text.analysis import AnalyzedText
+from checkers.text.config import RuleSettings
+from checkers.text.rules._glossary import glossary_hits
+from checkers.text.rules.base import Example, Hit, RuleMeta, de_en, rule
+
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}s?$")
+_NOT_ACRONYMS = frozenset({"OK", "TV", "PC", "CD", "DVD", "USB", "WLAN", "SMS", "PIN", "TAN"})
+
+META = RuleMeta(
+    id="de.abbreviation",
+    title=de_en("Abkürzungen", "Abbreviations"),
+    message=de_en(
+        "Schreiben Sie „{term}“ aus: „{replacement}“.",
+        "Write “{term}” out: “{replacement}”.",
+    ),
+    explanation=de_en(
+        "Viele Menschen kennen Abkürzungen nicht. Schreiben Sie das ganze Wort.",
+        "Many readers do not know abbreviations. Write the whole word.",
+    ),
+    standards=("Leichte Sprache: keine Abkürzungen", "BITV 2.0 Anlage 2 Teil 2", "WCAG 3.1.4"),
+    severity={"leicht": "warning", "einfach": "warning", "standard": "info"},
+    options={
+        "leicht": {"acronyms_explained_ok": False},
+        "einfach": {"acronyms_explained_ok": True},
+        "standard": {"acronyms_explained_ok": True},
+    },
+    examples=(
+        Example(
+            "Bringen Sie z. B. Ihren Ausweis mit.",
+            fails=True,
+            flagged="z. B.",
+            suggestion="zum Beispiel",
+        ),
+        Example("Bringen Sie zum Beispiel Ihren Ausweis mit.", fails=False),
+        Example("Das regelt § 20.", fails=True, flagged="§"),
+        Example(
+            "Die Abteilung ABZ hilft Ihnen.", fails=True, flagged="ABZ", profile="einfach"
+        ),
+        Example(
+            "Das Amt für Bildung und Zuzug (ABZ) hilft Ihnen. Das ABZ ist im Rathaus.",
+            fails=False,
+            profile="einfach",
+        ),
+    ),
+)
+
+UNKNOWN_ACRONYM = de_en(
+    "„{term}“ ist eine Abkürzung. Erklären Sie sie beim ersten Mal.",
+    "“{term}” is an acronym. Explain it the first time you use it.",
+)
+
+
+@rule(META)
+def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
+    known: set[tuple[int, int]] = set()
+    for hit in glossary_hits(doc, settings, ("abbreviation", "acronym")):
+        known.add((hit.start, hit.end))
+        yield hit
+    explained = set(re.findall(r"\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5})\)", doc.text))
+    lexicon = doc.resources.lexicon
+    for sentence in doc.sentences:
+        for token in sentence.tokens:
+            if token.kind != "word" or (token.start, token.end) in known:
+                continue
+            text = token.text
+            if not _ACRONYM.match(text) or text in _NOT_ACRONYMS or len(text) < 2:
+                continue
+            if settings.get("acronyms_explained_ok") and text.rstrip("s") in explained:
+                continue
+            if lexicon is not None and lexicon.zipf(text.capitalize()) > 4.5:
+                continue  # a shouted everyday word ("BITTE") is not an acronym
+            yield Hit(token.start, token.end, {"term": text}, message=UNKNOWN_ACRONYM)
+
+
+RULES = (check,)

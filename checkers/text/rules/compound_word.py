@@ -1,0 +1,108 @@
+"""de.compound-word: long compounds not split (Leichte Sprache), or split against the spelling rules
+(Einfache Sprache).
+
+Leichte Sprache splits long compounds so they can be read part by part: with a Mediopunkt
+("Bundes·gleichstellungs·gesetz", Hildesheim rules, DIN SPEC 33429) or a hyphen
+("Bundes-Gleichstellungs-Gesetz", Netzwerk Leichte Sprache); the style is configurable. Einfache
+Sprache keeps standard spelling, so there the rule flags Leichte-Sprache splits instead.
+Parts come from the frequency lexicon (``checkers/text/compounds.py``). Known false positives:
+names and rare technical words the lexicon splits oddly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checkers.text.analysis import AnalyzedText
+from checkers.text.compounds import format_compound, split_compound
+from checkers.text.config import RuleSettings
+from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+
+META = RuleMeta(
+    id="de.compound-word",
+    title=de_en("Lange Wörter", "Long compound words"),
+    message=de_en(
+        "„{term}“ ist ein langes Wort. Trennen Sie es: „{replacement}“.",
+        "“{term}” is a long word. Split it: “{replacement}”.",
+    ),
+    explanation=de_en(
+        "Lange Wörter sind schwer zu lesen. Mit einem Medio·punkt oder Binde-Strich sieht man "
+        "die Teile.",
+        "Long words are hard to read. A middle dot or hyphen shows their parts.",
+    ),
+    standards=("Leichte Sprache: lange Wörter trennen", "DIN SPEC 33429", "Duden: Rechtschreibung"),
+    severity={"leicht": "warning", "einfach": "info", "standard": None},
+    options={
+        "leicht": {"min_letters": 11, "mode": "split"},
+        "einfach": {"min_letters": 11, "mode": "standard-spelling"},
+        "standard": {"min_letters": 14, "mode": "standard-spelling"},
+    },
+    examples=(
+        Example(
+            "Das regelt das Bundesgleichstellungsgesetz.",
+            fails=True,
+            flagged="Bundesgleichstellungsgesetz",
+            suggestion="Bundes·gleichstellungs·gesetz",
+        ),
+        Example("Das regelt das Bundes·gleichstellungs·gesetz.", fails=False),
+        Example(
+            "Bringen Sie die Kranken·versicherungs·karte mit.",
+            fails=True,
+            flagged="Kranken·versicherungs·karte",
+            suggestion="Krankenversicherungskarte",
+            profile="einfach",
+        ),
+        Example("Bringen Sie die Krankenversicherungskarte mit.", fails=False, profile="einfach"),
+    ),
+)
+
+STANDARD_SPELLING = de_en(
+    "„{term}“: In Einfacher Sprache schreibt man das Wort zusammen: „{replacement}“.",
+    "“{term}”: plain German writes the word as one: “{replacement}”.",
+)
+
+
+@rule(META)
+def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
+    lexicon = doc.resources.lexicon
+    if settings["mode"] == "split":
+        yield from _unsplit(doc, settings, lexicon)
+    else:
+        yield from _split_against_spelling(doc, lexicon)
+
+
+def _unsplit(doc: AnalyzedText, settings: RuleSettings, lexicon: object) -> Iterator[Hit]:
+    min_letters = int(settings["min_letters"])
+    for token in doc.tokens:
+        text = token.text
+        if token.kind != "word" or len(text) < min_letters or not text[:1].isupper():
+            continue
+        if "·" in text or "-" in text:
+            continue
+        parts = split_compound(text, lexicon)
+        if not parts or len(parts) < 2:
+            continue
+        replacement = format_compound(parts, settings.compound_style)
+        yield Hit(token.start, token.end, {"term": text, "replacement": replacement},
+                  [Fix(replacement)])
+
+
+def _split_against_spelling(doc: AnalyzedText, lexicon: object) -> Iterator[Hit]:
+    for token in doc.tokens:
+        text = token.text
+        if token.kind != "word" or ("·" not in text and "-" not in text):
+            continue
+        parts = [p for p in text.replace("·", "-").split("-") if p]
+        if len(parts) < 2 or not all(p[:1].isalpha() for p in parts):
+            continue
+        joined = parts[0] + "".join(p.lower() for p in parts[1:])
+        if "-" in text and "·" not in text:
+            # A hyphen is standard spelling in many words (E-Mail, Baden-Württemberg, names):
+            # only flag it when the joined word is itself a known, ordinary word.
+            if not lexicon.is_known(joined) or any(len(p) < 3 for p in parts):  # type: ignore[attr-defined]
+                continue
+        yield Hit(token.start, token.end, {"term": text, "replacement": joined}, [Fix(joined)],
+                  message=STANDARD_SPELLING)
+
+
+RULES = (check,)

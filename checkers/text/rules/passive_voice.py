@@ -1,0 +1,62 @@
+"""de.passive-voice: passive voice, including modal passive, perfect passive and "ist … zu".
+
+Leichte Sprache uses active voice (Netzwerk Leichte Sprache; BITV 2.0 Anlage 2 Teil 2: "Passiv
+vermeiden"); Einfache Sprache mostly (ISO 24495-1). Detection runs on lemma tables and patterns
+(``checkers/text/morph.py``), or on a trained spaCy pipeline where one is installed. With an agent
+("vom Amt") the suggestion turns it into the subject. Known false positives: Zustandspassiv
+("ist geschlossen") is reported only where the profile asks for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checkers.text.analysis import AnalyzedText
+from checkers.text.config import RuleSettings
+from checkers.text.rules._morph import morph_hits, to_hit
+from checkers.text.rules.base import Example, Hit, RuleMeta, de_en, rule
+
+META = RuleMeta(
+    id="de.passive-voice",
+    title=de_en("Passiv", "Passive voice"),
+    message=de_en(
+        "Der Satz steht im Passiv („{span}“). Sagen Sie, wer etwas tut.",
+        "The sentence is in the passive voice (“{span}”). Say who does what.",
+    ),
+    explanation=de_en(
+        "Im Aktiv steht am Anfang, wer etwas tut. Das ist leichter zu verstehen: "
+        "„Das Amt prüft den Antrag.“ statt „Der Antrag wird geprüft.“",
+        "Active voice says who acts first, which is easier to follow: “The office checks the "
+        "application.” instead of “The application is checked.”",
+    ),
+    standards=("Leichte Sprache: Aktiv statt Passiv", "BITV 2.0 Anlage 2 Teil 2", "ISO 24495-1"),
+    severity={"leicht": "warning", "einfach": "info", "standard": "info"},
+    options={
+        "leicht": {"include_zustandspassiv": True},
+        "einfach": {"include_zustandspassiv": False},
+        "standard": {"include_zustandspassiv": False},
+    },
+    examples=(
+        Example("Der Antrag wird vom Amt geprüft.", fails=True, flagged="wird vom Amt geprüft"),
+        Example("Das Amt prüft den Antrag.", fails=False),
+        Example(
+            "Das Formular muss bis Freitag ausgefüllt werden.",
+            fails=True,
+            flagged="muss bis Freitag ausgefüllt werden",
+        ),
+        Example("Morgen wird es regnen.", fails=False),
+        Example("Er ist gestern nach Hause gegangen.", fails=False),
+    ),
+)
+
+
+@rule(META)
+def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
+    include_state = bool(settings.get("include_zustandspassiv"))
+    for sentence, hit in morph_hits(doc, "passive"):
+        if hit.subkind == "zustandspassiv" and not include_state:
+            continue
+        yield to_hit(doc, sentence, hit)
+
+
+RULES = (check,)

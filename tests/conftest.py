@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+import pytest
+
+from checkers.text.engine import TextChecker
+
+
+@pytest.fixture(scope="session")
+def checker() -> TextChecker:
+    return TextChecker.create()
