@@ -34,24 +34,27 @@ RARITY_BASE = 7.0
 UNCOMMON_ZIPF = 4.0  # below about one occurrence per 100,000 words
 LONG_WORD = 6  # letters; the LIX / Wiener Sachtextformel definition
 
-NOMINAL_SUFFIXES = (
-    "ung", "ungen", "heit", "heiten", "keit", "keiten", "tion", "tionen", "ität", "itäten",
-    "ismus", "nis", "nisse", "schaft", "schaften",
+NOMINAL_SUFFIXES = tuple(
+    """
+    ung ungen heit heiten keit keiten tion tionen ität itäten ismus nis nisse schaft schaften
+    """.split()  # noqa: SIM905
 )
-# Clause openers after a comma: subordinating conjunctions and relative pronouns.
+# Clause openers after a comma: subordinating conjunctions and relative pronouns. Word lists
+# read and diff better as text than as a column of quoted strings.
 SUBORDINATORS = frozenset(
     """
     weil da dass daß obwohl obgleich obschon wenn falls sofern soweit solange sobald sodass
     damit indem ob nachdem bevor ehe seit seitdem während bis als wie wo wohin woher warum
     weshalb wieso womit wofür wodurch worauf worüber wovon wozu wobei
     der die das dem den denen dessen deren welcher welche welches welchem welchen
-    """.split()
+    """.split()  # noqa: SIM905
 )
 PREPOSITIONS = frozenset(
-    "an auf aus bei durch für gegen in mit nach ohne über um unter von vor zu zwischen".split()
+    """
+    an auf aus bei durch für gegen in mit nach ohne über um unter von vor zu zwischen
+    """.split()  # noqa: SIM905
 )
 _OPENING = frozenset({"(", "["})
-_CLOSING = frozenset({")", "]"})
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -77,9 +80,11 @@ def _form_zipf(lexicon: Any, form: str) -> float:
 def word_zipf(lexicon: Any, word: str) -> float:
     """Zipf frequency of a word token; hyphenated compounds use the mean of their parts.
 
-    Leichte Sprache splits compounds on purpose ("Arbeits-Platz") so that each part is a familiar
-    word; scoring the whole (unknown) string would punish exactly that.
+    Leichte Sprache splits compounds on purpose ("Arbeits-Platz", "Wohn·Geld") so that each part
+    is a familiar word; scoring the whole (unknown) string would punish exactly that.
     """
+    if "·" in word:  # the Mediopunkt of Leichte Sprache marks the same split as a hyphen
+        word = word.replace("·", "-")
     if "-" in word:
         parts = [part for part in word.split("-") if part]
         if len(parts) > 1:
@@ -99,6 +104,9 @@ def sentence_features(sentence: Sentence, lexicon: Any = None) -> dict[str, floa
         from checkers.text.lexicon import get_lexicon
 
         lexicon = get_lexicon()
+    # Only the sentence-initial word needs it; a lexicon without noun information just does not
+    # count a capitalised first word as a noun.
+    is_noun = getattr(lexicon, "is_noun", None)
     tokens = sentence.tokens
     n_words = letters = longest = long_words = nouns = lexical = suffixes = numbers = 0
     commas = clauses = parentheses = 0
@@ -135,7 +143,7 @@ def sentence_features(sentence: Sentence, lexicon: Any = None) -> dict[str, floa
             continue
         lexical += 1
         zipfs.append(word_zipf(lexicon, text))
-        if text[:1].isupper() and (not first or lexicon.is_noun(text)):
+        if text[:1].isupper() and (not first or (is_noun is not None and is_noun(text))):
             nouns += 1
         if lower.endswith(NOMINAL_SUFFIXES):
             suffixes += 1
@@ -177,8 +185,10 @@ class ScoreModel:
     stds: tuple[float, ...]
     coefficients: tuple[float, ...]
     intercept: float
-    # Document aggregation: score = (1 - w) * word-weighted mean + w * mean of the hardest quarter.
+    # Document aggregation: score = (1 - w) * mean + w * mean of the hardest quarter, the mean
+    # weighted by words when ``word_weighted``.
     hard_quartile_weight: float
+    word_weighted: bool
     # Lower bounds of the score for leicht, einfach, standard (below the last: schwer).
     thresholds: tuple[float, float, float]
     meta: dict[str, Any]
@@ -198,6 +208,7 @@ def _model_from_json(data: dict[str, Any]) -> ScoreModel:
         coefficients=tuple(float(v) for v in sentence["coefficients"]),
         intercept=float(sentence["intercept"]),
         hard_quartile_weight=float(data["document_model"]["hard_quartile_weight"]),
+        word_weighted=bool(data["document_model"].get("word_weighted", True)),
         thresholds=(float(levels["leicht"]), float(levels["einfach"]), float(levels["standard"])),
         meta={k: v for k, v in data.items() if k not in ("sentence_model", "levels")},
     )
@@ -245,7 +256,7 @@ def level_for(score: float, model: ScoreModel | None = None) -> str:
 
 
 def aggregate_scores(
-    scored: Sequence[tuple[float, int]], hard_quartile_weight: float
+    scored: Sequence[tuple[float, int]], hard_quartile_weight: float, word_weighted: bool = True
 ) -> float | None:
     """Document score from (sentence score, word count) pairs.
 
@@ -256,7 +267,7 @@ def aggregate_scores(
     if not pairs:
         return None
     total_words = sum(words for _, words in pairs)
-    if total_words:
+    if word_weighted and total_words:
         mean = sum(score * words for score, words in pairs) / total_words
     else:
         mean = sum(score for score, _ in pairs) / len(pairs)
@@ -277,7 +288,7 @@ def score_document(
     A document without scored sentences has neither score nor level: (None, None).
     """
     model = model or load_model()
-    score = aggregate_scores(list(sentences), model.hard_quartile_weight)
+    score = aggregate_scores(list(sentences), model.hard_quartile_weight, model.word_weighted)
     if score is None:
         return None, None
     return score, level_for(score, model)
