@@ -39,7 +39,16 @@ def create_app(settings: Settings | None = None, checker: TextChecker | None = N
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         # Heavy resources (lexicon, glossaries, morphology) load once, not per request.
-        app.state.text_checker = checker or build_checker(settings)
+        if checker is None:
+            app.state.text_checker = build_checker(settings)
+        elif settings.max_chars:
+            app.state.text_checker = TextChecker(
+                replace(checker.config, max_chars=settings.max_chars),
+                checker.resources,
+                checker.rules,
+            )
+        else:
+            app.state.text_checker = checker
         yield
 
     def provide_checker() -> TextChecker:
@@ -50,7 +59,9 @@ def create_app(settings: Settings | None = None, checker: TextChecker | None = N
         route_handlers=[
             HealthController,
             TextController,
-            create_static_files_router(path="/static", directories=[STATIC], include_in_schema=False),
+            create_static_files_router(
+                path="/static", directories=[STATIC], include_in_schema=False
+            ),
         ],
         dependencies={"text_checker": Provide(provide_checker, sync_to_thread=False)},
         lifespan=[lifespan],

@@ -33,26 +33,65 @@ def main() -> None:
 @main.command("text")
 @click.argument("source", required=False, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--text", "inline_text", help="Text direkt angeben / text given inline.")
-@click.option("--batch", type=click.Path(dir_okay=False, allow_dash=True),
-              help="JSONL: je Zeile {id, text, profile?, lang?} / one object per line.")
-@click.option("--input-format", "input_format", default="auto", show_default=True,
-              type=click.Choice(["auto", "plain", "markdown", "html"]))
-@click.option("--profile", type=click.Choice(["leicht", "einfach", "standard"]),
-              help="Profil (Standard aus a11y.toml, sonst einfach) / profile.")
+@click.option(
+    "--batch",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="JSONL: je Zeile {id, text, profile?, lang?} / one object per line.",
+)
+@click.option(
+    "--input-format",
+    "input_format",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", "plain", "markdown", "html"]),
+)
+@click.option(
+    "--profile",
+    type=click.Choice(["leicht", "einfach", "standard"]),
+    help="Profil (Standard aus a11y.toml, sonst einfach) / profile.",
+)
 @click.option("--lang", help="Sprache des Texts (de, en) / language of the text.")
-@click.option("--locale", type=click.Choice(["de", "en"]), default="de", show_default=True,
-              help="Sprache der Meldungen / language of messages.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
-              default="text", show_default=True, help="Ausgabe / output format.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
-              default="error", show_default=True, help="Ab welcher Stufe Exit-Code 1 / exit 1 at.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="a11y.toml (sonst im aktuellen Ordner) / config file.")
+@click.option(
+    "--locale",
+    type=click.Choice(["de", "en"]),
+    default="de",
+    show_default=True,
+    help="Sprache der Meldungen / language of messages.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Ausgabe / output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Ab welcher Stufe Exit-Code 1 / exit 1 at.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="a11y.toml (sonst im aktuellen Ordner) / config file.",
+)
 @click.option("--id", "target_id", help="Kennung im Bericht / id in the report.")
 def text_command(
-    source: str | None, inline_text: str | None, batch: str | None, input_format: str,
-    profile: str | None, lang: str | None, locale: str, output_format: str, fail_on: str,
-    config_path: Path | None, target_id: str | None,
+    source: str | None,
+    inline_text: str | None,
+    batch: str | None,
+    input_format: str,
+    profile: str | None,
+    lang: str | None,
+    locale: str,
+    output_format: str,
+    fail_on: str,
+    config_path: Path | None,
+    target_id: str | None,
 ) -> None:
     """Text prüfen: Lesbarkeit und Leichte/Einfache Sprache. / Check a text.
 
@@ -108,7 +147,11 @@ def _read_source(source: str) -> bytes:
 
 
 def _run_batch(
-    checker: Any, batch: str, input_format: str, profile: str | None, lang: str | None,
+    checker: Any,
+    batch: str,
+    input_format: str,
+    profile: str | None,
+    lang: str | None,
     locale: str,
 ) -> int:
     from checkers.text.engine import CheckRequest
@@ -123,24 +166,35 @@ def _run_batch(
         try:
             item = msgspec.json.decode(line)
             if not isinstance(item, dict):
-                raise TextInputError("batch-line", "Zeile ist kein JSON-Objekt.",
-                                     "Line is not a JSON object.")
+                raise TextInputError(
+                    "batch-line", "Zeile ist kein JSON-Objekt.", "Line is not a JSON object."
+                )
             item_id = str(item["id"]) if item.get("id") is not None else None
             text = item.get("text")
             if not isinstance(text, str):
-                raise TextInputError("batch-line", "Feld 'text' fehlt oder ist kein Text.",
-                                     "Field 'text' is missing or not a string.")
-            report = checker.check(CheckRequest(
-                text, item.get("format", input_format), item.get("lang", lang),
-                item.get("profile", profile), item_id, locale,  # type: ignore[arg-type]
-            ))
+                raise TextInputError(
+                    "batch-line",
+                    "Feld 'text' fehlt oder ist kein Text.",
+                    "Field 'text' is missing or not a string.",
+                )
+            report = checker.check(
+                CheckRequest(
+                    text,
+                    item.get("format", input_format),
+                    item.get("lang", lang),
+                    item.get("profile", profile),
+                    item_id,
+                    locale,  # type: ignore[arg-type]
+                )
+            )
         except (msgspec.DecodeError, UnicodeDecodeError):
             failed = True
             report = _error_report(item_id, "batch-line", _line_msg(number, locale, "json"))
         except TextInputError as error:
             failed = True
-            report = _error_report(item_id, error.kind, f"Zeile/line {number}: "
-                                   f"{error.message(locale)}")
+            report = _error_report(
+                item_id, error.kind, f"Zeile/line {number}: {error.message(locale)}"
+            )
         out.write(encode_report(report) + b"\n")
     out.flush()
     return ExitCode.USAGE_OR_TOOL_ERROR if failed else ExitCode.OK
@@ -173,13 +227,19 @@ def render_text(report: Report, locale: str) -> str:
     m = report.metrics
     de = locale == "de"
     lines = [
-        (f"Verständlichkeit: {m.get('score')} von 100 ({m.get('level')}), "
-         f"{m.get('words')} Wörter, {m.get('sentences')} Sätze")
-        if de else
-        (f"Understandability: {m.get('score')} of 100 ({m.get('level')}), "
-         f"{m.get('words')} words, {m.get('sentences')} sentences"),
+        (
+            f"Verständlichkeit: {m.get('score')} von 100 ({m.get('level')}), "
+            f"{m.get('words')} Wörter, {m.get('sentences')} Sätze"
+        )
+        if de
+        else (
+            f"Understandability: {m.get('score')} of 100 ({m.get('level')}), "
+            f"{m.get('words')} words, {m.get('sentences')} sentences"
+        ),
         f"Flesch (Amstad) {m.get('flesch_amstad')}, WSTF {m.get('wiener_sachtextformel')}, "
-        f"LIX {m.get('lix')}" if "lix" in m else "",
+        f"LIX {m.get('lix')}"
+        if "lix" in m
+        else "",
     ]
     for f in report.findings:
         loc = f.location
@@ -188,7 +248,8 @@ def render_text(report: Report, locale: str) -> str:
             lines.append(f"    → {s.text}")
     s = report.summary
     lines.append(
-        f"{s.errors} Fehler, {s.warnings} Warnungen, {s.infos} Hinweise" if de
+        f"{s.errors} Fehler, {s.warnings} Warnungen, {s.infos} Hinweise"
+        if de
         else f"{s.errors} errors, {s.warnings} warnings, {s.infos} notes"
     )
     return "\n".join(line for line in lines if line)

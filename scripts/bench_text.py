@@ -84,22 +84,36 @@ def main() -> int:
         for doc in docs:
             checker.check(CheckRequest(doc, "plain", "de", profile))
         full_s = time.perf_counter() - started
-        print(f"profile {profile}: first pass {unique_words} unique words in {cold_s:.2f} s = "
-              f"{unique_words / cold_s:,.0f} words/s ({findings} findings)")
-        print(f"profile {profile}: corpus {total_words} words ({len(docs)} documents) in "
-              f"{full_s:.2f} s = {total_words / full_s:,.0f} words/s")
+        print(
+            f"profile {profile}: first pass {unique_words} unique words in {cold_s:.2f} s = "
+            f"{unique_words / cold_s:,.0f} words/s ({findings} findings)"
+        )
+        print(
+            f"profile {profile}: corpus {total_words} words ({len(docs)} documents) in "
+            f"{full_s:.2f} s = {total_words / full_s:,.0f} words/s"
+        )
     print(f"resource load (lexicon, glossaries, rules) in-process: {load_s * 1000:.0f} ms")
 
     a11y = Path(sys.executable).parent / "a11y"
-    command = [str(a11y), "text", "--text", "Der Antrag wird vom Amt geprüft.", "--format",
-               "json", "--fail-on", "never"]
+    command = [
+        str(a11y),
+        "text",
+        "--text",
+        "Der Antrag wird vom Amt geprüft.",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]
     times = []
     for _ in range(7):
         started = time.perf_counter()
         subprocess.run(command, capture_output=True, check=True)
         times.append(time.perf_counter() - started)
-    print(f"cold start `a11y text` one sentence: median {statistics.median(times):.2f} s, "
-          f"min {min(times):.2f} s, max {max(times):.2f} s (7 runs)")
+    print(
+        f"cold start `a11y text` one sentence: median {statistics.median(times):.2f} s, "
+        f"min {min(times):.2f} s, max {max(times):.2f} s (7 runs)"
+    )
     return 0
 
 

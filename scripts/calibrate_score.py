@@ -290,11 +290,7 @@ def calibrate(data_dir: Path, out: Path | None, verbose: bool = True) -> dict:
 
     results: dict[str, dict[str, float]] = {}
     say("\nsentence level, leave-one-article-out (linear fit of each baseline inside the folds):")
-    try:
-        baselines = _baselines(rated)
-    except ImportError as exc:  # the formulas live in modules of their own; report, go on
-        say(f"  (classic formulas skipped: {exc})")
-        baselines = {"words": np.asarray([item.features["words"] for item in rated])}
+    baselines = _baselines(rated)
     for name, column in baselines.items():
         pred = loao(column[:, None], y, groups, 0.0)
         results[name] = dict(zip(("pearson", "spearman", "rmse"), evaluate(pred), strict=True))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import msgspec
 from litestar import Controller, get
+from litestar.di import NamedDependency
 
 from checkers.report import TOOL_VERSION
 from checkers.text.engine import TextChecker
@@ -17,8 +20,8 @@ class Health(msgspec.Struct):
 
 class HealthController(Controller):
     path = "/health"
-    tags = ["health"]
+    tags: ClassVar[list[str]] = ["health"]
 
     @get("/", summary="Status")
-    async def health(self, text_checker: TextChecker) -> Health:
+    async def health(self, text_checker: NamedDependency[TextChecker]) -> Health:
         return Health(status="ok", version=TOOL_VERSION, rules=len(text_checker.rules))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.params import Body
 
 from checkers.report import encode_report
@@ -36,7 +37,7 @@ def request_locale(request: Request) -> Literal["de", "en"]:
 
 class TextController(Controller):
     path = "/v1/text"
-    tags = ["text"]
+    tags: ClassVar[list[str]] = ["text"]
 
     @post(
         "/check",
@@ -52,7 +53,7 @@ class TextController(Controller):
         self,
         request: Request,
         data: Annotated[TextCheckBody, Body(title="Text")],
-        text_checker: TextChecker,
+        text_checker: NamedDependency[TextChecker],
     ) -> Response[bytes]:
         report = text_checker.check(
             CheckRequest(

@@ -38,7 +38,11 @@ class AnalyzedText:
 
     @classmethod
     def build(
-        cls, text: str, lang: str, profile: str, resources: Resources,
+        cls,
+        text: str,
+        lang: str,
+        profile: str,
+        resources: Resources,
         extracted: Extracted | None = None,
     ) -> AnalyzedText:
         tokens = tokenize(text)
@@ -72,6 +76,8 @@ class AnalyzedText:
         if block is not None:
             return block.kind in ("heading", "title", "caption", "label", "button", "link")
         # Plain text: a short line without closing punctuation that stands on its own.
-        return sentence.terminal is None and len(sentence.words) <= 8 and "\n" not in (
-            self.text[sentence.start : sentence.end]
+        return (
+            sentence.terminal is None
+            and len(sentence.words) <= 8
+            and "\n" not in (self.text[sentence.start : sentence.end])
         )

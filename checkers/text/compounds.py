@@ -17,9 +17,39 @@ MIN_ZIPF = 2.8
 PART_PENALTY = 0.75
 LINKS = ("", "s", "es", "n", "en", "er", "e", "ens")
 # Short parts that are words but almost never compound parts (they make nonsense splits).
-BAD_PARTS = frozenset({"ach", "ung", "che", "ent", "ver", "ern", "ter", "ten", "ein", "den",
-                       "der", "die", "das", "und", "ist", "ens", "end", "ige", "lich", "chen",
-                       "sen", "gen", "ren", "ben", "nis", "ion", "tät", "teller", "mitter"})
+BAD_PARTS = frozenset(
+    {
+        "ach",
+        "ung",
+        "che",
+        "ent",
+        "ver",
+        "ern",
+        "ter",
+        "ten",
+        "ein",
+        "den",
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "ens",
+        "end",
+        "ige",
+        "lich",
+        "chen",
+        "sen",
+        "gen",
+        "ren",
+        "ben",
+        "nis",
+        "ion",
+        "tät",
+        "teller",
+        "mitter",
+    }
+)
 
 _lexicon: Any = None
 
@@ -63,7 +93,7 @@ def _split(lower: str) -> tuple[str, ...] | None:
     best: list[tuple[float, int, tuple[str, ...]] | None] = [None] * (n + 1)
     best[0] = (99.0, 0, ())
     for end in range(MIN_PART, n + 1):
-        for start in range(0, end - MIN_PART + 1):
+        for start in range(end - MIN_PART + 1):
             previous = best[start]
             if previous is None:
                 continue
@@ -99,9 +129,7 @@ def split_compound(word: str, lexicon: Any) -> list[str] | None:
     return out
 
 
-def format_compound(
-    parts: list[str], style: Literal["mediopunkt", "hyphen"] = "mediopunkt"
-) -> str:
+def format_compound(parts: list[str], style: Literal["mediopunkt", "hyphen"] = "mediopunkt") -> str:
     if style == "hyphen":
         return "-".join(p[:1].upper() + p[1:] for p in parts)
     return "·".join([parts[0], *(p.lower() for p in parts[1:])])

@@ -35,7 +35,13 @@ SEVERITIES = ("error", "warning", "info")
 DEFAULT_MAX_CHARS = 200_000
 CONFIG_FILE_NAME = "a11y.toml"
 _TEXT_KEYS = {
-    "profile", "lang", "compound_style", "max_chars", "glossaries", "spacy_pipeline", "rules",
+    "profile",
+    "lang",
+    "compound_style",
+    "max_chars",
+    "glossaries",
+    "spacy_pipeline",
+    "rules",
     "max_findings",
 }
 
@@ -92,7 +98,9 @@ class TextConfig:
             return None
         options = dict(meta.options.get(profile, {}))
         options.update(override.options)
-        options.update({k: v for k, v in profile_options.items() if k not in ("severity", "enabled")})
+        options.update(
+            {k: v for k, v in profile_options.items() if k not in ("severity", "enabled")}
+        )
         return RuleSettings(profile, severity, options, self.compound_style)
 
 
@@ -126,7 +134,9 @@ def parse_text_config(table: Mapping[str, Any], path: Path) -> TextConfig:
     profile = _expect(table, "profile", str, "einfach", path)
     if profile not in PROFILES:
         raise _config_error(
-            path, f"text.profile: unbekanntes Profil {profile!r}", f"text.profile: unknown {profile!r}"
+            path,
+            f"text.profile: unbekanntes Profil {profile!r}",
+            f"text.profile: unknown {profile!r}",
         )
     style = _expect(table, "compound_style", str, "mediopunkt", path)
     if style not in ("mediopunkt", "hyphen"):
@@ -156,7 +166,9 @@ def parse_text_config(table: Mapping[str, Any], path: Path) -> TextConfig:
 def _parse_rule_override(rule_id: str, spec: Any, path: Path) -> RuleOverride:
     if not isinstance(spec, dict):
         raise _config_error(
-            path, f"text.rules.{rule_id} muss eine Tabelle sein.", f"text.rules.{rule_id}: not a table"
+            path,
+            f"text.rules.{rule_id} muss eine Tabelle sein.",
+            f"text.rules.{rule_id}: not a table",
         )
     enabled = spec.get("enabled")
     severity = spec.get("severity")

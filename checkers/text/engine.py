@@ -147,7 +147,12 @@ class TextChecker:
         return findings, limits
 
     def _finding(
-        self, rule: Rule, hit: Hit, severity: str, doc: AnalyzedText, extracted: Extracted,
+        self,
+        rule: Rule,
+        hit: Hit,
+        severity: str,
+        doc: AnalyzedText,
+        extracted: Extracted,
         locale: Locale,
     ) -> Finding:
         meta = rule.meta
@@ -182,7 +187,7 @@ def _fill(template: str, params: dict[str, Any]) -> str:
 
 
 def _base_lang(tag: str) -> str:
-    return tag.split("-")[0].split("_")[0].lower()
+    return tag.split("-", maxsplit=1)[0].split("_", maxsplit=1)[0].lower()
 
 
 def validate_text(text: str | bytes, max_chars: int) -> str:

@@ -43,7 +43,10 @@ def compute_metrics(
         syllables += s_syllables
         start, end = to_source(sentence.start, sentence.end)
         entry: dict[str, Any] = {
-            "start": start, "end": end, "words": len(sentence_words), "syllables": s_syllables,
+            "start": start,
+            "end": end,
+            "words": len(sentence_words),
+            "syllables": s_syllables,
         }
         if lang == "de":
             sentence_score = score_sentence(sentence_features(sentence, lexicon))

@@ -17,8 +17,12 @@ def flesch_amstad(words: int, sentences: int, syllables: int) -> float | None:
 
 
 def wiener_sachtextformel(
-    words: int, sentences: int, words_3plus_syllables: int, long_words: int,
-    one_syllable_words: int, variant: int = 4,
+    words: int,
+    sentences: int,
+    words_3plus_syllables: int,
+    long_words: int,
+    one_syllable_words: int,
+    variant: int = 4,
 ) -> float | None:
     """School grade (4 = easy … 15 = very hard). MS = % words with ≥ 3 syllables, SL = words per
     sentence, IW = % words with more than 6 letters, ES = % one-syllable words."""

@@ -102,6 +102,7 @@ _HTML_BLOCK = re.compile(
     r"|aside|blockquote|figure|form|title)[\s>]",
     re.I,
 )
+_HTML_TAG = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>|<(?:br|img|input|hr)\b[^<>]*>", re.I)
 _MD_STRONG = re.compile(
     r"^#{1,6}[ \t]+\S|^(?:```|~~~)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\s][^*\n]*\*\*|__[^_\s][^_\n]*__"
     r"|^\|?[ \t]*:?-{3,}:?[ \t]*\||^\S[^\n]*\n(?:={3,}|-{3,})[ \t]*$|^>[ \t]",
@@ -120,7 +121,9 @@ def detect_format(source: str) -> Format:
     md_score = len(_MD_STRONG.findall(head)) + len(_MD_LIST.findall(head)) // 2
     if html_score and html_score > md_score:
         return "html"
-    return "markdown" if md_score else "plain"
+    if md_score:
+        return "markdown"
+    return "html" if _HTML_TAG.search(head) else "plain"
 
 
 def extract(source: str, fmt: Format | Literal["auto"] = "auto") -> Extracted:
@@ -139,6 +142,8 @@ def extract(source: str, fmt: Format | Literal["auto"] = "auto") -> Extracted:
 
 # --------------------------------------------------------------------------- output buffer
 
+_INVISIBLE = "\u200b\ufeff"  # zero-width space, BOM: never wanted at a block edge
+_EDGE_BLANKS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + _INVISIBLE
 _BlockRow = tuple[int, int, str, int, "str | None", "_Node | None"]
 
 
@@ -190,10 +195,12 @@ class _Out:
         self._space = -1
 
     def run(self, src: str, start: int, end: int) -> None:
-        """Copy ``src[start:end]`` verbatim (but no space at a block start or after a space:
-        removed Markdown markup such as an image must not leave a gap behind)."""
-        if start < end and src[start] == " " and (self._bstart < 0 or self._sp):
-            start += 1
+        """Copy ``src[start:end]`` verbatim, except whitespace at a block start (also &nbsp;)
+        and a space after a space (removed Markdown markup must not leave a gap behind)."""
+        if self._bstart < 0:
+            while start < end and (src[start].isspace() or src[start] in _INVISIBLE):
+                start += 1
+        elif self._sp:
             while start < end and src[start] == " ":
                 start += 1
         if start < end:
@@ -206,7 +213,7 @@ class _Out:
 
     def char(self, chars: str, start: int, end: int) -> None:
         """Decoded chars standing for ``src[start:end]`` (an entity, an escape)."""
-        if chars:
+        if chars and (self._bstart >= 0 or chars.strip(_EDGE_BLANKS)):
             self._open()
             self._put(chars, start, end)
 
@@ -223,8 +230,10 @@ class _Out:
 
     def hard(self, start: int = -1, end: int = -1) -> None:
         """A hard line break (``<br>``, Markdown two-space break)."""
-        if self._bstart < 0:
-            return
+        if self._bstart < 0 or self._nl:
+            return  # "<br><br>" gives one "\n": "\n\n" is reserved for block boundaries
+        if self._sp and self.n > self._bstart:
+            self._truncate(self.n - 1)  # "Text \" + newline: no space before the break
         if start < 0:
             start = end = self._end_of_last()
         self._space = -1
@@ -242,7 +251,7 @@ class _Out:
     def _trim(self) -> None:
         cut = 0
         for part in reversed(self.parts):
-            kept = len(part.rstrip(" \n"))
+            kept = len(part.rstrip(_EDGE_BLANKS))
             cut += len(part) - kept
             if kept:
                 break
@@ -265,6 +274,11 @@ class _Out:
             self.wide.pop(index, None)
         del self.map[keep:]
         self.n = keep
+        for spans in (self.code, self.foreign):  # spans that ended in the cut-off tail
+            index = len(spans) - 1
+            while index >= 0 and spans[index][1] > keep:
+                spans[index] = (min(spans[index][0], keep), keep, *spans[index][2:])
+                index -= 1
 
     def finish(
         self, source: str, fmt: Format, lines: list[int], doc_lang: str | None,
@@ -925,6 +939,11 @@ _HTML_TEXT = re.compile(
 _HTML_WS = frozenset(" \t\n\r\f")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Browsers cap the tree depth too (Blink: 512); deeper elements become siblings.
+_MAX_DEPTH = 512
+_MAX_SELECTOR_DEPTH = 128
+_COMMENT_OR_RAW = re.compile(r"<!--|<(script|style)\b", re.I)
+_RAW_CLOSE = {tag: re.compile(f"</{tag}", re.I) for tag in ("script", "style")}
 _TAG_NAME = re.compile(r"<[^\s/>]*")
 _CSS_IDENT = re.compile(r"-?[^\W\d][\w-]*")
 
@@ -932,7 +951,7 @@ _CSS_IDENT = re.compile(r"-?[^\W\d][\w-]*")
 class _Node:
     """One element of the (approximated) DOM, kept only for selectors."""
 
-    __slots__ = ("counts", "ident", "nth", "parent", "sel", "tag")
+    __slots__ = ("counts", "depth", "ident", "nth", "parent", "sel", "tag")
 
     def __init__(self, tag: str, ident: str | None, parent: _Node | None) -> None:
         self.tag = tag
@@ -941,6 +960,7 @@ class _Node:
         self.counts: dict[str, int] | None = None
         self.sel: str | None = None
         self.nth = 1
+        self.depth = parent.depth + 1 if parent is not None else 0
         if parent is not None:
             if parent.counts is None:
                 parent.counts = {}
@@ -953,7 +973,9 @@ class _Selectors:
     def __init__(self, ids: dict[str, int]) -> None:
         self.ids = ids
 
-    def __call__(self, node: _Node) -> str:
+    def __call__(self, node: _Node) -> str | None:
+        if node.depth > _MAX_SELECTOR_DEPTH:
+            return None  # absurdly deep markup: selectors would grow quadratically
         chain: list[_Node] = []
         cur = node
         while cur.sel is None:
@@ -1021,12 +1043,18 @@ class _HtmlExtractor(HTMLParser):
         feed = self.src.replace("&", "\x01")
         if feed.startswith("\ufeff"):
             feed = " " + feed[1:]
+        # No markup can complete after the last ">"; html.parser would rescan to the end of
+        # the input from every "<" there (quadratic), so those become plain text up front.
+        last = feed.rfind(">") + 1
+        if "<" in feed[last:]:
+            feed = feed[:last] + feed[last:].replace("<", "\x02")
+        end = _unclosed_comment(feed)  # browsers comment out the rest; html.parser would not
         try:
-            self.feed(feed)
+            self.feed(feed[:end])
             self.close()
         except Exception:
             self.rawdata = ""
-        self._flush_text(len(self.src))
+        self._flush_text(end)
         while self.stack:
             self._pop()
         self._close_block()
@@ -1128,6 +1156,8 @@ class _HtmlExtractor(HTMLParser):
                 self._push(_El(tag, None))
             return
         self._auto_close(tag)
+        if len(self.stack) >= _MAX_DEPTH and tag not in _VOID:
+            self._pop()
         parent = self.stack[-1] if self.stack else None
         inherited = parent.lang if parent else self.base_lang
         if tag == "title":
@@ -1263,6 +1293,8 @@ class _HtmlExtractor(HTMLParser):
                 self.out.hard(pos, pos + 5)
             return
         if not self.open.get(tag):
+            if tag == "p":  # a stray </p> is an empty paragraph for browsers: a block break
+                self._close_block()
             return
         while self.stack:
             if self._pop().tag == tag:
@@ -1301,6 +1333,26 @@ class _HtmlExtractor(HTMLParser):
         for start, end, kind, lang, node in pending:
             self._emit_text(start, end)
             self.out.end_block(kind, 0, lang, node)
+
+
+def _unclosed_comment(source: str) -> int:
+    """Where an unterminated ``<!--`` starts (the length of ``source`` if there is none).
+
+    Script and style bodies are raw text: a "<!--" inside them opens no comment.
+    """
+    pos = 0
+    while m := _COMMENT_OR_RAW.search(source, pos):
+        if m.group(1):
+            close = _RAW_CLOSE[m.group(1).lower()].search(source, m.end())
+            if close is None:
+                return len(source)
+            pos = close.end()
+        else:
+            close_at = source.find("-->", m.start() + 2)  # "<!-->" is a complete comment
+            if close_at < 0:
+                return m.start()
+            pos = close_at + 3
+    return len(source)
 
 
 def _extract_html(source: str, lines: list[int]) -> Extracted:

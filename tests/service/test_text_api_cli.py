@@ -32,7 +32,11 @@ def client(checker):
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "a11y_service.cli", *args],
-        input=stdin, capture_output=True, env=ENV, timeout=120, check=False,
+        input=stdin,
+        capture_output=True,
+        env=ENV,
+        timeout=120,
+        check=False,
     )
 
 
@@ -45,8 +49,9 @@ def test_health(client) -> None:
 def test_cli_and_api_identical_json(client, tmp_path: Path) -> None:
     source = tmp_path / "brief.txt"
     source.write_text(TEXT, encoding="utf-8")
-    cli = run_cli("text", str(source), "--format", "json", "--profile", "leicht", "--fail-on",
-                  "never")
+    cli = run_cli(
+        "text", str(source), "--format", "json", "--profile", "leicht", "--fail-on", "never"
+    )
     assert cli.returncode == 0, cli.stderr.decode()
     api = client.post("/v1/text/check", json={"text": TEXT, "profile": "leicht"})
     assert api.status_code == 200
@@ -65,7 +70,8 @@ def test_cli_and_api_identical_json(client, tmp_path: Path) -> None:
 def test_english_messages(client) -> None:
     de = client.post("/v1/text/check", json={"text": TEXT, "profile": "leicht"}).json()
     en = client.post(
-        "/v1/text/check", json={"text": TEXT, "profile": "leicht"},
+        "/v1/text/check",
+        json={"text": TEXT, "profile": "leicht"},
         headers={"Accept-Language": "en"},
     ).json()
     assert [f["rule_id"] for f in de["findings"]] == [f["rule_id"] for f in en["findings"]]

@@ -21,14 +21,18 @@ def test_flesch_amstad() -> None:
 def test_wiener_sachtextformel() -> None:
     # MS 20 %, SL 15, IW 30 %, ES 50 %
     args = (100, 100 / 15, 20, 30, 50)
-    assert wiener_sachtextformel(*args, variant=4) == pytest.approx(0.2744 * 20 + 0.2656 * 15 - 1.693)
+    assert wiener_sachtextformel(*args, variant=4) == pytest.approx(
+        0.2744 * 20 + 0.2656 * 15 - 1.693
+    )
     assert wiener_sachtextformel(*args, variant=1) == pytest.approx(
         0.1935 * 20 + 0.1672 * 15 + 0.1297 * 30 - 0.0327 * 50 - 0.875
     )
     assert wiener_sachtextformel(*args, variant=2) == pytest.approx(
         0.2007 * 20 + 0.1682 * 15 + 0.1373 * 30 - 2.779
     )
-    assert wiener_sachtextformel(*args, variant=3) == pytest.approx(0.2963 * 20 + 0.1905 * 15 - 1.1144)
+    assert wiener_sachtextformel(*args, variant=3) == pytest.approx(
+        0.2963 * 20 + 0.1905 * 15 - 1.1144
+    )
     with pytest.raises(ValueError):
         wiener_sachtextformel(*args, variant=5)
 

@@ -64,10 +64,21 @@ def test_rule_records_complete() -> None:
 
 def test_core_rule_ids_present() -> None:
     core = {
-        "de.sentence-length", "de.subordinate-clause", "de.passive-voice", "de.subjunctive",
-        "de.genitive", "de.negation", "de.abbreviation", "de.number-format", "de.compound-word",
-        "de.foreign-word", "de.nominal-style", "de.special-character", "de.glossary-term",
-        "de.impersonal", "de.idiom",
+        "de.sentence-length",
+        "de.subordinate-clause",
+        "de.passive-voice",
+        "de.subjunctive",
+        "de.genitive",
+        "de.negation",
+        "de.abbreviation",
+        "de.number-format",
+        "de.compound-word",
+        "de.foreign-word",
+        "de.nominal-style",
+        "de.special-character",
+        "de.glossary-term",
+        "de.impersonal",
+        "de.idiom",
     }
     assert core <= {r.meta.id for r in RULES}
 

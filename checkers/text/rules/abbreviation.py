@@ -47,9 +47,7 @@ META = RuleMeta(
         ),
         Example("Bringen Sie zum Beispiel Ihren Ausweis mit.", fails=False),
         Example("Das regelt § 20.", fails=True, flagged="§"),
-        Example(
-            "Die Abteilung ABZ hilft Ihnen.", fails=True, flagged="ABZ", profile="einfach"
-        ),
+        Example("Die Abteilung ABZ hilft Ihnen.", fails=True, flagged="ABZ", profile="einfach"),
         Example(
             "Das Amt für Bildung und Zuzug (ABZ) hilft Ihnen. Das ABZ ist im Rathaus.",
             fails=False,

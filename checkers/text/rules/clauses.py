@@ -16,23 +16,18 @@ from checkers.text.segment import Sentence
 from checkers.text.tokens import Token
 
 SUBORDINATORS = frozenset(
-    """
-    weil da dass daß obwohl obgleich obschon wenn falls sofern soweit solange sobald sodass
-    damit indem ob nachdem bevor ehe seit seitdem während bis als wie wo wohin woher warum
-    weshalb wieso womit wofür wodurch worauf worüber wovon wozu sooft insofern insoweit
-    """.split()
+    ["weil", "da", "dass", "daß", "obwohl", "obgleich", "obschon", "wenn", "falls", "sofern", "soweit", "solange", "sobald", "sodass", "damit", "indem", "ob", "nachdem", "bevor", "ehe", "seit", "seitdem", "während", "bis", "als", "wie", "wo", "wohin", "woher", "warum", "weshalb", "wieso", "womit", "wofür", "wodurch", "worauf", "worüber", "wovon", "wozu", "sooft", "insofern", "insoweit"]
 )
 RELATIVES = frozenset(
-    "der die das dem den denen dessen deren welcher welche welches welchem welchen".split()
+    ["der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches", "welchem", "welchen"]
 )
 PREPOSITIONS_BEFORE_RELATIVE = frozenset(
-    "an auf aus bei durch für gegen in mit nach ohne über um unter von vor zu zwischen".split()
+    ["an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "ohne", "über", "um", "unter", "von", "vor", "zu", "zwischen"]
 )
 COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "denn"})
-PRONOUNS = frozenset("ich du er sie es wir ihr man Sie".split())
+PRONOUNS = frozenset(["ich", "du", "er", "sie", "es", "wir", "ihr", "man", "Sie"])
 ARTICLES = frozenset(
-    """der die das den dem des ein eine einen einem einer eines mein meine meinen ihr ihre ihren
-    unser unsere unseren dein deine sein seine seinen kein keine diese dieser dieses diesen""".split()
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "mein", "meine", "meinen", "ihr", "ihre", "ihren", "unser", "unsere", "unseren", "dein", "deine", "sein", "seine", "seinen", "kein", "keine", "diese", "dieser", "dieses", "diesen"]
 )
 LEAD_INS = {"weil": "Der Grund ist:", "da": "Der Grund ist:", "denn": "Der Grund ist:"}
 
@@ -45,34 +40,80 @@ class Clause:
     word: str  # the introducing word
 
 
+# Words that open a clause only in some positions: after a comma, or at the sentence start when a
+# comma closes the clause ("Als Sie anriefen, …"). Elsewhere they are adverbs, prepositions or
+# question words: "Da müssen Sie hin.", "bis Ende März", "so schnell wie möglich", "Wo wohnen Sie?".
+AMBIGUOUS_INTRODUCERS = frozenset(
+    ["da", "damit", "als", "wie", "bis", "während", "seit", "wo", "wohin", "woher", "warum", "weshalb", "wieso", "womit", "wofür", "wodurch", "worauf", "worüber", "wovon", "wozu"]
+)
+# Question words that open an indirect question or free relative clause after a comma only.
+INTERROGATIVES = frozenset({"was", "wer", "wann"})
+# Capitalised words after der/die/das that still allow a relative clause: ", die Sie kennen".
+FORMAL_PRONOUNS = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"})
+_CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?"})
+
+
 def subordinate_clauses(sentence: Sentence) -> list[Clause]:
     tokens = sentence.tokens
     clauses: list[Clause] = []
+    count = len(tokens)
     for index, token in enumerate(tokens):
         lower = token.text.lower()
         previous = tokens[index - 1].text if index else ""
         kind = None
-        if lower in SUBORDINATORS and lower not in ("als", "wie", "bis", "während", "seit"):
+        if lower in AMBIGUOUS_INTRODUCERS or lower in INTERROGATIVES:
+            if previous == ",":
+                kind = "subordinate"
+            elif (
+                index == 0 and lower in AMBIGUOUS_INTRODUCERS and sentence.terminal != "?"
+                and _clause_end(tokens, index) < count
+                and tokens[_clause_end(tokens, index)].text == ","
+            ):
+                kind = "subordinate"  # "Als Sie anriefen, waren wir nicht da."
+        elif lower in SUBORDINATORS:
             kind = "subordinate"
-        elif lower in ("als", "wie", "bis", "während", "seit") and previous == ",":
-            kind = "subordinate"  # only clause-initial after a comma; otherwise a preposition
         elif lower in RELATIVES and (
             previous == ","
             or (previous.lower() in PREPOSITIONS_BEFORE_RELATIVE and _before(tokens, index - 1))
-        ):
+        ) and not _article_use(tokens, index):
             kind = "relative"
         if kind is None:
             continue
-        if lower == "da" and index + 1 < len(tokens) and tokens[index + 1].text.lower() in (
+        if lower == "da" and index + 1 < count and tokens[index + 1].text.lower() in (
             "ist", "sind", "war", "gibt", "steht", "liegt",
         ):
             continue  # "da ist ..." is the adverb
-        end = index + 1
-        while end < len(tokens) and tokens[end].text not in (",", ".", ";", ":", "!", "?"):
-            end += 1
+        end = _clause_end(tokens, index)
         if end - index >= 3:
             clauses.append(Clause(index, end, kind, lower))
     return clauses
+
+
+def _clause_end(tokens: list[Token], index: int) -> int:
+    end = index + 1
+    while end < len(tokens) and tokens[end].text not in _CLAUSE_END:
+        end += 1
+    return end
+
+
+def _article_use(tokens: list[Token], index: int) -> bool:
+    """', die Meldebescheinigung und …' lists nouns: der/die/das is an article there, not a
+    relative pronoun. A relative pronoun is followed by a pronoun, an adverb or the verb, rarely
+    directly by a noun (genitive dessen/deren excepted)."""
+    if tokens[index].text.lower() in ("dessen", "deren"):
+        return False
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if following is None or following.kind != "word":
+        return False
+    if following.text[:1].isupper():
+        return following.text not in FORMAL_PRONOUNS
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    # ", die neue Adresse": adjective + noun.
+    return (
+        after is not None and after.kind == "word" and after.text[:1].isupper()
+        and after.text not in FORMAL_PRONOUNS and following.text.endswith(("e", "en", "er", "es"))
+        and following.text not in ("sie", "ihre", "ihren", "seine", "seinen")
+    )
 
 
 def _before(tokens: list[Token], index: int) -> bool:

@@ -39,12 +39,19 @@ META = RuleMeta(
     },
     examples=(
         Example(
-            "Das regelt das Bundesgleichstellungsgesetz.",
+            "Sie brauchen eine Aufenthaltserlaubnis.",
             fails=True,
-            flagged="Bundesgleichstellungsgesetz",
-            suggestion="Bundes·gleichstellungs·gesetz",
+            flagged="Aufenthaltserlaubnis",
+            suggestion="Aufenthalts·erlaubnis",
         ),
-        Example("Das regelt das Bundes·gleichstellungs·gesetz.", fails=False),
+        Example("Sie brauchen eine Aufenthalts·erlaubnis.", fails=False),
+        Example(
+            "Sie brauchen eine Aufenthaltserlaubnis.",
+            fails=True,
+            flagged="Aufenthaltserlaubnis",
+            suggestion="Aufenthalts-Erlaubnis",
+            options={"style": "hyphen"},
+        ),
         Example(
             "Bringen Sie die Kranken·versicherungs·karte mit.",
             fails=True,
@@ -82,9 +89,10 @@ def _unsplit(doc: AnalyzedText, settings: RuleSettings, lexicon: object) -> Iter
         parts = split_compound(text, lexicon)
         if not parts or len(parts) < 2:
             continue
-        replacement = format_compound(parts, settings.compound_style)
-        yield Hit(token.start, token.end, {"term": text, "replacement": replacement},
-                  [Fix(replacement)])
+        replacement = format_compound(parts, settings.get("style", settings.compound_style))
+        yield Hit(
+            token.start, token.end, {"term": text, "replacement": replacement}, [Fix(replacement)]
+        )
 
 
 def _split_against_spelling(doc: AnalyzedText, lexicon: object) -> Iterator[Hit]:
@@ -101,8 +109,13 @@ def _split_against_spelling(doc: AnalyzedText, lexicon: object) -> Iterator[Hit]
             # only flag it when the joined word is itself a known, ordinary word.
             if not lexicon.is_known(joined) or any(len(p) < 3 for p in parts):  # type: ignore[attr-defined]
                 continue
-        yield Hit(token.start, token.end, {"term": text, "replacement": joined}, [Fix(joined)],
-                  message=STANDARD_SPELLING)
+        yield Hit(
+            token.start,
+            token.end,
+            {"term": text, "replacement": joined},
+            [Fix(joined)],
+            message=STANDARD_SPELLING,
+        )
 
 
 RULES = (check,)

@@ -24,21 +24,18 @@ from checkers.text.segment import Sentence
 from checkers.text.tokens import Token
 
 NEGATORS = frozenset(
-    """nicht kein keine keinen keinem keiner keines keins keinerlei nie niemals niemand niemanden
-    niemandem nichts nirgends nirgendwo nirgendwohin keinesfalls keineswegs weder""".split()
+    ["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "keins", "keinerlei", "nie", "niemals", "niemand", "niemanden", "niemandem", "nichts", "nirgends", "nirgendwo", "nirgendwohin", "keinesfalls", "keineswegs", "weder"]
 )
 # Counted only as the second part of a double negation: "nicht ohne Ihren Ausweis".
 SECOND_ONLY = frozenset({"ohne"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "und", "oder", "aber", "sondern"})
 # "un-" words that are not negated adjectives.
 UN_EXCEPTIONS = frozenset(
-    """unbedingt ungefähr unheimlich unglaublich unten unter unterwegs unser unsere uns und um
-    unmittelbar unverzüglich""".split()
+    ["unbedingt", "ungefähr", "unheimlich", "unglaublich", "unten", "unter", "unterwegs", "unser", "unsere", "uns", "und", "um", "unmittelbar", "unverzüglich"]
 )
 # Words after "nicht X" that close the phrase, so that "nicht X" can be replaced on its own.
 CLOSERS_AFTER_ADJECTIVE = frozenset(
-    """und oder aber sondern ist sind war waren wird werden wurde wurden sein bin bist seid
-    gewesen bleibt bleiben""".split()
+    ["und", "oder", "aber", "sondern", "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "sein", "bin", "bist", "seid", "gewesen", "bleibt", "bleiben"]
 )
 # Our own antonym list: "nicht X" -> Y. Only pairs whose meaning stays the same in ordinary
 # administrative texts; "nicht möglich" -> "unmöglich" is deliberately missing (no simpler).
@@ -104,7 +101,7 @@ META = RuleMeta(
         ),
         Example(
             "Die Frist ist nicht unwichtig für Ihren Antrag.",
-            fails=True, flagged="nicht unwichtig", profile="einfach",
+            fails=True, flagged="nicht unwichtig", suggestion="wichtig", profile="einfach",
         ),
         Example(
             "Niemand darf das Formular nicht unterschreiben.",
@@ -202,7 +199,12 @@ def _double_negations(
             if position >= len(tokens) or clause[position] != clause[first]:
                 break
             if _is_un_adjective(tokens[position].text, lexicon):
-                yield _double_hit(tokens, text, first, position), [first]
+                hit = _double_hit(tokens, text, first, position)
+                if offset == 1 and tokens[first].text.lower() == "nicht":
+                    # "nicht unwichtig" -> "wichtig"; with a word between ("nicht ganz
+                    # unwichtig") the meaning is weaker, so no rewrite is offered.
+                    hit.fixes.append(Fix(tokens[position].text[2:], note=NOTE_REVIEW))
+                yield hit, [first]
                 break
 
 

@@ -17,15 +17,66 @@ from checkers.text.config import RuleSettings
 from checkers.text.rules._glossary import glossary_hits
 from checkers.text.rules.base import Example, Hit, RuleMeta, de_en, rule
 
-NOMINAL_SUFFIXES = ("ung", "ungen", "heit", "keit", "heiten", "keiten", "ion", "ionen", "ität",
-                    "nahme", "nahmen")
+NOMINAL_SUFFIXES = (
+    "ung",
+    "ungen",
+    "heit",
+    "keit",
+    "heiten",
+    "keiten",
+    "ion",
+    "ionen",
+    "ität",
+    "nahme",
+    "nahmen",
+)
 # Everyday nouns with these endings that no reader stumbles over.
 COMMON = frozenset(
-    """wohnung zeitung rechnung meinung zeitungen wohnungen rechnungen ordnung achtung
-    hoffnung übung prüfung nation information informationen region religion station person
-    million millionen milliarde stadt gesundheit freiheit sicherheit krankheit kindheit
-    gelegenheit möglichkeit arbeit mannschaft hochzeit mahlzeit zeit kleinigkeit
-    einladung anmeldung ausbildung bildung beratung hilfe erfahrung""".split()
+    [
+        "wohnung",
+        "zeitung",
+        "rechnung",
+        "meinung",
+        "zeitungen",
+        "wohnungen",
+        "rechnungen",
+        "ordnung",
+        "achtung",
+        "hoffnung",
+        "übung",
+        "prüfung",
+        "nation",
+        "information",
+        "informationen",
+        "region",
+        "religion",
+        "station",
+        "person",
+        "million",
+        "millionen",
+        "milliarde",
+        "stadt",
+        "gesundheit",
+        "freiheit",
+        "sicherheit",
+        "krankheit",
+        "kindheit",
+        "gelegenheit",
+        "möglichkeit",
+        "arbeit",
+        "mannschaft",
+        "hochzeit",
+        "mahlzeit",
+        "zeit",
+        "kleinigkeit",
+        "einladung",
+        "anmeldung",
+        "ausbildung",
+        "bildung",
+        "beratung",
+        "hilfe",
+        "erfahrung",
+    ]
 )
 
 META = RuleMeta(
@@ -77,13 +128,18 @@ def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
     limit = int(settings["max_nominalisations"])
     for sentence in doc.sentences:
         nominal = [
-            t.text for t in sentence.words
-            if t.kind == "word" and t.text[:1].isupper() and len(t.text) > 5
-            and t.text.lower().endswith(NOMINAL_SUFFIXES) and t.text.lower() not in COMMON
+            t.text
+            for t in sentence.words
+            if t.kind == "word"
+            and t.text[:1].isupper()
+            and len(t.text) > 5
+            and t.text.lower().endswith(NOMINAL_SUFFIXES)
+            and t.text.lower() not in COMMON
         ]
         if len(nominal) > limit:
             yield Hit(
-                sentence.start, sentence.end,
+                sentence.start,
+                sentence.end,
                 {"count": len(nominal), "examples": ", ".join(nominal[:3])},
                 message=NOMINAL_MESSAGE,
             )

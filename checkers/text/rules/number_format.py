@@ -41,30 +41,24 @@ MONTH_NAMES = (
 _MONTHS_LOWER = frozenset(m.lower() for m in MONTH_NAMES)
 # Words before a four-digit number that make it a year, not a quantity.
 YEAR_CUES = frozenset(
-    """im jahr jahre jahres jahrgang seit bis ab anfang ende mitte von vor nach sommer herbst
-    winter frühjahr frühling stand zum""".split()
+    ["im", "jahr", "jahre", "jahres", "jahrgang", "seit", "bis", "ab", "anfang", "ende", "mitte", "von", "vor", "nach", "sommer", "herbst", "winter", "frühjahr", "frühling", "stand", "zum"]
 ) | _MONTHS_LOWER
 # Words after a number that make it a quantity (amounts, people, units).
 QUANTITY_WORDS = frozenset(
-    """euro eur € cent dollar menschen personen leute kinder frauen männer einwohner
-    einwohnerinnen mitglieder beschäftigte mitarbeiter mitarbeiterinnen haushalte familien
-    schüler schülerinnen studierende teilnehmer teilnehmerinnen besucher besucherinnen fälle
-    anträge stück meter kilometer km m qm quadratmeter kilogramm kg gramm tonnen liter stunden
-    minuten tage wochen monate jahre wohnungen plätze stimmen""".split()
+    ["euro", "eur", "€", "cent", "dollar", "menschen", "personen", "leute", "kinder", "frauen", "männer", "einwohner", "einwohnerinnen", "mitglieder", "beschäftigte", "mitarbeiter", "mitarbeiterinnen", "haushalte", "familien", "schüler", "schülerinnen", "studierende", "teilnehmer", "teilnehmerinnen", "besucher", "besucherinnen", "fälle", "anträge", "stück", "meter", "kilometer", "km", "m", "qm", "quadratmeter", "kilogramm", "kg", "gramm", "tonnen", "liter", "stunden", "minuten", "tage", "wochen", "monate", "jahre", "wohnungen", "plätze", "stimmen"]
 )
 # Words before a number that mark it as an identifier (postcode, file or phone number).
 IDENTIFIER_CUES = frozenset(
-    """nr. nr nummer tel. tel telefon fax plz postleitzahl az. az aktenzeichen kundennummer
-    iban raum zimmer haus zeichen""".split()
+    ["nr.", "nr", "nummer", "tel.", "tel", "telefon", "fax", "plz", "postleitzahl", "az.", "az", "aktenzeichen", "kundennummer", "iban", "raum", "zimmer", "haus", "zeichen"]
 )
-QUANTITY_CUES = frozenset("etwa rund ca. circa über fast knapp mehr weniger genau".split())
-BIG_WORDS = frozenset("million millionen milliarde milliarden mio. mrd.".split())
+QUANTITY_CUES = frozenset(["etwa", "rund", "ca.", "circa", "über", "fast", "knapp", "mehr", "weniger", "genau"])
+BIG_WORDS = frozenset(["million", "millionen", "milliarde", "milliarden", "mio.", "mrd."])
 FRACTION_WORDS = frozenset(
-    "Drittel Viertel Fünftel Sechstel Achtel Zehntel Hundertstel Tausendstel".split()
+    ["Drittel", "Viertel", "Fünftel", "Sechstel", "Achtel", "Zehntel", "Hundertstel", "Tausendstel"]
 )
 FRACTION_SYMBOLS = frozenset("½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞")
 NUMBER_WORDS_FOR_FRACTIONS = frozenset(
-    "ein eine einem einer zwei drei vier fünf sechs sieben acht neun zehn".split()
+    ["ein", "eine", "einem", "einer", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"]
 )
 MONEY = frozenset({"euro", "eur", "€", "cent"})
 # All-caps words that are valid Roman numerals but are almost always something else

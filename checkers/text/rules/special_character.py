@@ -32,19 +32,17 @@ INNER_OPENERS = frozenset({"‚", "›", "‹"})
 INNER_CLOSERS = frozenset({"‘", "’", "‹", "›", "'"})
 # "Euro/Monat" means "per": "Euro pro Monat".
 PER_UNITS = frozenset(
-    """Monat Jahr Tag Woche Stunde Minute Person Kopf Haushalt Nacht Quadratmeter qm m² Stück
-    Liter kg Kilogramm""".split()
+    ["Monat", "Jahr", "Tag", "Woche", "Stunde", "Minute", "Person", "Kopf", "Haushalt", "Nacht", "Quadratmeter", "qm", "m²", "Stück", "Liter", "kg", "Kilogramm"]
 )
 FIXED_SLASH = {("km", "h"): "Kilometer pro Stunde"}
 RANGE_WORDS = frozenset(
-    """montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai
-    juni juli august september oktober november dezember""".split()
+    ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"]
 )
 GENDER_ENDINGS = frozenset({"innen", "in"})
 # Words before a plural noun that make it dative: "den Bürger*innen" -> "den Bürgerinnen und
 # Bürgern".
 DATIVE_CUES = frozenset(
-    """den allen vielen diesen unseren ihren deren mit von bei aus nach zu seit gegenüber""".split()
+    ["den", "allen", "vielen", "diesen", "unseren", "ihren", "deren", "mit", "von", "bei", "aus", "nach", "zu", "seit", "gegenüber"]
 )
 
 MESSAGES: Mapping[str, Mapping[str, str]] = {

@@ -1,0 +1,457 @@
+"""de.preterite: Präteritum of full verbs and Plusquamperfekt (Leichte Sprache: use Perfekt).
+
+Flags the simple past of full verbs ("ging", "prüfte", "bekam") and the past perfect ("hatte …
+geprüft", "war … gegangen"). Netzwerk Leichte Sprache and DIN SPEC 33429 ask for the Perfekt,
+the tense of spoken German; sein, haben, werden, the modal verbs and "wissen" stay in the
+Präteritum (option ``exempt_lemmas``), as they do in speech.
+Suggestions: the sentence in the Perfekt ("Der Mitarbeiter prüfte Ihren Antrag." -> "Der
+Mitarbeiter hat Ihren Antrag geprüft."), only when the auxiliary (haben or sein) and the
+participle are certain: strong and mixed verbs come from the module's own table, weak verbs are
+built from the lemma and checked against the lexicon. For the Plusquamperfekt the auxiliary is
+put in the present ("hatte" -> "hat").
+Known false positives: weak past forms that are also Konjunktiv II ("Wenn er zahlte, …" reads
+the same), inflected participles used as adjectives after words the rule does not know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from checkers.text.analysis import AnalyzedText
+from checkers.text.config import RuleSettings
+from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.clauses import RELATIVES, SUBORDINATORS
+from checkers.text.segment import Sentence
+from checkers.text.tokens import Token
+
+# lemma, past stem, participle, auxiliary (h = haben, s = sein, ? = depends on the meaning).
+_STRONG_TABLE = """
+gehen ging gegangen s; kommen kam gekommen s; fahren fuhr gefahren ?; laufen lief gelaufen s
+fliegen flog geflogen ?; bleiben blieb geblieben s; fallen fiel gefallen s
+steigen stieg gestiegen s; sterben starb gestorben s; wachsen wuchs gewachsen s
+springen sprang gesprungen s; schwimmen schwamm geschwommen ?; rennen rannte gerannt s
+geschehen geschah geschehen s; gelingen gelang gelungen s; fliehen floh geflohen s
+reiten ritt geritten ?; ziehen zog gezogen ?; treten trat getreten ?; brechen brach gebrochen ?
+schreiben schrieb geschrieben h; lesen las gelesen h; sehen sah gesehen h; geben gab gegeben h
+nehmen nahm genommen h; sprechen sprach gesprochen h; finden fand gefunden h
+helfen half geholfen h; treffen traf getroffen h; stehen stand gestanden h
+liegen lag gelegen h; sitzen saß gesessen h; bitten bat gebeten h; bringen brachte gebracht h
+denken dachte gedacht h; kennen kannte gekannt h; nennen nannte genannt h; rufen rief gerufen h
+schlafen schlief geschlafen h; tragen trug getragen h; halten hielt gehalten h
+lassen ließ gelassen h; beginnen begann begonnen h; gewinnen gewann gewonnen h
+verlieren verlor verloren h; essen aß gegessen h; trinken trank getrunken h
+singen sang gesungen h; tun tat getan h; schließen schloss geschlossen h
+entscheiden entschied entschieden h; schneiden schnitt geschnitten h
+streiten stritt gestritten h; leiden litt gelitten h; greifen griff gegriffen h
+weisen wies gewiesen h; waschen wusch gewaschen h; schlagen schlug geschlagen h
+stehlen stahl gestohlen h; werfen warf geworfen h; fangen fing gefangen h
+hängen hing gehangen h; heißen hieß geheißen h; laden lud geladen h; schieben schob geschoben h
+bieten bot geboten h; senden sandte gesandt h; wenden wandte gewandt h
+scheinen schien geschienen h; schweigen schwieg geschwiegen h; leihen lieh geliehen h
+riechen roch gerochen h; schießen schoss geschossen h; genießen genoss genossen h
+gießen goss gegossen h; frieren fror gefroren h; messen maß gemessen h
+vergessen vergaß vergessen h; meiden mied gemieden h; sinken sank gesunken s
+schwinden schwand geschwunden s; binden band gebunden h; zwingen zwang gezwungen h
+"""
+# Auxiliary of prefixed verbs that differs from the simple verb, or is certain where the simple
+# verb's is not ("fahren" can take either; "abfahren" takes sein).
+AUX_OVERRIDES = {
+    "bekommen": "h", "begehen": "h", "bestehen": "h", "verstehen": "h", "gefallen": "h",
+    "befallen": "h", "überfallen": "h", "erfahren": "h", "erhalten": "h", "besteigen": "h",
+    "anziehen": "h", "beziehen": "h", "erziehen": "h", "vorziehen": "h", "abziehen": "h",
+    "entkommen": "s", "vergehen": "s", "entstehen": "s", "erscheinen": "s",
+    "verschwinden": "s", "entfallen": "s", "verfallen": "s", "zerfallen": "s",
+    "ertrinken": "s", "aufstehen": "s", "einschlafen": "s", "umziehen": "s", "wegziehen": "s",
+    "abfahren": "s", "losfahren": "s", "wegfahren": "s", "zurückfahren": "s", "mitfahren": "s",
+    "abfliegen": "s", "aufwachsen": "s", "misslingen": "s", "zurückkehren": "s",
+    "heimkehren": "s", "einziehen": "s", "verlaufen": "h", "auftreten": "s", "eintreten": "s",
+    "austreten": "s", "zurücktreten": "s",
+}
+# Weak verbs with sein: movement and change of state.
+WEAK_SEIN = frozenset(
+    ["reisen", "wandern", "passieren", "folgen", "begegnen", "landen", "klettern", "rasen", "eilen", "stolpern", "joggen", "aufwachen", "erwachen", "einwandern", "auswandern", "zuwandern", "abreisen", "anreisen", "verreisen", "platzen", "scheitern", "explodieren", "erkranken", "verunglücken"]
+)
+INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer")
+SEPARABLE = (
+    "ab", "an", "auf", "aus", "bei", "dabei", "dar", "durch", "ein", "fest", "fort", "her",
+    "heraus", "herein", "hin", "hinaus", "los", "mit", "nach", "statt", "teil", "um", "vor",
+    "voran", "vorbei", "weg", "weiter", "wieder", "zu", "zurück", "zusammen",
+)
+_SEPARABLE_SET = frozenset(SEPARABLE)
+_PREFIXES = tuple(sorted(INSEPARABLE + SEPARABLE, key=len, reverse=True))
+DEFAULT_EXEMPT = (
+    "sein", "haben", "werden", "können", "müssen", "dürfen", "sollen", "wollen", "mögen",
+    "wissen",
+)
+AUX_FORMS = {
+    "h": {"1sg": "habe", "2sg": "hast", "3sg": "hat", "pl": "haben", "2pl": "habt"},
+    "s": {"1sg": "bin", "2sg": "bist", "3sg": "ist", "pl": "sind", "2pl": "seid"},
+}
+PAST_PERFECT_AUX = {
+    "hatte": ("h", "sg"), "hattest": ("h", "2sg"), "hatten": ("h", "pl"), "hattet": ("h", "2pl"),
+    "war": ("s", "sg"), "warst": ("s", "2sg"), "waren": ("s", "pl"), "wart": ("s", "2pl"),
+}
+# Before these words a "-te"/"-ten" form is an adjective: "die bezahlte Rechnung".
+ATTRIBUTIVE_CUES = frozenset(
+    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "dieser", "diese", "dieses", "diesen", "diesem", "jeder", "jede", "jedes", "jeden", "jedem", "mein", "meine", "meinen", "meinem", "dein", "deine", "sein", "seine", "seinen", "seinem", "ihr", "ihre", "ihren", "ihrem", "unser", "unsere", "unseren", "unserem", "Ihr", "alle", "allen", "viele", "vielen", "wenige", "einige", "mehrere", "beide", "beiden", "sehr", "besonders", "mit", "von", "für", "ohne", "nach", "bei", "aus", "zu", "zum", "zur", "in", "im", "an", "am", "auf", "über", "unter", "vor", "durch", "gegen", "bis"]
+)
+CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "…", "..."})
+COORDINATORS = frozenset({"und", "oder", "aber", "denn", "sondern"})
+AMBIGUOUS_AT_START = frozenset(
+    ["da", "damit", "als", "wie", "bis", "seit", "während", "wo", "warum", "weshalb", "wieso", "womit", "wofür", "wodurch", "worauf"]
+)
+SUBJECT_PRONOUNS = frozenset(["ich", "du", "er", "sie", "es", "wir", "ihr", "Sie", "man"])
+
+MESSAGE_PAST_PERFECT = de_en(
+    "Plusquamperfekt ('{word}') ist schwer. Schreiben Sie im Perfekt.",
+    "The past perfect ('{word}') is hard. Use the Perfekt.",
+)
+NOTE = de_en("Prüfen Sie die Wort·stellung.", "Check the word order.")
+
+
+@dataclass(frozen=True, slots=True)
+class PastForm:
+    lemma: str
+    person: str  # "sg" (1st or 3rd), "2sg", "pl", "2pl"
+    participle: str | None
+    aux: str  # "h", "s" or "?"
+
+
+def _strong_forms() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Past form -> (lemma, person), and lemma -> (participle, aux)."""
+    forms: dict[str, tuple[str, str]] = {}
+    lemmas: dict[str, tuple[str, str]] = {}
+    for entry in _STRONG_TABLE.replace("\n", ";").split(";"):
+        parts = entry.split()
+        if not parts:
+            continue
+        lemma, stem, participle, aux = parts
+        lemmas[lemma] = (participle, aux)
+        if stem.endswith("te"):  # mixed verbs: brachte, dachte, kannte
+            endings = {"sg": "", "2sg": "st", "pl": "n", "2pl": "t"}
+        elif stem.endswith(("s", "ß", "z")):
+            endings = {"sg": "", "2sg": "est", "pl": "en", "2pl": "t"}
+        elif stem.endswith(("t", "d")):
+            endings = {"sg": "", "2sg": "est", "pl": "en", "2pl": "et"}
+        else:
+            endings = {"sg": "", "2sg": "st", "pl": "en", "2pl": "t"}
+        for person, ending in endings.items():
+            forms.setdefault(stem + ending, (lemma, person))
+    return forms, lemmas
+
+
+STRONG_FORMS, STRONG_LEMMAS = _strong_forms()
+
+META = RuleMeta(
+    id="de.preterite",
+    title=de_en("Präteritum statt Perfekt", "Simple past instead of Perfekt"),
+    message=de_en(
+        "Schreiben Sie im Perfekt statt '{word}'.",
+        "Use the Perfekt instead of '{word}'.",
+    ),
+    explanation=de_en(
+        "Das Perfekt ist die Zeit·form, die man spricht: 'Ich bin gegangen' statt 'Ich ging'. "
+        "Viele Leser kennen die Formen im Präteritum nicht gut.",
+        "The Perfekt is the past tense of spoken German: 'Ich bin gegangen' rather than 'Ich "
+        "ging'. Many readers do not know the simple past forms well.",
+    ),
+    standards=("Leichte Sprache: Perfekt statt Präteritum", "DIN SPEC 33429"),
+    severity={"leicht": "warning", "einfach": None, "standard": None},
+    options={
+        "leicht": {"exempt_lemmas": list(DEFAULT_EXEMPT), "past_perfect": True},
+    },
+    examples=(
+        Example(
+            "Der Mitarbeiter prüfte Ihren Antrag.",
+            fails=True, flagged="prüfte", suggestion="Der Mitarbeiter hat Ihren Antrag geprüft.",
+        ),
+        Example(
+            "Frau Meier kam am Montag ins Bürgeramt.",
+            fails=True, flagged="kam",
+            suggestion="Frau Meier ist am Montag ins Bürgeramt gekommen.",
+        ),
+        Example(
+            "Wir wissen, dass Sie im Mai umzogen.",
+            fails=True, flagged="umzogen", suggestion="Wir wissen, dass Sie im Mai umgezogen sind.",
+        ),
+        Example(
+            "Die Beratung fand im Rathaus statt.",
+            fails=True, flagged="fand",
+            suggestion="Die Beratung hat im Rathaus stattgefunden.",
+        ),
+        Example(
+            "Sie hatten den Antrag schon gestellt.",
+            fails=True, flagged="hatten den Antrag schon gestellt", suggestion="haben",
+        ),
+        Example("Der Mitarbeiter hat Ihren Antrag geprüft.", fails=False),
+        Example("Das Amt war am Montag geschlossen. Wir konnten nicht helfen.", fails=False),
+        Example("Die bezahlte Rechnung liegt im Ordner.", fails=False),
+    ),
+)
+
+
+@rule(META)
+def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
+    exempt = frozenset(settings.get("exempt_lemmas", DEFAULT_EXEMPT))
+    past_perfect = bool(settings.get("past_perfect", True))
+    lexicon = doc.resources.lexicon
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        for index, token in enumerate(tokens):
+            if token.kind != "word":
+                continue
+            text = token.text
+            if text[:1].isupper() and index != 0:
+                continue  # nouns; a verb is capitalised only as the first word
+            lower = text.lower()
+            if past_perfect and lower in PAST_PERFECT_AUX:
+                hit = _past_perfect(doc, sentence, index, lexicon)
+                if hit is not None:
+                    yield hit
+                continue
+            form = past_form(lower, lexicon)
+            if form is None or form.lemma in exempt:
+                continue
+            previous = tokens[index - 1].text.lower() if index else ""
+            if previous in ATTRIBUTIVE_CUES and lower.endswith(("te", "ten")):
+                continue  # "die bezahlte Rechnung": an adjective
+            fixes = []
+            rewrite = _perfect_sentence(doc, sentence, index, form, lexicon)
+            if rewrite is not None:
+                fixes.append(Fix(rewrite, sentence.start, sentence.end, note=NOTE))
+            yield Hit(token.start, token.end, {"word": text}, fixes)
+
+
+def past_form(word: str, lexicon: Any) -> PastForm | None:
+    """The Präteritum reading of a lower-case word form, or None."""
+    if word in STRONG_FORMS:
+        lemma, person = STRONG_FORMS[word]
+        participle, aux = STRONG_LEMMAS[lemma]
+        return PastForm(lemma, person, participle, AUX_OVERRIDES.get(lemma, aux))
+    prefixed = _prefixed_strong(word, lexicon)
+    if prefixed is not None:
+        return prefixed
+    if not word.endswith(("te", "ten", "test", "tet")):
+        return None
+    lemma = lexicon.verb_lemma(word)
+    if lemma is None or lemma in STRONG_LEMMAS:
+        return None
+    stem = lemma[:-1] if lemma.endswith(("eln", "ern")) else lemma[:-2]
+    for infix in ("te", "ete"):
+        base = stem + infix
+        for person, ending in (("sg", ""), ("2sg", "st"), ("pl", "n"), ("2pl", "t")):
+            if word == base + ending:
+                participle = _weak_participle(lemma, stem, lexicon)
+                aux = AUX_OVERRIDES.get(lemma) or ("s" if _core(lemma) in WEAK_SEIN else "h")
+                return PastForm(lemma, person, participle, aux)
+    return None
+
+
+def _core(lemma: str) -> str:
+    """The verb without a separable particle: 'einwandern' -> 'wandern'."""
+    for prefix in _PREFIXES:
+        if prefix in _SEPARABLE_SET and lemma.startswith(prefix) and len(lemma) > len(prefix) + 3:
+            return lemma[len(prefix) :]
+    return lemma
+
+
+def _prefixed_strong(word: str, lexicon: Any) -> PastForm | None:
+    """'bekam' = be + kam, 'umzogen' = um + zogen; confirmed by the lexicon's lemma."""
+    for prefix in _PREFIXES:
+        if not word.startswith(prefix) or len(word) - len(prefix) < 2:
+            continue
+        rest = word[len(prefix) :]
+        if rest not in STRONG_FORMS:
+            continue
+        base_lemma, person = STRONG_FORMS[rest]
+        lemma = prefix + base_lemma
+        if lexicon.verb_lemma(word) != lemma:
+            continue
+        base_participle, base_aux = STRONG_LEMMAS[base_lemma]
+        if prefix in INSEPARABLE:
+            participle = prefix + base_participle.removeprefix("ge")
+            # A sein-verb with an inseparable prefix often takes haben (bekommen): unsure.
+            aux = AUX_OVERRIDES.get(lemma, "?" if base_aux != "h" else "h")
+        else:
+            participle = prefix + base_participle
+            aux = AUX_OVERRIDES.get(lemma, base_aux)
+        return PastForm(lemma, person, participle, aux)
+    return None
+
+
+def _weak_participle(lemma: str, stem: str, lexicon: Any) -> str | None:
+    ending = "et" if stem.endswith(("t", "d")) or (
+        stem.endswith(("m", "n")) and len(stem) > 2 and stem[-2] not in "aeiouäöülrh"
+    ) else "t"
+    particle = ""
+    core_stem = stem
+    for prefix in SEPARABLE:
+        if lemma.startswith(prefix) and lexicon.verb_lemma(lemma[len(prefix) :]) == lemma[
+            len(prefix) :
+        ] and len(lemma) > len(prefix) + 3:
+            particle, core_stem = prefix, stem[len(prefix) :]
+            break
+    no_ge = lemma.endswith("ieren") or (core_stem.startswith(INSEPARABLE) and lexicon.verb_lemma(
+        core_stem[2:] + "en"
+    ) is not None)
+    candidate = particle + ("" if no_ge else "ge") + core_stem + ending
+    if lexicon.verb_lemma(candidate) == lemma:
+        return candidate
+    if particle and lexicon.verb_lemma(candidate[len(particle) :]) == lemma[len(particle) :]:
+        return candidate  # "zurückgeschickt": the lexicon knows "geschickt"
+    return None
+
+
+def _person(tokens: list[Token], index: int, person: str) -> str:
+    if person != "sg":
+        return person
+    nearby = tokens[max(0, index - 2) : index + 3]
+    return "1sg" if any(t.text in ("ich", "Ich") for t in nearby) else "3sg"
+
+
+def _clause_bounds(tokens: list[Token], index: int, lexicon: Any) -> tuple[int, int]:
+    """Token range of the clause around ``index``: up to punctuation, or up to a coordinator
+    that starts a new clause ("und er schickte", "und schickte")."""
+    start = index
+    while start > 0 and tokens[start - 1].text not in CLAUSE_PUNCT:
+        start -= 1
+    end = index + 1
+    while end < len(tokens) and tokens[end].text not in CLAUSE_PUNCT:
+        lower = tokens[end].text.lower()
+        if lower in COORDINATORS and end + 1 < len(tokens) and (
+            tokens[end + 1].text in SUBJECT_PRONOUNS or _finite(tokens[end + 1].text, lexicon)
+        ):
+            break
+        end += 1
+    return start, end
+
+
+def _finite(word: str, lexicon: Any) -> bool:
+    if not word.islower():
+        return False
+    lemma = lexicon.verb_lemma(word)
+    return lemma is not None and lemma != word and not word.startswith("ge")
+
+
+def _is_subordinate(tokens: list[Token], start: int, end: int) -> bool:
+    """Does the clause tokens[start:end] begin with a conjunction or relative pronoun?"""
+    first = tokens[start].text.lower() if start < len(tokens) else ""
+    if start == 0:
+        # At the sentence start "Der …" is an article and "Da …", "Als …" may be adverbs;
+        # they open a clause only when a comma closes it ("Als Sie anriefen, …").
+        if first in AMBIGUOUS_AT_START:
+            return end < len(tokens) and tokens[end].text == ","
+        return first in SUBORDINATORS
+    if first in SUBORDINATORS or first in RELATIVES:
+        return True
+    return start + 1 < len(tokens) and tokens[start + 1].text.lower() in RELATIVES
+
+
+def _perfect_sentence(
+    doc: AnalyzedText, sentence: Sentence, index: int, form: PastForm, lexicon: Any
+) -> str | None:
+    if form.aux == "?" or form.participle is None:
+        return None
+    tokens = sentence.tokens
+    text = doc.text
+    verb = tokens[index]
+    start, end = _clause_bounds(tokens, index, lexicon)
+    person = _person(tokens, index, form.person)
+    participle, aux_kind = form.participle, form.aux
+    if _is_subordinate(tokens, start, end) and index == end - 1 and start != index:
+        aux = AUX_FORMS[aux_kind][person]
+        return text[sentence.start : verb.start] + f"{participle} {aux}" + text[
+            verb.end : sentence.end
+        ]
+    if _is_subordinate(tokens, start, end):
+        return None
+    last = tokens[end - 1]
+    boundary = tokens[end].text if end < len(tokens) else ""
+    if boundary == "," and index == end - 1:
+        return None  # "Er ging, weil …, nach Hause": the clause goes on after the comma
+    if end - 1 > index and last.text in _SEPARABLE_SET:
+        combined = last.text + form.lemma
+        if lexicon.verb_lemma(combined) != combined:
+            return None
+        # Particle verbs keep the simple verb's auxiliary (ankommen: sein, abnehmen: haben)
+        # unless the override table knows better (aufstehen: sein).
+        aux_kind = AUX_OVERRIDES.get(combined, aux_kind)
+        if aux_kind == "?":
+            return None
+        participle = last.text + participle
+        aux = AUX_FORMS[aux_kind][person]
+        aux = aux.capitalize() if verb.text[:1].isupper() else aux
+        return (
+            text[sentence.start : verb.start] + aux + text[verb.end : last.start]
+            + participle + text[last.end : sentence.end]
+        )
+    aux = AUX_FORMS[aux_kind][person]
+    aux = aux.capitalize() if verb.text[:1].isupper() else aux
+    if end - 1 == index:
+        return text[sentence.start : verb.start] + f"{aux} {participle}" + text[
+            verb.end : sentence.end
+        ]
+    return (
+        text[sentence.start : verb.start] + aux + text[verb.end : last.end] + " " + participle
+        + text[last.end : sentence.end]
+    )
+
+
+def _is_participle(word: str, lexicon: Any) -> str | None:
+    """Lemma of a past participle ('gestellt', 'angekommen', 'informiert'), else None."""
+    if not word.islower() or not word.endswith(("t", "en")):
+        return None
+    lemma = lexicon.verb_lemma(word)
+    if lemma is None:
+        return None
+    if word == lemma:
+        # "bekommen", "vergessen": participle and infinitive look alike; accept only
+        # inseparable-prefix verbs, whose participle has no "ge".
+        return lemma if word.startswith(INSEPARABLE) and not word.startswith("ge") else None
+    if "ge" in word or word.endswith("iert"):
+        return lemma
+    return lemma if word.startswith(INSEPARABLE) and word.endswith("t") else None
+
+
+def _past_perfect(
+    doc: AnalyzedText, sentence: Sentence, index: int, lexicon: Any
+) -> Hit | None:
+    tokens = sentence.tokens
+    aux_token = tokens[index]
+    aux_kind, person = PAST_PERFECT_AUX[aux_token.text.lower()]
+    start, end = _clause_bounds(tokens, index, lexicon)
+    if index == end - 1 and index - 1 > start:
+        participle_index = index - 1  # verb-final: "nachdem Sie gegangen waren"
+    elif end - 1 > index:
+        participle_index = end - 1
+    else:
+        return None
+    candidate = tokens[participle_index]
+    if participle_index > 0 and tokens[participle_index - 1].text == "zu":
+        return None
+    lemma = _is_participle(candidate.text, lexicon)
+    if lemma is None:
+        return None
+    if aux_kind == "s":
+        # "war geschlossen" is a state (Zustandspassiv); only sein-verbs form a past perfect.
+        verb_aux = AUX_OVERRIDES.get(lemma) or (
+            STRONG_LEMMAS[lemma][1] if lemma in STRONG_LEMMAS else
+            "s" if _core(lemma) in WEAK_SEIN else "h"
+        )
+        if verb_aux == "h":
+            return None
+    present = AUX_FORMS[aux_kind][_person(tokens, index, person)]
+    if aux_token.text[:1].isupper():
+        present = present.capitalize()
+    first, last = sorted((index, participle_index))
+    span_start, span_end = tokens[first].start, tokens[last].end
+    return Hit(
+        span_start, span_end, {"word": doc.text[span_start:span_end]},
+        [Fix(present, aux_token.start, aux_token.end, note=NOTE)],
+        message=MESSAGE_PAST_PERFECT,
+    )
+
+
+RULES = (check,)

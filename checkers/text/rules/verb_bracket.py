@@ -1,0 +1,167 @@
+"""de.verb-bracket: a wide Satzklammer, many words between the two parts of the verb.
+
+Flags a main clause whose finite verb (werden, haben, sein, a modal verb, or a separable verb)
+stands far from its second part at the clause end: the participle or infinitive ("Wir werden
+Ihnen den Bescheid nach Prüfung aller Unterlagen zusenden") or the separable particle ("Wir
+senden Ihnen den Bescheid nach Prüfung aller Unterlagen zu"). Readers must keep the sentence in
+mind until the verb is complete. DIN 8581-1 / ISO 24495-1 ask for sentence structures that are
+easy to follow; the threshold (option ``max_gap``, words between the parts) is a practitioners'
+value, not from the standard.
+Subordinate clauses are skipped: their verb is at the end by rule, not by choice.
+No rewrite is generated; the message says to move information out of the middle.
+Known false positives: "sein" + a participle used as an adjective counts as a bracket, and a
+lexicon gap can make a clause-final adjective look like a participle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from checkers.text.analysis import AnalyzedText
+from checkers.text.config import RuleSettings
+from checkers.text.rules.base import Example, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.clauses import subordinate_clauses
+from checkers.text.rules.preterite import SEPARABLE
+from checkers.text.tokens import Token
+
+FINITE_AUX = frozenset(
+    """
+    werde wirst wird werden werdet wurde wurdest wurden wurdet würde würdest würden würdet
+    habe hast hat haben habt hatte hattest hatten hattet hätte hättest hätten hättet
+    bin bist ist sind seid war warst waren wart wäre wärst wären wärt sei seien
+    kann kannst können könnt konnte konntest konnten konntet könnte könntest könnten könntet
+    muss musst müssen müsst musste musstest mussten musstet müsste müsstest müssten müsstet
+    darf darfst dürfen dürft durfte durftest durften durftet dürfte dürftest dürften dürftet
+    soll sollst sollen sollt sollte solltest sollten solltet
+    will willst wollen wollt wollte wolltest wollten wolltet
+    mag magst mögen mögt mochte mochten möchte möchtest möchten möchtet
+    """.split()
+)
+_SEPARABLE_SET = frozenset(SEPARABLE)
+# "." is no break: inside a sentence it belongs to an ordinal or a date ("am 3. März").
+SEGMENT_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "!", "?", "…", "...", '"'})
+WORD_KINDS = frozenset({"word", "abbrev", "number"})
+
+META = RuleMeta(
+    id="de.verb-bracket",
+    title=de_en("Weite Satzklammer", "Wide verb bracket"),
+    message=de_en(
+        "Zwischen den Teilen des Verbs stehen {gap} Wörter (erlaubt: {max_gap}). Stellen Sie "
+        "die Verbteile näher zusammen.",
+        "{gap} words stand between the parts of the verb (limit: {max_gap}). Put the verb "
+        "parts closer together.",
+    ),
+    explanation=de_en(
+        "Der Satz ist erst am Ende verständlich, wenn der zweite Teil des Verbs kommt. Sagen "
+        "Sie früh, was passiert: 'Wir prüfen alle Unterlagen. Dann senden wir Ihnen den "
+        "Bescheid.'",
+        "The sentence only makes sense once the second part of the verb arrives. Say early "
+        "what happens, or split the sentence.",
+    ),
+    standards=("DIN 8581-1 / ISO 24495-1: Satzbau", "Einfache Sprache: Verb früh"),
+    severity={"leicht": "warning", "einfach": "warning", "standard": None},
+    options={"leicht": {"max_gap": 5}, "einfach": {"max_gap": 6}},
+    examples=(
+        Example(
+            "Wir werden Ihnen den Bescheid nach Prüfung aller Unterlagen zusenden.",
+            fails=True, profile="einfach",
+            flagged="werden Ihnen den Bescheid nach Prüfung aller Unterlagen zusenden",
+        ),
+        Example(
+            "Wir senden Ihnen den Bescheid nach der Prüfung aller Ihrer Unterlagen zu.",
+            fails=True, profile="einfach",
+            flagged="senden Ihnen den Bescheid nach der Prüfung aller Ihrer Unterlagen zu",
+        ),
+        Example(
+            "Sie müssen den Antrag bis zum 31. März beim Bürgeramt in der Stadtmitte "
+            "abgeben.",
+            fails=True, flagged="müssen den Antrag bis zum 31. März beim Bürgeramt in der "
+            "Stadtmitte abgeben",
+        ),
+        Example("Wir prüfen alle Unterlagen. Dann senden wir Ihnen den Bescheid.", fails=False),
+        Example("Sie müssen den Antrag bis Ende März abgeben.", fails=False, profile="einfach"),
+        Example(
+            "Wir wissen, dass Sie den Antrag im letzten Monat beim Bürgeramt gestellt haben.",
+            fails=False, profile="einfach",
+        ),
+    ),
+)
+
+
+@rule(META)
+def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
+    max_gap = settings.get("max_gap")
+    if max_gap is None:
+        return
+    max_gap = int(max_gap)
+    lexicon = doc.resources.lexicon
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        if len(sentence.words) <= max_gap + 2:
+            continue  # too short to hold a wide bracket: the common case, kept cheap
+        subordinate_starts = set()
+        for clause in subordinate_clauses(sentence):
+            subordinate_starts.add(clause.start_index)
+            subordinate_starts.add(clause.start_index - 1)  # a preposition before "dem"
+        start = 0
+        for index in range(len(tokens) + 1):
+            if index < len(tokens) and tokens[index].text not in SEGMENT_BREAKS:
+                continue
+            if index > start and start not in subordinate_starts:
+                hit = _bracket(tokens[start:index], max_gap, lexicon)
+                if hit is not None:
+                    yield hit
+            start = index + 1
+
+
+def _is_verb_form(word: str, lexicon: Any) -> bool:
+    return word.islower() and (word in FINITE_AUX or lexicon.verb_lemma(word) is not None)
+
+
+def _bracket(segment: list[Token], max_gap: int, lexicon: Any) -> Hit | None:
+    words = [t for t in segment if t.kind in WORD_KINDS]
+    if len(words) < max_gap + 2:
+        return None
+    last = words[-1]
+    finite_index = None
+    complement = None
+    if last.text in _SEPARABLE_SET:
+        # "Wir senden Ihnen … zu": the finite verb is the first word whose lemma forms a verb
+        # with the particle.
+        for position, word in enumerate(words[:-1]):
+            lemma = lexicon.verb_lemma(word.text.lower()) if _finite_position(position, word) else None
+            if lemma is not None and lexicon.verb_lemma(last.text + lemma) == last.text + lemma:
+                finite_index, complement = position, len(words) - 1
+                break
+    else:
+        for position, word in enumerate(words[:-1]):
+            if word.text.lower() in FINITE_AUX and _finite_position(position, word):
+                finite_index = position
+                break
+        if finite_index is None:
+            return None
+        # The verb cluster at the end: "zusenden", "gestellt werden", "zu stellen".
+        complement = len(words)
+        while complement - 1 > finite_index and (
+            _is_verb_form(words[complement - 1].text, lexicon)
+            or words[complement - 1].text == "zu"
+        ):
+            complement -= 1
+        if complement == len(words):
+            return None  # no verb at the end: "Das ist … wichtig"
+    if finite_index is None or complement is None:
+        return None
+    gap = complement - finite_index - 1
+    if gap <= max_gap:
+        return None
+    finite = words[finite_index]
+    return Hit(finite.start, last.end, {"gap": gap, "max_gap": max_gap})
+
+
+def _finite_position(position: int, word: Token) -> bool:
+    """Finite verbs are lower case, except as the first word ("Werden Sie …")."""
+    return word.text.islower() or position == 0
+
+
+RULES = (check,)
