@@ -7,6 +7,7 @@ message on stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -43,7 +44,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     files = [Path(f) for f in args.files] or builtin_files()
     started = time.perf_counter()
     for path in files:
-        file_id, entries = load_file(path)
+        file_id, entries = load_file(path, use_cache=False)
         counts = Counter(e.kind for e in entries)
         detail = ", ".join(f"{kind}: {n}" for kind, n in sorted(counts.items()))
         print(f"OK {path} ({file_id}): {len(entries)} Einträge/entries ({detail})")
@@ -65,7 +66,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    file_id = args.id or Path(args.file).stem.lower().replace(" ", "-")
+    # The schema wants ids like "my-terms": derive one from the file name if none is given.
+    file_id = args.id or re.sub(r"[^a-z0-9_-]+", "-", Path(args.file).stem.lower()).strip("-_")
+    file_id = file_id or "imported"
     entries = from_tbx(Path(args.file), source=file_id)
     doc = {
         "schema_version": 1,

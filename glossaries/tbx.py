@@ -19,6 +19,7 @@ needed for TBX-Basic and are the vector for entity-expansion ("billion laughs") 
 from __future__ import annotations
 
 import os
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -96,7 +97,8 @@ def _notes(entry: GlossaryEntry) -> Iterator[str]:
 
 def _concept(body: ET.Element, entry: GlossaryEntry, number: int, source_lang: str) -> None:
     # xml:id values must be NCNames (no leading digit), hence the "c-" prefix.
-    concept = ET.SubElement(body, "conceptEntry", {"id": f"c-{entry.source or 'entry'}-{number}"})
+    prefix = re.sub(r"[^A-Za-z0-9_.-]+", "-", entry.source) or "entry"
+    concept = ET.SubElement(body, "conceptEntry", {"id": f"c-{prefix}-{number}"})
     _descrip(concept, "subjectField", entry.kind)
     for note in _notes(entry):
         ET.SubElement(concept, "note").text = NOTE_PREFIX + note

@@ -139,7 +139,7 @@ ADJECTIVAL_PARTICIPLES = _words(
     "begabt gebildet aufgeschlossen ausgeschlossen gefragt gelassen entspannt motiviert "
     "engagiert konzentriert erfahren gewillt geneigt gelegen zufrieden verantwortlich "
     "angebracht angemessen bedacht gespalten verbunden vertraut verschlossen erleichtert "
-    "beeindruckt"
+    "beeindruckt aufgeschmissen gerecht umstritten gesund"
 )
 ADJECTIVAL_AFTER_WERDEN = _words("bekannt verrückt erwachsen verwandt bestimmt gelegen")
 DEGREE_ADVERBS = _words(
@@ -159,6 +159,11 @@ SEPARABLE_PREFIXES = tuple(
         reverse=True,
     )
 )
+# Strong participles the lemma table lacks or maps to a wrong verb.
+PARTICIPLE_OVERRIDES = {
+    "gebeten": "bitten", "gewusst": "wissen", "getrieben": "treiben", "gebissen": "beißen",
+    "uraufgeführt": "uraufführen", "gegessen": "essen",
+}
 INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "hinter", "wider",
                         "über", "unter", "durch", "um", "voll")
 ZU_BLOCKERS = _words(  # "um … zu", "ohne … zu": the infinitive belongs to its own clause
@@ -262,7 +267,7 @@ GEN_VERBS = _words("bedarf bedürfen bedurfte bedürfe gedenken gedachte gedacht
 QUANTITY_NOUNS = _words("Menge Reihe Anzahl Paar Dutzend Haufen Liste Sammlung Stück Sorte")
 NAME_GEN_TIME_HEADS = _words("Anfang Ende Mitte Beginn")
 
-BOUNDARY_PUNCT = frozenset(",;:()[]{}–—„“”\"«»‹›…!?.")
+BOUNDARY_PUNCT = frozenset(",;:()[]{}–—„“”\"«»‹›…!?")
 CONJ_COORD = _words("und oder sowie bzw. bzw sondern aber denn")
 
 # feature bits, computed once per distinct token text
@@ -307,6 +312,16 @@ def _split_separable(lemma: str) -> tuple[str, str]:
     return "", lemma
 
 
+_ALL_PREFIXES = frozenset(SEPARABLE_PREFIXES) | frozenset(INSEPARABLE_PREFIXES)
+
+
+def _prefix_chain(prefix: str) -> bool:
+    """"" or a sequence of verb prefixes ("zurück", "wiederauf", "heraus")."""
+    if not prefix:
+        return True
+    return any(prefix.startswith(p) and _prefix_chain(prefix[len(p):]) for p in _ALL_PREFIXES)
+
+
 _UMLAUT_BACK = {"ä": "a", "ö": "o", "ü": "u"}
 
 
@@ -336,10 +351,25 @@ class _WordInfo:
         hit = self._infinitive.get(low)
         if hit is None:
             hit = self._infinitive[low] = (
-                _verbish(low) and self.lemma(low) == low and low not in DETERMINERS
-                and len(low) > 3
+                _verbish(low) and low not in DETERMINERS and len(low) > 3
+                and self._verb_infinitive(low)
             )
         return hit
+
+    def _verb_infinitive(self, low: str) -> bool:
+        """The lemma table maps ``low`` (or a finite form of it) to ``low`` itself.
+
+        The table sometimes prefers an adjective ("schicken" -> "schick"), so a preterite or
+        present form pointing back at the infinitive is accepted as well.
+        """
+        names = (low, low[:1].upper() + low[1:])  # "Vereinbaren": nominalised infinitive
+        stem = _stem(low)
+        if any(self.lemma(stem + ending) in names for ending in ("te", "ete", "t", "et")):
+            return True
+        if self.lemma(low) not in names:
+            return False
+        # adjectives in -en ("offen", "trocken") inflect: "offene" -> "offen"; verbs do not
+        return self.lemma(low + "e") != low and self.lemma(low + "er") != low
 
     def participle(self, low: str) -> tuple[str, bool] | None:
         """(verb lemma, ambiguous with the infinitive) when ``low`` is an uninflected participle."""
@@ -354,13 +384,20 @@ class _WordInfo:
             return None
         if w in {"worden", "geworden", "gewesen", "gehabt"}:
             return None
+        if w in PARTICIPLE_OVERRIDES:
+            return PARTICIPLE_OVERRIDES[w], False
         lem = self.lemma(w)
         if not _verbish(lem) or lem in {"werden", "sein", "haben"}:
             return self._participle_fallback(w)
         assert lem is not None
-        if lem == w:
-            return (lem, True) if self._ambiguous_participle(w) else None
-        return (lem, False) if self._participle_shape(w, lem) else None
+        if lem != w:
+            return (lem, False) if self._participle_shape(w, lem) else None
+        # The table maps the form to itself: an infinitive that doubles as participle
+        # ("erhalten") or a participle the table lists as its own lemma ("angeboten").
+        fallback = self._participle_fallback(w)
+        if fallback is not None:
+            return fallback
+        return (lem, True) if self._ambiguous_participle(w) else None
 
     def _present_or_preterite(self, w: str, lem: str) -> bool:
         stem = _stem(lem)
@@ -386,7 +423,10 @@ class _WordInfo:
                 return True
         prefix, base = _split_separable(lem)
         body = w[len(prefix):] if prefix and w.startswith(prefix) else w
-        inseparable = body.startswith(INSEPARABLE_PREFIXES) or lem.endswith("ieren")
+        inseparable = (body.startswith(INSEPARABLE_PREFIXES) or w.startswith(INSEPARABLE_PREFIXES)
+                       or lem.endswith("ieren"))
+        if w.startswith(INSEPARABLE_PREFIXES) and not body.startswith(INSEPARABLE_PREFIXES):
+            prefix = ""  # "übersetzt": über- is inseparable here
         if not inseparable:
             return False
         stem = _stem(lem)
@@ -395,14 +435,21 @@ class _WordInfo:
             # ge-form is not attested ("geerntet" shows that "erntet" is a finite form).
             cut = len(prefix)
             return not self.attested(w[:cut] + "ge" + w[cut:], lem)
+        if w.endswith("t") and not w.endswith(("cht", "nnt", "sst", "ßt")):
+            return False  # "bereit" is not a form of "bereiten"
         return not self._present_or_preterite(w, lem)
 
     def _ambiguous_participle(self, w: str) -> bool:
         """Strong verbs with an inseparable prefix: participle == infinitive ("erhalten")."""
         prefix, _ = _split_separable(w)
         body = w[len(prefix):]
-        if not body.startswith(INSEPARABLE_PREFIXES):
+        if not (body.startswith(INSEPARABLE_PREFIXES) or w.startswith(INSEPARABLE_PREFIXES)):
             return False
+        if w.startswith(INSEPARABLE_PREFIXES):
+            body = w
+        insep = next(p for p in INSEPARABLE_PREFIXES if body.startswith(p))
+        if len(body) - len(insep) < 5:
+            return False  # "gehen", "geben", "gelten" are simple verbs
         if self.attested(_stem(w) + "te", w) or self.attested(_stem(w) + "ete", w):
             return False  # weak verb: its participle ends in -t
         return True
@@ -421,15 +468,23 @@ class _WordInfo:
             if rest.endswith("en"):
                 candidates = [rest]
                 sub = self.participle("ge" + rest) if prefix else None
-                if sub:
+                if sub and not sub[1]:
                     return prefix + sub[0], False
             elif rest.endswith("et"):
                 candidates = [rest[:-2] + "en", rest[:-1] + "en"]
             else:
                 candidates = [rest[:-1] + "en"]
             for cand in candidates:
-                if _verbish(cand) and self.lemma(cand) == cand:
+                if self.is_infinitive(cand):
                     return prefix + cand, False
+        if w.endswith("t"):
+            # weak inseparable verbs the table lacks ("vereinbart" -> "vereinbaren")
+            prefix, _ = _split_separable(w)
+            body = w[len(prefix):]
+            if body.startswith(INSEPARABLE_PREFIXES) or w.startswith(INSEPARABLE_PREFIXES):
+                for cand in (w[:-1] + "en", w[:-2] + "en", w[:-1] + "n"):
+                    if self.is_infinitive(cand):
+                        return cand, False
         return None
 
     def zu_infinitive(self, low: str) -> tuple[str, str] | None:
@@ -464,9 +519,11 @@ class _WordInfo:
         else:
             return None
         lem = self.lemma(w)
-        if not _verbish(lem) or lem in NO_DERIVED_K2:
+        if not _verbish(lem) or lem in NO_DERIVED_K2 or w in DETERMINERS:
             return None
         assert lem is not None
+        if not self.is_infinitive(lem):
+            return None
         umlaut = next((i for i in range(len(base) - 1, -1, -1) if base[i] in _UMLAUT_BACK), -1)
         if umlaut >= 0:
             pret = base[:umlaut] + _UMLAUT_BACK[base[umlaut]] + base[umlaut + 1:]
@@ -495,8 +552,12 @@ class _WordInfo:
             if lem is not None and lem.islower() and not _verbish(lem):
                 lem = None  # the table reads it as adjective/adverb ("lange" -> lang)
             elif not _verbish(lem):
-                lem = next((c for c in (low + "n", low[:-1] + "n") if self.is_infinitive(c)),
-                           None)
+                candidates = [low + "n"]
+                if low.endswith(("ere", "ele")):
+                    candidates.append(low[:-1] + "n")  # "dauere" -> "dauern"
+                lem = next((c for c in candidates if self.is_infinitive(c)), None)
+            elif not self.is_infinitive(lem):
+                lem = None
             if lem is not None and lem not in NO_DERIVED_K2:
                 stem = _stem(lem)
                 if low == stem + "e" or (
@@ -517,6 +578,516 @@ class _Tok:
     end: int
 
 
+# --- rewriting: conjugation, noun gender, suggested replacements --------------------------------
+IRREGULAR_PRESENT = {  # 1sg, 2sg, 3sg, plural
+    "sein": ("bin", "bist", "ist", "sind"),
+    "haben": ("habe", "hast", "hat", "haben"),
+    "werden": ("werde", "wirst", "wird", "werden"),
+    "wissen": ("weiß", "weißt", "weiß", "wissen"),
+    "tun": ("tue", "tust", "tut", "tun"),
+    "können": ("kann", "kannst", "kann", "können"),
+    "müssen": ("muss", "musst", "muss", "müssen"),
+    "dürfen": ("darf", "darfst", "darf", "dürfen"),
+    "sollen": ("soll", "sollst", "soll", "sollen"),
+    "wollen": ("will", "willst", "will", "wollen"),
+    "mögen": ("mag", "magst", "mag", "mögen"),
+    "nehmen": ("nehme", "nimmst", "nimmt", "nehmen"),
+    "treten": ("trete", "trittst", "tritt", "treten"),
+    "halten": ("halte", "hältst", "hält", "halten"),
+    "gelten": ("gelte", "giltst", "gilt", "gelten"),
+}
+PERSON_INDEX = {"1sg": 0, "2sg": 1, "3sg": 2, "pl": 3}
+# Gender of frequent (head) nouns, for "vom Amt" -> "das Amt"; compounds take their head's gender.
+GENDER_HEADS = {
+    **dict.fromkeys(_words(
+        "amt gericht ministerium land team unternehmen center zentrum büro institut gremium "
+        "parlament kind haus formular dokument gesetz geld jahr problem projekt ergebnis angebot "
+        "verfahren personal netzwerk gebäude foto bild konto ticket paket auto fahrrad wort gerät "
+        "medikament protokoll schreiben urteil feuer fenster zimmer unternehmen kollegium "
+        "komitee landratsamt rathaus krankenhaus jugendamt museum theater orchester volk "
+        "publikum system programm labor werk"), "n"),
+    **dict.fromkeys(_words(
+        "arzt staat bund kreis rat vorstand verein antrag bescheid vertrag termin ausweis pass "
+        "brief dienst betrieb träger vermieter arbeitgeber mitarbeiter lehrer leiter meister "
+        "minister präsident sprecher fahrer nutzer verband ausschuss senat landtag bundestag "
+        "kanzler richter anwalt prüfer hund tag monat bericht plan weg zug bus schaden fehler "
+        "text satz chef kollege nachbar vater bruder sohn mann partner trainer verkäufer "
+        "hersteller anbieter betreiber eigentümer gesetzgeber rechner computer server "
+        "dienstleister sachbearbeiter versicherer gutachter experte forscher autor künstler"),
+        "m"),
+    **dict.fromkeys(_words(
+        "stadt gemeinde behörde verwaltung regierung polizei feuerwehr versicherung kasse "
+        "krankenkasse bank schule universität hochschule firma familie mutter schwester tochter "
+        "frau kommission agentur bahn post leitung person ärztin lehrerin praxis klinik "
+        "kita kommune partei gewerkschaft jury"), "f"),
+}
+FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "erei", "ik", "enz",
+                     "anz", "erin", "ärztin", "ur")
+NEUTER_SUFFIXES = ("chen", "lein", "ment", "ium")
+WEAK_MASCULINE_SUFFIXES = ("ent", "ant", "ist", "oge", "graf", "soph", "nom")
+DATIVE_TO_NOMINATIVE = {
+    "einem": "ein", "meinem": "mein", "deinem": "dein", "seinem": "sein", "ihrem": "ihr",
+    "unserem": "unser", "eurem": "euer", "keinem": "kein", "einer": "eine", "meiner": "meine",
+    "deiner": "deine", "seiner": "seine", "ihrer": "ihre", "unserer": "unsere", "eurer": "eure",
+    "keiner": "keine", "der": "die", "den": "die", "meinen": "meine", "seinen": "seine",
+    "ihren": "ihre", "unseren": "unsere", "keinen": "keine", "diesem": "dies", "dieser": "diese",
+}
+GEN_TO_DATIVE = {
+    "des": "dem", "eines": "einem", "meines": "meinem", "deines": "deinem", "seines": "seinem",
+    "ihres": "ihrem", "unseres": "unserem", "unsres": "unserem", "eures": "eurem",
+    "keines": "keinem", "dieses": "diesem", "jedes": "jedem", "jenes": "jenem",
+    "welches": "welchem",
+}
+GEN_FEM_TO_DATIVE = {  # fem singular form, plural form
+    "der": ("der", "den"), "einer": ("einer", None), "meiner": ("meiner", "meinen"),
+    "deiner": ("deiner", "deinen"), "seiner": ("seiner", "seinen"), "ihrer": ("ihrer", "ihren"),
+    "unserer": ("unserer", "unseren"), "eurer": ("eurer", "euren"), "keiner": ("keiner", "keinen"),
+    "dieser": ("dieser", "diesen"), "jener": ("jener", "jenen"), "jeder": ("jeder", None),
+    "vieler": (None, "vielen"), "einiger": (None, "einigen"), "mehrerer": (None, "mehreren"),
+    "aller": (None, "allen"), "beider": (None, "beiden"),
+}
+K1_TO_INDICATIVE = {
+    "sei": "ist", "seien": "sind", "habe": "hat", "werde": "wird", "könne": "kann",
+    "müsse": "muss", "solle": "soll", "wolle": "will", "dürfe": "darf", "wisse": "weiß",
+}
+K2_TO_INDICATIVE = {  # 3sg/1sg resolved below
+    "wäre": ("bin", "ist"), "wären": ("sind", "sind"), "wärst": ("bist", "bist"),
+    "hätte": ("habe", "hat"), "hätten": ("haben", "haben"), "hättest": ("hast", "hast"),
+    "könnte": ("kann", "kann"), "könnten": ("können", "können"),
+    "könntest": ("kannst", "kannst"), "müsste": ("muss", "muss"), "müssten": ("müssen", "müssen"),
+    "sollte": ("soll", "soll"), "sollten": ("sollen", "sollen"),
+}
+CAN_READING = _words(
+    "sehen hören erkennen finden erreichen bekommen erwarten verstehen lesen erleben kaufen"
+)
+CAN_ADVERBS = _words("leicht schwer kaum nicht nur gut einfach schnell noch")
+DATIVE_PRONOUNS = _words("ihnen mir dir ihm ihr uns euch")
+
+
+def _vowel_variants(stem: str) -> list[str]:
+    """Stems with the strong-verb vowel change of the 2nd/3rd person ("geb" -> "gib", "gieb")."""
+    variants: list[str] = []
+    for i in range(len(stem) - 1, -1, -1):
+        ch = stem[i]
+        if ch not in "aeiouäöü":
+            continue
+        head, tail = stem[:i], stem[i + 1:]
+        if ch == "a" and tail.startswith("u"):
+            variants.append(head + "äu" + tail[1:])
+        elif ch == "a":
+            variants.append(head + "ä" + tail)
+        elif ch == "e" and i > 0 and stem[i - 1] == "i":
+            break
+        elif ch == "e":
+            variants += [head + "i" + tail, head + "ie" + tail]
+        elif ch == "o":
+            variants.append(head + "ö" + tail)
+        break
+    return variants
+
+
+class Rewriter:
+    """Conjugation and noun-gender helpers, and the suggested rewrites of :class:`MorphHit`."""
+
+    def __init__(self, info: _WordInfo) -> None:
+        self.info = info
+
+    # -- morphology helpers ------------------------------------------------------------------
+    def conjugate(self, lemma: str, person: str, past: bool = False) -> str | None:
+        """Present (or weak preterite) form of ``lemma``; None when not confident."""
+        prefix, base = _split_separable(lemma)
+        if prefix and person != "pl" and not past:
+            inner = self.conjugate(base, person)
+            return None if inner is None else inner  # caller adds the prefix
+        if past:
+            return self._weak_past(lemma, person)
+        if lemma in IRREGULAR_PRESENT:
+            return IRREGULAR_PRESENT[lemma][PERSON_INDEX[person]]
+        stem = _stem(lemma)
+        if person == "pl":
+            return lemma
+        if person == "1sg":
+            return stem[:-2] + stem[-1] + "e" if lemma.endswith("eln") else stem + "e"
+        if person == "2sg":
+            third = self.conjugate(lemma, "3sg")
+            if third is None:
+                return None
+            return third[:-1] + "st" if third.endswith("t") and not third.endswith("st") else None
+        for variant in _vowel_variants(stem):
+            form = variant if variant.endswith("t") else variant + "t"
+            if self.info.attested(form, lemma):
+                return form
+        regular = stem + ("et" if self._needs_e(stem) else "t")
+        if stem.endswith(("s", "ß", "z", "x")):
+            regular = stem + "t"
+        if self.info.attested(regular, lemma) or lemma.endswith("ieren"):
+            return regular
+        return None
+
+    @staticmethod
+    def _needs_e(stem: str) -> bool:
+        if stem.endswith(("t", "d")):
+            return True
+        return len(stem) > 2 and stem[-1] in "mn" and stem[-2] not in "aeiouäöülrhmn"
+
+    def _weak_past(self, lemma: str, person: str) -> str | None:
+        prefix, base = _split_separable(lemma)
+        verb = base if prefix else lemma
+        stem = _stem(verb)
+        form = stem + ("ete" if self._needs_e(stem) else "te")
+        if not self.info.attested(form, verb):
+            return None
+        return form + ("n" if person == "pl" else "")
+
+    def gender(self, noun: str) -> str | None:
+        low = noun.lower()
+        if low in GENDER_HEADS:
+            return GENDER_HEADS[low]
+        for size in range(min(len(low) - 3, 14), 2, -1):
+            head = low[-size:]
+            if head in GENDER_HEADS:
+                return GENDER_HEADS[head]
+        if low.endswith(FEMININE_SUFFIXES):
+            return "f"
+        if low.endswith(NEUTER_SUFFIXES):
+            return "n"
+        return None
+
+    # -- genitive ----------------------------------------------------------------------------
+    def genitive_hit(self, words: list[_Tok], subkind: str, first: int, last: int,
+                     head: int) -> MorphHit:
+        noun = words[head].text
+        lemma = self.info.lemma(noun) if words[head].flags & F_CAP else None
+        replacement = None
+        if subkind == "genitive-article":
+            replacement = self._von_phrase(words, first, last)
+        idx = tuple(sorted({words[first].i, words[last].i, words[head].i}))
+        span = (words[first].start, words[last].end)
+        return MorphHit("genitive", subkind, span[0], span[1], idx,
+                        lemma=lemma or noun, replacement=replacement,
+                        replaces=span if replacement else None)
+
+    def _von_phrase(self, words: list[_Tok], first: int, last: int) -> str | None:
+        """"des Lehrers" -> "vom Lehrer", "der Stadt" -> "von der Stadt" (after a noun only)."""
+        if first == 0 or not words[first - 1].flags & F_NOUN or last == first:
+            return None
+        det, noun = words[first].low, words[last].text
+        if not words[last].flags & F_CAP:
+            return None
+        middle = " ".join(w.text for w in words[first + 1:last])
+        lemma = self.info.lemma(noun)
+        if det in GEN_TO_DATIVE:
+            if noun.endswith("s") and lemma and lemma != noun and noun in (lemma + "s",
+                                                                          lemma + "es"):
+                dative = lemma
+            elif noun.endswith("n") and lemma and noun in (lemma + "n", lemma + "en"):
+                dative = noun  # weak masculine: "des Kunden" -> "vom Kunden"
+            else:
+                return None
+            article = GEN_TO_DATIVE[det]
+            phrase = ("vom" if article == "dem" else "von " + article)
+        elif det in GEN_FEM_TO_DATIVE:
+            feminine, plural = GEN_FEM_TO_DATIVE[det]
+            if lemma and lemma != noun and plural:  # plural: "der Kinder" -> "von den Kindern"
+                dative = noun if noun.endswith(("n", "s")) else noun + "n"
+                phrase = "von " + plural
+            elif feminine and lemma == noun and not noun.endswith(
+                ("er", "el", "en", "chen", "lein")
+            ) and not (noun.startswith("Ge") and noun.endswith("e")):
+                dative = noun
+                phrase = "von " + feminine
+            else:
+                return None
+        else:
+            return None
+        return " ".join(p for p in (phrase, middle, dative) if p)
+
+    # -- subjunctive ---------------------------------------------------------------------------
+    def subjunctive_hit(self, clause: list[_Tok], j: int, subkind: str, lemma: str) -> MorphHit:
+        tok = clause[j]
+        idx = [j]
+        if subkind == "wuerde-form":
+            inf = next((k for k in range(j + 1, len(clause)) if clause[k].flags & F_INF
+                        and not clause[k].flags & F_CAP), -1)
+            if inf < 0 and j > 0 and clause[j - 1].flags & F_INF:
+                inf = j - 1
+            if inf >= 0:
+                idx.append(inf)
+        idx.sort()
+        first, last = clause[idx[0]], clause[idx[-1]]
+        replacement = self._indicative(clause, j, subkind, lemma, idx)
+        span = (first.start, last.end)
+        return MorphHit("subjunctive", subkind, span[0], span[1],
+                        tuple(clause[k].i for k in idx), lemma=lemma,
+                        replacement=replacement, replaces=span if replacement else None)
+
+    @staticmethod
+    def _person(clause: list[_Tok], low: str) -> str:
+        if low.endswith("st"):
+            return "2sg"
+        if low.endswith(("en", "n")):
+            return "pl"
+        return "1sg" if any(t.low == "ich" for t in clause) else "3sg"
+
+    def _indicative(self, clause: list[_Tok], j: int, subkind: str, lemma: str,
+                    idx: list[int]) -> str | None:
+        tok = clause[j]
+        low = tok.low
+        if subkind == "hoeflichkeit" and lemma == "mögen":
+            return None
+        person = self._person(clause, low)
+        if low in K1_TO_INDICATIVE and subkind == "konjunktiv-1":
+            word = K1_TO_INDICATIVE[low]
+        elif low in K2_TO_INDICATIVE:
+            word = K2_TO_INDICATIVE[low][0 if person == "1sg" else 1]
+        elif subkind == "wuerde-form" and len(idx) == 2:
+            return self._wuerde_indicative(clause, j, idx, person)
+        elif subkind in ("konjunktiv-1", "konjunktiv-2") and lemma not in K2_FIXED.values():
+            word = self.conjugate(lemma, "3sg" if subkind == "konjunktiv-1" else person)
+            if word is None or _split_separable(lemma)[0]:
+                return None
+        else:
+            return None
+        return word[:1].upper() + word[1:] if tok.text[:1].isupper() else word
+
+    def _wuerde_indicative(self, clause: list[_Tok], j: int, idx: list[int],
+                           person: str) -> str | None:
+        inf_k = idx[1] if idx[1] != j else idx[0]
+        verb = clause[inf_k].low
+        prefix, base = _split_separable(verb)
+        if inf_k < j:  # verb-final "…, wenn er kommen würde" -> "kommt"
+            form = self.conjugate(verb if not prefix else base, person)
+            return None if form is None else prefix + form
+        if inf_k != len(clause) - 1:
+            return None
+        form = self.conjugate(base if prefix else verb, person)
+        if form is None:
+            return None
+        middle = " ".join(t.text for t in clause[j + 1:inf_k])
+        parts = [form, middle, prefix]
+        result = " ".join(p for p in parts if p)
+        return result[:1].upper() + result[1:] if clause[j].text[:1].isupper() else result
+
+    # -- passive -----------------------------------------------------------------------------
+    def passive_replacement(self, hit: MorphHit, toks: list[_Tok], sentence: Sentence,
+                            text: str) -> MorphHit:
+        try:
+            rewrite = self._active_sentence(hit, toks, sentence, text)
+        except (IndexError, KeyError, ValueError):
+            rewrite = None
+        if not rewrite:
+            return hit
+        return MorphHit(hit.kind, hit.subkind, hit.start, hit.end, hit.tokens, agent=hit.agent,
+                        lemma=hit.lemma, replacement=rewrite,
+                        replaces=(sentence.start, sentence.end))
+
+    def _active_sentence(self, hit: MorphHit, toks: list[_Tok], sentence: Sentence,
+                         text: str) -> str | None:
+        if hit.subkind not in ("vorgangspassiv", "zu-infinitiv", "modal-passiv"):
+            return None
+        if sentence.terminal != "." or any(t.flags & F_BOUNDARY for t in toks[:-1]):
+            return None
+        words = [t for t in toks if t.flags & F_WORD or t.text[:1].isdigit()]
+        by_index = {t.i: k for k, t in enumerate(words)}
+        aux = [by_index[i] for i in hit.tokens if i in by_index]
+        if not aux:
+            return None
+        finite = aux[0]
+        if hit.subkind == "zu-infinitiv":
+            return self._instruction(words, finite, aux[-1], hit, zu=True)
+        if hit.subkind == "modal-passiv":
+            return self._instruction(words, finite, aux[-1], hit, zu=False)
+        if hit.agent is None:
+            return None
+        return self._agent_to_subject(words, finite, hit, text)
+
+    def _subject_accusative(self, words: list[_Tok], end: int) -> str | None:
+        """The noun phrase words[0:end] as an accusative object ("Der Antrag" -> "den Antrag")."""
+        if end == 0:
+            return None
+        np = words[:end]
+        if any(t.flags & (F_PART | F_WERDEN | F_SEIN | F_MODAL) and not t.flags & F_CAP
+               for t in np[1:]) or any(t.low in ("und", "oder") for t in np):
+            return None
+        first = np[0].low
+        rest = [t.text for t in np[1:]]
+        noun = np[-1]
+        if len(np) == 1:
+            pronouns = {"er": "ihn", "es": "es", "ich": "mich", "wir": "uns"}
+            if first in pronouns:
+                return pronouns[first]
+            return noun.text if noun.flags & F_NOUN else None
+        if not noun.flags & F_CAP:
+            return None
+        if first in ("die", "das", "diese", "dieses", "eine", "ihre", "meine", "seine",
+                     "unsere", "keine", "alle"):
+            return " ".join([first, *rest])
+        if first in ("der", "dieser", "jeder"):
+            adjusted = [w + "n" if w.endswith("e") and not w[:1].isupper() else w
+                        for w in rest[:-1]]
+            return " ".join([first[:-1] + "en" if first != "der" else "den", *adjusted,
+                             self._weak_accusative(noun.text)])
+        if first in ("ein", "kein", "ihr", "mein", "sein", "unser", "dein"):
+            gender = self.gender(noun.text)
+            if gender == "n":
+                return " ".join([first, *rest])
+            if gender == "m" and len(np) == 2:
+                return " ".join([first + "en", self._weak_accusative(noun.text)])
+            return None
+        if np[0].flags & F_NOUN and all(t.flags & F_CAP for t in np):
+            return " ".join(t.text for t in np)
+        return None
+
+    @staticmethod
+    def _weak_accusative(noun: str) -> str:
+        if noun.endswith("e"):
+            return noun + "n"
+        if noun.lower().endswith(WEAK_MASCULINE_SUFFIXES):
+            return noun + "en"
+        return noun
+
+    def _instruction(self, words: list[_Tok], finite: int, last: int, hit: MorphHit,
+                     zu: bool) -> str | None:
+        """"Das Formular ist bis Freitag auszufüllen." -> "Füllen Sie das Formular … aus."."""
+        fin = words[finite].low
+        if (zu and fin not in ("ist", "sind")) or (not zu and fin not in ("muss", "müssen")):
+            return None
+        if words[-1].i not in hit.tokens:
+            return None
+        lemma = hit.lemma or ""
+        if zu:
+            verb_end = len(words) - 1
+            verb_start = verb_end - 1 if words[verb_end - 1].low == "zu" else verb_end
+        else:
+            if words[-1].low != "werden":
+                return None
+            verb_end = len(words) - 2
+            verb_start = verb_end
+        if lemma in CAN_READING or not _verbish(lemma):
+            return None
+        middle_words = words[finite + 1:verb_start]
+        if any(t.low in CAN_ADVERBS for t in middle_words) or any(
+            t.low in ("nicht", "kein", "keine") for t in middle_words
+        ):
+            return None
+        obj = self._subject_accusative(words, finite)
+        if obj is None or obj in ("mich", "uns", "ihn", "es"):
+            return None
+        prefix, base = _split_separable(lemma)
+        verb = base if prefix else lemma
+        head = "Seien" if verb == "sein" else verb[:1].upper() + verb[1:]
+        parts = [head, "Sie", obj, *(t.text for t in middle_words), prefix]
+        return " ".join(p for p in parts if p) + "."
+
+    def _agent_to_subject(self, words: list[_Tok], finite: int, hit: MorphHit,
+                          text: str) -> str | None:
+        """"Der Antrag wird vom Amt geprüft." -> "Das Amt prüft den Antrag."."""
+        fin = words[finite].low
+        if fin not in ("wird", "werden", "wurde", "wurden"):
+            return None
+        past = fin.startswith("wurde")
+        part_k = len(words) - 1
+        if words[part_k].i not in hit.tokens or not words[part_k].flags & F_PART:
+            return None
+        assert hit.agent is not None
+        agent_words = [k for k in range(finite + 1, part_k)
+                       if words[k].start >= hit.agent[0] and words[k].end <= hit.agent[1]]
+        if not agent_words:
+            return None
+        agent = self._agent_nominative([words[k] for k in agent_words])
+        if agent is None:
+            return None
+        phrase, plural = agent
+        obj = self._subject_accusative(words, finite)
+        if obj is None:
+            return None
+        if words[0].text == "Sie" and finite == 1:
+            if fin not in ("wird", "wurde"):
+                return None
+            obj = "sie"
+        lemma = hit.lemma or ""
+        prefix, base = _split_separable(lemma)
+        verb = self.conjugate(base if prefix else lemma, "pl" if plural else "3sg", past=past)
+        if verb is None:
+            return None
+        middle = [words[k] for k in range(finite + 1, part_k) if k not in agent_words]
+        datives = [t.text for t in middle if t.low in DATIVE_PRONOUNS]
+        others = [t.text for t in middle if t.low not in DATIVE_PRONOUNS]
+        parts = [phrase[:1].upper() + phrase[1:], verb, *datives, obj, *others, prefix]
+        return " ".join(p for p in parts if p) + "."
+
+    def _agent_nominative(self, agent: list[_Tok]) -> tuple[str, bool] | None:
+        """("das Amt", plural?) for "vom Amt"; None when gender or case is unclear."""
+        prep = agent[0].low
+        rest = agent[1:]
+        if not rest or not rest[-1].flags & F_CAP:
+            return None
+        noun = rest[-1].text
+        det = rest[0].low if rest[0].low in DETERMINERS else None
+        adjectives = [t.text for t in rest[1 if det else 0:-1]]
+        if any(a[:1].isupper() for a in adjectives) and det is not None:
+            return None
+        if prep == "vom" or det == "dem":
+            if prep == "von" and det != "dem":
+                return None
+            gender = self.gender(noun)
+            if gender not in ("m", "n") or adjectives and prep == "vom" and len(rest) > 1:
+                pass
+            if gender not in ("m", "n"):
+                return None
+            article = "der" if gender == "m" else "das"
+            adjs = [a[:-1] if a.endswith("en") else a for a in adjectives]
+            return " ".join([article, *adjs, noun]), False
+        if prep == "durch":
+            if det in ("die", "das", "ein", "eine"):
+                return " ".join(t.text for t in rest), False
+            if det == "den" and not adjectives:
+                return "der " + noun, False
+            return None
+        if det is None:
+            # names ("von Robert Bosch") or bare plurals ("von Prüfern")
+            if adjectives:
+                return None
+            words = [t.text for t in rest]
+            if len(rest) == 1 and rest[0].flags & F_NOUN:
+                plural = self._nominative_plural(noun)
+                if plural is None:
+                    return " ".join(words), False
+                return plural, True
+            return " ".join(words), False
+        nominative = DATIVE_TO_NOMINATIVE.get(det)
+        if nominative is None:
+            return None
+        if det == "den":
+            plural = self._nominative_plural(noun) or noun
+            return " ".join(["die", *adjectives, plural]), True
+        if det in ("einem", "meinem", "deinem", "seinem", "ihrem", "unserem", "eurem", "keinem"):
+            if adjectives:
+                gender = self.gender(noun)
+                if gender is None:
+                    return None
+                ending = "er" if gender == "m" else "es"
+                adjectives = [a[:-2] + ending if a.endswith("en") else a for a in adjectives]
+            return " ".join([nominative, *adjectives, noun]), False
+        adjs = [a[:-1] if a.endswith("en") else a for a in adjectives]
+        return " ".join([nominative, *adjs, noun]), False
+
+    def _nominative_plural(self, noun: str) -> str | None:
+        """"Forschern" -> "Forscher", "Ärzten" -> "Ärzte"; None when ``noun`` is not a dative
+        plural we can undo."""
+        if not noun.endswith("n"):
+            return None
+        lemma = self.info.lemma(noun)
+        shorter = noun[:-1]
+        if lemma and lemma != noun and shorter.endswith(("e", "er", "el")) and (
+            self.info.lemma(shorter) == lemma
+        ):
+            return shorter
+        if lemma and lemma != noun:
+            return noun  # "Menschen": dative plural == nominative plural
+        return None
+
+
 class LexicalMorphAnalyzer:
     """Pattern + lexicon analyzer (no trained model). See the module docstring."""
 
@@ -526,8 +1097,6 @@ class LexicalMorphAnalyzer:
         self.info = _WordInfo(self.lex)
         self.include_zustandspassiv = include_zustandspassiv
         self._flags: dict[str, int] = {}
-        from checkers.text.morph_rewrite import Rewriter  # noqa: PLC0415 - avoid import cycle
-
         self.rewriter = Rewriter(self.info)
 
     # -- token features --------------------------------------------------------------------
@@ -772,14 +1341,14 @@ class LexicalMorphAnalyzer:
 
     @staticmethod
     def _sein_perfect(lemma: str) -> bool:
+        """The verb builds its perfect with sein ("ankommen", "verschwinden", "zurückkehren")."""
         if lemma in SEIN_PERFECT_EXCEPTIONS:
             return False
         for cut in range(len(lemma) - 3):
             base = lemma[cut:]
-            if base in SEIN_PERFECT_BASES:
-                prefix = lemma[:cut]
-                return not (prefix.endswith("be") and base not in SEIN_PERFECT_BASES - {"kommen"}
-                            or prefix == "be")
+            if base in SEIN_PERFECT_BASES and _prefix_chain(lemma[:cut]):
+                # be- verbs are transitive and take haben ("bekommen", "besteigen")
+                return not lemma[:cut].endswith("be")
         return False
 
     def _make_passive(self, clause: list[_Tok], subkind: str, aux: list[int], group: list[int],

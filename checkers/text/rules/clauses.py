@@ -5,6 +5,9 @@ Without a parser, a verb-final clause is the stretch from a subordinating conjun
 relative pronoun after a comma) to the next comma or the sentence end; its last word is taken as
 the finite verb. Moving that verb to second place after the subject gives a main clause:
 "weil Sie umgezogen sind" -> "Sie sind umgezogen".
+Words that are also adverbs, prepositions or question words (da, damit, als, bis, wo, …) open a
+clause only after a comma, or at the sentence start when a comma closes the clause; der/die/das
+after a comma followed directly by a noun is an article in a list, not a relative pronoun.
 """
 
 from __future__ import annotations
@@ -16,18 +19,35 @@ from checkers.text.segment import Sentence
 from checkers.text.tokens import Token
 
 SUBORDINATORS = frozenset(
-    ["weil", "da", "dass", "daß", "obwohl", "obgleich", "obschon", "wenn", "falls", "sofern", "soweit", "solange", "sobald", "sodass", "damit", "indem", "ob", "nachdem", "bevor", "ehe", "seit", "seitdem", "während", "bis", "als", "wie", "wo", "wohin", "woher", "warum", "weshalb", "wieso", "womit", "wofür", "wodurch", "worauf", "worüber", "wovon", "wozu", "sooft", "insofern", "insoweit"]
+    [
+        "weil", "da", "dass", "daß", "obwohl", "obgleich", "obschon", "wenn", "falls", "sofern",
+        "soweit", "solange", "sobald", "sodass", "damit", "indem", "ob", "nachdem", "bevor",
+        "ehe", "seit", "seitdem", "während", "bis", "als", "wie", "wo", "wohin", "woher", "warum",
+        "weshalb", "wieso", "womit", "wofür", "wodurch", "worauf", "worüber", "wovon", "wozu",
+        "sooft", "insofern", "insoweit",
+    ]
 )
 RELATIVES = frozenset(
-    ["der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches", "welchem", "welchen"]
+    [
+        "der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche",
+        "welches", "welchem", "welchen",
+    ]
 )
 PREPOSITIONS_BEFORE_RELATIVE = frozenset(
-    ["an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "ohne", "über", "um", "unter", "von", "vor", "zu", "zwischen"]
+    [
+        "an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "ohne", "über",
+        "um", "unter", "von", "vor", "zu", "zwischen",
+    ]
 )
 COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "denn"})
 PRONOUNS = frozenset(["ich", "du", "er", "sie", "es", "wir", "ihr", "man", "Sie"])
 ARTICLES = frozenset(
-    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "mein", "meine", "meinen", "ihr", "ihre", "ihren", "unser", "unsere", "unseren", "dein", "deine", "sein", "seine", "seinen", "kein", "keine", "diese", "dieser", "dieses", "diesen"]
+    [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+        "eines", "mein", "meine", "meinen", "ihr", "ihre", "ihren", "unser", "unsere", "unseren",
+        "dein", "deine", "sein", "seine", "seinen", "kein", "keine", "diese", "dieser", "dieses",
+        "diesen",
+    ]
 )
 LEAD_INS = {"weil": "Der Grund ist:", "da": "Der Grund ist:", "denn": "Der Grund ist:"}
 
@@ -44,7 +64,10 @@ class Clause:
 # comma closes the clause ("Als Sie anriefen, …"). Elsewhere they are adverbs, prepositions or
 # question words: "Da müssen Sie hin.", "bis Ende März", "so schnell wie möglich", "Wo wohnen Sie?".
 AMBIGUOUS_INTRODUCERS = frozenset(
-    ["da", "damit", "als", "wie", "bis", "während", "seit", "wo", "wohin", "woher", "warum", "weshalb", "wieso", "womit", "wofür", "wodurch", "worauf", "worüber", "wovon", "wozu"]
+    [
+        "da", "damit", "als", "wie", "bis", "während", "seit", "wo", "wohin", "woher", "warum",
+        "weshalb", "wieso", "womit", "wofür", "wodurch", "worauf", "worüber", "wovon", "wozu",
+    ]
 )
 # Question words that open an indirect question or free relative clause after a comma only.
 INTERROGATIVES = frozenset({"was", "wer", "wann"})
@@ -158,7 +181,7 @@ def split_points(doc: AnalyzedText, sentence: Sentence) -> list[str]:
         if tokens[clause.start_index - 1].text != ",":
             continue
         head = doc.text[sentence.start : tokens[clause.start_index - 1].start].rstrip()
-        body = [t for t in tokens[clause.start_index + 1 : clause.end_index]]
+        body = list(tokens[clause.start_index + 1 : clause.end_index])
         pieces = _split_coordinated(body)
         converted = [to_main_clause(doc.text, piece) for piece in pieces]
         if any(c is None for c in converted):

@@ -38,7 +38,12 @@ SIE_FORMS = {
     "weiß": "wissen", "wusste": "wussten",
     "tut": "tun", "tat": "taten",
 }
-W_WORDS = frozenset(["was", "wer", "wie", "wo", "wann", "warum", "wohin", "woher", "womit", "wofür", "worauf", "wozu"])
+W_WORDS = frozenset(
+    [
+        "was", "wer", "wie", "wo", "wann", "warum", "wohin", "woher", "womit", "wofür", "worauf",
+        "wozu",
+    ]
+)
 CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?", "…", "...", "(", ")", "–"})
 NOTE = de_en(
     "Prüfen Sie, ob wirklich die Leserin oder der Leser gemeint ist.",

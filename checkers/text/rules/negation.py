@@ -24,18 +24,28 @@ from checkers.text.segment import Sentence
 from checkers.text.tokens import Token
 
 NEGATORS = frozenset(
-    ["nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "keins", "keinerlei", "nie", "niemals", "niemand", "niemanden", "niemandem", "nichts", "nirgends", "nirgendwo", "nirgendwohin", "keinesfalls", "keineswegs", "weder"]
+    [
+        "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "keins", "keinerlei",
+        "nie", "niemals", "niemand", "niemanden", "niemandem", "nichts", "nirgends", "nirgendwo",
+        "nirgendwohin", "keinesfalls", "keineswegs", "weder",
+    ]
 )
 # Counted only as the second part of a double negation: "nicht ohne Ihren Ausweis".
 SECOND_ONLY = frozenset({"ohne"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "und", "oder", "aber", "sondern"})
 # "un-" words that are not negated adjectives.
 UN_EXCEPTIONS = frozenset(
-    ["unbedingt", "ungefähr", "unheimlich", "unglaublich", "unten", "unter", "unterwegs", "unser", "unsere", "uns", "und", "um", "unmittelbar", "unverzüglich"]
+    [
+        "unbedingt", "ungefähr", "unheimlich", "unglaublich", "unten", "unter", "unterwegs",
+        "unser", "unsere", "uns", "und", "um", "unmittelbar", "unverzüglich",
+    ]
 )
 # Words after "nicht X" that close the phrase, so that "nicht X" can be replaced on its own.
 CLOSERS_AFTER_ADJECTIVE = frozenset(
-    ["und", "oder", "aber", "sondern", "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "sein", "bin", "bist", "seid", "gewesen", "bleibt", "bleiben"]
+    [
+        "und", "oder", "aber", "sondern", "ist", "sind", "war", "waren", "wird", "werden",
+        "wurde", "wurden", "sein", "bin", "bist", "seid", "gewesen", "bleibt", "bleiben",
+    ]
 )
 # Our own antonym list: "nicht X" -> Y. Only pairs whose meaning stays the same in ordinary
 # administrative texts; "nicht möglich" -> "unmöglich" is deliberately missing (no simpler).

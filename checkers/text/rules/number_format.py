@@ -41,24 +41,46 @@ MONTH_NAMES = (
 _MONTHS_LOWER = frozenset(m.lower() for m in MONTH_NAMES)
 # Words before a four-digit number that make it a year, not a quantity.
 YEAR_CUES = frozenset(
-    ["im", "jahr", "jahre", "jahres", "jahrgang", "seit", "bis", "ab", "anfang", "ende", "mitte", "von", "vor", "nach", "sommer", "herbst", "winter", "frühjahr", "frühling", "stand", "zum"]
+    [
+        "im", "jahr", "jahre", "jahres", "jahrgang", "seit", "bis", "ab", "anfang", "ende",
+        "mitte", "von", "vor", "nach", "sommer", "herbst", "winter", "frühjahr", "frühling",
+        "stand", "zum",
+    ]
 ) | _MONTHS_LOWER
 # Words after a number that make it a quantity (amounts, people, units).
 QUANTITY_WORDS = frozenset(
-    ["euro", "eur", "€", "cent", "dollar", "menschen", "personen", "leute", "kinder", "frauen", "männer", "einwohner", "einwohnerinnen", "mitglieder", "beschäftigte", "mitarbeiter", "mitarbeiterinnen", "haushalte", "familien", "schüler", "schülerinnen", "studierende", "teilnehmer", "teilnehmerinnen", "besucher", "besucherinnen", "fälle", "anträge", "stück", "meter", "kilometer", "km", "m", "qm", "quadratmeter", "kilogramm", "kg", "gramm", "tonnen", "liter", "stunden", "minuten", "tage", "wochen", "monate", "jahre", "wohnungen", "plätze", "stimmen"]
+    [
+        "euro", "eur", "€", "cent", "dollar", "menschen", "personen", "leute", "kinder", "frauen",
+        "männer", "einwohner", "einwohnerinnen", "mitglieder", "beschäftigte", "mitarbeiter",
+        "mitarbeiterinnen", "haushalte", "familien", "schüler", "schülerinnen", "studierende",
+        "teilnehmer", "teilnehmerinnen", "besucher", "besucherinnen", "fälle", "anträge", "stück",
+        "meter", "kilometer", "km", "m", "qm", "quadratmeter", "kilogramm", "kg", "gramm",
+        "tonnen", "liter", "stunden", "minuten", "tage", "wochen", "monate", "jahre", "wohnungen",
+        "plätze", "stimmen",
+    ]
 )
 # Words before a number that mark it as an identifier (postcode, file or phone number).
 IDENTIFIER_CUES = frozenset(
-    ["nr.", "nr", "nummer", "tel.", "tel", "telefon", "fax", "plz", "postleitzahl", "az.", "az", "aktenzeichen", "kundennummer", "iban", "raum", "zimmer", "haus", "zeichen"]
+    [
+        "nr.", "nr", "nummer", "tel.", "tel", "telefon", "fax", "plz", "postleitzahl", "az.",
+        "az", "aktenzeichen", "kundennummer", "iban", "raum", "zimmer", "haus", "zeichen",
+    ]
 )
-QUANTITY_CUES = frozenset(["etwa", "rund", "ca.", "circa", "über", "fast", "knapp", "mehr", "weniger", "genau"])
+QUANTITY_CUES = frozenset(
+    [
+        "etwa", "rund", "ca.", "circa", "über", "fast", "knapp", "mehr", "weniger", "genau",
+    ]
+)
 BIG_WORDS = frozenset(["million", "millionen", "milliarde", "milliarden", "mio.", "mrd."])
 FRACTION_WORDS = frozenset(
     ["Drittel", "Viertel", "Fünftel", "Sechstel", "Achtel", "Zehntel", "Hundertstel", "Tausendstel"]
 )
 FRACTION_SYMBOLS = frozenset("½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞")
 NUMBER_WORDS_FOR_FRACTIONS = frozenset(
-    ["ein", "eine", "einem", "einer", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"]
+    [
+        "ein", "eine", "einem", "einer", "zwei", "drei", "vier", "fünf", "sechs", "sieben",
+        "acht", "neun", "zehn",
+    ]
 )
 MONEY = frozenset({"euro", "eur", "€", "cent"})
 # All-caps words that are valid Roman numerals but are almost always something else
@@ -186,11 +208,20 @@ META = RuleMeta(
 )
 
 
+# Every numeral word ends in one of these; checking the ending first keeps the rule cheap.
+_NUMERAL_ENDINGS = (
+    "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+    "zwölf", "zig", "ßig", "hundert", "tausend",
+)
+
+
 def parse_number_word(word: str) -> int | None:
     """Value of a German numeral written as one word ("fünfundzwanzig" -> 25), else None.
 
     A bare "ein" is an article and never a number here.
     """
+    if not word.endswith(_NUMERAL_ENDINGS):
+        return None
     if word == "eins":
         return 1
     if word == "ein":
@@ -243,27 +274,28 @@ def roman_value(text: str) -> int | None:
     return total
 
 
-def format_int(value: int) -> str:
-    """German digits: thousands separated by dots from 10.000 on (Duden allows 4 digits bare)."""
-    if value < 10_000:
+def format_int(value: int, dotted: bool = False) -> str:
+    """German digits: thousands separated by dots from 10.000 on (Duden allows 4 digits bare),
+    or always when the text wrote them so ("1.250")."""
+    if value < (1_000 if dotted else 10_000):
         return str(value)
     return f"{value:,}".replace(",", ".")
 
 
-def round_large(value: int) -> str | None:
+def round_large(value: int, dotted: bool = False) -> str | None:
     """'fast 15.000' / 'mehr als 14.000': two significant digits, one when that is close."""
     digits = len(str(value))
     if digits < 4:
         return None
     step = 10 ** (digits - 2)
-    rounded = round(value / step) * step
+    rounded = (value + step // 2) // step * step  # half up, not Python's half to even
     coarse_step = 10 ** (digits - 1)
-    coarse = round(value / coarse_step) * coarse_step
+    coarse = (value + coarse_step // 2) // coarse_step * coarse_step
     if abs(coarse - value) <= value * 0.1:
         rounded = coarse
     if rounded == value:
         return None
-    return f"{'fast' if rounded > value else 'mehr als'} {format_int(rounded)}"
+    return f"{'fast' if rounded > value else 'mehr als'} {format_int(rounded, dotted)}"
 
 
 def share_phrase(percent: float) -> str | None:
@@ -358,10 +390,10 @@ def _check_sentence(
                 continue
             if next_lower in BIG_WORDS:
                 if settings.get("large_numbers", False):
-                    yield _big_word_hit(token, following)  # type: ignore[arg-type]
+                    yield _big_word_hit(token, following, tokens, index)  # type: ignore[arg-type]
                     consumed = index + 1
                 continue
-            if next_lower in FRACTION_WORDS:
+            if following is not None and following.text in FRACTION_WORDS:
                 continue  # "zwei Drittel" is a fraction, handled above at the fraction word
             yield _word_hit(token, value)
             continue
@@ -385,7 +417,7 @@ def _check_sentence(
                 continue
         if next_lower in BIG_WORDS:
             if settings.get("large_numbers", False):
-                yield _big_word_hit(token, following)  # type: ignore[arg-type]
+                yield _big_word_hit(token, following, tokens, index)  # type: ignore[arg-type]
             consumed = index + 1
             continue
         if _THOUSANDS_RE.match(text) or (
@@ -423,7 +455,7 @@ def _word_hit(token: Token, value: int) -> Hit:
 def _large_hit(token: Token, next_lower: str) -> Hit:
     value = int(float(token.text.replace(".", "").replace(",", ".")))
     fixes: list[Fix] = []
-    rounded = round_large(value)
+    rounded = round_large(value, "." in token.text)
     if rounded is not None:
         fixes.append(Fix(rounded, note=NOTE_EXACT))
     if next_lower not in MONEY:
@@ -432,9 +464,11 @@ def _large_hit(token: Token, next_lower: str) -> Hit:
     return Hit(token.start, token.end, {"number": token.text}, fixes, message=MESSAGES["large"])
 
 
-def _big_word_hit(token: Token, word: Token) -> Hit:
-    return Hit(token.start, word.end, {"number": token.text},
-               [Fix("sehr viele", note=NOTE_EXACT)], message=MESSAGES["large"])
+def _big_word_hit(token: Token, word: Token, tokens: list[Token], index: int) -> Hit:
+    after = tokens[index + 2].text.lower() if index + 2 < len(tokens) else ""
+    # "2 Millionen Euro" -> "sehr viele Euro" would be wrong; money gets no rewrite.
+    fixes = [] if after in MONEY else [Fix("sehr viele", note=NOTE_EXACT)]
+    return Hit(token.start, word.end, {"number": token.text}, fixes, message=MESSAGES["large"])
 
 
 def _percent_hit(

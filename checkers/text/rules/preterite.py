@@ -71,7 +71,12 @@ AUX_OVERRIDES = {
 }
 # Weak verbs with sein: movement and change of state.
 WEAK_SEIN = frozenset(
-    ["reisen", "wandern", "passieren", "folgen", "begegnen", "landen", "klettern", "rasen", "eilen", "stolpern", "joggen", "aufwachen", "erwachen", "einwandern", "auswandern", "zuwandern", "abreisen", "anreisen", "verreisen", "platzen", "scheitern", "explodieren", "erkranken", "verunglücken"]
+    [
+        "reisen", "wandern", "passieren", "folgen", "begegnen", "landen", "klettern", "rasen",
+        "eilen", "stolpern", "joggen", "aufwachen", "erwachen", "einwandern", "auswandern",
+        "zuwandern", "abreisen", "anreisen", "verreisen", "platzen", "scheitern", "explodieren",
+        "erkranken", "verunglücken",
+    ]
 )
 INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer")
 SEPARABLE = (
@@ -95,12 +100,24 @@ PAST_PERFECT_AUX = {
 }
 # Before these words a "-te"/"-ten" form is an adjective: "die bezahlte Rechnung".
 ATTRIBUTIVE_CUES = frozenset(
-    ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "dieser", "diese", "dieses", "diesen", "diesem", "jeder", "jede", "jedes", "jeden", "jedem", "mein", "meine", "meinen", "meinem", "dein", "deine", "sein", "seine", "seinen", "seinem", "ihr", "ihre", "ihren", "ihrem", "unser", "unsere", "unseren", "unserem", "Ihr", "alle", "allen", "viele", "vielen", "wenige", "einige", "mehrere", "beide", "beiden", "sehr", "besonders", "mit", "von", "für", "ohne", "nach", "bei", "aus", "zu", "zum", "zur", "in", "im", "an", "am", "auf", "über", "unter", "vor", "durch", "gegen", "bis"]
+    [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+        "eines", "kein", "keine", "keinen", "keinem", "keiner", "dieser", "diese", "dieses",
+        "diesen", "diesem", "jeder", "jede", "jedes", "jeden", "jedem", "mein", "meine", "meinen",
+        "meinem", "dein", "deine", "sein", "seine", "seinen", "seinem", "ihr", "ihre", "ihren",
+        "ihrem", "unser", "unsere", "unseren", "unserem", "Ihr", "alle", "allen", "viele",
+        "vielen", "wenige", "einige", "mehrere", "beide", "beiden", "sehr", "besonders", "mit",
+        "von", "für", "ohne", "nach", "bei", "aus", "zu", "zum", "zur", "in", "im", "an", "am",
+        "auf", "über", "unter", "vor", "durch", "gegen", "bis",
+    ]
 )
 CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "…", "..."})
 COORDINATORS = frozenset({"und", "oder", "aber", "denn", "sondern"})
 AMBIGUOUS_AT_START = frozenset(
-    ["da", "damit", "als", "wie", "bis", "seit", "während", "wo", "warum", "weshalb", "wieso", "womit", "wofür", "wodurch", "worauf"]
+    [
+        "da", "damit", "als", "wie", "bis", "seit", "während", "wo", "warum", "weshalb", "wieso",
+        "womit", "wofür", "wodurch", "worauf",
+    ]
 )
 SUBJECT_PRONOUNS = frozenset(["ich", "du", "er", "sie", "es", "wir", "ihr", "Sie", "man"])
 
@@ -143,6 +160,8 @@ def _strong_forms() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, st
 
 
 STRONG_FORMS, STRONG_LEMMAS = _strong_forms()
+# Participle -> lemma: the lexicon lacks some ("gefahren" is listed as an adjective).
+STRONG_PARTICIPLES = {participle: lemma for lemma, (participle, _) in STRONG_LEMMAS.items()}
 
 META = RuleMeta(
     id="de.preterite",
@@ -224,8 +243,25 @@ def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
             yield Hit(token.start, token.end, {"word": text}, fixes)
 
 
+_CACHE: dict[int, dict[str, PastForm | None]] = {}
+_CACHE_LIMIT = 50_000
+
+
 def past_form(word: str, lexicon: Any) -> PastForm | None:
-    """The Präteritum reading of a lower-case word form, or None."""
+    """The Präteritum reading of a lower-case word form, or None (memoised per lexicon: the
+    same few thousand words come again and again)."""
+    cache = _CACHE.setdefault(id(lexicon), {})
+    if word in cache:
+        return cache[word]
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    result = cache[word] = _past_form(word, lexicon)
+    return result
+
+
+def _past_form(word: str, lexicon: Any) -> PastForm | None:
+    if word in STRONG_PARTICIPLES:
+        return None  # "verloren" is also the participle; after "war" it is one
     if word in STRONG_FORMS:
         lemma, person = STRONG_FORMS[word]
         participle, aux = STRONG_LEMMAS[lemma]
@@ -247,6 +283,22 @@ def past_form(word: str, lexicon: Any) -> PastForm | None:
                 aux = AUX_OVERRIDES.get(lemma) or ("s" if _core(lemma) in WEAK_SEIN else "h")
                 return PastForm(lemma, person, participle, aux)
     return None
+
+
+def aux_of(lemma: str) -> str:
+    """'h', 's' or '?' (depends on the meaning) for a verb lemma."""
+    if lemma in AUX_OVERRIDES:
+        return AUX_OVERRIDES[lemma]
+    if lemma in STRONG_LEMMAS:
+        return STRONG_LEMMAS[lemma][1]
+    core = _core(lemma)
+    if core in STRONG_LEMMAS:
+        return STRONG_LEMMAS[core][1]
+    for prefix in INSEPARABLE:
+        rest = lemma[len(prefix) :]
+        if lemma.startswith(prefix) and rest in STRONG_LEMMAS:
+            return "?" if STRONG_LEMMAS[rest][1] != "h" else "h"
+    return "s" if core in WEAK_SEIN else "h"
 
 
 def _core(lemma: str) -> str:
@@ -293,22 +345,25 @@ def _weak_participle(lemma: str, stem: str, lexicon: Any) -> str | None:
         ] and len(lemma) > len(prefix) + 3:
             particle, core_stem = prefix, stem[len(prefix) :]
             break
-    no_ge = lemma.endswith("ieren") or (core_stem.startswith(INSEPARABLE) and lexicon.verb_lemma(
-        core_stem[2:] + "en"
-    ) is not None)
-    candidate = particle + ("" if no_ge else "ge") + core_stem + ending
-    if lexicon.verb_lemma(candidate) == lemma:
-        return candidate
-    if particle and lexicon.verb_lemma(candidate[len(particle) :]) == lemma[len(particle) :]:
-        return candidate  # "zurückgeschickt": the lexicon knows "geschickt"
+    # Verbs in -ieren and with an inseparable prefix have no "ge" (informiert, bezahlt); the
+    # prefix test is by spelling only, so the lexicon decides between the two candidates.
+    candidates = [particle + "ge" + core_stem + ending]
+    if lemma.endswith("ieren") or core_stem.startswith(INSEPARABLE):
+        candidates.append(particle + core_stem + ending)
+    for candidate in candidates:
+        if lexicon.verb_lemma(candidate) == lemma:
+            return candidate
+        if particle and lexicon.verb_lemma(candidate[len(particle) :]) == lemma[len(particle) :]:
+            return candidate  # "zurückgeschickt": the lexicon knows "geschickt"
     return None
 
 
-def _person(tokens: list[Token], index: int, person: str) -> str:
+def _person(tokens: list[Token], start: int, end: int, person: str) -> str:
+    """1st or 3rd person for a singular form: 'ich' anywhere in the clause (a coordinated
+    clause without its own subject shares the clause range with the first one)."""
     if person != "sg":
         return person
-    nearby = tokens[max(0, index - 2) : index + 3]
-    return "1sg" if any(t.text in ("ich", "Ich") for t in nearby) else "3sg"
+    return "1sg" if any(t.text in ("ich", "Ich") for t in tokens[start:end]) else "3sg"
 
 
 def _clause_bounds(tokens: list[Token], index: int, lexicon: Any) -> tuple[int, int]:
@@ -358,7 +413,7 @@ def _perfect_sentence(
     text = doc.text
     verb = tokens[index]
     start, end = _clause_bounds(tokens, index, lexicon)
-    person = _person(tokens, index, form.person)
+    person = _person(tokens, start, end, form.person)
     participle, aux_kind = form.participle, form.aux
     if _is_subordinate(tokens, start, end) and index == end - 1 and start != index:
         aux = AUX_FORMS[aux_kind][person]
@@ -373,8 +428,9 @@ def _perfect_sentence(
         return None  # "Er ging, weil …, nach Hause": the clause goes on after the comma
     if end - 1 > index and last.text in _SEPARABLE_SET:
         combined = last.text + form.lemma
-        if lexicon.verb_lemma(combined) != combined:
-            return None
+        known = lexicon.verb_lemma(combined) == combined
+        if not known and form.lemma in STRONG_LEMMAS and form.aux != "h":
+            return None  # an unknown particle verb of a sein-verb: the auxiliary is unsure
         # Particle verbs keep the simple verb's auxiliary (ankommen: sein, abnehmen: haben)
         # unless the override table knows better (aufstehen: sein).
         aux_kind = AUX_OVERRIDES.get(combined, aux_kind)
@@ -403,6 +459,12 @@ def _is_participle(word: str, lexicon: Any) -> str | None:
     """Lemma of a past participle ('gestellt', 'angekommen', 'informiert'), else None."""
     if not word.islower() or not word.endswith(("t", "en")):
         return None
+    if word in STRONG_PARTICIPLES:
+        return STRONG_PARTICIPLES[word]
+    for prefix in SEPARABLE:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and rest in STRONG_PARTICIPLES:
+            return prefix + STRONG_PARTICIPLES[rest]
     lemma = lexicon.verb_lemma(word)
     if lemma is None:
         return None
@@ -434,15 +496,10 @@ def _past_perfect(
     lemma = _is_participle(candidate.text, lexicon)
     if lemma is None:
         return None
-    if aux_kind == "s":
-        # "war geschlossen" is a state (Zustandspassiv); only sein-verbs form a past perfect.
-        verb_aux = AUX_OVERRIDES.get(lemma) or (
-            STRONG_LEMMAS[lemma][1] if lemma in STRONG_LEMMAS else
-            "s" if _core(lemma) in WEAK_SEIN else "h"
-        )
-        if verb_aux == "h":
-            return None
-    present = AUX_FORMS[aux_kind][_person(tokens, index, person)]
+    # "war geschlossen" is a state (Zustandspassiv); only sein-verbs form a past perfect.
+    if aux_kind == "s" and aux_of(lemma) == "h":
+        return None
+    present = AUX_FORMS[aux_kind][_person(tokens, start, end, person)]
     if aux_token.text[:1].isupper():
         present = present.capitalize()
     first, last = sorted((index, participle_index))

@@ -23,11 +23,17 @@ from checkers.text.segment import Sentence
 
 PRONOUN_ARTICLES = {"Er": "Der", "Ihn": "Den", "Ihm": "Dem"}
 MASCULINE_ACCUSATIVE = frozenset(
-    """einen keinen den diesen jeden jenen seinen ihren Ihren unseren meinen deinen euren""".split()
+    [
+        "einen", "keinen", "den", "diesen", "jeden", "jenen", "seinen", "ihren", "Ihren",
+        "unseren", "meinen", "deinen", "euren",
+    ]
 )
 # Words that show a subject already stands before the verb.
 SUBJECT_STARTERS = frozenset(
-    "der die das ein eine kein keine ich du er sie es wir ihr man mein meine unser unsere".split()
+    [
+        "der", "die", "das", "ein", "eine", "kein", "keine", "ich", "du", "er", "sie", "es",
+        "wir", "ihr", "man", "mein", "meine", "unser", "unsere",
+    ]
 )
 NOTE = de_en(
     "Prüfen Sie, welches Wort gemeint ist.",

@@ -32,17 +32,27 @@ INNER_OPENERS = frozenset({"‚", "›", "‹"})
 INNER_CLOSERS = frozenset({"‘", "’", "‹", "›", "'"})
 # "Euro/Monat" means "per": "Euro pro Monat".
 PER_UNITS = frozenset(
-    ["Monat", "Jahr", "Tag", "Woche", "Stunde", "Minute", "Person", "Kopf", "Haushalt", "Nacht", "Quadratmeter", "qm", "m²", "Stück", "Liter", "kg", "Kilogramm"]
+    [
+        "Monat", "Jahr", "Tag", "Woche", "Stunde", "Minute", "Person", "Kopf", "Haushalt",
+        "Nacht", "Quadratmeter", "qm", "m²", "Stück", "Liter", "kg", "Kilogramm",
+    ]
 )
 FIXED_SLASH = {("km", "h"): "Kilometer pro Stunde"}
 RANGE_WORDS = frozenset(
-    ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"]
+    [
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar",
+        "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+        "november", "dezember",
+    ]
 )
 GENDER_ENDINGS = frozenset({"innen", "in"})
 # Words before a plural noun that make it dative: "den Bürger*innen" -> "den Bürgerinnen und
 # Bürgern".
 DATIVE_CUES = frozenset(
-    ["den", "allen", "vielen", "diesen", "unseren", "ihren", "deren", "mit", "von", "bei", "aus", "nach", "zu", "seit", "gegenüber"]
+    [
+        "den", "allen", "vielen", "diesen", "unseren", "ihren", "deren", "mit", "von", "bei",
+        "aus", "nach", "zu", "seit", "gegenüber",
+    ]
 )
 
 MESSAGES: Mapping[str, Mapping[str, str]] = {
@@ -183,6 +193,8 @@ def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
         s.start: sum(1 for t in s.tokens if t.text == ";") for s in doc.sentences
     }
     sentence_of = _sentence_starts(doc)
+    in_code = _code_checker(doc)
+    gender_words = bool(settings.get("gender_characters", False))
     skip_until = -1
     quote_open = False
     for index, token in enumerate(tokens):
@@ -191,11 +203,21 @@ def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
         kind = token.kind
         if kind in ("url", "email", "number"):
             continue
+        if in_code is not None and in_code(token.start):
+            continue  # `a/b`, `x & y` in code are meant literally
         value = token.text
+        if kind in ("word", "abbrev"):
+            # Words matter only as gender forms ("Bürger_innen", "BürgerInnen"); everything
+            # else here is punctuation or a symbol. Most tokens leave the loop at this point.
+            if gender_words and ("_" in value or "In" in value):
+                gender = _gender(doc, index)
+                if gender is not None:
+                    yield gender[0]
+            continue
         previous = tokens[index - 1] if index else None
         following = tokens[index + 1] if index + 1 < count else None
 
-        if previous is not None and "\n\n" in text[previous.end : token.start]:
+        if quote_open and previous is not None and "\n\n" in text[previous.end : token.start]:
             quote_open = False  # quotes never run across paragraphs here
         if value in DOUBLE_QUOTES:
             if value == '"':
@@ -286,7 +308,6 @@ def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
 
 
 def _sentence_starts(doc: AnalyzedText) -> Callable[[int], int]:
-
     starts = [s.start for s in doc.sentences]
 
     def sentence_of(offset: int) -> int:
@@ -294,6 +315,20 @@ def _sentence_starts(doc: AnalyzedText) -> Callable[[int], int]:
         return starts[position] if position >= 0 else -1
 
     return sentence_of
+
+
+def _code_checker(doc: AnalyzedText) -> Callable[[int], bool] | None:
+    """Offset -> inside inline code (Markdown `…`, HTML <code>)? None when there is none."""
+    spans = sorted(doc.extracted.code_spans) if doc.extracted is not None else []
+    if not spans:
+        return None
+    starts = [start for start, _ in spans]
+
+    def inside(offset: int) -> bool:
+        position = bisect_right(starts, offset) - 1
+        return position >= 0 and offset < spans[position][1]
+
+    return inside
 
 
 def _hit(start: int, end: int, kind: str, char: str, fixes: list[Fix]) -> Hit:

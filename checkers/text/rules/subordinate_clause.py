@@ -33,6 +33,10 @@ SUBJECTS = frozenset({"Sie", "wir", "ich", "er", "sie", "es"})
 # Sentence-initial head noun: introduce it with the indefinite article ("einen Antrag").
 INDEFINITE = {"den": "einen", "das": "ein", "dem": "einem"}
 TERMINALS = frozenset({".", "!", "?"})
+# Clauses that complete a word of the clause before them (its verb or a noun).
+COMPLEMENT_WORDS = frozenset(
+    ["dass", "daß", "ob", "was", "wer", "wie", "wo", "wann", "warum", "wieso", "weshalb"]
+)
 
 MESSAGE_CLAUSE = de_en(
     "Nebensatz mit '{word}'. Machen Sie einen eigenen Satz daraus.",
@@ -136,15 +140,26 @@ def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
 
 
 def nesting_depth(tokens: list[Token], clauses: list[Clause]) -> int:
-    """1 for a clause under the main clause, 2 for a clause inside (or depending on) another."""
+    """1 for a clause under the main clause, 2 for a clause inside (or depending on) another.
+
+    A clause that follows directly on the comma of the previous one is nested when the previous
+    one is not finished yet (its verb is still missing: "ob der Antrag, den Sie …, …") or when
+    it is a relative, dass, ob or w-clause (it completes a word of the previous clause). An
+    adverbial clause after a finished one ("…, ob Sie Geld bekommen, weil …") is taken as a
+    sibling: it may just as well belong to the main clause.
+    """
     deepest = 0
     previous: Clause | None = None
     previous_depth = 0
     for clause in clauses:
         comma = _comma_before(tokens, clause)
         depth = 1
-        if previous is not None and comma == previous.end_index and clause.word != previous.word:
-            depth = previous_depth + 1
+        if previous is not None and comma == previous.end_index:
+            finished = tokens[previous.end_index - 1].text.islower()
+            if not finished or clause.kind == "relative" or clause.word in COMPLEMENT_WORDS:
+                depth = previous_depth + 1
+            else:
+                depth = previous_depth
         deepest = max(deepest, depth)
         previous, previous_depth = clause, depth
     return deepest

@@ -26,17 +26,20 @@ from checkers.text.rules.preterite import SEPARABLE
 from checkers.text.tokens import Token
 
 FINITE_AUX = frozenset(
-    """
-    werde wirst wird werden werdet wurde wurdest wurden wurdet würde würdest würden würdet
-    habe hast hat haben habt hatte hattest hatten hattet hätte hättest hätten hättet
-    bin bist ist sind seid war warst waren wart wäre wärst wären wärt sei seien
-    kann kannst können könnt konnte konntest konnten konntet könnte könntest könnten könntet
-    muss musst müssen müsst musste musstest mussten musstet müsste müsstest müssten müsstet
-    darf darfst dürfen dürft durfte durftest durften durftet dürfte dürftest dürften dürftet
-    soll sollst sollen sollt sollte solltest sollten solltet
-    will willst wollen wollt wollte wolltest wollten wolltet
-    mag magst mögen mögt mochte mochten möchte möchtest möchten möchtet
-    """.split()
+    [
+        "werde", "wirst", "wird", "werden", "werdet", "wurde", "wurdest", "wurden", "wurdet",
+        "würde", "würdest", "würden", "würdet", "habe", "hast", "hat", "haben", "habt", "hatte",
+        "hattest", "hatten", "hattet", "hätte", "hättest", "hätten", "hättet", "bin", "bist",
+        "ist", "sind", "seid", "war", "warst", "waren", "wart", "wäre", "wärst", "wären", "wärt",
+        "sei", "seien", "kann", "kannst", "können", "könnt", "konnte", "konntest", "konnten",
+        "konntet", "könnte", "könntest", "könnten", "könntet", "muss", "musst", "müssen", "müsst",
+        "musste", "musstest", "mussten", "musstet", "müsste", "müsstest", "müssten", "müsstet",
+        "darf", "darfst", "dürfen", "dürft", "durfte", "durftest", "durften", "durftet", "dürfte",
+        "dürftest", "dürften", "dürftet", "soll", "sollst", "sollen", "sollt", "sollte",
+        "solltest", "sollten", "solltet", "will", "willst", "wollen", "wollt", "wollte",
+        "wolltest", "wollten", "wolltet", "mag", "magst", "mögen", "mögt", "mochte", "mochten",
+        "möchte", "möchtest", "möchten", "möchtet",
+    ]
 )
 _SEPARABLE_SET = frozenset(SEPARABLE)
 # "." is no break: inside a sentence it belongs to an ordinal or a date ("am 3. März").
@@ -130,7 +133,9 @@ def _bracket(segment: list[Token], max_gap: int, lexicon: Any) -> Hit | None:
         # "Wir senden Ihnen … zu": the finite verb is the first word whose lemma forms a verb
         # with the particle.
         for position, word in enumerate(words[:-1]):
-            lemma = lexicon.verb_lemma(word.text.lower()) if _finite_position(position, word) else None
+            if not _finite_position(position, word):
+                continue
+            lemma = lexicon.verb_lemma(word.text.lower())
             if lemma is not None and lexicon.verb_lemma(last.text + lemma) == last.text + lemma:
                 finite_index, complement = position, len(words) - 1
                 break
