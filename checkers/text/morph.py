@@ -188,6 +188,17 @@ DETERMINERS = _words(
     "mehrere mehreren mehrerer manche manchen mancher solche solchen solcher"
 )
 PERSONAL_SUBJECTS = _words("ich du wir ihr")
+FUTUR_SUBJECTS = _words("ich du er sie wir")
+ACCUSATIVE_PRONOUNS = _words("ihn mich dich einen")
+PREPOSITIONS = _words(
+    "in im ins an am ans auf aufs aus bei beim mit nach von vom zu zum zur für über unter um "
+    "durch gegen ohne seit bis vor hinter neben zwischen per pro ab"
+)
+SUBORDINATORS = _words(
+    "dass ob weil wenn als da nachdem obwohl damit sodass falls sofern bevor seit seitdem bis "
+    "indem wie wo was wer der die das welcher welche welches"
+)
+CLAUSE_SUBJECTS = _words("ich du er sie es wir ihr man")
 THIRD_PERSON_SUBJECTS = _words("er sie es man das dies jemand niemand wer jeder keiner einer")
 
 # --- subjunctive forms --------------------------------------------------------------------------
@@ -265,6 +276,8 @@ PARTITIVE_HEADS = _words(
 )
 GEN_VERBS = _words("bedarf bedürfen bedurfte bedürfe gedenken gedachte gedachten gedenkt")
 QUANTITY_NOUNS = _words("Menge Reihe Anzahl Paar Dutzend Haufen Liste Sammlung Stück Sorte")
+EPITHETS = _words("Große Ältere Jüngere Erste Zweite Dritte Vierte Heilige Kahle Fromme Weise "
+                  "Kühne Gute Letzte Dicke Lange Schöne Starke")
 NAME_GEN_TIME_HEADS = _words("Anfang Ende Mitte Beginn")
 
 BOUNDARY_PUNCT = frozenset(",;:()[]{}–—„“”\"«»‹›…!?")
@@ -364,7 +377,7 @@ class _WordInfo:
         """
         names = (low, low[:1].upper() + low[1:])  # "Vereinbaren": nominalised infinitive
         stem = _stem(low)
-        if any(self.lemma(stem + ending) in names for ending in ("te", "ete", "t", "et")):
+        if any(self.lemma(stem + ending) in names for ending in ("te", "ete", "t", "et", "e")):
             return True
         if self.lemma(low) not in names:
             return False
@@ -391,12 +404,15 @@ class _WordInfo:
             return self._participle_fallback(w)
         assert lem is not None
         if lem != w:
-            return (lem, False) if self._participle_shape(w, lem) else None
+            if not self._participle_shape(w, lem):
+                return None
+            return lem, self.is_infinitive(w)  # "gefallen" is an infinitive, too
         # The table maps the form to itself: an infinitive that doubles as participle
         # ("erhalten") or a participle the table lists as its own lemma ("angeboten").
         fallback = self._participle_fallback(w)
         if fallback is not None:
-            return fallback
+            # "gefallen", "geraten" are infinitives too ("Das wird dir gefallen")
+            return fallback[0], self.is_infinitive(w)
         return (lem, True) if self._ambiguous_participle(w) else None
 
     def _present_or_preterite(self, w: str, lem: str) -> bool:
@@ -533,6 +549,10 @@ class _WordInfo:
             pret = base
         if self.lemma(pret) != lem or pret.endswith("t") and not umlaut >= 0:
             return None
+        if pret.endswith("en") or self.participle(pret) is not None:
+            return None  # "erhaltene": an inflected participle
+        if self.is_infinitive(w) or (ending == "e" and self.is_infinitive(w + "n")):
+            return None  # "führen", "führe" belong to führen, not to fahren
         stem = _stem(lem)
         if pret in (stem, stem + "t", stem + "et", stem + "st") or self._present_or_preterite(
             pret + "e", lem
@@ -1142,7 +1162,8 @@ class LexicalMorphAnalyzer:
                 or info.strong_k2(low) or info.k1_e(low)):
             flags |= F_SUBJ
         if (low in GEN_ONLY_DETERMINERS or low in GEN_IF_NOUN_IN_S or low in GEN_FEM_PL_DETERMINERS
-                or low in GEN_PRONOUNS or low in GEN_PREPOSITIONS or self._saxon_shape(text)):
+                or low in GEN_PRONOUNS or low in GEN_PREPOSITIONS or text in NAME_GEN_TIME_HEADS
+                or self._saxon_shape(text)):
             flags |= F_GEN
         return flags
 
@@ -1158,8 +1179,8 @@ class LexicalMorphAnalyzer:
         lem = self.info.lemma(text)
         if lem is not None and lem != stem:
             return False
-        if lem is None and not self.lex.is_known(stem):
-            return False
+        if lem is None and (not self.lex.is_known(stem) or self.info.lemma(stem) is not None):
+            return False  # "Displays": an English plural of a known common noun
         # "Thomas", "Klaus", "Fotos": the -s form is the more frequent one, so it is the base.
         return self.lex.zipf(text) < self.lex.zipf(stem)
 
@@ -1191,7 +1212,18 @@ class LexicalMorphAnalyzer:
     def _clauses(toks: list[_Tok]) -> list[list[_Tok]]:
         clauses: list[list[_Tok]] = []
         current: list[_Tok] = []
+        depth = 0
         for tok in toks:
+            # A parenthesis is an aside: "wurden Schweiß und Schmutz mit einer Strigilis
+            # (Hautschaber) und Wasser entfernt" keeps its clause together.
+            if tok.text in ("(", "["):
+                depth += 1
+                continue
+            if tok.text in (")", "]"):
+                depth = max(0, depth - 1)
+                continue
+            if depth:
+                continue
             if tok.flags & F_BOUNDARY:
                 if current:
                     clauses.append(current)
@@ -1273,7 +1305,7 @@ class LexicalMorphAnalyzer:
                     return None
                 aux = [k] + ([k + 1] if modal_after else self._finite_aux(clause, j, k, F_MODAL))
                 return "modal-passiv", aux
-            if ambiguous and not self._agent_span(clause, 0, j):
+            if ambiguous and self._futur_reading(clause, k, j):
                 return None
             if low in ADJECTIVAL_AFTER_WERDEN:
                 return None
@@ -1288,7 +1320,7 @@ class LexicalMorphAnalyzer:
                 if low in ADJECTIVAL_AFTER_WERDEN or low in ADJECTIVAL_PARTICIPLES and \
                         self._degree_before(clause, j):
                     return None
-                if ambiguous and not self._agent_span(clause, werden, j):
+                if ambiguous and self._futur_reading(clause, werden, j):
                     return None
                 return "vorgangspassiv", [werden]
             sein = self._last_before(clause, j, F_SEIN)
@@ -1309,6 +1341,24 @@ class LexicalMorphAnalyzer:
             if self._stative(clause, j, lemma, low):
                 return "zustandspassiv", [end_j + 1]
         return None
+
+    def _futur_reading(self, clause: list[_Tok], werden: int, j: int) -> bool:
+        """werden + form that is infinitive and participle ("erhalten"): Futur I or passive?
+
+        Preterite werden and an agent mean passive; a personal-pronoun subject, an accusative
+        pronoun or two noun phrases outside prepositional phrases mean Futur I ("Sie wird eine
+        Bestätigung erhalten", "Die Kinder werden das Geschenk bekommen").
+        """
+        if clause[werden].low.startswith("wurd") or self._agent_span(clause, 0, j):
+            return False
+        phrases = 0
+        for k in range(j):
+            t = clause[k]
+            if t.low in FUTUR_SUBJECTS or t.low in ACCUSATIVE_PRONOUNS:
+                return True
+            if t.low in DETERMINERS and (k == 0 or clause[k - 1].low not in PREPOSITIONS):
+                phrases += 1
+        return phrases >= 2
 
     @staticmethod
     def _last_before(clause: list[_Tok], j: int, flag: int) -> int:
@@ -1509,6 +1559,11 @@ class LexicalMorphAnalyzer:
         if prev is None:
             # clause-initial verb: imperative unless the subject follows ("Gebe Gott", "habe er")
             return nxt is not None and nxt.low in ("er", "es", "man")
+        if nxt is None and clause[0].low in SUBORDINATORS:
+            # verb-final "…, dass er das Geld genommen habe": any 3rd-person subject in the clause
+            return not any(t.low in PERSONAL_SUBJECTS for t in clause) and any(
+                t.low in ("er", "sie", "es", "man") or t.flags & F_NOUN for t in clause[1:j]
+            )
         if prev.low in PERSONAL_SUBJECTS or prev.text == "Sie" and j > 1:
             return False
         if prev.low in THIRD_PERSON_SUBJECTS and prev.text != "Sie":
@@ -1517,6 +1572,8 @@ class LexicalMorphAnalyzer:
             return True  # clause-initial "Sie habe …" is "she"
         if prev.flags & F_NOUN and prev.low not in DETERMINERS:
             return True
+        if prev.flags & F_CAP and j >= 2 and clause[j - 2].low in DETERMINERS:
+            return True  # "das Fest finde": capitalised after an article is a noun
         if nxt is not None and (nxt.low in ("er", "es", "man", "sie") or nxt.low in DETERMINERS):
             return not prev.flags & F_ZU
         return False
@@ -1564,10 +1621,7 @@ class LexicalMorphAnalyzer:
         n = len(words)
         k = j + 1
         while k < n and words[k].flags & F_WORD and not words[k].flags & F_CAP:
-            low = words[k].low
-            if not low.endswith(("e", "en", "er", "es", "em", "sten")) and low not in (
-                "und", "oder"
-            ) and not words[k].text[:1].isdigit():
+            if not self._attributive(words[k].low):
                 return -1
             k += 1
         if k < n and words[k].flags & F_CAP and words[k].flags & F_WORD:
@@ -1576,6 +1630,18 @@ class LexicalMorphAnalyzer:
         if k < n and words[k].text[:1].isdigit():
             return k
         return -1
+
+    def _attributive(self, low: str) -> bool:
+        """Inflected adjective or participle inside a noun phrase ("neuen", "eingereichten")."""
+        if low in ("und", "oder", "sowie"):
+            return True
+        if low in DETERMINERS or not low.endswith(("e", "en", "er", "es", "em")):
+            return False
+        lemma = self.info.lemma(low)
+        if lemma is None:
+            return low.endswith(("ischen", "ische", "lichen", "liche", "igen", "ige"))
+        # uninflected words are their own lemma ("über", "aber", "gegen"); verbs are not NPs
+        return lemma != low and not self._finite_verb(low) and not self.info.is_infinitive(low)
 
     def _prev_word(self, words: list[_Tok], j: int) -> _Tok | None:
         if j == 0:
@@ -1609,9 +1675,22 @@ class LexicalMorphAnalyzer:
             return None
         if low in GEN_FEM_PL_DETERMINERS:
             return self._genitive_der(words, j)
+        if tok.text in NAME_GEN_TIME_HEADS:
+            return self._bare_genitive(words, j)
         if tok.flags & F_CAP:
             return self._saxon(words, j)
         return None
+
+    def _bare_genitive(self, words: list[_Tok], j: int) -> tuple[str, int, int, int] | None:
+        """Article-less genitive after Anfang/Ende/Mitte: "Ende nächsten Jahres"."""
+        if j + 2 >= len(words):
+            return None
+        adj, noun = words[j + 1], words[j + 2]
+        if adj.flags & F_CAP or not adj.low.endswith("en") or not noun.flags & F_CAP:
+            return None
+        if not self._genitive_s(noun.text):
+            return None
+        return "genitive-article", j + 1, j + 2, j + 2
 
     def _genitive_s(self, noun: str) -> bool:
         """"Jahres", "Monats", "Kindes": masculine/neuter genitive singular ending."""
@@ -1634,15 +1713,22 @@ class LexicalMorphAnalyzer:
         if after_noun and prev.text in QUANTITY_NOUNS and low in GEN_PLURAL_ONLY:
             after_noun = False
         partitive = prev.low in PARTITIVE_HEADS or prev.low.endswith("sten") or (
-            prev.text[:1].isdigit()
+            prev.text.isdigit() and len(prev.text) <= 3
         )
-        if prev.low in GEN_VERBS or after_noun or (partitive and not prev.flags & F_CAP) or (
-            partitive and prev.low in ("hälfte", "teil", "rest", "großteil", "mehrheit")
-        ):
-            if low in GEN_PLURAL_ONLY or low == "der" or after_noun or partitive or \
-                    prev.low in GEN_VERBS:
-                return "genitive-article", j, end, end
+        if words[end].text in EPITHETS:
+            return None  # "Plinius der Ältere"
+        if after_noun and j >= 2 and self._bare_after_verb(words, j - 1):
+            return None  # "1887 gelang Berliner der Durchbruch": dative + nominative
+        if prev.low in GEN_VERBS or after_noun or partitive:
+            return "genitive-article", j, end, end
         return None
+
+    def _bare_after_verb(self, words: list[_Tok], k: int) -> bool:
+        """words[k] is a bare name/noun right after a finite verb ("sagte Peter der …")."""
+        before = words[k - 1]
+        return bool(before.flags & F_WORD) and not before.flags & F_CAP and (
+            self._finite_verb(before.low) or before.flags & (F_SEIN | F_WERDEN | F_MODAL)
+        )
 
     def _genitive_preposition(self, words: list[_Tok], j: int) -> tuple[str, int, int, int] | None:
         n = len(words)
@@ -1683,21 +1769,29 @@ class LexicalMorphAnalyzer:
         """"Während der Bus wartete, …" (conjunction) vs "Während der Sitzung wurde …"."""
         n = len(words)
         nxt = words[j + 1]
-        if nxt.low not in ("der", "des", "einer", "eines") and not nxt.flags & F_CAP:
+        if nxt.low in CLAUSE_SUBJECTS or (
+            nxt.low not in ("der", "des", "einer", "eines") and not nxt.flags & F_CAP
+        ):
             return True  # pronoun or "die/das": a subordinate clause
         k = j + 1
-        while k < n and words[k].flags & F_WORD:
+        while k < n and (words[k].flags & F_WORD or words[k].text[:1].isdigit()):
             k += 1
-        last = words[k - 1]
-        if k < n and words[k].text == "," and not last.flags & F_CAP:
-            first_verb = next(
-                (m for m in range(j + 2, k) if not words[m].flags & F_CAP
-                 and (_verbish(self.info.lemma(words[m].low)) or words[m].flags & F_SEIN)
-                 and not words[m].low.endswith(("en", "e")) or words[m].low in SEIN_FINITE),
-                -1,
-            )
-            return first_verb == k - 1
+        if k < n and words[k].text not in (",", ".", "!", "?", ";", "–"):
+            return False
+        # conjunction: the first verb of the stretch is its last word ("…, der Bus wartete,")
+        for m in range(j + 2, k):
+            t = words[m]
+            if t.flags & F_CAP:
+                continue
+            if t.flags & (F_SEIN | F_WERDEN | F_MODAL) or self._finite_verb(t.low):
+                return m == k - 1
         return False
+
+    def _finite_verb(self, low: str) -> bool:
+        lemma = self.info.lemma(low)
+        return bool(lemma) and lemma != low and self.info.is_infinitive(lemma) and not (
+            self.info.participle(low)
+        )
 
     def _saxon(self, words: list[_Tok], j: int) -> tuple[str, int, int, int] | None:
         tok = words[j]
@@ -1716,7 +1810,7 @@ class LexicalMorphAnalyzer:
         nxt = words[j + 1] if j + 1 < n else None
         postposed = prev is not None and prev.flags & F_NOUN and prev.text not in (
             NAME_GEN_TIME_HEADS
-        ) and (nxt is None or not nxt.flags & F_CAP)
+        ) and (nxt is None or not nxt.flags & F_CAP) and self.info.lemma(prev.text) is not None
         if postposed and tok.text.endswith("s") and not tok.text.endswith("'s"):
             return "saxon-genitive", j, j, j
         return None
