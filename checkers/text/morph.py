@@ -46,6 +46,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 from checkers.text.lexicon import Lexicon, get_lexicon
@@ -108,6 +109,7 @@ MODAL_FINITE = _words(
     "möchte möchtest möchten möchtet möge lässt lassen ließ ließen"
 )
 MODAL_INFINITIVE = _words("müssen können sollen dürfen wollen mögen lassen")
+MODAL_ANY = MODAL_INFINITIVE | MODAL_FINITE
 # Verbs that build the perfect with sein ("ist gegangen"): sein + their participle is active.
 # Matched as the end of the lemma ("ankommen" ends in "kommen"); exceptions below.
 SEIN_PERFECT_BASES = _words(
@@ -122,7 +124,10 @@ SEIN_PERFECT_BASES = _words(
     "emigrieren flüchten verreisen vergehen vorkommen umkommen verderben erfrieren verhungern "
     "verdursten ersticken verblühen verwelken verrotten verheilen altern joggen spazieren "
     "aufwachsen erfolgen zerfallen verfallen zerbrechen zurückweichen verlaufen abreisen "
-    "aufsteigen umsteigen einsteigen aussteigen abstürzen sitzenbleiben"
+    "aufsteigen umsteigen einsteigen aussteigen abstürzen sitzenbleiben dringen abflachen "
+    "kondensieren schrumpfen erstarren verwittern verlanden versanden vereisen verrosten "
+    "treten verkümmern verarmen verstummen verblassen erblinden ergrauen vergilben veralten "
+    "verstreichen kollabieren eskalieren mutieren degenerieren"
 )
 SEIN_PERFECT_EXCEPTIONS = _words(
     "vertreten verfahren verziehen verfolgen erfahren erziehen überfahren überziehen "
@@ -139,7 +144,7 @@ ADJECTIVAL_PARTICIPLES = _words(
     "begabt gebildet aufgeschlossen ausgeschlossen gefragt gelassen entspannt motiviert "
     "engagiert konzentriert erfahren gewillt geneigt gelegen zufrieden verantwortlich "
     "angebracht angemessen bedacht gespalten verbunden vertraut verschlossen erleichtert "
-    "beeindruckt aufgeschmissen gerecht umstritten gesund"
+    "beeindruckt aufgeschmissen gerecht umstritten gesund angewiesen"
 )
 ADJECTIVAL_AFTER_WERDEN = _words("bekannt verrückt erwachsen verwandt bestimmt gelegen")
 DEGREE_ADVERBS = _words(
@@ -236,6 +241,10 @@ PAST_CUES = _words(
     "gestern vorgestern damals früher einst zuvor ursprünglich vorher letzte letzten letztes "
     "letzter vergangene vergangenen vergangenes erweisen herausstellen behalten"
 )
+SPEECH_PRETERITES = _words(
+    "sagte sagten meinte meinten erklärte erklärten betonte betonten fragte fragten antwortete "
+    "schrieb rief fügte ergänzte"
+)
 COMMON_PRETERITES = _words(
     "war waren hatte hatten wurde wurden kam kamen ging gingen gab gaben sagte sagten wusste "
     "wussten konnte konnten musste mussten wollte wollten durfte durften stand standen lag "
@@ -299,9 +308,15 @@ F_WORD = 1 << 11
 F_INF = 1 << 12
 F_CAP = 1 << 13
 F_SEIN_INF = 1 << 14
+# Candidate bits: cheap spelling tests; the lexicon is asked only when a sentence needs it.
+F_PART_C = 1 << 15
+F_INF_C = 1 << 16
+F_ZUINF_C = 1 << 17
+F_SUBJ_C = 1 << 18
+DEEP_FOR = ((F_PART, F_PART_C), (F_ZUINF, F_ZUINF_C), (F_SUBJ, F_SUBJ_C))
 
 PASSIVE_TRIGGER = F_WERDEN | F_WORDEN | F_SEIN
-PASSIVE_TARGET = F_PART | F_ZUINF | F_ZU
+PASSIVE_TARGET = F_PART_C | F_ZUINF_C | F_ZU
 
 
 def _verbish(lemma: str | None) -> bool:
@@ -316,12 +331,14 @@ def _stem(lemma: str) -> str:
     return lemma[:-1]
 
 
+@lru_cache(maxsize=50_000)
 def _split_separable(lemma: str) -> tuple[str, str]:
     """("aus", "füllen") for "ausfüllen"; ("", lemma) when no separable prefix fits."""
     for prefix in SEPARABLE_PREFIXES:
-        rest = lemma[len(prefix):]
-        if lemma.startswith(prefix) and len(rest) >= 4 and _verbish(rest):
-            return prefix, rest
+        if lemma.startswith(prefix):
+            rest = lemma[len(prefix):]
+            if len(rest) >= 4 and _verbish(rest):
+                return prefix, rest
     return "", lemma
 
 
@@ -348,6 +365,8 @@ class _WordInfo:
         self._k2: dict[str, str | None] = {}
         self._k1e: dict[str, str | None] = {}
         self._infinitive: dict[str, bool] = {}
+        self._preterite: dict[str, bool] = {}
+        self._noun: dict[str, bool] = {}
         self._lemma_cache: dict[str, str | None] = {}
 
     def lemma(self, word: str) -> str | None:
@@ -376,13 +395,16 @@ class _WordInfo:
         present form pointing back at the infinitive is accepted as well.
         """
         names = (low, low[:1].upper() + low[1:])  # "Vereinbaren": nominalised infinitive
+        own = self.lemma(low)
         stem = _stem(low)
-        if any(self.lemma(stem + ending) in names for ending in ("te", "ete", "t", "et", "e")):
-            return True
-        if self.lemma(low) not in names:
+        if own in names:
+            # adjectives in -en ("offen", "trocken") inflect: "offene" -> "offen"; verbs do not
+            if self.lemma(low + "e") != low and self.lemma(low + "er") != low:
+                return True
+            return any(self.lemma(stem + ending) in names for ending in ("te", "t"))
+        if own is None:
             return False
-        # adjectives in -en ("offen", "trocken") inflect: "offene" -> "offen"; verbs do not
-        return self.lemma(low + "e") != low and self.lemma(low + "er") != low
+        return any(self.lemma(stem + ending) in names for ending in ("te", "t", "ete", "e"))
 
     def participle(self, low: str) -> tuple[str, bool] | None:
         """(verb lemma, ambiguous with the infinitive) when ``low`` is an uninflected participle."""
@@ -393,7 +415,7 @@ class _WordInfo:
         return result
 
     def _participle_uncached(self, w: str) -> tuple[str, bool] | None:
-        if len(w) < 5 or not w.isalpha() or not (w.endswith("t") or w.endswith("en")):
+        if len(w) < 5 or not w.isalpha() or not w.endswith(("t", "en")):
             return None
         if w in {"worden", "geworden", "gewesen", "gehabt"}:
             return None
@@ -437,7 +459,7 @@ class _WordInfo:
             rest = w[k + 2:]
             if len(rest) >= 2 and not self._present_or_preterite(w, lem):
                 return True
-        prefix, base = _split_separable(lem)
+        prefix, _ = _split_separable(lem)
         body = w[len(prefix):] if prefix and w.startswith(prefix) else w
         inseparable = (body.startswith(INSEPARABLE_PREFIXES) or w.startswith(INSEPARABLE_PREFIXES)
                        or lem.endswith("ieren"))
@@ -464,11 +486,13 @@ class _WordInfo:
         if w.startswith(INSEPARABLE_PREFIXES):
             body = w
         insep = next(p for p in INSEPARABLE_PREFIXES if body.startswith(p))
-        if len(body) - len(insep) < 5:
+        base = body[len(insep):]
+        if len(base) < 5:
             return False  # "gehen", "geben", "gelten" are simple verbs
-        if self.attested(_stem(w) + "te", w) or self.attested(_stem(w) + "ete", w):
-            return False  # weak verb: its participle ends in -t
-        return True
+        if w not in ("vergessen", "geschehen") and not self.attested("ge" + base, base):
+            return False  # "besitzen": the participle is "besessen", not the infinitive
+        # a weak verb (attested -te preterite) has a participle in -t, not the infinitive
+        return not (self.attested(_stem(w) + "te", w) or self.attested(_stem(w) + "ete", w))
 
     def _participle_fallback(self, w: str) -> tuple[str, bool] | None:
         """ge-…-t / ge-…-en forms the lemma table lacks ("gepasst", "gebeten", "angeboten")."""
@@ -547,7 +571,7 @@ class _WordInfo:
             return None  # "gingen" is also the indicative preterite plural
         else:
             pret = base
-        if self.lemma(pret) != lem or pret.endswith("t") and not umlaut >= 0:
+        if self.lemma(pret) != lem or (pret.endswith("t") and not umlaut >= 0):
             return None
         if pret.endswith("en") or self.participle(pret) is not None:
             return None  # "erhaltene": an inflected participle
@@ -561,6 +585,39 @@ class _WordInfo:
         if umlaut >= 0 and pret.endswith("t") and pret[:-1] + "en" == lem:
             return None
         return lem
+
+    def noun(self, text: str) -> bool:
+        cached = self._noun.get(text)
+        if cached is None:
+            cached = self._noun[text] = bool(text[:1].isupper() and self.lex.is_noun(text)
+                                             and text.lower() not in DETERMINERS)
+        return cached
+
+    def preterite(self, low: str) -> bool:
+        """Indicative preterite ("wusste", "zog", "verzögerten"), for the tense of "sollte"."""
+        cached = self._preterite.get(low)
+        if cached is None:
+            cached = self._preterite[low] = self._preterite_uncached(low)
+        return cached
+
+    def _preterite_uncached(self, low: str) -> bool:
+        if low in COMMON_PRETERITES:
+            return True
+        if len(low) < 3 or low in SOLLTE_FORMS or low in K2_FIXED or low in DETERMINERS:
+            return False
+        lemma = self.lemma(low)
+        if lemma is None or lemma == low or not self.is_infinitive(lemma):
+            return False
+        if self.is_infinitive(low) or self.participle(low) or self.strong_k2(low):
+            return False
+        prefix, base = _split_separable(lemma)
+        stem = _stem(base if prefix and not low.startswith(prefix) else lemma)
+        if low in (stem + "te", stem + "ten", stem + "ete", stem + "eten"):
+            return True
+        present = (stem, stem + "e", stem + "st", stem + "t", stem + "et", stem + "en")
+        return low not in present and not low.endswith(("t", "st", "e")) and not (
+            low.endswith("en") and self.lemma(low[:-2] + "t") == lemma and low[:-2] == stem
+        )
 
     def k1_e(self, low: str) -> str | None:
         """Lemma when ``low`` is a verb form stem + e ("komme", "gebe", "arbeite")."""
@@ -633,7 +690,12 @@ GENDER_HEADS = {
         "kanzler richter anwalt prüfer hund tag monat bericht plan weg zug bus schaden fehler "
         "text satz chef kollege nachbar vater bruder sohn mann partner trainer verkäufer "
         "hersteller anbieter betreiber eigentümer gesetzgeber rechner computer server "
-        "dienstleister sachbearbeiter versicherer gutachter experte forscher autor künstler"),
+        "dienstleister sachbearbeiter versicherer gutachter experte forscher autor künstler "
+        "park stoff forst wald berg see fluss ort platz raum punkt wert preis weg markt hafen "
+        "turm dom saal garten hof verkehr wagen stuhl tisch baum fall grund bereich beitrag "
+        "krieg sieg tod name begriff schutz erfolg einfluss zusammenhang unterschied zustand "
+        "vorgang prozess schritt versuch anteil anstieg rückgang trend effekt faktor kreislauf "
+        "bestand verlust gewinn umsatz durchbruch streit konflikt kampf anfang beginn abschluss"),
         "m"),
     **dict.fromkeys(_words(
         "stadt gemeinde behörde verwaltung regierung polizei feuerwehr versicherung kasse "
@@ -706,23 +768,41 @@ def _vowel_variants(stem: str) -> list[str]:
     return variants
 
 
+AMBIGUOUS_PREFIXES = _words("über unter um durch wieder hinter voll wider")
+
+
 class Rewriter:
     """Conjugation and noun-gender helpers, and the suggested rewrites of :class:`MorphHit`."""
 
     def __init__(self, info: _WordInfo) -> None:
         self.info = info
 
+    def _noun(self, tok: _Tok) -> bool:
+        return self.info.noun(tok.text)
+
+    def separable(self, lemma: str, participle: str | None = None) -> tuple[str, str]:
+        """Split a separable verb; "übersetzen" stays whole, "übergehen" splits (über-ge-)."""
+        prefix, base = _split_separable(lemma)
+        if not prefix or prefix not in AMBIGUOUS_PREFIXES:
+            return prefix, base
+        if participle is not None:
+            return (prefix, base) if participle.startswith(prefix + "ge") else ("", lemma)
+        if self.info.attested(prefix + "zu" + base, lemma):
+            return prefix, base
+        return "", lemma
+
+    def _inf(self, tok: _Tok) -> bool:
+        return self.info.is_infinitive(tok.low)
+
     # -- morphology helpers ------------------------------------------------------------------
     def conjugate(self, lemma: str, person: str, past: bool = False) -> str | None:
         """Present (or weak preterite) form of ``lemma``; None when not confident."""
-        prefix, base = _split_separable(lemma)
-        if prefix and person != "pl" and not past:
-            inner = self.conjugate(base, person)
-            return None if inner is None else inner  # caller adds the prefix
         if past:
             return self._weak_past(lemma, person)
-        if lemma in IRREGULAR_PRESENT:
-            return IRREGULAR_PRESENT[lemma][PERSON_INDEX[person]]
+        for key, forms in IRREGULAR_PRESENT.items():
+            # "übernehmen" -> "übernimmt": an inseparable prefix keeps the irregular forms
+            if lemma.endswith(key) and _prefix_chain(lemma[: -len(key)]):
+                return lemma[: -len(key)] + forms[PERSON_INDEX[person]]
         stem = _stem(lemma)
         if person == "pl":
             return lemma
@@ -733,10 +813,14 @@ class Rewriter:
             if third is None:
                 return None
             return third[:-1] + "st" if third.endswith("t") and not third.endswith("st") else None
+        strong = not self.info.attested(stem + "te", lemma) and not self.info.attested(
+            stem + "ete", lemma)
         for variant in _vowel_variants(stem):
             form = variant if variant.endswith("t") else variant + "t"
             if self.info.attested(form, lemma):
                 return form
+            if strong and ("ä" in variant and "ä" not in stem) and self.info.lex.is_known(form):
+                return form  # "fällt": the table files it under "fällen"
         regular = stem + ("et" if self._needs_e(stem) else "t")
         if stem.endswith(("s", "ß", "z", "x")):
             regular = stem + "t"
@@ -750,9 +834,7 @@ class Rewriter:
             return True
         return len(stem) > 2 and stem[-1] in "mn" and stem[-2] not in "aeiouäöülrhmn"
 
-    def _weak_past(self, lemma: str, person: str) -> str | None:
-        prefix, base = _split_separable(lemma)
-        verb = base if prefix else lemma
+    def _weak_past(self, verb: str, person: str) -> str | None:
         stem = _stem(verb)
         form = stem + ("ete" if self._needs_e(stem) else "te")
         if not self.info.attested(form, verb):
@@ -789,11 +871,13 @@ class Rewriter:
 
     def _von_phrase(self, words: list[_Tok], first: int, last: int) -> str | None:
         """"des Lehrers" -> "vom Lehrer", "der Stadt" -> "von der Stadt" (after a noun only)."""
-        if first == 0 or not words[first - 1].flags & F_NOUN or last == first:
+        if first == 0 or not self._noun(words[first - 1]) or last == first:
             return None
         det, noun = words[first].low, words[last].text
         if not words[last].flags & F_CAP:
             return None
+        if last + 1 < len(words) and words[last + 1].low in ("und", "oder", "sowie"):
+            return None  # "der Bürgerinnen und Bürger": the von-phrase would need both nouns
         middle = " ".join(w.text for w in words[first + 1:last])
         lemma = self.info.lemma(noun)
         if det in GEN_TO_DATIVE:
@@ -820,26 +904,55 @@ class Rewriter:
                 return None
         else:
             return None
+        if words[first].text[:1].isupper():
+            # "Ihres Antrags" -> "von Ihrem Antrag": keep the polite capital
+            head, _, tail = phrase.partition(" ")
+            phrase = head + " " + tail[:1].upper() + tail[1:] if tail else phrase
         return " ".join(p for p in (phrase, middle, dative) if p)
 
     # -- subjunctive ---------------------------------------------------------------------------
-    def subjunctive_hit(self, clause: list[_Tok], j: int, subkind: str, lemma: str) -> MorphHit:
-        tok = clause[j]
+    def subjunctive_hit(self, clause: list[_Tok], j: int, subkind: str, lemma: str,
+                        toks: list[_Tok]) -> MorphHit:
         idx = [j]
         if subkind == "wuerde-form":
-            inf = next((k for k in range(j + 1, len(clause)) if clause[k].flags & F_INF
+            inf = next((k for k in range(j + 1, len(clause)) if self._inf(clause[k])
                         and not clause[k].flags & F_CAP), -1)
-            if inf < 0 and j > 0 and clause[j - 1].flags & F_INF:
+            if inf < 0 and j > 0 and self._inf(clause[j - 1]):
                 inf = j - 1
             if inf >= 0:
                 idx.append(inf)
         idx.sort()
         first, last = clause[idx[0]], clause[idx[-1]]
-        replacement = self._indicative(clause, j, subkind, lemma, idx)
+        replacement = None
+        if self._indicative_is_safe(clause, j, subkind, toks):
+            replacement = self._indicative(clause, j, subkind, lemma, idx)
         span = (first.start, last.end)
         return MorphHit("subjunctive", subkind, span[0], span[1],
                         tuple(clause[k].i for k in idx), lemma=lemma,
                         replacement=replacement, replaces=span if replacement else None)
+
+    def _indicative_is_safe(self, clause: list[_Tok], j: int, subkind: str,
+                            toks: list[_Tok]) -> bool:
+        """Indicative keeps the meaning: reported speech, polite requests, present hypotheses.
+
+        Not for verb-first conditions ("Sollten Sie Fragen haben"), optatives and formulas
+        ("Es lebe …", "Gott sei Dank", "es sei denn"), main-clause Konjunktiv I ("Man nehme …")
+        or the past counterfactual ("hätte … gewusst"), where the indicative says the opposite.
+        """
+        low = clause[j].low
+        prev = clause[j - 1].low if j > 0 else ""
+        nxt = clause[j + 1].low if j + 1 < len(clause) else ""
+        first_clause = clause[0].start == next(t.start for t in toks if t.flags & F_WORD)
+        if j == 0 and first_clause and subkind != "hoeflichkeit":
+            return False  # verb-first condition or wish: "Sollten Sie …", "Wäre ich …"
+        if prev == "gott" or nxt in ("denn", "dank"):
+            return False
+        if subkind == "konjunktiv-1":
+            return not first_clause or clause[0].low in ("dass", "ob")
+        # past counterfactual ("hätte … gewusst"): the indicative would state the opposite
+        return not (low.startswith(("hätt", "wär")) and any(
+            self.info.participle(t.low) for t in clause[j + 1:] if not t.flags & F_CAP
+        ))
 
     @staticmethod
     def _person(clause: list[_Tok], low: str) -> str:
@@ -855,6 +968,10 @@ class Rewriter:
         low = tok.low
         if subkind == "hoeflichkeit" and lemma == "mögen":
             return None
+        if subkind == "hoeflichkeit" and low.startswith("hätte") and any(
+            t.low in ("gern", "gerne") for t in clause[j + 1:j + 4]
+        ):
+            return "möchte" if low == "hätte" else "möchten" if low == "hätten" else None
         person = self._person(clause, low)
         if low in K1_TO_INDICATIVE and subkind == "konjunktiv-1":
             word = K1_TO_INDICATIVE[low]
@@ -864,7 +981,7 @@ class Rewriter:
             return self._wuerde_indicative(clause, j, idx, person)
         elif subkind in ("konjunktiv-1", "konjunktiv-2") and lemma not in K2_FIXED.values():
             word = self.conjugate(lemma, "3sg" if subkind == "konjunktiv-1" else person)
-            if word is None or _split_separable(lemma)[0]:
+            if word is None or self.separable(lemma)[0]:
                 return None
         else:
             return None
@@ -874,7 +991,7 @@ class Rewriter:
                            person: str) -> str | None:
         inf_k = idx[1] if idx[1] != j else idx[0]
         verb = clause[inf_k].low
-        prefix, base = _split_separable(verb)
+        prefix, base = self.separable(verb)
         if inf_k < j:  # verb-final "…, wenn er kommen würde" -> "kommt"
             form = self.conjugate(verb if not prefix else base, person)
             return None if form is None else prefix + form
@@ -914,9 +1031,9 @@ class Rewriter:
             return None
         finite = aux[0]
         if hit.subkind == "zu-infinitiv":
-            return self._instruction(words, finite, aux[-1], hit, zu=True)
+            return self._instruction(words, finite, hit, True, text)
         if hit.subkind == "modal-passiv":
-            return self._instruction(words, finite, aux[-1], hit, zu=False)
+            return self._instruction(words, finite, hit, False, text)
         if hit.agent is None:
             return None
         return self._agent_to_subject(words, finite, hit, text)
@@ -936,7 +1053,7 @@ class Rewriter:
             pronouns = {"er": "ihn", "es": "es", "ich": "mich", "wir": "uns"}
             if first in pronouns:
                 return pronouns[first]
-            return noun.text if noun.flags & F_NOUN else None
+            return noun.text if self._noun(noun) else None
         if not noun.flags & F_CAP:
             return None
         if first in ("die", "das", "diese", "dieses", "eine", "ihre", "meine", "seine",
@@ -954,7 +1071,7 @@ class Rewriter:
             if gender == "m" and len(np) == 2:
                 return " ".join([first + "en", self._weak_accusative(noun.text)])
             return None
-        if np[0].flags & F_NOUN and all(t.flags & F_CAP for t in np):
+        if self._noun(np[0]) and all(t.flags & F_CAP for t in np):
             return " ".join(t.text for t in np)
         return None
 
@@ -966,8 +1083,8 @@ class Rewriter:
             return noun + "en"
         return noun
 
-    def _instruction(self, words: list[_Tok], finite: int, last: int, hit: MorphHit,
-                     zu: bool) -> str | None:
+    def _instruction(self, words: list[_Tok], finite: int, hit: MorphHit, zu: bool,
+                     text: str) -> str | None:
         """"Das Formular ist bis Freitag auszufüllen." -> "Füllen Sie das Formular … aus."."""
         fin = words[finite].low
         if (zu and fin not in ("ist", "sind")) or (not zu and fin not in ("muss", "müssen")):
@@ -986,6 +1103,7 @@ class Rewriter:
         if lemma in CAN_READING or not _verbish(lemma):
             return None
         middle_words = words[finite + 1:verb_start]
+        middle = text[words[finite].end:words[verb_start].start].strip()
         if any(t.low in CAN_ADVERBS for t in middle_words) or any(
             t.low in ("nicht", "kein", "keine") for t in middle_words
         ):
@@ -993,10 +1111,16 @@ class Rewriter:
         obj = self._subject_accusative(words, finite)
         if obj is None or obj in ("mich", "uns", "ihn", "es"):
             return None
-        prefix, base = _split_separable(lemma)
+        verb_tok = words[verb_end].low
+        if zu and verb_start != verb_end:
+            prefix, base = "", lemma  # "zu übersetzen": not separable
+        elif zu:
+            prefix, base = _split_separable(lemma)
+        else:
+            prefix, base = self.separable(lemma, verb_tok)
         verb = base if prefix else lemma
         head = "Seien" if verb == "sein" else verb[:1].upper() + verb[1:]
-        parts = [head, "Sie", obj, *(t.text for t in middle_words), prefix]
+        parts = [head, "Sie", obj, middle, prefix]
         return " ".join(p for p in parts if p) + "."
 
     def _agent_to_subject(self, words: list[_Tok], finite: int, hit: MorphHit,
@@ -1026,14 +1150,18 @@ class Rewriter:
                 return None
             obj = "sie"
         lemma = hit.lemma or ""
-        prefix, base = _split_separable(lemma)
+        prefix, base = self.separable(lemma, words[part_k].low)
         verb = self.conjugate(base if prefix else lemma, "pl" if plural else "3sg", past=past)
         if verb is None:
             return None
         middle = [words[k] for k in range(finite + 1, part_k) if k not in agent_words]
         datives = [t.text for t in middle if t.low in DATIVE_PRONOUNS]
-        others = [t.text for t in middle if t.low not in DATIVE_PRONOUNS]
-        parts = [phrase[:1].upper() + phrase[1:], verb, *datives, obj, *others, prefix]
+        rest = text[words[finite].end:words[part_k].start]
+        agent_text = text[hit.agent[0]:hit.agent[1]]
+        for dative in datives:
+            rest = rest.replace(f" {dative} ", " ", 1)
+        others = " ".join(rest.replace(agent_text, " ", 1).split())
+        parts = [phrase[:1].upper() + phrase[1:], verb, *datives, obj, others, prefix]
         return " ".join(p for p in parts if p) + "."
 
     def _agent_nominative(self, agent: list[_Tok]) -> tuple[str, bool] | None:
@@ -1051,7 +1179,7 @@ class Rewriter:
             if prep == "von" and det != "dem":
                 return None
             gender = self.gender(noun)
-            if gender not in ("m", "n") or adjectives and prep == "vom" and len(rest) > 1:
+            if gender not in ("m", "n") or (adjectives and prep == "vom" and len(rest) > 1):
                 pass
             if gender not in ("m", "n"):
                 return None
@@ -1069,7 +1197,7 @@ class Rewriter:
             if adjectives:
                 return None
             words = [t.text for t in rest]
-            if len(rest) == 1 and rest[0].flags & F_NOUN:
+            if len(rest) == 1 and self._noun(rest[0]):
                 plural = self._nominative_plural(noun)
                 if plural is None:
                     return " ".join(words), False
@@ -1117,6 +1245,8 @@ class LexicalMorphAnalyzer:
         self.info = _WordInfo(self.lex)
         self.include_zustandspassiv = include_zustandspassiv
         self._flags: dict[str, int] = {}
+        self._deep: dict[str, tuple[int, int]] = {}
+        self._saxon_memo: dict[str, bool] = {}
         self.rewriter = Rewriter(self.info)
 
     # -- token features --------------------------------------------------------------------
@@ -1128,47 +1258,86 @@ class LexicalMorphAnalyzer:
         return flags
 
     def _compute_flags(self, text: str, kind: str) -> int:
+        """Flags from closed word lists and spelling alone (no lexicon look-up)."""
         if kind == "punct":
             return F_BOUNDARY if text in BOUNDARY_PUNCT or text == "..." else 0
         if kind not in ("word", "abbrev"):
             return 0
         low = text.lower()
-        info = self.info
         flags = F_WORD
-        capital = text[:1].isupper()
-        if capital:
+        if text[:1].isupper():
             flags |= F_CAP
-            if self.lex.is_noun(text) and low not in DETERMINERS:
-                flags |= F_NOUN
         if low in WERDEN_FINITE:
             flags |= F_WERDEN
         elif low == "worden":
             flags |= F_WORDEN
         if low in SEIN_FINITE:
             flags |= F_SEIN
-        if low == "sein":
+        elif low == "sein":
             flags |= F_SEIN_INF
         if low in MODAL_FINITE:
             flags |= F_MODAL
         if low == "zu":
             flags |= F_ZU
-        if info.is_infinitive(low):
-            flags |= F_INF
-        if info.participle(low) is not None:
-            flags |= F_PART
-        if info.zu_infinitive(low) is not None:
-            flags |= F_ZUINF
-        if (low in K2_FIXED or low in K1_FIXED or low in K1_SUBJECT_FORMS or low in SOLLTE_FORMS
-                or info.strong_k2(low) or info.k1_e(low)):
+        if not low.isalpha():
+            return flags | self._gen_flags(text, low)
+        size = len(low)
+        if size >= 5 and (low[-1] == "t" or low.endswith("en")):
+            flags |= F_PART_C
+        if size > 3 and low[-1] == "n":
+            flags |= F_INF_C
+        if size >= 7 and "zu" in low[2:]:
+            flags |= F_ZUINF_C
+        if low in K2_FIXED or low in K1_FIXED or low in K1_SUBJECT_FORMS or low in SOLLTE_FORMS:
             flags |= F_SUBJ
+        elif size >= 4 and (low.endswith(("e", "est", "et")) or (
+                low.endswith("en") and ("ä" in low or "ö" in low or "ü" in low))):
+            flags |= F_SUBJ_C
+        return flags | self._gen_flags(text, low)
+
+    @staticmethod
+    def _gen_flags(text: str, low: str) -> int:
         if (low in GEN_ONLY_DETERMINERS or low in GEN_IF_NOUN_IN_S or low in GEN_FEM_PL_DETERMINERS
-                or low in GEN_PRONOUNS or low in GEN_PREPOSITIONS or text in NAME_GEN_TIME_HEADS
-                or self._saxon_shape(text)):
-            flags |= F_GEN
-        return flags
+                or low in GEN_PRONOUNS or low in GEN_PREPOSITIONS or text in NAME_GEN_TIME_HEADS):
+            return F_GEN
+        if text[:1].isupper() and len(text) >= 4 and (
+            text.endswith(("'s", "’s")) or (text[-1] == "s" and not text.endswith(("ss", "ß")))
+        ):
+            return F_GEN  # possible Saxon genitive; _saxon_shape decides
+        return 0
+
+    def _noun(self, tok: _Tok) -> bool:
+        return bool(tok.flags & F_CAP) and self.info.noun(tok.text)
+
+    def _inf(self, tok: _Tok) -> bool:
+        return bool(tok.flags & F_INF_C) and self.info.is_infinitive(tok.low)
+
+    def _deep_flags(self, text: str, low: str, wanted: int) -> int:
+        """The lexicon-backed bits in ``wanted`` for this word form, memoised per form."""
+        known, value = self._deep.get(text, (0, 0))
+        missing = wanted & ~known
+        if missing:
+            info = self.info
+            if missing & F_PART and info.participle(low) is not None:
+                value |= F_PART
+            if missing & F_INF and info.is_infinitive(low):
+                value |= F_INF
+            if missing & F_ZUINF and info.zu_infinitive(low) is not None:
+                value |= F_ZUINF
+            if missing & F_SUBJ and (info.strong_k2(low) or info.k1_e(low)):
+                value |= F_SUBJ
+            known |= missing
+            self._deep[text] = (known, value)
+        return value & wanted
 
     def _saxon_shape(self, text: str) -> bool:
         """Capitalised word that may be a name + genitive s ("Peters", "Deutschlands", "Anna's")."""
+        cached = self._saxon_memo.get(text)
+        if cached is None:
+            cached = self._saxon_memo[text] = self._saxon_shape_uncached(text)
+        return cached
+
+    def _saxon_shape_uncached(self, text: str) -> bool:
         if not text[:1].isupper() or len(text) < 4:
             return False
         if text.endswith(("'s", "’s")):
@@ -1193,7 +1362,28 @@ class LexicalMorphAnalyzer:
             if flags & (F_WORD | F_BOUNDARY) or token.kind == "number":
                 toks.append(_Tok(i, token.text, token.text.lower(), flags, token.start,
                                  token.end))
+        wanted = self._wanted(union)
+        if wanted:
+            triggers = 0
+            for bit, candidate in DEEP_FOR:
+                if wanted & bit:
+                    triggers |= candidate
+            for tok in toks:
+                if tok.flags & triggers:
+                    deep = self._deep_flags(tok.text, tok.low, wanted)
+                    tok.flags |= deep
+                    union |= deep
         return toks, union
+
+    @staticmethod
+    def _wanted(union: int) -> int:
+        """Which lexicon-backed bits this sentence needs, judged from its cheap flags."""
+        wanted = 0
+        if union & PASSIVE_TRIGGER and union & PASSIVE_TARGET:
+            wanted |= F_PART | F_ZUINF
+        if union & F_SUBJ_C:
+            wanted |= F_SUBJ
+        return wanted
 
     # -- public API ----------------------------------------------------------------------------
     def analyze(self, sentence: Sentence, text: str) -> list[MorphHit]:
@@ -1235,7 +1425,8 @@ class LexicalMorphAnalyzer:
         return clauses
 
     # -- passive -----------------------------------------------------------------------------------
-    def _participle_at(self, clause: list[_Tok], j: int, first_word: _Tok) -> tuple[str, bool] | None:
+    def _participle_at(self, clause: list[_Tok], j: int,
+                       first_word: _Tok) -> tuple[str, bool] | None:
         tok = clause[j]
         if not tok.flags & F_PART:
             return None
@@ -1278,13 +1469,23 @@ class LexicalMorphAnalyzer:
             lemma, ambiguous = part
             tok = clause[j]
             end_j = self._cluster_end(clause, j, first_word)
-            group = [k for k in range(j, end_j + 1, 2)]
+            group = list(range(j, end_j + 1, 2))
             used.update(group)
             nxt = clause[end_j + 1] if end_j + 1 < n else None
             hit = self._passive_for(clause, j, end_j, nxt, lemma, ambiguous, tok)
-            if hit is not None:
-                subkind, aux = hit
-                hits.append(self._make_passive(clause, subkind, aux, group, lemma))
+            if hit is None:
+                continue
+            subkind, aux = hit
+            made = self._make_passive(clause, subkind, aux, group, lemma)
+            if hits and aux and clause[aux[0]].i in hits[-1].tokens:
+                # "wird geprüft und dem Kunden gutgeschrieben": one construction, one hit
+                last = hits[-1]
+                made = MorphHit(last.kind, last.subkind, last.start, made.end,
+                                tuple(sorted(set(last.tokens) | set(made.tokens))),
+                                agent=last.agent or made.agent, lemma=last.lemma)
+                hits[-1] = made
+                continue
+            hits.append(made)
         return hits
 
     def _passive_for(self, clause: list[_Tok], j: int, end_j: int, nxt: _Tok | None, lemma: str,
@@ -1297,31 +1498,29 @@ class LexicalMorphAnalyzer:
             k = end_j + 1
             after = clause[k + 1] if k + 1 < n else None
             if nxt.low == "worden":
-                aux = [k] + self._finite_aux(clause, j, k, F_SEIN)
-                return "perfekt-passiv", aux
-            modal_after = after is not None and after.low in MODAL_INFINITIVE | MODAL_FINITE
+                return "perfekt-passiv", [k, *self._finite_aux(clause, j, k, F_SEIN)]
+            modal_after = after is not None and after.low in MODAL_ANY
             if nxt.low == "werden" and (modal_before or modal_after):
-                if ambiguous and not (modal_before or modal_after):
-                    return None
                 aux = [k] + ([k + 1] if modal_after else self._finite_aux(clause, j, k, F_MODAL))
                 return "modal-passiv", aux
-            if ambiguous and self._futur_reading(clause, k, j):
+            if ambiguous and (self._futur_reading(clause, k, j) or self._sein_perfect(lemma)):
                 return None
             if low in ADJECTIVAL_AFTER_WERDEN:
                 return None
-            aux = [k] + self._finite_aux(clause, j, k, F_WERDEN)
-            return "vorgangspassiv", aux
-        if nxt is not None and nxt.low == "zu" and end_j + 2 < n and clause[end_j + 2].low == "werden":
-            return "vorgangspassiv", [end_j + 1, end_j + 2]
+            return "vorgangspassiv", [k, *self._finite_aux(clause, j, k, F_WERDEN)]
+        if nxt is not None and nxt.low == "zu" and end_j + 2 < n and \
+                clause[end_j + 2].low == "werden":
+            return "vorgangspassiv", [end_j + 1, end_j + 2]  # "… ausgewählt zu werden"
         at_end = nxt is None or nxt.low in CONJ_COORD
         if at_end:
             werden = self._last_before(clause, j, F_WERDEN)
             if werden >= 0:
-                if low in ADJECTIVAL_AFTER_WERDEN or low in ADJECTIVAL_PARTICIPLES and \
-                        self._degree_before(clause, j):
+                if low in ADJECTIVAL_AFTER_WERDEN or (low in ADJECTIVAL_PARTICIPLES and \
+                        self._degree_before(clause, j)):
                     return None
-                if ambiguous and self._futur_reading(clause, werden, j):
-                    return None
+                if ambiguous and (self._futur_reading(clause, werden, j)
+                                  or self._sein_perfect(lemma)):
+                    return None  # "Das wird dir gefallen": fallen has no passive
                 return "vorgangspassiv", [werden]
             sein = self._last_before(clause, j, F_SEIN)
             if sein >= 0 and self._stative(clause, j, lemma, low):
@@ -1423,7 +1622,7 @@ class LexicalMorphAnalyzer:
                 t = clause[m]
                 if t.low in DETERMINERS or t.low in ("und", "ihm", "ihr", "ihnen", "uns", "euch",
                                                      "mir", "dir"):
-                    has_head = has_head or t.low not in DETERMINERS and t.low != "und"
+                    has_head = has_head or (t.low not in DETERMINERS and t.low != "und")
                 elif t.flags & F_CAP:
                     has_head = True
                 elif t.low.endswith(("e", "en", "er", "es", "em")) and not t.flags & F_PART and \
@@ -1453,7 +1652,7 @@ class LexicalMorphAnalyzer:
             if tok.flags & F_ZUINF:
                 verb, _ = self.info.zu_infinitive(tok.low) or ("", "")
                 zu_idx, inf_idx = j, j
-            elif tok.flags & F_ZU and j + 1 < n and clause[j + 1].flags & F_INF and \
+            elif tok.flags & F_ZU and j + 1 < n and self._inf(clause[j + 1]) and \
                     not clause[j + 1].flags & F_CAP:
                 verb, zu_idx, inf_idx = clause[j + 1].low, j, j + 1
             else:
@@ -1469,18 +1668,19 @@ class LexicalMorphAnalyzer:
         return hits
 
     @staticmethod
-    def _zu_passive_context(clause: list[_Tok], sein: list[int], zu_idx: int, inf_idx: int) -> bool:
+    def _zu_passive_context(clause: list[_Tok], sein: list[int], zu_idx: int,
+                            inf_idx: int) -> bool:
         n = len(clause)
         if any(t.low in ZU_BLOCKERS for t in clause[:zu_idx]):
             return False
         before = clause[zu_idx - 1] if zu_idx > 0 else None
-        if before is not None and (before.low in ZU_PREDICATIVES or before.flags & F_PART):
+        if before is not None and before.low in ZU_PREDICATIVES:
             return False
         nxt = clause[inf_idx + 1] if inf_idx + 1 < n else None
         if nxt is None or nxt.low in CONJ_COORD:
             return any(k < zu_idx for k in sein)
-        # verb-final "…, dass das Formular einzureichen ist"
-        return bool(nxt.flags & F_SEIN) and inf_idx + 1 in sein
+        # verb-final "…, dass das Formular einzureichen ist" (not "X zu machen ist schwierig")
+        return bool(nxt.flags & F_SEIN) and inf_idx + 2 == n and clause[0].low in SUBORDINATORS
 
     # -- subjunctive -----------------------------------------------------------------------------
     def _subjunctives(self, toks: list[_Tok]) -> list[MorphHit]:
@@ -1493,7 +1693,7 @@ class LexicalMorphAnalyzer:
                     continue  # "Habe", "Ende" … mid-clause capital: a noun
                 found = self._subjunctive_at(clause, j, toks)
                 if found is not None:
-                    hits.append(self.rewriter.subjunctive_hit(clause, j, *found))
+                    hits.append(self.rewriter.subjunctive_hit(clause, j, *found, toks))
         return hits
 
     def _subjunctive_at(self, clause: list[_Tok], j: int,
@@ -1502,7 +1702,7 @@ class LexicalMorphAnalyzer:
         low = clause[j].low
         if low in K2_FIXED:
             lemma = K2_FIXED[low]
-            if lemma == "mögen" or self._polite(clause, j):
+            if lemma == "mögen" or self._polite(clause, j, toks):
                 return "hoeflichkeit", lemma
             if lemma == "werden" and self._has_infinitive(clause, j):
                 return "wuerde-form", lemma
@@ -1516,6 +1716,8 @@ class LexicalMorphAnalyzer:
         if low in K1_SUBJECT_FORMS:
             lemma = K1_SUBJECT_FORMS[low]
             return ("konjunktiv-1", lemma) if self._third_person_subject(clause, j) else None
+        if j > 0 and clause[j - 1].low in DETERMINERS:
+            return None  # "die erbliche Würde": an adjective after an article
         lemma = self.info.strong_k2(low)
         if lemma:
             return "konjunktiv-2", lemma
@@ -1525,16 +1727,17 @@ class LexicalMorphAnalyzer:
         return None
 
     @staticmethod
-    def _polite(clause: list[_Tok], j: int) -> bool:
+    def _polite(clause: list[_Tok], j: int, toks: list[_Tok]) -> bool:
         """"Könnten Sie …?", "Würden Sie bitte …", "Ich hätte gern …"."""
         nxt = clause[j + 1].text if j + 1 < len(clause) else ""
-        if j == 0 and nxt in ("Sie", "du", "ihr"):
+        question = toks[-1].text == "?"
+        if j == 0 and nxt in ("Sie", "du", "ihr") and question:
             return True
         return any(t.low in ("gern", "gerne", "bitte") for t in clause[j + 1 : j + 4])
 
     def _has_infinitive(self, clause: list[_Tok], j: int) -> bool:
         for k, t in enumerate(clause):
-            if k == j or not t.flags & F_INF or t.flags & F_CAP:
+            if k == j or not self._inf(t) or t.flags & F_CAP:
                 continue
             if k > j or k == j - 1:
                 return True
@@ -1548,8 +1751,7 @@ class LexicalMorphAnalyzer:
         nxt = clause[1] if len(clause) > 1 else None
         return nxt is None or nxt.low not in ("es", "er", "dem", "dies", "das", "man")
 
-    @staticmethod
-    def _third_person_subject(clause: list[_Tok], j: int) -> bool:
+    def _third_person_subject(self, clause: list[_Tok], j: int) -> bool:
         if any(t.low == "ich" for t in clause):
             return False
         prev = clause[j - 1] if j > 0 else None
@@ -1562,15 +1764,15 @@ class LexicalMorphAnalyzer:
         if nxt is None and clause[0].low in SUBORDINATORS:
             # verb-final "…, dass er das Geld genommen habe": any 3rd-person subject in the clause
             return not any(t.low in PERSONAL_SUBJECTS for t in clause) and any(
-                t.low in ("er", "sie", "es", "man") or t.flags & F_NOUN for t in clause[1:j]
+                t.low in ("er", "sie", "es", "man") or self._noun(t) for t in clause[1:j]
             )
-        if prev.low in PERSONAL_SUBJECTS or prev.text == "Sie" and j > 1:
+        if prev.low in PERSONAL_SUBJECTS or (prev.text == "Sie" and j > 1):
             return False
         if prev.low in THIRD_PERSON_SUBJECTS and prev.text != "Sie":
             return True
         if prev.text == "Sie":
             return True  # clause-initial "Sie habe …" is "she"
-        if prev.flags & F_NOUN and prev.low not in DETERMINERS:
+        if self._noun(prev) and prev.low not in DETERMINERS:
             return True
         if prev.flags & F_CAP and j >= 2 and clause[j - 2].low in DETERMINERS:
             return True  # "das Fest finde": capitalised after an article is a noun
@@ -1584,12 +1786,16 @@ class LexicalMorphAnalyzer:
             return False
         if clause[0].low == "als":
             return False
-        # a preterite in an earlier clause frames the sentence in the past
-        first = clause[0]
-        for t in toks:
-            if t.start >= first.start:
-                break
-            if t.low in COMMON_PRETERITES:
+        # A preterite elsewhere in the sentence frames it in the past ("…, dem er 60 Jahre
+        # angehören sollte"), except a trailing reporting clause ("…, sagte sie").
+        for other in self._clauses(toks):
+            if other[0].start == clause[0].start:
+                continue
+            if other[0].start > clause[0].start and len(other) <= 4 and any(
+                t.low in SPEECH_PRETERITES for t in other
+            ):
+                continue
+            if any(not t.flags & F_CAP and self.info.preterite(t.low) for t in other):
                 return False
         return True
 
@@ -1625,7 +1831,10 @@ class LexicalMorphAnalyzer:
                 return -1
             k += 1
         if k < n and words[k].flags & F_CAP and words[k].flags & F_WORD:
-            # proper names of several words ("Anna Berger"), compounds with hyphen stay one token
+            # capitalised adjectives in names: "des Pazifischen Ozeans", "der Vereinigten Staaten"
+            while k + 1 < n and words[k + 1].flags & F_CAP and words[k + 1].flags & F_WORD and \
+                    words[k].low.endswith(("ischen", "ische", "igten", "igen", "lichen")):
+                k += 1
             return k
         if k < n and words[k].text[:1].isdigit():
             return k
@@ -1655,7 +1864,7 @@ class LexicalMorphAnalyzer:
         low = tok.low
         n = len(words)
         if low in GEN_PRONOUNS:
-            last = j + 1 if j + 1 < n and words[j + 1].flags & F_NOUN else j
+            last = j + 1 if j + 1 < n and self._noun(words[j + 1]) else j
             return "relative-genitive", j, last, last
         if low in GEN_PREPOSITIONS:
             return self._genitive_preposition(words, j)
@@ -1707,7 +1916,7 @@ class LexicalMorphAnalyzer:
         if end < 0:
             return None
         low = words[j].low
-        after_noun = bool(prev.flags & F_NOUN) and prev.low not in DETERMINERS and not (
+        after_noun = bool(self._noun(prev)) and prev.low not in DETERMINERS and not (
             prev is words[0] and not self.lex.is_noun(prev.text)
         )
         if after_noun and prev.text in QUANTITY_NOUNS and low in GEN_PLURAL_ONLY:
@@ -1717,11 +1926,17 @@ class LexicalMorphAnalyzer:
         )
         if words[end].text in EPITHETS:
             return None  # "Plinius der Ältere"
+        if low in ("der", "dieser", "jener", "jeder") and self._masculine_singular(words[end].text):
+            return None  # "auf kanadischem Boden der Nationalpark": masculine, so nominative
         if after_noun and j >= 2 and self._bare_after_verb(words, j - 1):
             return None  # "1887 gelang Berliner der Durchbruch": dative + nominative
         if prev.low in GEN_VERBS or after_noun or partitive:
             return "genitive-article", j, end, end
         return None
+
+    def _masculine_singular(self, noun: str) -> bool:
+        lemma = self.info.lemma(noun)
+        return lemma == noun and self.rewriter.gender(noun) == "m"
 
     def _bare_after_verb(self, words: list[_Tok], k: int) -> bool:
         """words[k] is a bare name/noun right after a finite verb ("sagte Peter der …")."""
@@ -1773,10 +1988,14 @@ class LexicalMorphAnalyzer:
             nxt.low not in ("der", "des", "einer", "eines") and not nxt.flags & F_CAP
         ):
             return True  # pronoun or "die/das": a subordinate clause
+        after = words[j + 2] if j + 2 < n else None
+        if nxt.low == "der" and after is not None and not after.flags & F_CAP and \
+                after.low.endswith("e") and self._attributive(after.low):
+            return True  # "Während der globale Anstieg …": nominative, so a conjunction
         k = j + 1
         while k < n and (words[k].flags & F_WORD or words[k].text[:1].isdigit()):
             k += 1
-        if k < n and words[k].text not in (",", ".", "!", "?", ";", "–"):
+        if k < n and words[k].text not in (",", ".", "!", "?", ";", "–", "("):
             return False
         # conjunction: the first verb of the stretch is its last word ("…, der Bus wartete,")
         for m in range(j + 2, k):
@@ -1805,10 +2024,13 @@ class LexicalMorphAnalyzer:
                 not _verbish(self.info.lemma(prev.low)) and prev.low not in ("ohne", "gegen"):
             return None  # "neuen Autos": adjective + plural
         end = self._np_end(words, j)
-        if end >= 0 and words[end].flags & F_NOUN:
+        if end >= 0 and self._noun(words[end]):
+            if prev is not None and prev.flags & F_CAP and prev is not words[0] and \
+                    self.info.lemma(prev.text) is None:
+                return None  # "United States Geological Survey"
             return "saxon-genitive", j, end, j
         nxt = words[j + 1] if j + 1 < n else None
-        postposed = prev is not None and prev.flags & F_NOUN and prev.text not in (
+        postposed = prev is not None and self._noun(prev) and prev.text not in (
             NAME_GEN_TIME_HEADS
         ) and (nxt is None or not nxt.flags & F_CAP) and self.info.lemma(prev.text) is not None
         if postposed and tok.text.endswith("s") and not tok.text.endswith("'s"):
@@ -1878,7 +2100,7 @@ def get_morph_analyzer(pipeline: str | None = None, *,
             import spacy
 
             nlp = spacy.load(pipeline)
-        except Exception as exc:  # noqa: BLE001 - any load failure means: use the fallback
+        except Exception as exc:
             log.warning("spaCy pipeline %r not loadable (%s); using the lexical morph analyzer",
                         pipeline, exc)
         else:
