@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checkers.text.tokens import Token, tokenize
+from checkers.text.tokens import MONTH_ABBREVIATIONS, Token, tokenize
 
 TERMINAL = frozenset({".", "!", "?", "...", "…", "?!", "!?", "!!", "??"})
 CLOSERS = frozenset({")", "]", "”", "“", '"', "’", "‘", "«", "»", "‹", "›", "'"})
-MONTHS = frozenset(
+MONTHS = MONTH_ABBREVIATIONS | frozenset(
     [
         "januar",
         "februar",
@@ -30,18 +30,6 @@ MONTHS = frozenset(
         "oktober",
         "november",
         "dezember",
-        "jan",
-        "feb",
-        "mär",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "dez",
         "jänner",
     ]
 )

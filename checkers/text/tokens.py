@@ -59,7 +59,10 @@ MULTI_PART_ABBREVIATIONS = (
     "b. a.",
     "m. a.",
 )
-SINGLE_ABBREVIATIONS = frozenset(
+MONTH_ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez"}
+)
+SINGLE_ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset(
     [
         "abs",
         "abt",
@@ -161,18 +164,6 @@ SINGLE_ABBREVIATIONS = frozenset(
         "zus",
         "zw",
         "ziff",
-        "jan",
-        "feb",
-        "mär",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "dez",
         "bspw",
         "evang",
     ]
