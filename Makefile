@@ -12,7 +12,7 @@ export SE_AVOID_STATS := true
 
 .PHONY: install run test bench lint lock clean
 
-install: $(STAMPS)/python $(STAMPS)/assets $(STAMPS)/lexicon
+install: $(STAMPS)/system $(STAMPS)/python $(STAMPS)/assets $(STAMPS)/lexicon
 
 $(STAMPS)/venv:
 	@mkdir -p $(STAMPS)
@@ -20,6 +20,16 @@ $(STAMPS)/venv:
 	  echo "Python 3.11 fehlt, installiere / installing python3 python3-venv"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv; }
 	$(PYTHON) -m venv $(VENV)
+	@touch $@
+
+# Debian's Chromium and its matching driver for the page audit (the browser engine). Without them
+# only `a11y check --static-only` works, so a machine that cannot install them still runs the rest.
+$(STAMPS)/system:
+	@mkdir -p $(STAMPS)
+	@if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; then \
+	  echo "Chromium fehlt, installiere / installing chromium chromium-driver"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends chromium chromium-driver fonts-liberation; fi
 	@touch $@
 
 $(STAMPS)/python: $(STAMPS)/venv requirements.lock pyproject.toml
@@ -61,6 +71,7 @@ bench: install
 lock:
 	$(PYTHON) -m venv /tmp/a11y-lock-venv
 	/tmp/a11y-lock-venv/bin/pip install --quiet -r requirements.in
+	/tmp/a11y-lock-venv/bin/pip install --quiet --no-deps argostranslate==1.11.0
 	/tmp/a11y-lock-venv/bin/pip freeze --all --exclude-editable | grep -v -E '^(a11y|pip)==' > requirements.lock
 	rm -rf /tmp/a11y-lock-venv
 

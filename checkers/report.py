@@ -99,6 +99,39 @@ class Report(msgspec.Struct, kw_only=True):
     limits: list[str] = msgspec.field(default_factory=list)
 
 
+class RunSummary(msgspec.Struct):
+    """Totals over a run of several reports (pages or files)."""
+
+    reports: int = 0
+    reports_failed: int = 0  # could not be audited: an error report
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    needs_review: int = 0
+
+
+class Run(msgspec.Struct, kw_only=True):
+    """One run over several targets: ``a11y check`` and ``POST /v1/audits`` return this."""
+
+    schema_version: str = SCHEMA_VERSION
+    tool: Tool = msgspec.field(default_factory=Tool)
+    summary: RunSummary = msgspec.field(default_factory=RunSummary)
+    reports: list[Report] = msgspec.field(default_factory=list)
+    limits: list[str] = msgspec.field(default_factory=list)
+
+
+def summarize_run(reports: list[Report], limits: list[str] | None = None) -> Run:
+    summary = RunSummary(reports=len(reports))
+    for report in reports:
+        if report.error is not None:
+            summary.reports_failed += 1
+        summary.errors += report.summary.errors
+        summary.warnings += report.summary.warnings
+        summary.infos += report.summary.infos
+        summary.needs_review += report.summary.needs_review
+    return Run(summary=summary, reports=reports, limits=list(limits or []))
+
+
 def summarize(findings: list[Finding]) -> Summary:
     summary = Summary()
     for finding in findings:
@@ -125,7 +158,7 @@ def fingerprint(rule_id: str, content: str, context: str = "", occurrence: int =
 _encoder = msgspec.json.Encoder()
 
 
-def encode_report(report: Report) -> bytes:
+def encode_report(report: Report | Run) -> bytes:
     return _encoder.encode(report)
 
 
