@@ -46,12 +46,16 @@ class TermMatcher:
                 keys = tuple(token_key(t.text) for t in tokenize(surface))
                 if not keys:
                     continue
+                # Two surfaces of one entry ("z. B.", "z.B.") can share a key: index it once,
+                # or the entry is reported twice.
                 if len(keys) == 1:
                     if entry.case_sensitive:
-                        self._single_exact.setdefault(surface.replace(" ", ""), []).append(entry)
+                        _add_once(self._single_exact, surface.replace(" ", ""), entry)
                     else:
-                        self._single.setdefault(keys[0], []).append(entry)
-                else:
+                        _add_once(self._single, keys[0], entry)
+                elif not any(
+                    k == keys and e is entry for k, e in self._multi.get(keys[0], ())
+                ):
                     self._multi.setdefault(keys[0], []).append((keys, entry))
 
     def find(self, sentence: Sentence, kinds: Iterable[str] | None = None) -> list[TermHit]:
@@ -118,6 +122,12 @@ class TermMatcher:
                         return position
                 position += direction
         return None
+
+
+def _add_once(index: dict[str, list[Any]], key: str, entry: Any) -> None:
+    bucket = index.setdefault(key, [])
+    if not any(existing is entry for existing in bucket):
+        bucket.append(entry)
 
 
 def _wanted(entry: Any, wanted: set[str] | None) -> bool:
