@@ -1,0 +1,568 @@
+"""The page audit: fetch, render and run axe-core, then the static, BITV and text engines, merged.
+
+One :class:`PageAuditor` per run (CLI, API request, CI run). It owns the safe fetcher and uses a
+browser pool (its own, or the service's shared one). Each page yields one report; a page that
+cannot be loaded yields a report with ``error`` set, never a silent pass. Findings of different
+engines on the same element and success criterion are folded into one (``related`` names the
+others), so a barrier is counted once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from checkers.page.axe import axe_findings
+from checkers.page.dom import Page
+from checkers.page.fetch import Fetcher, FetchError, FetchResult, check_url
+from checkers.page.options import AuditOptions
+from checkers.page.rule import PageContext, PageRule, run_rules
+from checkers.page.text import page_text_findings
+from checkers.report import (
+    Finding,
+    Report,
+    ReportError,
+    Run,
+    Target,
+    fingerprint,
+    summarize,
+    summarize_run,
+)
+
+if TYPE_CHECKING:
+    from checkers.page.browser import AxeOutcome, BrowserPool
+    from checkers.text.engine import TextChecker
+
+log = logging.getLogger(__name__)
+SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
+ENGINE_PREFERENCE = {"axe": 0, "static": 1, "bitv": 2, "text": 3, "translation": 4}
+CONTRADICTION_RULE = "bitv.statement-contradiction"
+
+
+@dataclass(frozen=True, slots=True)
+class PageTarget:
+    """What to audit: a URL, an HTML document (with an optional base URL) or a local file."""
+
+    url: str | None = None
+    html: str | None = None
+    path: Path | None = None
+
+    @property
+    def label(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return self.url or "(html)"
+
+
+@dataclass(slots=True)
+class _Loaded:
+    html: str
+    url: str | None
+    axe: AxeOutcome | None = None
+    fetched: FetchResult | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class PageLoadError(Exception):
+    def __init__(self, kind: str, de: str, en: str) -> None:
+        super().__init__(f"{de} / {en}")
+        self.kind = kind
+        self.de = de
+        self.en = en
+
+
+class AuditOptionsError(ValueError):
+    """Settings that cannot work (unknown Land, ...): a usage error before any page is loaded."""
+
+    def __init__(self, kind: str, de: str, en: str) -> None:
+        super().__init__(f"{de} / {en}")
+        self.kind = kind
+        self.de = de
+        self.en = en
+
+    def message(self, locale: str = "de") -> str:
+        return self.en if locale == "en" else self.de
+
+
+def validate_options(options: AuditOptions) -> None:
+    probe = Page("<html><body></body></html>")
+    for selector in options.ignore_selectors:
+        try:
+            probe.select(selector)
+        except ValueError:
+            raise AuditOptionsError(
+                "ignore-selector",
+                f"Ungültiger CSS-Selektor zum Ignorieren: {selector!r}",
+                f"Invalid CSS selector to ignore: {selector!r}",
+            ) from None
+    if "bitv" in options.engines:
+        from checkers.page.bitv import validate_settings
+
+        try:
+            validate_settings(options.bitv)
+        except ValueError as error:
+            raise AuditOptionsError(
+                "bitv-settings",
+                f"BITV-Einstellungen ungültig: {error}. Länder: bund, BW, BY, BE, BB, HB, HH, HE, "
+                "MV, NI, NW, RP, SL, SN, ST, SH, TH.",
+                f"Invalid BITV settings: {error}.",
+            ) from None
+
+
+class PageAuditor:
+    def __init__(
+        self,
+        options: AuditOptions | None = None,
+        text_checker: TextChecker | None = None,
+        pool: BrowserPool | None = None,
+    ) -> None:
+        self.options = options or AuditOptions()
+        validate_options(self.options)
+        self.fetcher = Fetcher(self.options.policy, self.options.headers, self.options.cookies)
+        self.text_checker = text_checker
+        self._pool = pool
+        self._own_pool = pool is None
+        self._pool_lock = threading.Lock()
+        self._linked_lock = threading.Lock()
+        self._linked: dict[str, Page | None] = {}
+        # The statement checked in this run and the URL of the report its findings went to.
+        self._statement: tuple[Page, str | None] | None = None
+        self.static_rules, self.bitv_rules = _rules()
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def __enter__(self) -> PageAuditor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.fetcher.close()
+        if self._own_pool and self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    @property
+    def pool(self) -> BrowserPool:
+        with self._pool_lock:
+            if self._pool is None:
+                from checkers.page.browser import BrowserPool
+
+                self._pool = BrowserPool(self.options.browser)
+            return self._pool
+
+    # ------------------------------------------------------------------ runs
+
+    def audit(
+        self,
+        targets: Sequence[PageTarget],
+        on_report: Callable[[Report], None] | None = None,
+    ) -> Run:
+        limits: list[str] = []
+        targets = list(targets)
+        if len(targets) > self.options.max_pages:
+            limits.append(
+                f"pages: {len(targets)} > {self.options.max_pages}; nur die ersten werden "
+                "geprüft / only the first are audited"
+            )
+            targets = targets[: self.options.max_pages]
+        homepage = self._homepage(targets)
+        statement_owner = self._statement_owner(targets)
+        workers = self.options.browser.pool_size if "axe" in self.options.engines else 4
+        workers = max(1, min(workers, len(targets) or 1))
+
+        def one(index: int) -> Report:
+            target = targets[index]
+            report = self._audit(
+                target,
+                is_homepage=index == homepage,
+                owns_statement=index == statement_owner,
+            )
+            if on_report is not None:
+                on_report(report)
+            return report
+
+        if workers == 1:
+            reports = [one(i) for i in range(len(targets))]
+        else:
+            with ThreadPoolExecutor(workers, thread_name_prefix="audit") as executor:
+                reports = list(executor.map(one, range(len(targets))))
+        self._cross_check(reports)
+        return summarize_run(reports, limits)
+
+    def audit_one(self, target: PageTarget, is_homepage: bool | None = None) -> Report:
+        home = self._homepage([target]) == 0 if is_homepage is None else is_homepage
+        report = self._audit(target, is_homepage=home, owns_statement=True)
+        self._cross_check([report])
+        return report
+
+    def _homepage(self, targets: Sequence[PageTarget]) -> int | None:
+        wanted = self.options.bitv.homepage
+        for index, target in enumerate(targets):
+            if target.url is None:
+                continue
+            if wanted is not None:
+                if _same_page(target.url, wanted):
+                    return index
+                continue
+            path = urlsplit(target.url).path
+            if path in ("", "/") or path.rsplit("/", 1)[-1] in (
+                "index.html",
+                "index.htm",
+                "index.php",
+            ):
+                return index
+        return None
+
+    def _statement_owner(self, targets: Sequence[PageTarget]) -> int:
+        home = self._homepage(targets)
+        return home if home is not None else 0
+
+    # ------------------------------------------------------------------ one page
+
+    def _audit(self, target: PageTarget, is_homepage: bool, owns_statement: bool) -> Report:
+        started = time.perf_counter()
+        locale = self.options.locale
+        try:
+            loaded = self._load(target)
+        except PageLoadError as error:
+            return _error_report(target, error.kind, error.en if locale == "en" else error.de)
+        except FetchError as error:
+            return _error_report(target, error.kind, error.message(locale))
+        page = Page(loaded.html, loaded.url)
+        findings: list[Finding] = []
+        metrics: dict[str, Any] = {}
+        limits: list[str] = []
+        engines = self.options.engines
+        if loaded.axe is not None:
+            act = self.pool.act_ids_cached()
+            findings += axe_findings(loaded.axe, act, loaded.url, locale)
+            metrics["axe"] = {
+                "version": loaded.axe.engine_version,
+                "passes": loaded.axe.passes,
+                "violations": len(loaded.axe.violations),
+                "incomplete": len(loaded.axe.incomplete),
+            }
+        t0 = time.perf_counter()
+        if "static" in engines:
+            findings += run_rules(
+                self.static_rules,
+                PageContext(page=page, is_homepage=is_homepage, bitv=self.options.bitv),
+                locale,
+                self.options.disabled_rules,
+            )
+        loaded.timings["static"] = time.perf_counter() - t0
+        if "bitv" in engines and self.bitv_rules:
+            t1 = time.perf_counter()
+            findings += self._bitv(page, is_homepage, owns_statement, locale)
+            loaded.timings["bitv"] = time.perf_counter() - t1
+        if "text" in engines and self.text_checker is not None:
+            t2 = time.perf_counter()
+            text_findings, text_metrics, text_limits = page_text_findings(
+                self.text_checker, page, self.options.text_profile, locale
+            )
+            findings += text_findings
+            limits += text_limits
+            if text_metrics:
+                metrics["text"] = text_metrics
+            loaded.timings["text"] = time.perf_counter() - t2
+        if self.options.ignore_selectors:
+            findings = _drop_ignored(findings, page, self.options.ignore_selectors)
+        findings = merge_findings(findings)
+        loaded.timings["total"] = time.perf_counter() - started
+        metrics["engines"] = sorted(engines if loaded.axe is not None else engines - {"axe"})
+        metrics["time_ms"] = {k: round(v * 1000, 1) for k, v in loaded.timings.items()}
+        return Report(
+            target=Target(kind="page", url=loaded.url, lang=page.lang),
+            summary=summarize(findings),
+            metrics=metrics,
+            findings=findings,
+            limits=limits,
+        )
+
+    def _load(self, target: PageTarget) -> _Loaded:
+        timings: dict[str, float] = {}
+        fetched: FetchResult | None = None
+        if target.html is not None:
+            html, url = target.html, target.url
+            if len(html) > self.options.policy.max_bytes:
+                raise PageLoadError(
+                    "too-large",
+                    f"Das HTML ist größer als {self.options.policy.max_bytes // 1000} kB.",
+                    f"The HTML is larger than {self.options.policy.max_bytes // 1000} kB.",
+                )
+        else:
+            url = target.path.resolve().as_uri() if target.path is not None else target.url
+            assert url is not None
+            t0 = time.perf_counter()
+            fetched = self.fetcher.get(url)
+            timings["fetch"] = time.perf_counter() - t0
+            if fetched.status >= 400:
+                raise PageLoadError(
+                    "http-status",
+                    f"Die Seite antwortet mit dem HTTP-Status {fetched.status}.",
+                    f"The page answers with HTTP status {fetched.status}.",
+                )
+            if not fetched.is_html:
+                raise PageLoadError(
+                    "not-html",
+                    f"Das ist keine HTML-Seite ({fetched.content_type or 'unbekannter Typ'}).",
+                    f"This is not an HTML page ({fetched.content_type or 'unknown type'}).",
+                )
+            html, url = fetched.text, fetched.url
+        loaded = _Loaded(html=html, url=url, fetched=fetched, timings=timings)
+        if "axe" in self.options.engines:
+            self._render(target, loaded)
+        return loaded
+
+    def _render(self, target: PageTarget, loaded: _Loaded) -> None:
+        from checkers.page.browser import (
+            BrowserUnavailable,
+            DriverConnectionError,
+            TimeoutException,
+            WebDriverException,
+        )
+
+        last: Exception | None = None
+        for attempt in (1, 2):  # a crashed or hung browser is replaced and the page retried once
+            try:
+                pool = self.pool
+                with pool.session() as session:
+                    t0 = time.perf_counter()
+                    if target.html is not None:
+                        outcome = session.audit_html(
+                            target.html,
+                            target.url,
+                            self.options.axe_tags,
+                            self.options.locale,
+                            self.options.ignore_selectors,
+                        )
+                    else:
+                        assert loaded.url is not None
+                        session.prepare(
+                            loaded.url,
+                            dict(self.options.headers),
+                            [_cookie(c) for c in self.options.cookies],
+                        )
+                        outcome = session.audit(
+                            loaded.url,
+                            self.options.axe_tags,
+                            self.options.locale,
+                            self.options.ignore_selectors,
+                        )
+                    loaded.timings["browser"] = time.perf_counter() - t0
+                    loaded.timings.update({f"browser_{k}": v for k, v in outcome.timings.items()})
+                    pool.remember_act_ids(session)
+                if outcome.final_url.startswith(("http:", "https:")) and target.html is None:
+                    check_url(outcome.final_url, self.options.policy)
+                    self._check_final_host(outcome.final_url)
+                    loaded.url = outcome.final_url
+                loaded.axe = outcome
+                if outcome.html:
+                    loaded.html = outcome.html
+                return
+            except BrowserUnavailable as error:
+                raise PageLoadError("browser-unavailable", str(error), str(error)) from None
+            except (TimeoutException, WebDriverException, DriverConnectionError, OSError) as error:
+                last = error
+                log.warning("browser failed on %s (attempt %d): %s", target.label, attempt, error)
+        if isinstance(last, TimeoutException | DriverConnectionError | TimeoutError):
+            seconds = self.options.browser.page_timeout
+            raise PageLoadError(
+                "timeout",
+                f"Die Seite hat im Browser nicht rechtzeitig geladen (Grenze {seconds:g} s, "
+                "zweimal versucht).",
+                f"The page did not load in the browser in time (limit {seconds:g} s, tried twice).",
+            )
+        message = getattr(last, "msg", None) or str(last)
+        raise PageLoadError(
+            "browser",
+            f"Der Browser ist beim Prüfen abgestürzt (zweimal versucht): {message}",
+            f"The browser crashed while auditing (tried twice): {message}",
+        )
+
+    def _check_final_host(self, url: str) -> None:
+        from checkers.page.fetch import resolve_checked
+
+        parts = urlsplit(url)
+        if parts.hostname:
+            try:
+                resolve_checked(parts.hostname, parts.port or 443, self.options.policy)
+            except FetchError as error:
+                raise PageLoadError(error.kind, error.de, error.en) from None
+
+    # ------------------------------------------------------------------ BITV
+
+    def _bitv(
+        self, page: Page, is_homepage: bool, owns_statement: bool, locale: str
+    ) -> list[Finding]:
+        from checkers.page import bitv
+
+        context = PageContext(page=page, is_homepage=is_homepage, bitv=self.options.bitv)
+        links = bitv.discover(page, self.options.bitv)
+        statement_href = links.get("statement")
+        if statement_href:
+            context.extra["statement_link_href"] = statement_href
+        wanted: list[str] = []
+        if owns_statement and not bitv.is_statement(page):
+            wanted.append("statement")
+        if is_homepage:
+            wanted += ["easy_language", "sign_language"]
+        for role in wanted:
+            href = links.get(role)
+            if href and not href.lower().split("?", 1)[0].endswith(".pdf"):
+                linked = self._linked_page(href)
+                if linked is not None:
+                    context.linked[role] = linked
+        if bitv.is_statement(page):
+            self._statement = (page, page.url)
+        elif "statement" in context.linked:
+            self._statement = (context.linked["statement"], page.url)
+        disabled = set(self.options.disabled_rules) | {CONTRADICTION_RULE}
+        return run_rules(self.bitv_rules, context, locale, disabled)
+
+    def _linked_page(self, url: str) -> Page | None:
+        with self._linked_lock:
+            if url in self._linked:
+                return self._linked[url]
+        page: Page | None = None
+        try:
+            result = self.fetcher.get(url)
+            if result.status < 400 and result.is_html:
+                page = Page(result.text, result.url)
+        except FetchError as error:
+            log.info("linked page %s not fetched: %s", url, error)
+        with self._linked_lock:
+            self._linked[url] = page
+        return page
+
+    def _cross_check(self, reports: list[Report]) -> None:
+        """Run-wide: a statement claiming full compliance while the audit found violations."""
+        rule = next((r for r in self.bitv_rules if r.meta.id == CONTRADICTION_RULE), None)
+        if (
+            rule is None
+            or self._statement is None
+            or "bitv" not in self.options.engines
+            or CONTRADICTION_RULE in self.options.disabled_rules
+        ):
+            return
+        statement, owner_url = self._statement
+        violations = sum(
+            1
+            for report in reports
+            for f in report.findings
+            if f.outcome == "failed" and f.engine in ("axe", "static") and f.wcag
+        )
+        context = PageContext(page=statement, bitv=self.options.bitv, violations=violations)
+        context.linked["statement"] = statement
+        found = run_rules([rule], context, self.options.locale)
+        for report in reports:
+            if found and report.error is None and report.target.url == owner_url:
+                report.findings.extend(found)
+                report.summary = summarize(report.findings)
+                return
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _rules() -> tuple[list[PageRule], list[PageRule]]:
+    from checkers.page import bitv, static
+
+    return list(static.all_rules()), list(bitv.all_rules())
+
+
+def _cookie(cookie: Any) -> dict[str, Any]:
+    data = {"name": cookie.name, "value": cookie.value, "path": cookie.path}
+    if cookie.domain:
+        data["domain"] = cookie.domain
+    return data
+
+
+def _same_page(a: str, b: str) -> bool:
+    pa, pb = urlsplit(a), urlsplit(b)
+    return (pa.hostname or "", pa.path.rstrip("/") or "/") == (
+        pb.hostname or "",
+        pb.path.rstrip("/") or "/",
+    )
+
+
+def _error_report(target: PageTarget, kind: str, message: str) -> Report:
+    url = target.url if target.path is None else target.path.resolve().as_uri()
+    return Report(
+        target=Target(kind="page", url=url),
+        error=ReportError(kind=kind, message=message),
+    )
+
+
+def _drop_ignored(findings: list[Finding], page: Page, selectors: tuple[str, ...]) -> list[Finding]:
+    ignored = {el for selector in selectors for el in page.select(selector)}
+    if not ignored:
+        return findings
+    return [
+        f
+        for f in findings
+        if not (
+            f.location.selector
+            and (f.location.url in (None, page.url))
+            and ">>>" not in f.location.selector
+            and page.inside_any(f.location.selector, ignored)
+        )
+    ]
+
+
+def merge_findings(findings: list[Finding]) -> list[Finding]:
+    """Fold findings on the same element and success criterion into one; fingerprint the rest.
+
+    The most severe finding stays (failed over needs_review, then severity, then axe, the
+    reference engine); the folded ones are named in ``related``.
+    """
+    ordered = sorted(
+        findings,
+        key=lambda f: (
+            f.outcome != "failed",
+            -SEVERITY_RANK.get(f.severity, 0),
+            ENGINE_PREFERENCE.get(f.engine, 9),
+        ),
+    )
+    claimed: dict[tuple[str, str, str], Finding] = {}
+    kept: list[Finding] = []
+    for finding in ordered:
+        selector = finding.location.selector
+        keys = (
+            [(finding.location.url or "", selector, criterion) for criterion in finding.wcag]
+            if selector and finding.engine != "text"
+            else []
+        )
+        owner = next((claimed[k] for k in keys if k in claimed), None)
+        if owner is not None and owner.engine != finding.engine:
+            if finding.rule_id not in owner.related and finding.rule_id != owner.rule_id:
+                owner.related.append(finding.rule_id)
+            continue
+        for key in keys:
+            claimed.setdefault(key, finding)
+        kept.append(finding)
+    kept.sort(
+        key=lambda f: (
+            f.location.url or "",
+            f.location.selector or "",
+            f.location.start or 0,
+            f.rule_id,
+        )
+    )
+    occurrences: Counter[tuple[str, str]] = Counter()
+    for finding in kept:
+        content = finding.location.snippet or finding.excerpt or finding.location.selector or ""
+        key = (finding.rule_id, " ".join(content.split()).casefold())
+        finding.fingerprint = fingerprint(finding.rule_id, content, "page", occurrences[key])
+        occurrences[key] += 1
+    return kept

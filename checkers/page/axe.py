@@ -1,0 +1,95 @@
+"""axe-core results as report findings: WCAG criteria from tags, ACT ids, severity from impact.
+
+axe reports ``violations`` (failed) and ``incomplete`` (a person must decide: needs_review).
+Its tags name success criteria as ``wcag143`` or ``wcag1410``; the EN 301 549 clauses come as
+``EN-9.1.4.3``. Impact ``critical``/``serious`` on a WCAG rule is an error; best-practice rules
+(no WCAG criterion) are at most warnings, so a CI gate on errors blocks only real WCAG failures.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from checkers.report import Finding, Location
+
+if TYPE_CHECKING:
+    from checkers.page.browser import AxeOutcome
+
+_WCAG_TAG = re.compile(r"wcag(\d)(\d)(\d{1,2})\Z")
+_SNIPPET_MAX = 300
+_IMPACT = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "info"}
+
+
+def wcag_from_tags(tags: list[str]) -> list[str]:
+    criteria = []
+    for tag in tags:
+        match = _WCAG_TAG.match(tag)
+        if match:
+            criteria.append(".".join(match.groups()))
+    return criteria
+
+
+def standards_from_tags(tags: list[str]) -> list[str]:
+    found = [f"EN 301 549 {tag[3:]}" for tag in tags if tag.startswith("EN-9.")]
+    if found:
+        found.append("BITV 2.0 § 3")
+    return found
+
+
+def severity(impact: str | None, wcag: list[str]) -> str:
+    level = _IMPACT.get(impact or "", "warning")
+    if not wcag and level == "error":
+        return "warning"
+    return level
+
+
+def axe_findings(
+    outcome: AxeOutcome, act_ids: dict[str, list[str]], page_url: str | None, locale: str
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for kind, results in (("failed", outcome.violations), ("needs_review", outcome.incomplete)):
+        for rule in results:
+            findings.extend(_rule_findings(rule, kind, act_ids, page_url))
+    return findings
+
+
+def _rule_findings(
+    rule: dict[str, Any], outcome: str, act_ids: dict[str, list[str]], page_url: str | None
+) -> list[Finding]:
+    tags = list(rule.get("tags") or [])
+    wcag = wcag_from_tags(tags)
+    level = severity(rule.get("impact"), wcag)
+    rule_id = f"axe.{rule.get('id')}"
+    findings = []
+    for node in rule.get("nodes") or []:
+        target = node.get("target") or []
+        selector = node.get("a11ySelector") or _target_selector(target)
+        snippet = " ".join(str(node.get("html") or "").split())
+        if len(snippet) > _SNIPPET_MAX:
+            snippet = snippet[: _SNIPPET_MAX - 1] + "…"
+        summary = (node.get("failureSummary") or "").strip()
+        findings.append(
+            Finding(
+                rule_id=rule_id,
+                engine="axe",
+                outcome=outcome,  # type: ignore[arg-type]
+                severity=level if outcome == "failed" else "info" if level == "info" else "warning",  # type: ignore[arg-type]
+                message=str(rule.get("help") or rule.get("description") or rule_id),
+                explanation=summary or str(rule.get("description") or "") or None,
+                location=Location(url=page_url, selector=selector, snippet=snippet or None),
+                wcag=wcag,
+                act=list(act_ids.get(str(rule.get("id")), [])),
+                standards=standards_from_tags(tags),
+                help_url=rule.get("helpUrl"),
+            )
+        )
+    return findings
+
+
+def _target_selector(target: list[Any]) -> str:
+    """axe's target: one selector, or a list crossing iframes (and shadow roots)."""
+    parts = []
+    for part in target:
+        parts.append(" >> ".join(part) if isinstance(part, list) else str(part))
+    return " >>> ".join(parts)

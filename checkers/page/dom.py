@@ -1,0 +1,450 @@
+"""A page parsed once: lxml tree, unique CSS selectors, accessible names and visibility.
+
+The static and BITV engines read pages only through :class:`Page`, so every rule sees the same
+selectors (the ones in findings) and the same accessible-name computation. The name computation
+follows the W3C accname steps that can be decided without rendering (aria-labelledby,
+aria-label, native labels and alt, subtree text, title); CSS is not evaluated, so only inline
+``display:none`` / ``visibility:hidden`` and the ``hidden`` attribute hide an element here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+HtmlElement = lxml.html.HtmlElement
+
+_SPACE = re.compile(r"\s+")
+_SNIPPET_MAX = 300
+# Elements whose text is never page content.
+_NO_TEXT = frozenset({"script", "style", "template", "noscript", "head", "title"})
+# Roles and elements that take their name from their content (accname "name from content").
+_NAME_FROM_CONTENT_TAGS = frozenset(
+    {
+        "a",
+        "button",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "summary",
+        "option",
+        "legend",
+        "caption",
+        "label",
+        "li",
+        "dt",
+        "dd",
+        "figcaption",
+    }
+)
+_NAME_FROM_CONTENT_ROLES = frozenset(
+    {
+        "button",
+        "link",
+        "heading",
+        "menuitem",
+        "tab",
+        "option",
+        "cell",
+        "columnheader",
+        "rowheader",
+        "checkbox",
+        "radio",
+        "switch",
+        "treeitem",
+        "tooltip",
+        "gridcell",
+        "menuitemcheckbox",
+        "menuitemradio",
+        "comment",
+        "doc-backlink",
+        "doc-biblioref",
+        "doc-glossref",
+        "doc-noteref",
+    }
+)
+LABELABLE = frozenset({"input", "select", "textarea", "meter", "output", "progress", "button"})
+
+
+def style_declarations(style: str | None) -> dict[str, str]:
+    """The declarations of an inline style attribute, names and values lower-cased. Like the
+    cascade, a later declaration wins unless an earlier one of the same name is !important."""
+    result: dict[str, str] = {}
+    important: set[str] = set()
+    if not style:
+        return result
+    for part in style.split(";"):
+        name, sep, value = part.partition(":")
+        if not sep:
+            continue
+        name = name.strip().lower()
+        value = value.strip().lower()
+        strong = value.replace(" ", "").endswith("!important")
+        if strong:
+            value = value[: value.rfind("!")].strip()
+        if name in important and not strong:
+            continue
+        result[name] = value
+        if strong:
+            important.add(name)
+    return result
+
+
+def style_hides(el: HtmlElement) -> bool:
+    """The element itself is hidden by markup: the hidden attribute (unless an inline display
+    overrides it), inline display:none or visibility:hidden/collapse."""
+    declared = style_declarations(el.get("style"))
+    display = declared.get("display")
+    if display == "none" or declared.get("visibility") in ("hidden", "collapse"):
+        return True
+    return el.get("hidden") is not None and display is None
+
+
+def collapse(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def tag_of(el: HtmlElement) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+class Page:
+    """One parsed HTML document. Cheap helpers are cached per page, not per rule."""
+
+    def __init__(self, html: str, url: str | None = None) -> None:
+        self.html = html
+        self.url = url
+        parser = lxml.html.HTMLParser(recover=True, remove_comments=True, remove_pis=True)
+        try:
+            root = lxml.html.document_fromstring(html or "<html></html>", parser=parser)
+        except (etree.ParserError, ValueError):
+            root = lxml.html.document_fromstring("<html></html>", parser=parser)
+        self.root: HtmlElement = root
+        self._selectors: dict[HtmlElement, str] = {}
+
+    # ------------------------------------------------------------------ structure
+
+    def iter(self, *tags: str) -> Iterator[HtmlElement]:
+        for el in self.root.iter(*tags) if tags else self.root.iter():
+            if isinstance(el.tag, str):
+                yield el
+
+    def xpath(self, expression: str) -> list[HtmlElement]:
+        return [el for el in self.root.xpath(expression) if isinstance(el, HtmlElement)]
+
+    @cached_property
+    def html_element(self) -> HtmlElement:
+        return self.root if tag_of(self.root) == "html" else self.root.getroottree().getroot()
+
+    @cached_property
+    def ids(self) -> dict[str, list[HtmlElement]]:
+        found: dict[str, list[HtmlElement]] = {}
+        for el in self.iter():
+            ident = el.get("id")
+            if ident is not None:
+                found.setdefault(ident, []).append(el)
+        return found
+
+    def by_id(self, ident: str) -> HtmlElement | None:
+        elements = self.ids.get(ident)
+        return elements[0] if elements else None
+
+    @cached_property
+    def title(self) -> str:
+        for el in self.iter("title"):
+            return collapse(el.text_content())
+        return ""
+
+    @cached_property
+    def lang(self) -> str | None:
+        value = self.html_element.get("lang")
+        if value is None:
+            value = self.html_element.get("{http://www.w3.org/XML/1998/namespace}lang")
+        return value.strip() if value is not None else None
+
+    @cached_property
+    def base_url(self) -> str | None:
+        for el in self.iter("base"):
+            href = el.get("href")
+            if href:
+                return urljoin(self.url or "", href.strip())
+        return self.url
+
+    def absolute(self, href: str | None) -> str | None:
+        if href is None:
+            return None
+        href = href.strip()
+        if not href:
+            return None
+        return urljoin(self.base_url or "", href) if self.base_url else href
+
+    @cached_property
+    def text(self) -> str:
+        """Visible text of the body, whitespace collapsed."""
+        body = next(self.iter("body"), self.root)
+        return collapse(" ".join(self.texts(body)))
+
+    def texts(self, el: HtmlElement) -> Iterator[str]:
+        if tag_of(el) in _NO_TEXT or self.hidden(el):
+            return
+        if el.text:
+            yield el.text
+        for child in el:
+            if isinstance(child.tag, str):
+                yield from self.texts(child)
+            if child.tail:
+                yield child.tail
+
+    # ------------------------------------------------------------------ selectors and snippets
+
+    def select(self, selector: str) -> list[HtmlElement]:
+        """Elements matching a CSS selector; raises ``ValueError`` for invalid CSS."""
+        from cssselect import SelectorError
+
+        try:
+            return self.root.cssselect(selector)
+        except (SelectorError, etree.XPathError) as error:
+            raise ValueError(f"invalid CSS selector {selector!r}: {error}") from None
+
+    def inside_any(self, selector: str, ignored: set[HtmlElement]) -> bool:
+        """Does the element named by ``selector`` lie in (or is) one of ``ignored``?"""
+        try:
+            matches = self.select(selector)
+        except ValueError:
+            return False
+        for el in matches:
+            node: HtmlElement | None = el
+            while node is not None:
+                if node in ignored:
+                    return True
+                node = node.getparent()
+        return False
+
+    def selector(self, el: HtmlElement) -> str:
+        """A CSS selector unique in this document: ``#id`` when the id is unique, else a path."""
+        cached = self._selectors.get(el)
+        if cached is not None:
+            return cached
+        parts: list[str] = []
+        node: HtmlElement | None = el
+        while node is not None and isinstance(node.tag, str):
+            ident = node.get("id")
+            if ident and len(self.ids.get(ident, ())) == 1 and _css_ident(ident):
+                parts.append(f"#{ident}")
+                break
+            tag = tag_of(node)
+            parent = node.getparent()
+            if parent is None or tag in ("html", "body", "head"):
+                parts.append(tag)
+                if tag in ("html",) or parent is None:
+                    break
+                node = parent
+                continue
+            same = [c for c in parent if isinstance(c.tag, str) and tag_of(c) == tag]
+            parts.append(tag if len(same) == 1 else f"{tag}:nth-of-type({same.index(node) + 1})")
+            node = parent
+        result = " > ".join(reversed(parts))
+        self._selectors[el] = result
+        return result
+
+    def snippet(self, el: HtmlElement) -> str:
+        """Outer HTML of the element, cut: the start tag and a little content."""
+        raw = etree.tostring(el, encoding="unicode", method="html", with_tail=False)
+        raw = collapse(raw)
+        return raw if len(raw) <= _SNIPPET_MAX else raw[: _SNIPPET_MAX - 1] + "…"
+
+    # ------------------------------------------------------------------ visibility and names
+
+    def hidden(self, el: HtmlElement) -> bool:
+        """Hidden from everyone by markup (the element or an ancestor); CSS files not read."""
+        node: HtmlElement | None = el
+        while node is not None and isinstance(node.tag, str):
+            if style_hides(node):
+                return True
+            if tag_of(node) == "input" and (node.get("type") or "").lower() == "hidden":
+                return True
+            node = node.getparent()
+        return False
+
+    def aria_hidden(self, el: HtmlElement) -> bool:
+        node: HtmlElement | None = el
+        while node is not None and isinstance(node.tag, str):
+            if (node.get("aria-hidden") or "").strip().lower() == "true":
+                return True
+            node = node.getparent()
+        return False
+
+    def role(self, el: HtmlElement) -> str | None:
+        role = (el.get("role") or "").strip().lower().split()
+        return role[0] if role else None
+
+    def accessible_name(self, el: HtmlElement) -> str:
+        return collapse(self._name(el, set(), _ROOT))
+
+    def _name(
+        self, el: HtmlElement, seen: set[int], mode: str, keep_hidden: bool = False
+    ) -> str:
+        """accname steps without CSS. ``mode``: the element itself (root), an element reached
+        through aria-labelledby (hidden ones count, labelledby is not followed again), or a
+        descendant in a name-from-content traversal (labelledby is followed there).
+        ``keep_hidden``: inside a hidden element that aria-labelledby points at, hidden
+        descendants count too (accname 2A)."""
+        if id(el) in seen:
+            return ""
+        seen.add(id(el))
+        if mode == _ROOT and self.hidden(el):
+            return ""
+        if mode == _LABELLEDBY and not keep_hidden:
+            keep_hidden = self.hidden(el) or self.aria_hidden(el)
+        labelledby = el.get("aria-labelledby")
+        if labelledby and mode != _LABELLEDBY:
+            parts = [self._name(ref, seen, _LABELLEDBY) for ref in self._refs(labelledby)]
+            joined = collapse(" ".join(parts))
+            if joined:
+                return joined
+        label = collapse(el.get("aria-label"))
+        if label:
+            return label
+        tag = tag_of(el)
+        native = self._native_name(el, tag, seen)
+        if native:
+            return native
+        role = self.role(el)
+        from_content = (
+            mode != _ROOT or tag in _NAME_FROM_CONTENT_TAGS or role in _NAME_FROM_CONTENT_ROLES
+        )
+        if from_content and (mode != _ROOT or role not in ("presentation", "none")):
+            content = self._content_name(el, seen, keep_hidden=keep_hidden)
+            if content:
+                return content
+        return collapse(el.get("title"))
+
+    def _native_name(self, el: HtmlElement, tag: str, seen: set[int]) -> str:
+        if tag == "img" or (tag == "input" and (el.get("type") or "").lower() == "image"):
+            if tag == "img" and self.role(el) in ("presentation", "none"):
+                return ""  # a decorative image adds nothing, whatever its alt says
+            return collapse(el.get("alt"))
+        if tag == "area":
+            return collapse(el.get("alt"))
+        if tag == "input":
+            kind = (el.get("type") or "text").lower()
+            if kind in ("submit", "reset", "button"):
+                labels = self._labels(el, seen)
+                return (
+                    labels
+                    or collapse(el.get("value"))
+                    or ({"submit": "Senden", "reset": "Zurücksetzen"}.get(kind, ""))
+                )
+        if tag in LABELABLE:
+            return self._labels(el, seen)
+        if tag == "fieldset":
+            for child in el:
+                if tag_of(child) == "legend":
+                    return self._content_name(child, seen)
+        if tag == "table":
+            for child in el:
+                if tag_of(child) == "caption":
+                    return self._content_name(child, seen)
+        if tag == "figure":
+            for child in el:
+                if tag_of(child) == "figcaption":
+                    return self._content_name(child, seen)
+        if tag == "svg":
+            for child in el:
+                if tag_of(child) == "title":
+                    return collapse(child.text_content())
+        if tag in ("iframe", "frame"):
+            return collapse(el.get("title"))
+        return ""
+
+    def _labels(self, el: HtmlElement, seen: set[int]) -> str:
+        names: list[str] = []
+        ident = el.get("id")
+        # label[for] names only the first element with that id, as in browsers.
+        if ident and self.by_id(ident) is el:
+            for label in self.label_index.get(ident, ()):
+                names.append(self._label_name(label, seen, el))
+        node = el.getparent()
+        while node is not None and isinstance(node.tag, str):
+            if tag_of(node) == "label" and node.get("for") in (None, ident):
+                names.append(self._label_name(node, seen, el))
+                break
+            node = node.getparent()
+        return collapse(" ".join(names))
+
+    def _label_name(self, label: HtmlElement, seen: set[int], control: HtmlElement) -> str:
+        """A label's own aria-label or aria-labelledby win over its text, as browsers do."""
+        labelledby = label.get("aria-labelledby")
+        if labelledby:
+            parts = [self._name(ref, seen, _LABELLEDBY) for ref in self._refs(labelledby)]
+            joined = collapse(" ".join(parts))
+            if joined:
+                return joined
+        return collapse(label.get("aria-label")) or self._content_name(
+            label, seen, skip=control, keep_hidden=self.hidden(label)
+        )
+
+    @cached_property
+    def label_index(self) -> dict[str, list[HtmlElement]]:
+        index: dict[str, list[HtmlElement]] = {}
+        for label in self.iter("label"):
+            target = label.get("for")
+            if target:
+                index.setdefault(target, []).append(label)
+        return index
+
+    def _content_name(
+        self,
+        el: HtmlElement,
+        seen: set[int],
+        skip: HtmlElement | None = None,
+        keep_hidden: bool = False,
+    ) -> str:
+        parts: list[str] = []
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            if not isinstance(child.tag, str):
+                if child.tail:
+                    parts.append(child.tail)
+                continue
+            visible = keep_hidden or not (self.hidden(child) or self.aria_hidden(child))
+            if child is not skip and tag_of(child) not in _NO_TEXT and visible:
+                if tag_of(child) in ("input", "select", "textarea"):
+                    parts.append(collapse(child.get("value")))
+                else:
+                    parts.append(self._name(child, seen, _CONTENT, keep_hidden))
+            if child.tail:
+                parts.append(child.tail)
+        return collapse(" ".join(parts))
+
+    def _refs(self, value: str) -> list[HtmlElement]:
+        return [ref for ref in (self.by_id(i) for i in value.split()) if ref is not None]
+
+    def element_lang(self, el: HtmlElement) -> str | None:
+        node: HtmlElement | None = el
+        while node is not None and isinstance(node.tag, str):
+            value = node.get("lang")
+            if value is not None:
+                return value.strip()
+            node = node.getparent()
+        return None
+
+
+_CSS_IDENT = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*\Z")
+_ROOT, _LABELLEDBY, _CONTENT = "root", "labelledby", "content"
+
+
+def _css_ident(value: str) -> bool:
+    return bool(_CSS_IDENT.match(value))

@@ -1,0 +1,146 @@
+"""What a page rule is: a metadata record plus a small pure function over a parsed :class:`Page`.
+
+Used by the static engine (``static.*`` rules: decidable from the markup alone) and the BITV
+engine (``bitv.*`` rules: the German legal duties). Like axe-core's ``lib/rules/*.json``, the
+record carries the id, WCAG success criteria, the W3C ACT rules the check implements, other
+standards (EN 301 549, BITV 2.0), severity, messages in German and English with named
+placeholders, and pass and fail examples. ``tests/page/test_page_rule_examples.py`` runs them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from checkers.report import Finding, Location, fingerprint
+
+if TYPE_CHECKING:
+    from checkers.page.dom import HtmlElement, Page
+    from checkers.page.options import BitvSettings
+
+Severity = Literal["error", "warning", "info"]
+Outcome = Literal["failed", "needs_review"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageExample:
+    """``html`` is a whole document or a fragment. A fail example names the CSS ``selector`` of
+    the element the finding must point at (None: any finding of the rule counts). ``context``
+    sets :class:`PageContext` fields for the example (e.g. ``{"is_homepage": True}``).
+    ``review`` marks a pass example that markup alone cannot decide: the rule must not report
+    it as failed, but must flag it for review (outcome ``needs_review``)."""
+
+    html: str
+    fails: bool
+    selector: str | None = None
+    context: Mapping[str, Any] = field(default_factory=dict)
+    url: str = "https://www.example.de/"
+    review: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageRuleMeta:
+    id: str  # "static.image-alt", "bitv.statement-feedback"
+    title: Mapping[str, str]
+    message: Mapping[str, str]  # named placeholders filled from PageHit.params
+    help: Mapping[str, str]  # what to do, in plain language
+    severity: Severity
+    examples: tuple[PageExample, ...]
+    wcag: tuple[str, ...] = ()  # success criteria: "1.1.1"
+    act: tuple[str, ...] = ()  # W3C ACT rule ids: "23a2a8"
+    standards: tuple[str, ...] = ()  # "EN 301 549 9.1.1.1", "BITV 2.0 § 4"
+    outcome: Outcome = "failed"
+    engine: Literal["static", "bitv"] = "static"
+
+
+@dataclass(slots=True)
+class PageHit:
+    element: HtmlElement | None = None  # None: the page as a whole
+    params: dict[str, Any] = field(default_factory=dict)
+    outcome: Outcome | None = None  # overrides the rule's (e.g. "needs_review" when unsure)
+    severity: Severity | None = None
+    message: Mapping[str, str] | None = None
+    url: str | None = None  # the finding is about another page (e.g. the statement)
+    selector: str | None = None  # when the element belongs to another Page
+    snippet: str | None = None
+
+
+@dataclass(slots=True)
+class PageContext:
+    """What a rule may know beyond the markup. Engines fill it; examples set it directly."""
+
+    page: Page
+    is_homepage: bool = False
+    bitv: BitvSettings | None = None
+    # Pages the BITV engine fetched for this page (statement, Leichte Sprache page, ...), by role.
+    linked: dict[str, Page] = field(default_factory=dict)
+    # Findings other engines produced for the run so far (for cross-checks such as the statement
+    # claiming full compliance while the audit found violations).
+    violations: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+CheckFunction = Callable[[PageContext], Iterable[PageHit]]
+
+
+@dataclass(frozen=True, slots=True)
+class PageRule:
+    meta: PageRuleMeta
+    check: CheckFunction
+
+
+def page_rule(meta: PageRuleMeta) -> Callable[[CheckFunction], PageRule]:
+    def wrap(function: CheckFunction) -> PageRule:
+        return PageRule(meta, function)
+
+    return wrap
+
+
+def de_en(de: str, en: str) -> dict[str, str]:
+    return {"de": de, "en": en}
+
+
+def run_rules(
+    rules: Iterable[PageRule], context: PageContext, locale: str, disabled: Iterable[str] = ()
+) -> list[Finding]:
+    """Run rules on one page and turn their hits into report findings."""
+    off = set(disabled)
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.meta.id in off:
+            continue
+        for hit in rule.check(context):
+            findings.append(hit_to_finding(rule.meta, hit, context.page, locale))
+    return findings
+
+
+def hit_to_finding(meta: PageRuleMeta, hit: PageHit, page: Page, locale: str) -> Finding:
+    template = (hit.message or meta.message).get(locale) or meta.message["de"]
+    message = _fill(template, hit.params)
+    selector = hit.selector
+    snippet = hit.snippet
+    if hit.element is not None and selector is None:
+        selector = page.selector(hit.element)
+        snippet = snippet or page.snippet(hit.element)
+    url = hit.url or page.url
+    return Finding(
+        rule_id=meta.id,
+        engine=meta.engine,
+        outcome=hit.outcome or meta.outcome,
+        severity=hit.severity or meta.severity,
+        message=message,
+        explanation=_fill(meta.help.get(locale) or meta.help["de"], hit.params),
+        location=Location(url=url, selector=selector, snippet=snippet),
+        wcag=list(meta.wcag),
+        act=list(meta.act),
+        standards=list(meta.standards),
+        fingerprint=fingerprint(meta.id, snippet or "", selector or url or ""),
+    )
+
+
+def _fill(template: str, params: Mapping[str, Any]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template

@@ -1,0 +1,135 @@
+"""Helpers shared by the barrier rules (event handlers, inline styles, style elements, text blocks).
+
+Not a rule module. Everything is computed once per page and cached, like ``_common.facts``:
+the style elements' rules, the visible text of text blocks, the inline handler attributes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
+
+from checkers.page.dom import HtmlElement, Page, collapse, tag_of
+from checkers.page.static._common import facts
+
+# Elements that hold running text of their own (the innermost one is reported).
+TEXT_BLOCKS = frozenset(
+    """
+    p li td th dd dt label legend caption figcaption h1 h2 h3 h4 h5 h6 blockquote div span
+    section article aside header footer main address summary strong b em small button a
+    """.split()
+)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_BLOCK = re.compile(r"([^{}]*)\{([^{}]*)\}")
+_DECL = re.compile(r"([a-zA-Z-]+)\s*:\s*([^;]*)")
+# Handlers that do nothing a user would want (stop a bubbling click, cancel a default).
+_TRIVIAL = re.compile(
+    r"\A\s*(?:(?:javascript:)?\s*(?:return\s+(?:false|true)|void\s*\(?\s*0\s*\)?|"
+    r"(?:event|e)\.(?:stopPropagation|preventDefault)\(\)|;)\s*;?\s*)*\Z",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class CssRule:
+    style: HtmlElement  # the <style> element
+    selector: str
+    declarations: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Cache:
+    css: list[CssRule] | None = None
+    block_text: dict[HtmlElement, str] = field(default_factory=dict)
+
+
+_CACHE: WeakKeyDictionary[Page, _Cache] = WeakKeyDictionary()
+
+
+def _cache(page: Page) -> _Cache:
+    found = _CACHE.get(page)
+    if found is None:
+        found = _Cache()
+        _CACHE[page] = found
+    return found
+
+
+def declarations(style: str | None) -> dict[str, str]:
+    """Inline style or rule body as {property: value}, lower case, !important dropped."""
+    result: dict[str, str] = {}
+    if not style:
+        return result
+    for name, value in _DECL.findall(_CSS_COMMENT.sub("", style)):
+        value = collapse(value.lower().replace("!important", ""))
+        result[name.lower()] = value
+    return result
+
+
+def css_rules(page: Page) -> list[CssRule]:
+    """The rules of the page's <style> elements (innermost blocks; @media wrappers dropped)."""
+    cache = _cache(page)
+    if cache.css is None:
+        rules: list[CssRule] = []
+        for style in facts(page).tags("style"):
+            text = _CSS_COMMENT.sub("", style.text or "")
+            for selector, body in _CSS_BLOCK.findall(text):
+                selector = collapse(selector)
+                if selector.startswith("@"):
+                    continue  # @font-face, @page
+                rules.append(CssRule(style, selector, declarations(body)))
+        cache.css = rules
+    return cache.css
+
+
+def trivial_handler(code: str | None) -> bool:
+    return code is None or bool(_TRIVIAL.match(code))
+
+
+def visible_text(page: Page, el: HtmlElement) -> str:
+    """Rendered text of an element (hidden parts left out), cached."""
+    cache = _cache(page).block_text
+    text = cache.get(el)
+    if text is None:
+        text = collapse(" ".join(page.texts(el)))
+        cache[el] = text
+    return text
+
+
+def innermost_matches(
+    page: Page, pattern: re.Pattern[str], tags: frozenset[str] = TEXT_BLOCKS
+) -> Iterator[tuple[HtmlElement, re.Match[str]]]:
+    """Innermost rendered text blocks whose text matches; a quick test on the whole page text
+    first, so pages without a match cost one regex search."""
+    if not pattern.search(page.text):
+        return
+    known = facts(page)
+    body = next(iter(known.tags("body")), None)
+    if body is None:
+        return
+    matched: list[tuple[HtmlElement, re.Match[str]]] = []
+    for el in body.iter():
+        if not isinstance(el.tag, str) or tag_of(el) not in tags:
+            continue
+        if el in known.not_rendered:
+            continue
+        found = pattern.search(visible_text(page, el))
+        if found:
+            matched.append((el, found))
+    inner = {el for el, _ in matched}
+    for el, found in matched:
+        if any(other is not el and other in inner for other in el.iterdescendants()):
+            continue
+        yield el, found
+
+
+def near_text(page: Page, el: HtmlElement, levels: int = 2) -> str:
+    """Rendered text of the element's parent (or grandparent): the context a reader sees."""
+    node = el
+    for _ in range(levels):
+        parent = node.getparent()
+        if parent is None or tag_of(parent) in ("body", "html"):
+            break
+        node = parent
+    return visible_text(page, node)

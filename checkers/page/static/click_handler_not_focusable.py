@@ -1,0 +1,124 @@
+"""static.click-handler-not-focusable: a mouse click handler on an element the keyboard cannot reach.
+
+WCAG 2.1.1 (Keyboard), technique failure F54 / F42: a div, span, img or an <a> without href
+with an inline onclick (or onmousedown/onmouseup) handler, no tabindex and no native focus,
+works only with a mouse. Clear-cut cases fail (no role; control roles such as
+role="button" are left to static.widget-not-focusable). Not reported: elements inside or
+around something focusable (the click bubbles from a real link or button: event
+delegation, clickable cards), label elements (they forward the click to their field),
+body/html/form, and handlers that only stop the event (``event.stopPropagation()``).
+Handlers added by addEventListener are invisible in markup (browser checks only).
+Known false positives: a script that adds tabindex and key handling after load; a click target
+that merely duplicates a focusable control next to it (review the finding if so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checkers.page.dom import tag_of
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._barriers import trivial_handler
+from checkers.page.static.widget_not_focusable import IN_COMPOSITE, STANDALONE
+from checkers.page.static._common import (
+    disabled,
+    explicit_role,
+    facts,
+    focusable,
+    wcag_standards,
+)
+
+META = PageRuleMeta(
+    id="static.click-handler-not-focusable",
+    engine="static",
+    title=de_en("Klick-Element nicht mit Tastatur erreichbar",
+                "Clickable element not reachable by keyboard"),
+    message=de_en(
+        "Das {tag}-Element reagiert auf Mausklicks ({event}), kann aber keinen "
+        "Tastaturfokus erhalten.",
+        "The {tag} element reacts to mouse clicks ({event}) but cannot receive keyboard focus.",
+    ),
+    help=de_en(
+        "Verwenden Sie ein echtes <button>- oder <a href>-Element. Geht das nicht, geben Sie "
+        'dem Element tabindex="0", eine passende Rolle (role="button") und lassen Sie es auch '
+        "auf Enter und Leertaste reagieren.",
+        "Use a real <button> or <a href> element. If you cannot, give the element "
+        'tabindex="0", a suitable role (role="button") and make it react to Enter and Space.',
+    ),
+    severity="error",
+    wcag=("2.1.1",),
+    standards=wcag_standards("2.1.1"),
+    examples=(
+        PageExample('<div id="b" onclick="senden()">Absenden</div>', fails=True, selector="#b"),
+        PageExample('<li id="b" onclick="oeffne(3)">Abfallkalender</li>', fails=True,
+                    selector="#b"),
+        # A control role without tabindex is reported by static.widget-not-focusable instead.
+        PageExample('<span role="button" onclick="drucken()">Drucken</span>', fails=False),
+        PageExample('<a id="b" onclick="zeigeKarte()">Karte anzeigen</a>', fails=True,
+                    selector="#b"),
+        PageExample('<img id="b" src="lupe.png" alt="Suchen" onmousedown="suche()">',
+                    fails=True, selector="#b"),
+        PageExample('<button type="button" onclick="senden()">Absenden</button>', fails=False),
+        PageExample('<div role="button" tabindex="0" onclick="x()" onkeydown="y(event)">'
+                    "Absenden</div>", fails=False),
+        PageExample('<a href="/karte" onclick="zeigeKarte(); return false">Karte</a>',
+                    fails=False),
+        PageExample('<div class="karte" onclick="location=\'/a\'"><h3><a href="/a">Antrag</a>'
+                    "</h3></div>", fails=False),
+        PageExample('<div onclick="event.stopPropagation()">Inhalt</div>', fails=False),
+        PageExample('<label for="f" onclick="x()">Name</label><input id="f">', fails=False),
+        PageExample('<body onclick="schliesseMenue()"><p>Text</p></body>', fails=False),
+        PageExample('<div hidden onclick="x()">Absenden</div>', fails=False),
+        PageExample('<a href="/x"><img src="a.png" alt="A" onclick="x()"></a>', fails=False),
+        PageExample('<input type="checkbox" onclick="x()" aria-label="Alle">', fails=False),
+    ),
+)
+
+_EVENTS = ("onclick", "onmousedown", "onmouseup")
+_SKIP_TAGS = frozenset({"html", "body", "form", "label", "option", "optgroup", "main",
+                        "fieldset", "table", "tbody", "thead", "ul", "ol", "nav"})
+# Roles whose elements are not operated themselves (a click handler there is delegation).
+_CONTAINER_ROLES = frozenset({"none", "presentation", "dialog", "alertdialog", "tabpanel",
+                              "listbox", "menu", "menubar", "tablist", "tree", "grid",
+                              "radiogroup", "toolbar", "group", "region", "application",
+                              "document", "list", "navigation", "main", "form", "search"})
+
+
+def _event(el) -> str | None:
+    for name in _EVENTS:
+        code = el.get(name)
+        if code is not None and not trivial_handler(code):
+            return name
+    return None
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    known = facts(page)
+    for el in known.elements:
+        if not el.attrib or (
+            el.get("onclick") is None
+            and el.get("onmousedown") is None
+            and el.get("onmouseup") is None
+        ):
+            continue
+        tag = tag_of(el)
+        if tag in _SKIP_TAGS or el in known.excluded or el in known.in_svg and tag != "svg":
+            continue
+        event = _event(el)
+        if event is None or focusable(el) or disabled(el):
+            continue
+        role = explicit_role(el)
+        if role in _CONTAINER_ROLES or role in STANDALONE or role in IN_COMPOSITE:
+            continue
+        if (el.get("aria-disabled") or "").strip().lower() == "true":
+            continue
+        if any(focusable(a) or tag_of(a) == "label" for a in el.iterancestors()):
+            continue  # the click reaches the element through a focusable ancestor
+        if any(
+            isinstance(d.tag, str) and focusable(d) and d not in known.excluded
+            for d in el.iterdescendants()
+        ):
+            continue  # delegation: the handler catches clicks on real controls inside
+        yield PageHit(el, {"tag": tag, "event": event})

@@ -1,0 +1,123 @@
+"""static.document-link-hint: a link to a PDF, Word or other document that does not say so.
+
+WCAG 2.4.4 (Link Purpose) as best practice; BITV 2.0 test step 9.2.4.4 and the German
+accessibility guidance ask that links to documents name the format, and ideally the size,
+because they leave the browser or start a download. Links whose address ends in .pdf, .doc(x),
+.xls(x), .ppt(x), .odt, .ods, .odp, .rtf, .zip, .epub, .csv are checked; the link text, title,
+aria-describedby text and the text right after the link count as hint. A missing size hint
+is reported as info.
+Known false positives: format named by an icon that is not exposed (CSS background images).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from checkers.page.dom import collapse
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._common import accessible_name, wcag_standards
+from checkers.page.static.link_name import links
+
+META = PageRuleMeta(
+    id="static.document-link-hint",
+    engine="static",
+    title=de_en("Dokument-Link ohne Hinweis", "Document link without a hint"),
+    message=de_en(
+        'Der Link "{text}" führt zu einer {format}-Datei, sagt das aber nicht.',
+        'The link "{text}" leads to a {format} file but does not say so.',
+    ),
+    help=de_en(
+        "Schreiben Sie Dateiformat und Größe zum Link, zum Beispiel: "
+        "„Antrag auf Wohngeld (PDF, 250 KB)“.",
+        'Add the file format and size to the link, for example: "Application form (PDF, '
+        '250 KB)".',
+    ),
+    severity="warning",
+    outcome="needs_review",
+    wcag=("2.4.4",),
+    standards=(*wcag_standards("2.4.4"), "BITV 2.0 Prüfschritt 9.2.4.4"),
+    examples=(
+        PageExample('<a id="l" href="/antrag.pdf">Antrag auf Wohngeld</a>', fails=True,
+                    selector="#l"),
+        PageExample('<a id="l" href="/formulare/liste.xlsx?v=2">Gebührenliste</a>',
+                    fails=True, selector="#l"),
+        # Format given, size missing: info.
+        PageExample('<a id="l" href="/antrag.pdf">Antrag auf Wohngeld (PDF)</a>', fails=True,
+                    selector="#l"),
+        PageExample('<a href="/antrag.pdf">Antrag auf Wohngeld (PDF, 250 KB)</a>', fails=False),
+        PageExample('<p><a href="/antrag.pdf">Antrag auf Wohngeld</a> (PDF, 1,2 MB)</p>',
+                    fails=False),
+        PageExample('<a href="/antrag.docx">Antrag <img src="w.png" alt="Word-Dokument"> '
+                    "35 kB</a>", fails=False),
+        PageExample('<a href="/a.pdf" title="PDF-Datei, 80 KB">Antrag</a>', fails=False),
+        PageExample('<a href="/antrag.html">Antrag auf Wohngeld</a>', fails=False),
+        PageExample('<a href="/a.pdf" hidden>Antrag</a>', fails=False),
+    ),
+)
+
+_FORMATS = {
+    "pdf": ("PDF", r"pdf"),
+    "doc": ("Word", r"word|doc"),
+    "docx": ("Word", r"word|docx?"),
+    "xls": ("Excel", r"excel|xlsx?|tabelle"),
+    "xlsx": ("Excel", r"excel|xlsx?|tabelle"),
+    "ppt": ("PowerPoint", r"powerpoint|pptx?|präsentation"),
+    "pptx": ("PowerPoint", r"powerpoint|pptx?|präsentation"),
+    "odt": ("OpenDocument", r"odt|opendocument|libreoffice|openoffice"),
+    "ods": ("OpenDocument", r"ods|opendocument|libreoffice|openoffice|tabelle"),
+    "odp": ("OpenDocument", r"odp|opendocument|libreoffice|openoffice"),
+    "rtf": ("RTF", r"rtf"),
+    "zip": ("ZIP", r"zip|archiv"),
+    "epub": ("EPUB", r"epub|e-book|ebook"),
+    "csv": ("CSV", r"csv"),
+}
+_SIZE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:[kmg]i?b|[kmg]byte|bytes?|seiten|pages)\b", re.I)
+
+
+_EXTENSION = re.compile(
+    r"\.(" + "|".join(_FORMATS) + r")(?:[?#]|$)", re.I
+)
+
+
+def extension(href: str) -> str | None:
+    """The document format from the path of the URL (query and fragment ignored)."""
+    match = _EXTENSION.search(href.strip())
+    if match is None:
+        return None
+    path = urlsplit(href.strip()).path.lower()  # only for the few candidates
+    ext = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
+    return ext if ext in _FORMATS else None
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    for el in links(page):
+        href = el.get("href")
+        ext = extension(href) if href else None
+        if ext is None:
+            continue
+        label, pattern = _FORMATS[ext]
+        name = accessible_name(page, el)
+        hints = [name, collapse(el.get("title")), collapse(el.tail)[:60]]
+        hints.extend(
+            collapse(ref.text_content())
+            for ref in (page.by_id(i) for i in (el.get("aria-describedby") or "").split())
+            if ref is not None
+        )
+        # Icons inside the link often carry the format in alt or title.
+        hints.extend(collapse(img.get("alt") or img.get("title")) for img in el.iter("img"))
+        text = " ".join(hints)
+        params = {"text": name or href, "format": label}
+        if not re.search(rf"(?<![a-z])(?:{pattern})(?![a-z])", text, re.I):
+            yield PageHit(el, params)
+        elif not _SIZE.search(text):
+            yield PageHit(
+                el, params, severity="info",
+                message=de_en(
+                    'Beim Link "{text}" ({format}) fehlt die Dateigröße.',
+                    'The link "{text}" ({format}) does not give the file size.',
+                ),
+            )

@@ -1,0 +1,78 @@
+"""static.duplicate-id-aria: an id used more than once, where labels or ARIA refer to it.
+
+WCAG 1.3.1 (Info and Relationships) and 4.1.2 (Name, Role, Value): label for=, aria-
+labelledby, aria-describedby, aria-controls, headers and similar references take the first
+element with the id, so the second field gets the first field's label, or none. Such
+duplicates are failures. Other duplicate ids are reported as info for review (since WCAG 2.2
+no longer a failure of their own; the old ACT rule 3ea0c8 is deprecated, so not cited).
+Known false positives: duplicates inside templates or parts that are never shown together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._common import facts, wcag_standards
+
+META = PageRuleMeta(
+    id="static.duplicate-id-aria",
+    engine="static",
+    title=de_en("Doppelte id mit Bezug", "Duplicate referenced id"),
+    message=de_en(
+        'Die id "{id}" kommt {count}-mal vor; Beschriftungen oder ARIA verweisen auf sie.',
+        'The id "{id}" occurs {count} times; labels or ARIA refer to it.',
+    ),
+    help=de_en(
+        "Jede id darf auf der Seite nur einmal vorkommen. Geben Sie dem zweiten Element eine "
+        "eigene id und passen Sie label for= oder aria-labelledby an.",
+        "Every id may occur only once on the page. Give the second element its own id and "
+        "update label for= or aria-labelledby.",
+    ),
+    severity="error",
+    wcag=("1.3.1", "4.1.2"),
+    standards=wcag_standards("1.3.1", "4.1.2"),
+    examples=(
+        PageExample('<label for="plz">PLZ</label><input id="plz"><input id="plz">',
+                    fails=True, selector="html > body > input:nth-of-type(2)"),
+        PageExample('<p id="h">Hinweis</p><p id="h">Andere</p>'
+                    '<input aria-describedby="h" aria-label="X">', fails=True,
+                    selector="html > body > p:nth-of-type(2)"),
+        # Not referenced: info only.
+        PageExample('<div id="box">a</div><div id="box">b</div>', fails=True,
+                    selector="html > body > div:nth-of-type(2)"),
+        PageExample('<label for="a">A</label><input id="a"><label for="b">B</label>'
+                    '<input id="b">', fails=False),
+        PageExample('<p id="x">a</p><p id="y">b</p>', fails=False),
+    ),
+)
+
+_REFERENCE_ATTRS = (
+    "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "aria-activedescendant",
+    "aria-flowto", "aria-details", "aria-errormessage", "headers", "list", "for", "form",
+)
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    duplicates = {ident: els for ident, els in page.ids.items() if ident.strip() and len(els) > 1}
+    if not duplicates:
+        return
+    referenced: set[str] = set()
+    for el in facts(page).elements:
+        attrib = el.attrib
+        for attr in _REFERENCE_ATTRS:
+            value = attrib.get(attr)
+            if value:
+                referenced.update(value.split())
+    for ident, elements in duplicates.items():
+        params = {"id": ident, "count": len(elements)}
+        if ident in referenced:
+            yield PageHit(elements[1], params)
+        else:
+            yield PageHit(
+                elements[1], params, outcome="needs_review", severity="info",
+                message=de_en('Die id "{id}" kommt {count}-mal vor.',
+                              'The id "{id}" occurs {count} times.'),
+            )

@@ -1,0 +1,144 @@
+"""static.form-label: a form field without an accessible name (no label).
+
+WCAG 1.3.1 (Info and Relationships) and 4.1.2 (Name, Role, Value), ACT rule e086e5 "Form
+field has non-empty accessible name": input, select and textarea, and elements with a field
+role (textbox, combobox, listbox, checkbox, radio, slider, spinbutton, searchbox, switch,
+menuitemcheckbox, menuitemradio) that are in the accessibility tree. Names come from label
+(for= or wrapping), aria-labelledby, aria-label and title. A field named only by its
+placeholder is reported for review: browsers use it as name, but it vanishes while typing.
+Buttons (submit, reset, button, image) and hidden inputs have their own rules.
+Known false positives: fields hidden by CSS classes (style sheets are not read).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checkers.page.dom import tag_of
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._common import (
+    accessible_name,
+    explicit_role,
+    facts,
+    presentational,
+    text_of,
+    wcag_standards,
+)
+
+META = PageRuleMeta(
+    id="static.form-label",
+    engine="static",
+    title=de_en("Formularfeld ohne Beschriftung", "Form field without a label"),
+    message=de_en("Das Formularfeld ({kind}) hat keine Beschriftung.",
+                  "The form field ({kind}) has no label."),
+    help=de_en(
+        'Verbinden Sie jedes Feld mit einer sichtbaren Beschriftung: <label for="plz">'
+        'Postleitzahl</label> <input id="plz">. Ein Platzhalter-Text reicht nicht.',
+        'Connect every field with a visible label: <label for="zip">Postcode</label> '
+        '<input id="zip">. A placeholder is not enough.',
+    ),
+    severity="error",
+    wcag=("1.3.1", "4.1.2"),
+    act=("e086e5",),
+    standards=wcag_standards("1.3.1", "4.1.2"),
+    examples=(
+        PageExample('<input id="f" type="text" name="plz">', fails=True, selector="#f"),
+        PageExample('<label>Postleitzahl</label><input id="f">', fails=True, selector="#f"),
+        PageExample('<select id="f"><option>Bonn</option></select>', fails=True,
+                    selector="#f"),
+        PageExample('<textarea id="f"></textarea>', fails=True, selector="#f"),
+        PageExample('<div id="f" role="textbox" contenteditable="true"></div>', fails=True,
+                    selector="#f"),
+        PageExample('<input id="f" type="checkbox" aria-labelledby="fehlt">', fails=True,
+                    selector="#f"),
+        PageExample('<input id="f" placeholder="Suchbegriff">', fails=True, selector="#f"),
+        PageExample('<label for="f">Postleitzahl</label><input id="f">', fails=False),
+        PageExample('<input type="checkbox" id="m"><label for="m" aria-label="Menü"></label>',
+                    fails=False),
+        PageExample('<label>Postleitzahl <input name="plz"></label>', fails=False),
+        PageExample('<input aria-label="Suchbegriff">', fails=False),
+        PageExample('<span id="l">Ort</span><select aria-labelledby="l"><option>Bonn</option>'
+                    "</select>", fails=False),
+        PageExample('<input title="Postleitzahl">', fails=False),
+        PageExample('<input type="hidden" name="token">', fails=False),
+        PageExample('<input type="submit">', fails=False),
+        PageExample('<input style="display:none">', fails=False),
+        PageExample('<div aria-hidden="true"><input tabindex="-1"></div>', fails=False),
+        PageExample('<div role="checkbox" aria-checked="false" tabindex="0">Newsletter</div>',
+                    fails=False),
+        PageExample('<template><input></template>', fails=False),
+        # Disabled, so not focusable: role="none" is honoured and the field leaves the tree.
+        PageExample('<select role="none" disabled><option>Bonn</option></select>', fails=False),
+        PageExample('<label>Geburtsdatum</label> <input id="f" type="date">', fails=True,
+                    selector="#f"),
+        PageExample('<label>Vorname <div id="f" role="textbox"></div></label>', fails=True,
+                    selector="#f"),
+        PageExample('<div id="f" role="textbox">Vorname</div>', fails=True, selector="#f"),
+        # Inline style: the last display declaration counts.
+        PageExample('<input name="q" style="display:block; display:none">', fails=False),
+        PageExample('<input id="f" name="q" style="display:none; display:block">', fails=True,
+                    selector="#f"),
+        # aria-labelledby to a hidden element: its hidden content names the field; below a
+        # shown element, hidden content does not.
+        PageExample('<div id="l" hidden><b>PLZ</b> <i>(5 Ziffern)</i></div>'
+                    '<input aria-labelledby="l">', fails=False),
+        PageExample('<div id="l"><b hidden>PLZ</b></div><input id="f" aria-labelledby="l">',
+                    fails=True, selector="#f"),
+    ),
+)
+
+_NOT_FIELDS = frozenset({"hidden", "submit", "reset", "button", "image"})
+FIELD_ROLES = frozenset(
+    """
+    checkbox combobox listbox menuitemcheckbox menuitemradio radio searchbox slider spinbutton
+    switch textbox
+    """.split()
+)
+_NAME_FROM_CONTENT = frozenset({"checkbox", "radio", "switch", "menuitemcheckbox",
+                                "menuitemradio"})
+
+
+def _candidates(known) -> Iterator[tuple[object, str]]:
+    for tag in ("input", "select", "textarea"):
+        for el in known.tags(tag):
+            kind = tag
+            if tag == "input":
+                kind = (el.get("type") or "text").strip().lower() or "text"
+                if kind in _NOT_FIELDS:
+                    continue
+            role = explicit_role(el)
+            if role in ("none", "presentation"):
+                if presentational(el):
+                    continue  # e.g. disabled: the browser honours role="none"
+            elif role is not None and role not in FIELD_ROLES:
+                continue  # e.g. role="button": judged by other rules
+            yield el, kind
+    for el in known.with_role:
+        if tag_of(el) in ("input", "select", "textarea"):
+            continue
+        role = explicit_role(el)
+        if role in FIELD_ROLES:
+            yield el, role
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    known = facts(page)
+    for el, kind in _candidates(known):
+        if el in known.excluded:
+            continue
+        if accessible_name(page, el):
+            continue
+        if explicit_role(el) in _NAME_FROM_CONTENT and tag_of(el) != "input" and text_of(el):
+            continue
+        if (el.get("placeholder") or el.get("aria-placeholder") or "").strip():
+            yield PageHit(
+                el, {"kind": kind}, outcome="needs_review", severity="warning",
+                message=de_en(
+                    "Das Formularfeld ({kind}) ist nur durch seinen Platzhalter-Text beschriftet.",
+                    "The form field ({kind}) is labelled only by its placeholder text.",
+                ),
+            )
+            continue
+        yield PageHit(el, {"kind": kind})

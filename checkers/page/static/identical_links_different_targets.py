@@ -1,0 +1,90 @@
+"""static.identical-links-different-targets: links with the same text lead to different pages.
+
+WCAG 2.4.9 (Link Purpose (Link Only), AAA) and 2.4.4 when the context is the same; ACT rule
+b20e66 "Links with identical accessible names have equivalent purpose". Two links "Antrag"
+to two different addresses confuse people who navigate by a list of links. The targets may
+still be equivalent (the same document in two formats), so a person must review.
+Links with vague texts ("mehr", "hier") are left to static.link-text-vague; symbol-only
+names ("¶" permalinks) are skipped.
+Known false positives: equivalent targets under different URLs (mirrors, tracking
+parameters, language versions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._common import accessible_name, wcag_standards
+from checkers.page.static.link_name import links
+from checkers.page.static.link_text_vague import VAGUE, normalized
+
+META = PageRuleMeta(
+    id="static.identical-links-different-targets",
+    engine="static",
+    title=de_en("Gleicher Linktext, verschiedene Ziele", "Same link text, different targets"),
+    message=de_en(
+        '{count} Links heißen "{text}", führen aber zu verschiedenen Zielen.',
+        '{count} links are called "{text}" but lead to different targets.',
+    ),
+    help=de_en(
+        "Geben Sie Links mit verschiedenen Zielen verschiedene Texte, zum Beispiel "
+        "„Antrag Wohngeld“ und „Antrag Elterngeld“ statt zweimal „Antrag“.",
+        "Give links with different targets different texts, for example "
+        '"Housing benefit form" and "Parental allowance form" instead of "Form" twice.',
+    ),
+    severity="info",
+    outcome="needs_review",
+    wcag=("2.4.4", "2.4.9"),
+    act=("b20e66",),
+    standards=wcag_standards("2.4.4", "2.4.9"),
+    examples=(
+        PageExample('<a href="/wohngeld/antrag">Antrag</a> <a id="b" href="/elterngeld/antrag">'
+                    "Antrag</a>", fails=True, selector="#b"),
+        PageExample('<a href="/a">Antrag</a> <a href="/a/">Antrag</a>', fails=False),
+        PageExample('<a href="https://www.example.de/a">Antrag</a> <a href="/a">antrag</a>',
+                    fails=False),
+        PageExample('<a href="/a">mehr</a> <a href="/b">mehr</a>', fails=False),
+        PageExample('<a href="#a">¶</a> <a href="#b">¶</a>', fails=False),
+        PageExample('<a href="/a">Antrag</a> <a href="/b" hidden>Antrag</a>', fails=False),
+        PageExample('<a href="/a">Antrag Wohngeld</a> <a href="/b">Antrag Elterngeld</a>',
+                    fails=False),
+    ),
+)
+
+
+def _target(href: str | None, absolute: str | None) -> str | None:
+    if not href or href.strip().lower().startswith(("javascript:", "mailto:", "tel:")):
+        return None
+    parts = urlsplit(absolute or href.strip())
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query,
+                       parts.fragment))
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    groups: dict[str, list[object]] = {}
+    names: dict[str, str] = {}
+    for el in links(page):
+        if el.tag != "a" or not el.get("href"):
+            continue
+        name = accessible_name(page, el)
+        key = normalized(name)
+        if not key or key in VAGUE or not any(c.isalnum() for c in key):
+            continue  # symbol-only names ("¶", "#") are permalinks: too noisy to review
+        groups.setdefault(key, []).append(el)
+        names.setdefault(key, name)
+    for key, members in groups.items():
+        if len(members) < 2:
+            continue  # resolving URLs is the costly part: only for repeated names
+        targets = [_target(el.get("href"), page.absolute(el.get("href"))) for el in members]
+        pairs = [(el, target) for el, target in zip(members, targets, strict=True) if target]
+        if len(pairs) < 2:
+            continue
+        first_target = pairs[0][1]
+        other = next((el for el, target in pairs if target != first_target), None)
+        if other is not None:
+            yield PageHit(other, {"text": names[key], "count": len(pairs)})

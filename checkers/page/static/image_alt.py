@@ -1,0 +1,139 @@
+"""static.image-alt: an image without a text alternative.
+
+WCAG 1.1.1 (Non-text Content), ACT rule 23a2a8 "Image has non-empty accessible name": applies
+to img elements and elements with role="img" that are in the accessibility tree. Decorative
+images pass: alt="" or role="presentation"/"none" (unless the image is focusable or carries a
+global ARIA attribute, which cancels the decorative role). Names come from aria-labelledby,
+aria-label, alt and title. An alt of only spaces fails (it is not empty, so the image is not
+decorative, but its name is).
+SVG has its own rule (static.svg-img-alt).
+An img without any image source (no src, srcset, lazy-loading data-* source, picture source
+or CSS background) renders nothing and is only flagged for review.
+Known false positives: images hidden by CSS classes (style sheets are not read).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checkers.page.dom import HtmlElement, tag_of
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._common import (
+    accessible_name,
+    explicit_role,
+    facts,
+    focusable,
+    has_global_aria,
+    presentational,
+    wcag_standards,
+)
+
+META = PageRuleMeta(
+    id="static.image-alt",
+    engine="static",
+    title=de_en("Bild ohne Alternativtext", "Image without text alternative"),
+    message=de_en("Das Bild hat keinen Alternativtext.", "The image has no text alternative."),
+    help=de_en(
+        "Beschreiben Sie im alt-Attribut kurz, was das Bild zeigt oder wozu es dient. "
+        'Ist das Bild nur Schmuck, schreiben Sie alt="".',
+        "Say briefly in the alt attribute what the image shows or what it is for. If the "
+        'image is only decoration, write alt="".',
+    ),
+    severity="error",
+    wcag=("1.1.1",),
+    act=("23a2a8",),
+    standards=wcag_standards("1.1.1"),
+    examples=(
+        PageExample('<img id="i" src="rathaus.jpg">', fails=True, selector="#i"),
+        PageExample('<p><img src="a.png"></p>', fails=True, selector="html > body > p > img"),
+        PageExample('<div id="d" role="img" style="background:url(a.png)"></div>', fails=True,
+                    selector="#d"),
+        PageExample('<img id="i" src="a.png" aria-labelledby="nichtda">', fails=True,
+                    selector="#i"),
+        # role=none is cancelled by focus: the image is exposed again, without a name.
+        PageExample('<img id="i" src="a.png" role="none" tabindex="0">', fails=True,
+                    selector="#i"),
+        PageExample('<img id="i" src="a.png" alt=" ">', fails=True, selector="#i"),
+        PageExample('<img src="rathaus.jpg" alt="Rathaus am Marktplatz">', fails=False),
+        PageExample('<img src="linie.png" alt="">', fails=False),
+        PageExample('<img src="linie.png" role="presentation">', fails=False),
+        PageExample('<img src="linie.png" role="none">', fails=False),
+        PageExample('<img src="a.png" aria-hidden="true">', fails=False),
+        PageExample('<img src="a.png" style="display: none">', fails=False),
+        PageExample('<div hidden><img src="a.png"></div>', fails=False),
+        PageExample('<img src="a.png" title="Rathaus">', fails=False),
+        PageExample('<img src="a.png" aria-label="Rathaus">', fails=False),
+        PageExample('<span id="l">Rathaus</span><img src="a.png" aria-labelledby="l">',
+                    fails=False),
+        PageExample('<div role="img" aria-label="Stadtplan">…</div>', fails=False),
+        PageExample('<template><img src="a.png"></template>', fails=False),
+        PageExample('<noscript><img src="pixel.gif"></noscript>', fails=False),
+        # No source at all: the img shows nothing unless a script fills it in.
+        PageExample('<p>Karte: <img id="karte" width="300"></p>', fails=False, review=True),
+        PageExample('<img id="k" data-src="karte.png" class="lazy">', fails=True, selector="#k"),
+        PageExample('<picture><source srcset="karte.webp"><img id="k"></picture>', fails=True,
+                    selector="#k"),
+        PageExample('<div id="w" style="display:none"><p>Wappen der Stadt</p></div>'
+                    '<img src="w.png" aria-labelledby="w">', fails=False),
+        PageExample('<p id="w"><span style="display:none">Wappen</span></p>'
+                    '<img id="i" src="w.png" aria-labelledby="w">', fails=True, selector="#i"),
+    ),
+)
+
+_IMG_ROLES = ("img", "image")
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    known = facts(page)
+    candidates = list(known.tags("img"))
+    candidates.extend(
+        el for el in known.with_role
+        if explicit_role(el) in _IMG_ROLES and el.tag != "img" and el not in known.in_svg
+    )
+    for el in candidates:
+        if el in known.excluded:
+            continue
+        role = explicit_role(el)
+        if el.tag == "img":
+            if role is not None and role not in (*_IMG_ROLES, "none", "presentation"):
+                continue  # another role (button, link, ...): other rules judge it
+            if presentational(el):
+                continue
+            alt = el.get("alt")
+            if alt == "" and not (focusable(el) or has_global_aria(el)):
+                continue  # decorative
+        # alt=" " is not empty, so the image keeps its role, but the name is trimmed to "".
+        if not accessible_name(page, el):
+            if el.tag == "img" and _no_source(el):
+                yield PageHit(el, outcome="needs_review", message=_NO_SOURCE)
+            else:
+                yield PageHit(el)
+
+
+_NO_SOURCE = de_en(
+    "Das Bild hat keinen Alternativtext und keine Bildquelle (src). Zeigt es nichts an, ist es "
+    "kein Problem; setzt ein Skript die Quelle später, braucht es einen Alternativtext.",
+    "The image has no text alternative and no image source (src). If it shows nothing, that is "
+    "no problem; if a script sets the source later, it needs a text alternative.",
+)
+
+
+def _no_source(el: HtmlElement) -> bool:
+    """An img that renders no image from markup: no src or srcset, no lazy-loading data-*
+    source, no source in its picture, no CSS background. A script may still give it one."""
+    if (el.get("src") or "").strip() or (el.get("srcset") or "").strip():
+        return False
+    for name in el.attrib:
+        key = name.lower()
+        if key.startswith("data-") and ("src" in key or "lazy" in key or "original" in key):
+            return False
+    if "background" in (el.get("style") or "").lower():
+        return False
+    parent = el.getparent()
+    return not (
+        parent is not None
+        and tag_of(parent) == "picture"
+        and any(tag_of(child) == "source" for child in parent)
+    )

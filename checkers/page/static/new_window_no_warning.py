@@ -1,0 +1,95 @@
+"""static.new-window-no-warning: a link opens a new window or tab without saying so.
+
+WCAG 3.2.5 (Change on Request, AAA) and technique G201 (give advance warning when opening a
+new window); the BITV test and GOV.UK guidance ask for it, because a new window breaks the
+back button and disorients screen reader and magnifier users. Links with target="_blank"
+(or an onclick that calls window.open) are checked; the link's name, title, the text of
+aria-describedby and of images in the link count as warning when they say "neues Fenster",
+"neuer Tab", "new window" / "new tab" (or "externer Link öffnet ..."). Reported for review
+and as info: the page may explain the behaviour once for all links.
+Known false positives: a general notice elsewhere on the page; links to documents that open
+in a viewer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checkers.page.dom import collapse
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._common import accessible_name, facts, wcag_standards
+
+META = PageRuleMeta(
+    id="static.new-window-no-warning",
+    engine="static",
+    title=de_en("Neues Fenster ohne Hinweis", "New window without warning"),
+    message=de_en(
+        'Der Link "{text}" öffnet ein neues Fenster oder einen neuen Tab, sagt das aber nicht.',
+        'The link "{text}" opens a new window or tab but does not say so.',
+    ),
+    help=de_en(
+        "Öffnen Sie Links im selben Fenster. Wenn nicht: Schreiben Sie es in den Link, z. B. "
+        "„Stadtplan (öffnet in neuem Fenster)“.",
+        'Open links in the same window. If not, say so in the link, e.g. "City map (opens '
+        'in a new window)".',
+    ),
+    severity="info",
+    outcome="needs_review",
+    wcag=("3.2.5",),
+    standards=("WCAG technique G201",),
+    examples=(
+        PageExample('<a id="n" href="https://karte.example.de" target="_blank">Stadtplan</a>',
+                    fails=True, selector="#n"),
+        PageExample('<a id="n" href="#" onclick="window.open(\'/hilfe\'); return false">Hilfe'
+                    "</a>", fails=True, selector="#n"),
+        PageExample('<a href="https://karte.example.de" target="_blank">Stadtplan (öffnet in '
+                    "neuem Fenster)</a>", fails=False),
+        PageExample('<a href="/k" target="_blank">Stadtplan <img src="ext.png" '
+                    'alt="Link öffnet in neuem Tab"></a>', fails=False),
+        PageExample('<a href="/k" target="_blank" title="Stadtplan, öffnet neues Fenster">'
+                    "Stadtplan</a>", fails=False),
+        PageExample('<a href="/k" target="_blank" aria-describedby="h">Stadtplan</a>'
+                    '<span id="h" hidden>Öffnet in einem neuen Tab</span>', fails=False),
+        PageExample('<a href="/k" target="_blank" lang="en">City map (opens in new tab)</a>',
+                    fails=False),
+        PageExample('<a href="/k" target="_self">Stadtplan</a>', fails=False),
+    ),
+)
+
+_WARNED = re.compile(
+    r"neue[nmsr]?\s+(?:browser-?)?(?:fenster|tab|registerkarte|seite|browserfenster)|"
+    r"neue[nmsr]?\s+browser|new\s+(?:browser\s+)?(?:window|tab)|externer?\s+link.*öffnet|"
+    r"\bextern(?:al)?\b.*(?:fenster|window|tab)",
+    re.I,
+)
+
+
+def _texts(page, el) -> Iterator[str]:
+    yield accessible_name(page, el)
+    yield el.get("title") or ""
+    for ident in (el.get("aria-describedby") or "").split():
+        ref = page.by_id(ident)
+        if ref is not None:
+            yield collapse(ref.text_content())
+    for img in el.iter("img"):
+        yield (img.get("alt") or "") + " " + (img.get("title") or "")
+    yield el.get("aria-description") or ""
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    known = facts(page)
+    for el in known.tags("a") + known.tags("area"):
+        target = (el.get("target") or "").strip().lower()
+        onclick = el.get("onclick") or ""
+        if target != "_blank" and "window.open" not in onclick:
+            continue
+        if el in known.excluded:
+            continue
+        if el.get("href") is None and not onclick:
+            continue
+        if any(_WARNED.search(text) for text in _texts(page, el) if text):
+            continue
+        yield PageHit(el, {"text": accessible_name(page, el)[:80]})

@@ -1,0 +1,256 @@
+"""The page audit with a real Chromium: axe-core findings, iframes, merging, the pool, failures."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+from dataclasses import replace
+
+import pytest
+
+from checkers.page.audit import PageAuditor, PageTarget
+from checkers.page.browser import BrowserPool, _descendants
+from checkers.page.options import AuditOptions, BrowserSettings, Cookie, UrlPolicy
+
+pytestmark = pytest.mark.browser
+
+BASE = AuditOptions(
+    engines=frozenset({"axe", "static"}),
+    policy=UrlPolicy(allow_loopback=True),
+    browser=BrowserSettings(pool_size=1, page_timeout=20, axe_timeout=20),
+)
+
+
+@pytest.fixture(scope="module")
+def pool():
+    shared = BrowserPool(BASE.browser)
+    yield shared
+    shared.close()
+
+
+def audit(pool, *targets: PageTarget, options: AuditOptions = BASE):
+    with PageAuditor(options, pool=pool) as auditor:
+        return auditor.audit(list(targets))
+
+
+def rule_ids(report) -> set[str]:
+    return {f.rule_id for f in report.findings} | {r for f in report.findings for r in f.related}
+
+
+def test_bad_page_finds_the_barriers(pool, site: str) -> None:
+    run = audit(pool, PageTarget(url=f"{site}/bad.html"))
+    report = run.reports[0]
+    assert report.error is None
+    found = rule_ids(report)
+    for expected in (
+        "axe.image-alt",
+        "axe.label",
+        "axe.color-contrast",
+        "axe.link-name",
+        "axe.html-has-lang",
+        "axe.button-name",
+    ):
+        assert expected in found, (expected, sorted(found))
+    image = next(
+        f
+        for f in report.findings
+        if f.rule_id == "axe.image-alt" and f.location.selector == "html > body > header > img"
+    )
+    assert image.wcag == ["1.1.1"] and "23a2a8" in image.act
+    assert image.severity == "error" and image.outcome == "failed"
+    assert image.message.startswith("Abbildungen")  # axe-core's German locale
+    assert image.fingerprint and image.location.snippet.startswith("<img")
+    # The image inside the iframe is found too, addressed through the frame.
+    assert any(
+        ">>>" in (f.location.selector or "") and f.rule_id == "axe.image-alt"
+        for f in report.findings
+    )
+    assert report.metrics["axe"]["version"].startswith("4.")
+
+
+def test_engines_fold_findings_on_the_same_element(pool, site: str) -> None:
+    report = audit(pool, PageTarget(url=f"{site}/bad.html")).reports[0]
+    keys = [
+        (f.location.selector, c)
+        for f in report.findings
+        if f.engine != "text"
+        for c in f.wcag
+        if f.outcome == "failed"
+    ]
+    assert len(keys) == len(set(keys)), "one finding per element and criterion"
+    folded = [f for f in report.findings if f.related]
+    assert folded, "static and axe findings on the same element are folded"
+
+
+def test_english_messages(pool, site: str) -> None:
+    options = replace(BASE, locale="en")
+    report = audit(pool, PageTarget(url=f"{site}/bad.html"), options=options).reports[0]
+    image = next(f for f in report.findings if f.rule_id == "axe.image-alt")
+    assert image.message.startswith("Images must have alternative text")
+
+
+def test_good_page_has_no_errors(pool, site: str) -> None:
+    report = audit(pool, PageTarget(url=f"{site}/good.html")).reports[0]
+    errors = [
+        f"{f.rule_id} {f.location.selector}"
+        for f in report.findings
+        if f.severity == "error" and f.outcome == "failed"
+    ]
+    assert errors == []
+
+
+def test_page_that_cannot_be_loaded_is_an_error_report(pool, site: str) -> None:
+    run = audit(pool, PageTarget(url=f"{site}/missing.html"), PageTarget(url=f"{site}/good.html"))
+    assert run.reports[0].error is not None and run.reports[0].error.kind == "http-status"
+    assert "404" in run.reports[0].error.message
+    assert run.reports[1].error is None
+    assert run.summary.reports_failed == 1
+
+
+def test_html_document_target(pool) -> None:
+    html = (
+        "<!DOCTYPE html><html lang='de'><title>T</title>"
+        "<body><main><img src='x.png' id='bild'></main></body></html>"
+    )
+    report = audit(pool, PageTarget(html=html)).reports[0]
+    assert report.error is None
+    assert any(f.location.selector == "#bild" for f in report.findings)
+
+
+def test_browser_is_reused(site: str) -> None:
+    local = BrowserPool(BASE.browser)
+    try:
+        targets = [PageTarget(url=f"{site}/good.html")] * 3
+        run = audit(local, *targets)
+        assert run.summary.reports_failed == 0
+        assert local.started == 1
+    finally:
+        local.close()
+
+
+def _chromium_pids(pool: BrowserPool) -> list[int]:
+    session = pool._idle.queue[0]
+    assert session.pid
+    return _descendants(session.pid)
+
+
+def test_browser_killed_mid_run_is_replaced(site: str) -> None:
+    local = BrowserPool(BASE.browser)
+    killed = threading.Event()
+
+    def kill_after_first(report) -> None:
+        if not killed.is_set():
+            killed.set()
+            for pid in _chromium_pids(local):
+                os.kill(pid, signal.SIGKILL)
+
+    try:
+        with PageAuditor(BASE, pool=local) as auditor:
+            run = auditor.audit(
+                [
+                    PageTarget(url=f"{site}/good.html"),
+                    PageTarget(url=f"{site}/bad.html"),
+                    PageTarget(url=f"{site}/index.html"),
+                ],
+                on_report=kill_after_first,
+            )
+        assert killed.is_set()
+        assert run.summary.reports_failed == 0, [r.error for r in run.reports]
+        assert local.replaced >= 1 and local.started == 2
+        assert any(f.rule_id == "axe.image-alt" for f in run.reports[1].findings)
+    finally:
+        local.close()
+
+
+def test_hung_browser_is_replaced(site: str) -> None:
+    options = replace(BASE, browser=replace(BASE.browser, page_timeout=3, axe_timeout=3))
+    local = BrowserPool(options.browser)
+    stopped: list[int] = []
+
+    def freeze_after_first(report) -> None:
+        if not stopped:
+            stopped.extend(_chromium_pids(local))
+            for pid in stopped:
+                os.kill(pid, signal.SIGSTOP)
+
+    try:
+        with PageAuditor(options, pool=local) as auditor:
+            run = auditor.audit(
+                [PageTarget(url=f"{site}/good.html"), PageTarget(url=f"{site}/bad.html")],
+                on_report=freeze_after_first,
+            )
+        assert stopped
+        assert run.reports[1].error is None, run.reports[1].error
+        assert local.replaced >= 1
+    finally:
+        for pid in stopped:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        local.close()
+
+
+def test_slow_page_times_out_with_error_report(pool, site: str) -> None:
+    options = replace(
+        BASE,
+        policy=replace(BASE.policy, timeout=1),
+        browser=replace(BASE.browser, page_timeout=1),
+    )
+    report = audit(pool, PageTarget(url=f"{site}/slow?s=3"), options=options).reports[0]
+    assert report.error is not None and report.error.kind == "timeout"
+
+
+def test_page_behind_login_with_cookie(pool, site: str) -> None:
+    without = audit(pool, PageTarget(url=f"{site}/members")).reports[0]
+    assert without.error is not None  # redirected to /login, which does not exist
+    options = replace(BASE, cookies=(Cookie("session", "ok", domain="127.0.0.1"),))
+    report = audit(pool, PageTarget(url=f"{site}/members"), options=options).reports[0]
+    assert report.error is None, report.error
+    assert any(f.rule_id == "axe.image-alt" for f in report.findings)
+
+
+def test_remote_webdriver_path(site: str) -> None:
+    """A Selenium Grid speaks the W3C WebDriver protocol; a standalone ChromeDriver on a port is
+    the smallest such endpoint. No CDP there: axe is injected per page into every frame."""
+    import socket
+    import subprocess
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    driver = subprocess.Popen(
+        ["/usr/bin/chromedriver", f"--port={port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with socket.socket() as conn:
+                if conn.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        options = replace(
+            BASE, browser=replace(BASE.browser, remote_url=f"http://127.0.0.1:{port}")
+        )
+        remote = BrowserPool(options.browser)
+        try:
+            report = audit(remote, PageTarget(url=f"{site}/bad.html"), options=options).reports[0]
+        finally:
+            remote.close()
+        assert report.error is None, report.error
+        selectors = [f.location.selector or "" for f in report.findings
+                     if f.rule_id == "axe.image-alt"]
+        assert any(">>>" in s for s in selectors), selectors  # the iframe was audited too
+    finally:
+        driver.kill()
+        driver.wait(timeout=10)
+
+
+def test_ignored_selectors_are_not_audited(pool, site: str) -> None:
+    options = replace(BASE, ignore_selectors=("header", "#suche"))
+    report = audit(pool, PageTarget(url=f"{site}/bad.html"), options=options).reports[0]
+    selectors = [f.location.selector or "" for f in report.findings]
+    assert not any(s.startswith(("html > body > header", "#suche")) for s in selectors), selectors
+    assert any(f.rule_id == "axe.link-name" for f in report.findings)  # the rest still counts
