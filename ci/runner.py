@@ -1,0 +1,387 @@
+"""One CI run: targets resolved, login done, site crawled, pages audited, files text-checked.
+
+The CLI (``a11y check``, ``a11y baseline create``) and the benchmark call :func:`collect`; it
+returns the reports in the order of the targets, so the gate and the reporters are pure
+functions over them (:mod:`ci.gate`, :mod:`ci.reporters`).
+
+Target kinds: an ``http(s)`` URL is a page (a URL ending in ``.xml`` or ``.xml.gz`` is a
+sitemap); a folder stands for its HTML and Markdown files; an ``.html``/``.htm`` file is audited
+as a page (its text findings keep their line numbers), a ``.md`` file goes to the text check.
+Targets on the command line replace ``[check.targets]``; file globs there are relative to the
+configuration file.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from checkers.page.options import (
+    AuditOptions,
+    BitvSettings,
+    BrowserSettings,
+    Cookie,
+    UrlPolicy,
+)
+from checkers.report import Report, ReportError, Target
+from ci.config import CheckConfig
+from ci.crawl import Crawler, fetcher_fetch, normalize_url
+
+if TYPE_CHECKING:
+    from checkers.text.engine import TextChecker
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".md", ".markdown")
+_SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "__pycache__", ".cache"})
+
+
+class RunError(Exception):
+    """A usage or tool problem before any page is audited: message, exit 2."""
+
+    def __init__(self, de: str, en: str) -> None:
+        super().__init__(f"{de} / {en}")
+        self.de = de
+        self.en = en
+
+    def message(self, locale: str = "de") -> str:
+        return f"{self.de} / {self.en}" if locale == "de" else f"{self.en} / {self.de}"
+
+
+@dataclass(slots=True)
+class Slot:
+    """One target in the run's order: a page (URL or HTML file) or a text file."""
+
+    kind: str  # "url", "html", "text", "error"
+    value: str
+    path: Path | None = None
+    error: ReportError | None = None
+
+
+@dataclass(slots=True)
+class Collected:
+    reports: list[Report]
+    limits: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    browser_seconds: float = 0.0
+
+
+def is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def is_sitemap(url: str) -> bool:
+    path = url.split("?", 1)[0].lower()
+    return path.endswith((".xml", ".xml.gz"))
+
+
+def audit_options(config: CheckConfig) -> AuditOptions:
+    return AuditOptions(
+        engines=config.engines,
+        locale=config.locale,  # type: ignore[arg-type]
+        policy=UrlPolicy(
+            allow_loopback=config.allow_loopback,
+            allow_private=config.allow_private,
+            timeout=config.timeout,
+            allow_files=True,  # the CLI reads the repository's own HTML files
+        ),
+        browser=BrowserSettings(
+            pool_size=config.concurrency,
+            # The fetch already enforces the page's own timeout; the browser also loads styles
+            # and scripts, and a busy CI machine must not turn that into a false "timeout".
+            page_timeout=max(config.timeout, 10.0),
+            axe_timeout=max(config.timeout, 30.0),
+        ),
+        bitv=BitvSettings(
+            land=config.land, body=config.body,  # type: ignore[arg-type]
+            homepage=config.homepage, statement_url=config.statement_url,
+        ),
+        headers=dict(config.headers),
+        cookies=config.cookies,
+        text_profile=config.text_profile,
+        disabled_rules=config.disabled_rules(),
+        # Excluded from axe and matched against the DOM; per-path ones stay with the gate.
+        ignore_selectors=tuple(config.ignore_selectors),
+        max_pages=config.max_pages,
+    )
+
+
+# ------------------------------------------------------------------ files
+
+
+def changed_files(ref: str, cwd: Path) -> set[Path]:
+    """Files changed against ``ref`` (committed, staged, unstaged) plus untracked ones."""
+    commands = (
+        ["git", "diff", "--name-only", "--diff-filter=ACMR", ref, "--"],
+        ["git", "ls-files", "--others", "--exclude-standard"],
+    )
+    changed: set[Path] = set()
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=cwd, capture_output=True, text=True,
+            check=True,
+        ).stdout.strip()
+        for command in commands:
+            out = subprocess.run(command, cwd=top, capture_output=True, text=True, check=True)
+            changed.update((Path(top) / line).resolve() for line in out.stdout.splitlines()
+                           if line.strip())
+    except (OSError, subprocess.CalledProcessError) as error:
+        detail = getattr(error, "stderr", "") or str(error)
+        raise RunError(
+            f"--changed-only {ref}: git nennt die geänderten Dateien nicht ({detail.strip()})",
+            f"--changed-only {ref}: git cannot list the changed files ({detail.strip()})",
+        ) from None
+    return changed
+
+
+def _walk(folder: Path) -> list[Path]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if any(part in _SKIP_DIRS for part in path.relative_to(folder).parts):
+            continue
+        if path.is_file() and path.suffix.lower() in HTML_SUFFIXES + TEXT_SUFFIXES:
+            found.append(path)
+    return found
+
+
+def _file_slot(path: Path) -> Slot:
+    kind = "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
+    return Slot(kind, str(path), path=path)
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def resolve_targets(
+    targets: Iterable[str], config: CheckConfig, cwd: Path
+) -> tuple[list[Slot], list[str], list[str]]:
+    """(file and page slots in order, start URLs, sitemap URLs). Unknown targets: RunError."""
+    slots: list[Slot] = []
+    urls: list[str] = []
+    sitemaps: list[str] = []
+    given = list(targets)
+    from_config = not given
+    for value in given or [*config.urls, *config.sitemaps]:
+        if is_url(value):
+            (sitemaps if is_sitemap(value) else urls).append(value)
+            continue
+        path = Path(value) if Path(value).is_absolute() else cwd / value
+        if path.is_dir():
+            slots.extend(_file_slot(p) for p in _walk(path))
+        elif path.is_file():
+            if path.suffix.lower() not in HTML_SUFFIXES + TEXT_SUFFIXES:
+                raise RunError(
+                    f"{value}: nur HTML- und Markdown-Dateien werden geprüft.",
+                    f"{value}: only HTML and Markdown files are checked.",
+                )
+            slots.append(_file_slot(path))
+        else:
+            raise RunError(
+                f"{value}: weder eine Adresse (http/https) noch eine Datei oder ein Ordner.",
+                f"{value}: neither a URL (http/https) nor a file or folder.",
+            )
+    if from_config:
+        base = config.base_dir
+        for pattern in config.files:
+            matched = sorted(p for p in base.glob(pattern) if p.is_file())
+            slots.extend(
+                _file_slot(p) for p in matched
+                if p.suffix.lower() in HTML_SUFFIXES + TEXT_SUFFIXES
+            )
+    unique: list[Slot] = []
+    seen: set[Path] = set()
+    for slot in slots:
+        key = slot.path.resolve() if slot.path else Path(slot.value)
+        if key not in seen:
+            seen.add(key)
+            unique.append(slot)
+    return unique, urls, sitemaps
+
+
+# ------------------------------------------------------------------ login and crawl
+
+
+def login_cookies(config: CheckConfig, fetcher: Any) -> tuple[Cookie, ...]:
+    """Run the login step; the session's cookies go to every page (fetcher and browser)."""
+    if config.login is None:
+        return ()
+    from checkers.page.fetch import FetchError
+
+    login = config.login
+    try:
+        result = fetcher.get(login.url, method=login.method, data=dict(login.fields) or None)
+    except FetchError as error:
+        raise RunError(f"Login {login.url}: {error.de}", f"Login {login.url}: {error.en}") from None
+    if result.status >= 400:
+        raise RunError(
+            f"Login {login.url}: HTTP-Status {result.status}, Anmeldung fehlgeschlagen.",
+            f"Login {login.url}: HTTP status {result.status}, login failed.",
+        )
+    cookies = []
+    for cookie in fetcher.client.cookies.jar:
+        cookies.append(Cookie(cookie.name, cookie.value or "", cookie.domain or None,
+                              cookie.path or "/"))
+    if not cookies:
+        raise RunError(
+            f"Login {login.url}: keine Sitzung erhalten (kein Cookie gesetzt).",
+            f"Login {login.url}: no session received (no cookie set).",
+        )
+    return tuple(cookies)
+
+
+# ------------------------------------------------------------------ the run
+
+
+def _text_checker(config: CheckConfig) -> TextChecker:
+    from checkers.text.config import load_config
+    from checkers.text.engine import TextChecker
+    from checkers.text.errors import TextInputError
+
+    try:
+        return TextChecker.create(load_config(config.path))
+    except TextInputError as error:
+        raise RunError(error.de, error.en) from None
+
+
+def _check_text_file(checker: TextChecker, slot: Slot, config: CheckConfig, label: str) -> Report:
+    from checkers.text.engine import CheckRequest
+    from checkers.text.errors import TextInputError
+
+    assert slot.path is not None
+    try:
+        raw = slot.path.read_bytes()
+        report = checker.check(CheckRequest(
+            raw, "markdown", None, config.text_profile, label, config.locale,  # type: ignore[arg-type]
+        ))
+    except OSError as error:
+        return Report(target=Target(kind="file", id=label),
+                      error=ReportError("file", f"{label}: {error.strerror}"))
+    except TextInputError as error:
+        return Report(target=Target(kind="file", id=label),
+                      error=ReportError(error.kind, error.message(config.locale)))
+    target = msgspec.structs.replace(report.target, kind="file", id=label)
+    return msgspec.structs.replace(report, target=target)
+
+
+def _as_file_report(report: Report, label: str) -> Report:
+    target = msgspec.structs.replace(report.target, kind="file", id=label, url=None)
+    for finding in report.findings:
+        if finding.location.url and finding.location.url.startswith("file:"):
+            finding.location.url = None
+    return msgspec.structs.replace(report, target=target)
+
+
+def _error_report(url: str, kind: str, message: str) -> Report:
+    return Report(target=Target(kind="page", url=url), error=ReportError(kind, message))
+
+
+def collect(
+    config: CheckConfig,
+    targets: Iterable[str] = (),
+    cwd: Path | None = None,
+    changed_only: str | None = None,
+    on_report: Callable[[Report, int, int], None] | None = None,
+) -> Collected:
+    """Audit everything the targets and the configuration name; reports in target order."""
+    started = time.perf_counter()
+    cwd = cwd or Path.cwd()
+    slots, urls, sitemaps = resolve_targets(targets, config, cwd)
+    if changed_only:
+        changed = changed_files(changed_only, cwd)
+        slots = [s for s in slots if s.path is None or s.path.resolve() in changed]
+    options = audit_options(config)
+    limits: list[str] = []
+    from checkers.page.fetch import Fetcher
+
+    with Fetcher(options.policy, options.headers, options.cookies) as fetcher:
+        cookies = login_cookies(config, fetcher)
+        if cookies:
+            options = replace(options, cookies=(*options.cookies, *cookies))
+        page_slots: list[Slot] = []
+        if urls or sitemaps:
+            crawler = Crawler(fetcher_fetch(fetcher), config.crawl, config.max_pages)
+            found = crawler.discover(urls, sitemaps)
+            page_slots = [Slot("url", url) for url in found.urls]
+            page_slots += [
+                Slot("error", p.url, error=ReportError(p.kind, p.message)) for p in found.problems
+            ]
+            limited = sum(1 for reason in found.skipped.values() if reason == "limit")
+            if limited:
+                limits.append(f"pages: {limited} weitere Seiten nicht geprüft (max_pages) / "
+                              f"{limited} more pages not audited (max_pages)")
+    ordered = slots + page_slots
+    total = len(ordered)
+    done = 0
+    reports: dict[int, Report] = {}
+    lock = threading.Lock()  # the auditor calls back from its worker threads
+
+    def progress(report: Report) -> None:
+        nonlocal done
+        with lock:
+            done += 1
+            if on_report is not None:
+                on_report(report, done, total)
+
+    checker = _text_checker(config) if (
+        any(s.kind == "text" for s in ordered) or "text" in config.engines
+    ) else None
+    audit_indexes = [i for i, s in enumerate(ordered) if s.kind in ("url", "html")]
+    browser_seconds = 0.0
+    if audit_indexes:
+        from checkers.page.audit import PageAuditor, PageTarget
+
+        page_targets = [
+            PageTarget(path=ordered[i].path) if ordered[i].kind == "html"
+            else PageTarget(url=ordered[i].value)
+            for i in audit_indexes
+        ]
+        with PageAuditor(options, text_checker=checker) as auditor:
+            run = auditor.audit(page_targets, on_report=progress)
+        limits.extend(run.limits)
+        for index, audited in zip(audit_indexes, run.reports, strict=False):
+            slot = ordered[index]
+            report = audited
+            if slot.kind == "html" and slot.path is not None:
+                report = _as_file_report(audited, _display(slot.path, cwd))
+            reports[index] = report
+            timings = report.metrics.get("time_ms") if report.metrics else None
+            if isinstance(timings, dict):
+                browser_seconds += float(timings.get("browser", 0.0)) / 1000
+    for index, slot in enumerate(ordered):
+        if slot.kind == "text" and checker is not None:
+            reports[index] = _check_text_file(checker, slot, config, _display(slot.path, cwd))
+            progress(reports[index])
+        elif slot.kind == "error" and slot.error is not None:
+            reports[index] = _error_report(slot.value, slot.error.kind, slot.error.message)
+            progress(reports[index])
+    in_order = _drop_redirect_duplicates([reports[i] for i in range(total) if i in reports],
+                                         limits)
+    return Collected(in_order, limits, time.perf_counter() - started, browser_seconds)
+
+
+def _drop_redirect_duplicates(reports: list[Report], limits: list[str]) -> list[Report]:
+    """Two addresses that redirect to the same page are one page: keep its first report."""
+    seen: set[str] = set()
+    kept = []
+    for report in reports:
+        url = report.target.url
+        if report.error is None and report.target.kind == "page" and is_url(url or ""):
+            key = normalize_url(url or "")
+            if key in seen:
+                limits.append(f"duplicate: {url} (Weiterleitung auf eine schon geprüfte Seite / "
+                              "redirect to a page already audited)")
+                continue
+            seen.add(key)
+        kept.append(report)
+    return kept
+

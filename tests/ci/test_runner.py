@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from a11y_service.cli_check import _progress
+from checkers.report import Report, Target
+from ci.config import CheckConfig
+from ci.runner import RunError, audit_options, resolve_targets
+
+
+def test_folders_expand_to_html_and_markdown(tmp_path: Path) -> None:
+    for name in ("a.md", "b.html", "c.txt", "node_modules/x.html", "sub/d.htm"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    slots, urls, sitemaps = resolve_targets(
+        [".", "https://x.de/", "https://x.de/sitemap.xml.gz", "a.md"], CheckConfig(), tmp_path)
+    assert [(s.kind, s.path.name) for s in slots if s.path] == [
+        ("text", "a.md"), ("html", "b.html"), ("html", "d.htm")]
+    assert urls == ["https://x.de/"] and sitemaps == ["https://x.de/sitemap.xml.gz"]
+
+
+def test_config_targets_only_without_cli_targets(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("x", encoding="utf-8")
+    config = CheckConfig(path=tmp_path / "a11y.toml", urls=("https://x.de/",),
+                         files=("docs/*.md",))
+    slots, urls, _ = resolve_targets([], config, tmp_path)
+    assert urls == ["https://x.de/"] and len(slots) == 1
+    slots, urls, _ = resolve_targets(["https://y.de/"], config, tmp_path)
+    assert urls == ["https://y.de/"] and slots == []
+
+
+def test_unknown_targets_are_usage_errors(tmp_path: Path) -> None:
+    (tmp_path / "bild.png").write_bytes(b"x")
+    with pytest.raises(RunError):
+        resolve_targets(["bild.png"], CheckConfig(), tmp_path)
+    with pytest.raises(RunError):
+        resolve_targets(["fehlt"], CheckConfig(), tmp_path)
+
+
+def test_audit_options_from_config() -> None:
+    config = CheckConfig(engines=frozenset({"static"}), concurrency=4, timeout=3,
+                         land="BW", rules={"static.image-alt": False}, allow_loopback=True)
+    options = audit_options(config)
+    assert options.browser.pool_size == 4 and options.policy.timeout == 3
+    assert options.browser.page_timeout == 10.0
+    assert options.policy.allow_loopback and options.policy.allow_files
+    assert options.bitv.land == "BW"
+    assert options.disabled_rules == {"static.image-alt"}
+
+
+def test_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:
+    show = _progress(True)
+    assert show is not None and _progress(False) is None
+    report = Report(target=Target(kind="page", url="https://x.de/"))
+    show(report, 1, 2)
+    show(report, 2, 2)
+    err = capsys.readouterr().err
+    assert "1/2" in err and "[" + "#" * 30 + "] 2/2" in err and err.endswith("\n")
