@@ -1,0 +1,38 @@
+"""One error type for the translation library, carrying its message in German and English.
+
+Front ends (CLI, API) show ``message(locale)`` and map ``kind`` to an exit code or an HTTP status;
+they never need to show a traceback.
+"""
+
+from __future__ import annotations
+
+
+class TranslationError(Exception):
+    """A problem the user can fix: a missing model, a broken package, an unreachable index."""
+
+    def __init__(self, kind: str, de: str, en: str) -> None:
+        super().__init__(f"{de} / {en}")
+        self.kind = kind
+        self.de = de
+        self.en = en
+
+    def message(self, locale: str = "de") -> str:
+        return self.en if locale == "en" else self.de
+
+    def both(self) -> str:
+        return f"{self.de} / {self.en}"
+
+
+class ModelNotInstalledError(TranslationError):
+    """No installed package (and no pivot through English) covers the language pair."""
+
+    def __init__(self, source: str, target: str) -> None:
+        super().__init__(
+            "model-missing",
+            f"Kein Übersetzungsmodell für {source} → {target} installiert. "
+            f"Installieren Sie es mit 'a11y models install DATEI'.",
+            f"No translation model for {source} → {target} is installed. "
+            f"Install one with 'a11y models install FILE'.",
+        )
+        self.source = source
+        self.target = target

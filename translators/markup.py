@@ -1,0 +1,529 @@
+"""Split HTML, Markdown and plain text into translatable segments and a template to rebuild them.
+
+HTML is read with lxml block by block (paragraphs, headings, list items, cells, …). Inside a
+block, inline markup (``<a>``, ``<em>``, ``<strong>``, ``<span>``, …) becomes numbered paired tags
+``<gN>…</gN>`` that carry the original opening and closing markup, and content that must not be
+translated (``<code>``, ``<br>``, ``<img>``, elements with ``translate="no"`` or
+``class="notranslate"``) becomes a standalone ``<xN/>``; attributes stay untouched except ``alt``
+and ``title``, which become segments of their own. ``<script>``, ``<style>``, ``<pre>`` and
+``<code>`` blocks are not translated. The output document gets ``lang`` (and ``dir="rtl"`` for
+right-to-left languages). Markdown is read line by line (headings, list items, quotes, table
+cells, paragraphs; code blocks, front matter, HTML blocks and link targets kept), plain text by
+paragraph.
+
+Known limits: ``translate="yes"`` inside a ``translate="no"`` subtree is not honoured; HTML blocks
+inside Markdown are kept, not translated; hard-wrapped Markdown paragraphs come back as one line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import lxml.html
+from lxml import etree
+
+from translators import tags
+from translators.document import RTL_LANGUAGES, Format, Mode, Placeholder, Segment
+from translators.errors import TranslationError
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+
+INLINE_PAIRED = frozenset(
+    "a abbr b bdi bdo big cite data del dfn em font i ins label mark q s small span strong sub "
+    "sup time tt u button".split()
+)
+INLINE_ATOMIC = frozenset(
+    "br wbr img input select textarea svg math object embed iframe video audio canvas picture "
+    "meter progress output".split()
+)
+INLINE_CODE = frozenset("code kbd samp var".split())
+NOT_TRANSLATED = frozenset("script style pre code noscript template svg math textarea".split())
+TRANSLATED_ATTRIBUTES = ("alt", "title")
+_LETTER = re.compile(r"[^\W\d_]")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_DOCUMENT = re.compile(r"<(!doctype|html[\s>])", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Extracted:
+    format: Format
+    template: str
+    markers: dict[str, str] = field(default_factory=dict)
+    segments: list[Segment] = field(default_factory=list)
+
+
+class SegmentBuilder:
+    """Collects one segment's source text with its placeholder tags."""
+
+    def __init__(self, mode: Mode) -> None:
+        self.mode: Mode = mode
+        self.parts: list[str] = []
+        self.placeholders: dict[str, Placeholder] = {}
+
+    def _next(self, letter: str) -> str:
+        return f"{letter}{len(self.placeholders) + 1}"
+
+    def text(self, text: str) -> None:
+        # Text that looks like one of our tags would be taken for one: protect it.
+        last = 0
+        for match in tags.TAG_RE.finditer(text):
+            self.parts.append(text[last : match.start()])
+            self.x("literal", match.group(0))
+            last = match.end()
+        self.parts.append(text[last:])
+
+    def x(self, kind: str, text: str, *, raw: bool = False, source: str = "") -> str:
+        tag_id = self._next("x")
+        self.placeholders[tag_id] = Placeholder(tag_id, kind, text, source=source, raw=raw)
+        self.parts.append(f"<{tag_id}/>")
+        return tag_id
+
+    def open(self, kind: str, opening: str, closing: str) -> str:
+        tag_id = self._next("g")
+        self.placeholders[tag_id] = Placeholder(tag_id, kind, opening, close=closing, raw=True)
+        self.parts.append(f"<{tag_id}>")
+        return tag_id
+
+    def close(self, tag_id: str) -> None:
+        self.parts.append(f"</{tag_id}>")
+
+    def source(self) -> str:
+        return "".join(self.parts)
+
+
+def has_text(source: str) -> bool:
+    return bool(_LETTER.search(tags.strip_tags(source)))
+
+
+def collapse(source: str) -> str:
+    # Only ASCII white space: a no-break space ("10&nbsp;Euro") is meant and stays.
+    return tags.map_text(source, lambda s: re.sub(r"[ \t\r\n\f]+", " ", s)).strip(" \t\r\n\f")
+
+
+class _Collector:
+    """Numbers segments, gives them stable ids and markers."""
+
+    def __init__(self, fmt: Format) -> None:
+        self.result = Extracted(fmt, "")
+        self._seen: dict[str, int] = {}
+
+    def add(self, context: str, source: str, builder: SegmentBuilder) -> str:
+        digest = hashlib.sha1(f"{context}\x1f{source}".encode()).hexdigest()[:10]
+        count = self._seen.get(digest, 0) + 1
+        self._seen[digest] = count
+        seg_id = f"s{digest}" if count == 1 else f"s{digest}-{count}"
+        marker = f"{MARK_OPEN}{len(self.result.markers)}{MARK_CLOSE}"
+        self.result.markers[seg_id] = marker
+        self.result.segments.append(
+            Segment(seg_id, context, source, placeholders=dict(builder.placeholders),
+                    mode=builder.mode)
+        )
+        return marker
+
+
+def extract(
+    content: str, fmt: Format | Literal["auto"], source_lang: str, target_lang: str
+) -> Extracted:
+    """Segments and template of ``content``; ``fmt="auto"`` detects the format."""
+    if fmt == "auto":
+        fmt = detect_format(content)
+    if MARK_OPEN in content or MARK_CLOSE in content:
+        raise TranslationError(
+            "bad-input",
+            "Der Text enthält die Sonderzeichen U+E000/U+E001; sie werden intern gebraucht.",
+            "The text contains the characters U+E000/U+E001, which are reserved internally.",
+        )
+    if fmt == "html":
+        return _HtmlExtractor(source_lang, target_lang).run(content)
+    if fmt == "markdown":
+        return extract_markdown(content)
+    return extract_plain(content)
+
+
+def detect_format(content: str) -> Format:
+    """HTML when it starts like HTML, Markdown when it has Markdown structure, else plain."""
+    head = content[:4000]
+    if _DOCUMENT.search(head) or head.lstrip().startswith("<"):
+        return "html"
+    markdown_signs = (
+        r"^#{1,6}\s", r"^\s*[-*+]\s", r"^```", r"\[[^\]]+\]\([^)]+\)", r"\*\*[^*]+\*\*", r"^>\s",
+    )
+    if any(re.search(p, head, re.MULTILINE) for p in markdown_signs):
+        return "markdown"
+    if re.search(r"</(p|div|h[1-6]|li|span|a|td)>|<br\s*/?>", head, re.IGNORECASE):
+        return "html"
+    return "plain"
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def _is_element(node: object) -> bool:
+    return isinstance(getattr(node, "tag", None), str)
+
+
+def _tag(node: etree._Element) -> str:
+    return node.tag.lower() if _is_element(node) else ""
+
+
+def _no_translate(node: etree._Element) -> bool:
+    if not _is_element(node):
+        return False
+    if (node.get("translate") or "").strip().lower() == "no":
+        return True
+    return "notranslate" in (node.get("class") or "").split()
+
+
+def _is_inline(node: etree._Element) -> bool:
+    if not _is_element(node):
+        return True  # comments and processing instructions travel with their run
+    tag = _tag(node)
+    if tag in INLINE_ATOMIC or tag in INLINE_CODE:
+        return True
+    if tag not in INLINE_PAIRED:
+        return False
+    return all(
+        not _is_element(d) or _tag(d) in INLINE_PAIRED | INLINE_ATOMIC | INLINE_CODE
+        for d in node.iterdescendants()
+    )
+
+
+def _start_tag(node: etree._Element) -> str:
+    attributes = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in node.attrib.items())
+    return f"<{node.tag}{attributes}>"
+
+
+def _outer(node: etree._Element) -> str:
+    return lxml.html.tostring(node, encoding="unicode", with_tail=False)
+
+
+class _HtmlExtractor:
+    def __init__(self, source_lang: str, target_lang: str) -> None:
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        self.collector = _Collector("html")
+
+    def run(self, content: str) -> Extracted:
+        result = self.collector.result
+        if not content.strip():
+            result.template = content
+            return result
+        content = _XML_DECL.sub("", content, count=1)
+        if _DOCUMENT.search(content[:4000]):
+            root = lxml.html.document_fromstring(content)
+            doctype = root.getroottree().docinfo.doctype
+            self._walk(root)
+            self._set_direction(root)
+            result.template = lxml.html.tostring(
+                root, encoding="unicode", doctype=doctype or None, method="html"
+            )
+            if content.endswith("\n") and not result.template.endswith("\n"):
+                result.template += "\n"
+            return result
+        wrapper = lxml.html.fragment_fromstring(content, create_parent="div")
+        self._walk(wrapper)
+        for child in wrapper:
+            if _is_element(child):
+                self._set_direction(child)
+        head = html.escape(wrapper.text or "", quote=False)
+        result.template = head + "".join(
+            lxml.html.tostring(child, encoding="unicode") for child in wrapper
+        )
+        return result
+
+    def _set_direction(self, element: etree._Element) -> None:
+        element.set("lang", self.target_lang)
+        if self.target_lang.split("-")[0] in RTL_LANGUAGES:
+            element.set("dir", "rtl")
+        elif (element.get("dir") or "").lower() == "rtl":
+            del element.attrib["dir"]
+
+    def _attributes(self, node: etree._Element) -> None:
+        if (node.get("lang") or "").split("-")[0] == self.source_lang:
+            node.set("lang", self.target_lang)
+        for name in TRANSLATED_ATTRIBUTES:
+            value = node.get(name)
+            if value and has_text(value):
+                builder = SegmentBuilder("attr")
+                builder.text(" ".join(value.split()))
+                marker = self.collector.add(f"{_tag(node)}@{name}", builder.source(), builder)
+                node.set(name, marker)
+
+    def _attributes_deep(self, node: etree._Element) -> None:
+        if not _is_element(node) or _no_translate(node):
+            return
+        self._attributes(node)
+        if _tag(node) not in NOT_TRANSLATED:
+            for child in node:
+                self._attributes_deep(child)
+
+    def _walk(self, element: etree._Element) -> None:
+        if not _is_element(element) or _no_translate(element):
+            return
+        self._attributes(element)
+        if _tag(element) in NOT_TRANSLATED:
+            return
+        slot: etree._Element | None = None  # None: the run starts in element.text
+        run: list[etree._Element] = []
+        for child in list(element):
+            if _is_inline(child):
+                run.append(child)
+                continue
+            self._flush(element, slot, run)
+            self._walk(child)
+            slot, run = child, []
+        self._flush(element, slot, run)
+
+    def _flush(
+        self, element: etree._Element, slot: etree._Element | None, run: list[etree._Element]
+    ) -> None:
+        lead = (element.text if slot is None else slot.tail) or ""
+        builder = SegmentBuilder("html")
+        builder.text(lead)
+        for node in run:
+            self._inline(node, builder)
+            builder.text(node.tail or "")
+        source = builder.source()
+        if not has_text(source):
+            for node in run:
+                self._attributes_deep(node)
+            return
+        stripped = collapse(source)
+        head = source[: len(source) - len(source.lstrip())]
+        tail = source[len(source.rstrip()) :]
+        marker = self.collector.add(_tag(element), stripped, builder)
+        for node in run:
+            element.remove(node)  # lxml removes the tail text with the element
+        text = head + marker + tail
+        if slot is None:
+            element.text = text
+        else:
+            slot.tail = text
+
+    def _inline(self, node: etree._Element, builder: SegmentBuilder) -> None:
+        if not _is_element(node):
+            builder.x("markup", _outer(node), raw=True)
+            return
+        tag = _tag(node)
+        if _no_translate(node):
+            builder.x("markup", _outer(node), raw=True)
+            return
+        if tag in INLINE_CODE:
+            builder.x("code", _outer(node), raw=True)
+            return
+        if tag in INLINE_ATOMIC:
+            self._attributes_deep(node)
+            builder.x("markup", _outer(node), raw=True)
+            return
+        self._attributes(node)
+        tag_id = builder.open("tag", _start_tag(node), f"</{node.tag}>")
+        builder.text(node.text or "")
+        for child in node:
+            self._inline(child, builder)
+            builder.text(child.tail or "")
+        builder.close(tag_id)
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+_MD_INLINE = re.compile(
+    r"(?P<code>(?P<ticks>`+)(?:.+?)(?P=ticks))"
+    r"|(?P<image>!\[(?P<alt>[^\]]*)\](?P<imgtarget>\([^)\s]*(?:\s+\"[^\"]*\")?\)))"
+    r"|(?P<link>\[(?P<label>[^\]]+)\](?P<target>\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\]))"
+    r"|(?P<autolink><(?:https?://[^>\s]+|[^@\s>]+@[^>\s]+)>)"
+    r"|(?P<html></?[A-Za-z][^>]*>)"
+    r"|(?P<strong>(?P<smark>\*\*|__)(?P<stext>\S(?:.*?\S)?)(?P=smark))"
+    r"|(?P<em>(?P<emark>\*|(?<!\w)_)(?P<etext>[^\s*_](?:[^*]*?[^\s*_])?)(?P=emark))"
+    r"|(?P<escape>\\[\\`*_{}\[\]()#+\-.!|<>])"
+)
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(\s{0,3}#{1,6}\s+)(.*?)(\s+#+)?\s*$")
+_LIST = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)(.*)$")
+_QUOTE = re.compile(r"^(\s{0,3}(?:>\s?)+)(.*)$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def markdown_inline(text: str, builder: SegmentBuilder) -> None:
+    last = 0
+    for match in _MD_INLINE.finditer(text):
+        builder.text(text[last : match.start()])
+        last = match.end()
+        kind = match.lastgroup
+        if match.group("code"):
+            builder.x("code", match.group(0), raw=True)
+        elif match.group("image"):
+            tag_id = builder.open("markup", "![", "]" + match.group("imgtarget"))
+            builder.text(match.group("alt"))
+            builder.close(tag_id)
+        elif match.group("link"):
+            tag_id = builder.open("markup", "[", "]" + match.group("target"))
+            markdown_inline(match.group("label"), builder)
+            builder.close(tag_id)
+        elif match.group("autolink") or match.group("html") or match.group("escape"):
+            builder.x("markup", match.group(0), raw=True)
+        elif match.group("strong"):
+            mark = match.group("smark")
+            tag_id = builder.open("markup", mark, mark)
+            markdown_inline(match.group("stext"), builder)
+            builder.close(tag_id)
+        elif match.group("em"):
+            mark = match.group("emark")
+            tag_id = builder.open("markup", mark, mark)
+            markdown_inline(match.group("etext"), builder)
+            builder.close(tag_id)
+        else:  # pragma: no cover - every alternative is handled above
+            builder.text(match.group(0) if kind else "")
+    builder.text(text[last:])
+
+
+def _unit(collector: _Collector, context: str, text: str, inline: Callable) -> str | None:
+    builder = SegmentBuilder("text")
+    inline(text, builder)
+    source = builder.source()
+    if not has_text(source):
+        return None
+    return collector.add(context, collapse(source), builder)
+
+
+def extract_markdown(content: str) -> Extracted:
+    collector = _Collector("markdown")
+    out: list[str] = []
+    lines = content.splitlines(keepends=True)
+    para: list[str] = []
+    para_prefix = ""
+    para_context = "md:paragraph"
+    para_eol = ""
+    fence: str | None = None
+
+    def flush() -> None:
+        nonlocal para
+        if not para:
+            return
+        marker = _unit(collector, para_context, " ".join(para), markdown_inline)
+        out.append(para_prefix + (marker or " ".join(para)) + para_eol)
+        para = []
+
+    index = 0
+    if lines and lines[0].strip() == "---":  # YAML front matter
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if end is not None:
+            out.extend(lines[: end + 1])
+            index = end + 1
+    previous_blank = True
+    for line in lines[index:]:
+        body = line.rstrip("\r\n")
+        eol = line[len(body) :]
+        if fence is not None:
+            out.append(line)
+            if body.strip().startswith(fence):
+                fence = None
+            continue
+        if fence_match := _FENCE.match(body):
+            flush()
+            fence = fence_match.group(1)
+            out.append(line)
+            continue
+        if not body.strip():
+            flush()
+            out.append(line)
+            previous_blank = True
+            continue
+        indented_code = previous_blank and not para and re.match(r"^( {4}|\t)", body)
+        previous_blank = False
+        if (
+            indented_code
+            or _RULE.match(body)
+            or _REFDEF.match(body)
+            or re.match(r"^\s*<[A-Za-z/!]", body)
+        ):
+            flush()
+            out.append(line)
+            continue
+        if body.lstrip().startswith("|"):
+            flush()
+            out.append(_table_row(collector, body) + eol)
+            continue
+        if heading := _HEADING.match(body):
+            flush()
+            marker = _unit(collector, "md:heading", heading.group(2), markdown_inline)
+            closing = heading.group(3) or ""
+            out.append(heading.group(1) + (marker or heading.group(2)) + closing + eol)
+            continue
+        for pattern, context in ((_LIST, "md:list-item"), (_QUOTE, "md:quote")):
+            match = pattern.match(body)
+            if match and not (context == "md:quote" and para and para_prefix == match.group(1)):
+                flush()
+                para_prefix, para_context = match.group(1), context
+                para, para_eol = [match.group(2).strip()], eol
+                break
+            if match:
+                para.append(match.group(2).strip())
+                para_eol = eol
+                break
+        else:
+            if para:
+                para.append(body.strip())
+                para_eol = eol
+            else:
+                para_prefix = body[: len(body) - len(body.lstrip())]
+                para_context = "md:paragraph"
+                para, para_eol = [body.strip()], eol
+    flush()
+    collector.result.template = "".join(out)
+    return collector.result
+
+
+def _table_row(collector: _Collector, body: str) -> str:
+    if _TABLE_SEPARATOR.match(body):
+        return body
+    cells = re.split(r"(?<!\\)\|", body)
+    out = []
+    for position, cell in enumerate(cells):
+        if position in (0, len(cells) - 1) and not cell.strip():
+            out.append(cell)
+            continue
+        marker = _unit(collector, "md:cell", cell.strip(), markdown_inline)
+        if marker is None:
+            out.append(cell)
+        else:
+            lead = cell[: len(cell) - len(cell.lstrip())]
+            trail = cell[len(cell.rstrip()) :]
+            out.append(lead + marker + trail)
+    return "|".join(out)
+
+
+# --- plain text -----------------------------------------------------------------------------
+
+
+def _plain_inline(text: str, builder: SegmentBuilder) -> None:
+    builder.text(text)
+
+
+def extract_plain(content: str) -> Extracted:
+    collector = _Collector("plain")
+    out: list[str] = []
+    for part in re.split(r"(\n[ \t]*\n\s*)", content):
+        if not part.strip() or re.fullmatch(r"\n[ \t]*\n\s*", part):
+            out.append(part)
+            continue
+        builder = SegmentBuilder("text")
+        _plain_inline(part.strip(), builder)
+        source = builder.source()
+        if not has_text(source):
+            out.append(part)
+            continue
+        # Line breaks inside a paragraph are kept: lists and addresses keep their lines.
+        normalized = "\n".join(" ".join(line.split()) for line in source.splitlines())
+        marker = collector.add("text", normalized, builder)
+        head = part[: len(part) - len(part.lstrip())]
+        tail = part[len(part.rstrip()) :]
+        out.append(head + marker + tail)
+    collector.result.template = "".join(out)
+    return collector.result
