@@ -1,0 +1,1 @@
+"""Alembic migrations of the review tables (a package so that wheels ship them)."""

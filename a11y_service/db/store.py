@@ -1,0 +1,541 @@
+"""The review store: the only code that reads or writes review tables.
+
+Every decision goes through ``_apply``: a version-checked ``UPDATE ... WHERE version = :seen``
+plus a history row, in one transaction. The row lock taken by that UPDATE (PostgreSQL) or the
+single-writer lock (SQLite) makes the check atomic, so of two reviewers who saw version 3, one
+gets version 4 and the other a ``VersionConflictError``; nothing is overwritten silently.
+A method returns only after its transaction committed, so "saved" means on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+from a11y_service.db.engine import create_db_engine, migrate
+from a11y_service.db.errors import (
+    InvalidUpdateError,
+    JobStateError,
+    NotFoundError,
+    NotPublishableError,
+    VersionConflictError,
+)
+from a11y_service.db.models import Comment, HistoryEntry, Job, Segment, utcnow
+from a11y_service.db.records import (
+    CommentRecord,
+    HistoryRecord,
+    JobRecord,
+    NewSegment,
+    SegmentRecord,
+    SegmentUpdate,
+)
+from translators.review import STATES, SegmentState, publishable
+
+MAX_NAME = 200
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite hands timestamps back without a zone; they were written in UTC.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _segment_record(row: Segment) -> SegmentRecord:
+    return SegmentRecord(
+        id=row.id,
+        position=row.position,
+        source=row.source,
+        machine=row.machine,
+        target=row.target,
+        state=row.state,
+        reviewer=row.reviewer,
+        version=row.version,
+        updated_at=_aware(row.updated_at),
+        placeholders=json.loads(row.placeholders) if row.placeholders else None,
+    )
+
+
+def _comment_record(row: Comment) -> CommentRecord:
+    return CommentRecord(
+        id=row.id,
+        segment_id=row.segment_id,
+        author=row.author,
+        text=row.text,
+        created_at=_aware(row.created_at),
+    )
+
+
+def _history_record(row: HistoryEntry) -> HistoryRecord:
+    return HistoryRecord(
+        id=row.id,
+        segment_id=row.segment_id,
+        version=row.version,
+        action=row.action,
+        state=row.state,
+        target=row.target,
+        reviewer=row.reviewer,
+        comment=row.comment,
+        created_at=_aware(row.created_at),
+    )
+
+
+def _name(value: str | None, what_de: str, what_en: str) -> str:
+    name = (value or "").strip()
+    if not name or len(name) > MAX_NAME:
+        raise InvalidUpdateError(
+            f"{what_de} fehlt oder ist länger als {MAX_NAME} Zeichen.",
+            f"{what_en} is missing or longer than {MAX_NAME} characters.",
+        )
+    return name
+
+
+def job_not_found(job_id: str) -> NotFoundError:
+    return NotFoundError(
+        f"Übersetzungsauftrag {job_id!r} nicht gefunden.",
+        f"Translation job {job_id!r} not found.",
+        job_id=job_id,
+    )
+
+
+def segment_not_found(job_id: str, segment_id: str) -> NotFoundError:
+    return NotFoundError(
+        f"Segment {segment_id!r} gibt es im Auftrag {job_id!r} nicht.",
+        f"Segment {segment_id!r} does not exist in job {job_id!r}.",
+        job_id=job_id,
+        segment_id=segment_id,
+    )
+
+
+class ReviewStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str | URL, *, migrate_schema: bool = True) -> ReviewStore:
+        engine = create_db_engine(url)
+        if migrate_schema:
+            migrate(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    # -- jobs -------------------------------------------------------------------------------
+
+    def create_job(
+        self,
+        *,
+        content: str,
+        fmt: str,
+        source: str,
+        target: str,
+        glossary: dict[str, str | None] | None = None,
+    ) -> JobRecord:
+        job = Job(
+            id=uuid.uuid4().hex,
+            status="queued",
+            format=fmt,
+            source_lang=source,
+            target_lang=target,
+            content=content,
+            glossary=json.dumps(glossary, ensure_ascii=False) if glossary else None,
+        )
+        with self._session() as session:
+            session.add(job)
+        return self.get_job(job.id)
+
+    def start_job(self, job_id: str) -> bool:
+        """queued → running; False when another worker already took it (task retried)."""
+        with self._session() as session:
+            result = session.execute(
+                update(Job)
+                .where(Job.id == job_id, Job.status.in_(("queued", "failed")))
+                .values(status="running", error=None, updated_at=utcnow())
+                .execution_options(synchronize_session=False)
+            )
+            return result.rowcount == 1  # type: ignore[attr-defined]
+
+    def complete_job(
+        self,
+        job_id: str,
+        segments: Sequence[NewSegment],
+        findings: Sequence[dict[str, object]],
+        document: dict[str, object] | None = None,
+    ) -> JobRecord:
+        """Store the machine translation; every segment starts as needs_review, version 1."""
+        with self._session() as session:
+            job = session.get(Job, job_id, with_for_update=True)
+            if job is None:
+                raise job_not_found(job_id)
+            if job.status == "review":
+                return self.get_job(job_id)  # a retried task: the first run already stored it
+            now = utcnow()
+            for position, seg in enumerate(segments):
+                placeholders = json.dumps(seg.placeholders) if seg.placeholders else None
+                session.add(
+                    Segment(
+                        job_id=job_id,
+                        id=seg.id,
+                        position=position,
+                        source=seg.source,
+                        machine=seg.machine,
+                        target=seg.machine,
+                        state=SegmentState.NEEDS_REVIEW.value,
+                        version=1,
+                        placeholders=placeholders,
+                        updated_at=now,
+                    )
+                )
+            session.flush()
+            for seg in segments:
+                session.add(
+                    HistoryEntry(
+                        job_id=job_id,
+                        segment_id=seg.id,
+                        version=1,
+                        action="machine",
+                        state=SegmentState.NEEDS_REVIEW.value,
+                        target=seg.machine,
+                        created_at=now,
+                    )
+                )
+            job.status = "review"
+            job.findings = json.dumps(list(findings), ensure_ascii=False)
+            job.document = json.dumps(document, ensure_ascii=False) if document else None
+            job.updated_at = now
+        return self.get_job(job_id)
+
+    def requeue_interrupted(self) -> list[str]:
+        """running → queued for jobs whose worker died (a SIGKILL mid-translation); returns them.
+
+        Only safe where no other worker can be running them: the one-machine setup calls it at
+        start-up, before its own consumer threads start.
+        """
+        with self._session() as session:
+            ids = list(session.scalars(select(Job.id).where(Job.status == "running")))
+            if ids:
+                session.execute(
+                    update(Job)
+                    .where(Job.id.in_(ids), Job.status == "running")
+                    .values(status="queued", updated_at=utcnow())
+                    .execution_options(synchronize_session=False)
+                )
+        return ids
+
+    def fail_job(self, job_id: str, error: str) -> None:
+        with self._session() as session:
+            session.execute(
+                update(Job)
+                .where(Job.id == job_id)
+                .values(status="failed", error=error[:4000], updated_at=utcnow())
+                .execution_options(synchronize_session=False)
+            )
+
+    def get_job(self, job_id: str) -> JobRecord:
+        with self._sessions() as session:
+            job = session.get(Job, job_id)
+            if job is None:
+                raise job_not_found(job_id)
+            counts = dict(
+                session.execute(
+                    select(Segment.state, func.count())
+                    .where(Segment.job_id == job_id)
+                    .group_by(Segment.state)
+                ).all()
+            )
+            return self._job_record(job, {s: int(counts.get(s, 0)) for s in STATES})
+
+    def list_jobs(self, limit: int = 50) -> list[JobRecord]:
+        with self._sessions() as session:
+            jobs = session.scalars(select(Job).order_by(Job.created_at.desc()).limit(limit)).all()
+        return [self.get_job(j.id) for j in jobs]
+
+    @staticmethod
+    def _job_record(job: Job, states: dict[str, int]) -> JobRecord:
+        total = sum(states.values())
+        return JobRecord(
+            id=job.id,
+            status=job.status,
+            format=job.format,
+            source=job.source_lang,
+            target=job.target_lang,
+            created_at=_aware(job.created_at),
+            updated_at=_aware(job.updated_at),
+            segments=total,
+            states=states,
+            publishable=job.status == "review"
+            and total > 0
+            and states[SegmentState.APPROVED] == total,
+            error=job.error,
+            glossary=json.loads(job.glossary) if job.glossary else None,
+            findings=json.loads(job.findings) if job.findings else [],
+        )
+
+    def job_document(self, job_id: str) -> dict[str, object] | None:
+        """The engine's stored document (template and segments), if it gave one."""
+        with self._sessions() as session:
+            if session.get(Job, job_id) is None:
+                raise job_not_found(job_id)
+            raw = session.scalar(select(Job.document).where(Job.id == job_id))
+        return json.loads(raw) if raw else None
+
+    def job_content(self, job_id: str) -> str:
+        with self._sessions() as session:
+            content = session.scalar(select(Job.content).where(Job.id == job_id))
+        if content is None:
+            raise job_not_found(job_id)
+        return content
+
+    # -- segments ---------------------------------------------------------------------------
+
+    def segments(self, job_id: str) -> list[SegmentRecord]:
+        with self._sessions() as session:
+            if session.get(Job, job_id) is None:
+                raise job_not_found(job_id)
+            rows = session.scalars(
+                select(Segment).where(Segment.job_id == job_id).order_by(Segment.position)
+            ).all()
+            return [_segment_record(r) for r in rows]
+
+    def segment(self, job_id: str, segment_id: str) -> SegmentRecord:
+        with self._sessions() as session:
+            row = session.get(Segment, (job_id, segment_id))
+            if row is None:
+                if session.get(Job, job_id) is None:
+                    raise job_not_found(job_id)
+                raise segment_not_found(job_id, segment_id)
+            return _segment_record(row)
+
+    def update_segment(
+        self, job_id: str, segment_id: str, change: SegmentUpdate, *, action: str = "review"
+    ) -> SegmentRecord:
+        return self.apply_updates(job_id, [(segment_id, change)], action=action)[0]
+
+    def apply_updates(
+        self,
+        job_id: str,
+        changes: Sequence[tuple[str, SegmentUpdate]],
+        *,
+        action: str = "review",
+        new_comments: Sequence[tuple[str, str, str]] = (),
+    ) -> list[SegmentRecord]:
+        """All or nothing: one stale version and none of the changes is written.
+
+        ``new_comments`` are ``(segment_id, author, text)`` added in the same transaction (used
+        by the XLIFF import for notes a translator wrote in their tool).
+        """
+        try:
+            with self._session() as session:
+                job = session.get(Job, job_id)
+                if job is None:
+                    raise job_not_found(job_id)
+                if job.status != "review":
+                    raise JobStateError(
+                        f"Der Auftrag ist im Zustand {job.status!r}; prüfen geht erst, wenn die "
+                        "Übersetzung fertig ist.",
+                        f"The job is {job.status!r}; review starts when the translation is done.",
+                        status=job.status,
+                    )
+                results = [self._apply(session, job_id, sid, ch, action) for sid, ch in changes]
+                for segment_id, author, text in new_comments:
+                    self._add_comment(session, job_id, segment_id, author, text)
+        except VersionConflictError as exc:
+            # Report what is stored now, read after the rollback, so the client can merge.
+            sid = str(exc.extra["segment_id"])
+            exc.extra["current"] = self.segment(job_id, sid)
+            raise
+        return results
+
+    def _apply(
+        self, session: Session, job_id: str, segment_id: str, change: SegmentUpdate, action: str
+    ) -> SegmentRecord:
+        reviewer = _name(change.reviewer, "Name der prüfenden Person (reviewer)", "reviewer")
+        row = session.get(Segment, (job_id, segment_id))
+        if row is None:
+            raise segment_not_found(job_id, segment_id)
+        state = change.state
+        if state is None:
+            if change.target is None:
+                raise InvalidUpdateError(
+                    "Nichts zu ändern: bitte state oder target angeben.",
+                    "Nothing to change: give state or target.",
+                )
+            state = SegmentState.EDITED.value
+        if state not in STATES:
+            raise InvalidUpdateError(
+                f"Unbekannter Status {state!r}; erlaubt: {', '.join(STATES)}.",
+                f"Unknown state {state!r}; allowed: {', '.join(STATES)}.",
+            )
+        target = row.target if change.target is None else change.target
+        if state == SegmentState.APPROVED and not target.strip():
+            raise InvalidUpdateError(
+                "Eine leere Übersetzung kann nicht freigegeben werden.",
+                "An empty translation cannot be approved.",
+            )
+        if row.version != change.version:
+            raise self._conflict(job_id, segment_id, change.version, row.version)
+        now = utcnow()
+        result = session.execute(
+            update(Segment)
+            .where(
+                Segment.job_id == job_id,
+                Segment.id == segment_id,
+                Segment.version == change.version,
+            )
+            .values(
+                target=target,
+                state=state,
+                reviewer=reviewer,
+                version=Segment.version + 1,
+                updated_at=now,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            # Someone committed between our read and our write.
+            raise self._conflict(job_id, segment_id, change.version, None)
+        version = change.version + 1
+        comment = change.comment.strip() if change.comment else None
+        session.add(
+            HistoryEntry(
+                job_id=job_id,
+                segment_id=segment_id,
+                version=version,
+                action=action,
+                state=state,
+                target=target,
+                reviewer=reviewer,
+                comment=comment,
+                created_at=now,
+            )
+        )
+        if comment:
+            session.add(
+                Comment(
+                    job_id=job_id,
+                    segment_id=segment_id,
+                    author=reviewer,
+                    text=comment,
+                    created_at=now,
+                )
+            )
+        return SegmentRecord(
+            id=row.id,
+            position=row.position,
+            source=row.source,
+            machine=row.machine,
+            target=target,
+            state=state,
+            reviewer=reviewer,
+            version=version,
+            updated_at=now,
+            placeholders=json.loads(row.placeholders) if row.placeholders else None,
+        )
+
+    @staticmethod
+    def _conflict(
+        job_id: str, segment_id: str, seen: int, current: int | None
+    ) -> VersionConflictError:
+        return VersionConflictError(
+            f"Segment {segment_id!r} wurde inzwischen geändert (Ihre Version {seen}"
+            + (f", aktuell {current}" if current is not None else "")
+            + "). Nichts wurde überschrieben: bitte neu laden und erneut entscheiden.",
+            f"Segment {segment_id!r} was changed meanwhile (your version {seen}"
+            + (f", current {current}" if current is not None else "")
+            + "). Nothing was overwritten: reload and decide again.",
+            job_id=job_id,
+            segment_id=segment_id,
+            your_version=seen,
+        )
+
+    # -- comments and history ---------------------------------------------------------------
+
+    def add_comment(self, job_id: str, segment_id: str, author: str, text: str) -> CommentRecord:
+        with self._session() as session:
+            if session.get(Job, job_id) is None:
+                raise job_not_found(job_id)
+            comment = self._add_comment(session, job_id, segment_id, author, text)
+        return _comment_record(comment)
+
+    def _add_comment(
+        self, session: Session, job_id: str, segment_id: str, author: str, text: str
+    ) -> Comment:
+        author = _name(author, "Name (author)", "author")
+        if not text.strip():
+            raise InvalidUpdateError("Der Kommentar ist leer.", "The comment is empty.")
+        row = session.get(Segment, (job_id, segment_id))
+        if row is None:
+            raise segment_not_found(job_id, segment_id)
+        now = utcnow()
+        comment = Comment(
+            job_id=job_id, segment_id=segment_id, author=author, text=text, created_at=now
+        )
+        session.add(comment)
+        # A comment does not change the segment, so no new version; the history still shows it.
+        session.add(
+            HistoryEntry(
+                job_id=job_id,
+                segment_id=segment_id,
+                version=row.version,
+                action="comment",
+                state=row.state,
+                target=row.target,
+                reviewer=author,
+                comment=text,
+                created_at=now,
+            )
+        )
+        session.flush()
+        return comment
+
+    def comments(self, job_id: str, segment_id: str | None = None) -> list[CommentRecord]:
+        with self._sessions() as session:
+            query = select(Comment).where(Comment.job_id == job_id)
+            if segment_id is not None:
+                if session.get(Segment, (job_id, segment_id)) is None:
+                    raise segment_not_found(job_id, segment_id)
+                query = query.where(Comment.segment_id == segment_id)
+            return [_comment_record(c) for c in session.scalars(query.order_by(Comment.id))]
+
+    def history(self, job_id: str, segment_id: str) -> list[HistoryRecord]:
+        with self._sessions() as session:
+            if session.get(Segment, (job_id, segment_id)) is None:
+                if session.get(Job, job_id) is None:
+                    raise job_not_found(job_id)
+                raise segment_not_found(job_id, segment_id)
+            rows = session.scalars(
+                select(HistoryEntry)
+                .where(HistoryEntry.job_id == job_id, HistoryEntry.segment_id == segment_id)
+                .order_by(HistoryEntry.id)
+            )
+            return [_history_record(r) for r in rows]
+
+    # -- publishing -------------------------------------------------------------------------
+
+    def publishable_segments(self, job_id: str) -> list[SegmentRecord]:
+        """The segments, or ``NotPublishableError`` unless every one of them is approved."""
+        job = self.get_job(job_id)
+        segments = self.segments(job_id)
+        if job.status != "review" or not publishable([s.state for s in segments]):
+            open_ids = [s.id for s in segments if s.state != SegmentState.APPROVED]
+            raise NotPublishableError(
+                f"Veröffentlichen geht erst, wenn alle Segmente freigegeben sind; offen: "
+                f"{len(open_ids)} von {len(segments)}.",
+                f"Publishing needs every segment approved; open: "
+                f"{len(open_ids)} of {len(segments)}.",
+                open_segments=open_ids[:100],
+                status=job.status,
+            )
+        return segments

@@ -1,0 +1,165 @@
+"""Running a translation job: engine → review store. Shared by the inline path and the queue.
+
+The engine is reached through a small protocol (``translate_document`` returning segments with
+``id``/``source``/``target``, ``findings`` and ``render``), so the store and the API do not depend
+on how segmentation, markup protection or the model work.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol
+
+import msgspec
+
+from a11y_service.db.records import JobRecord, NewSegment
+from a11y_service.db.store import ReviewStore
+
+log = logging.getLogger(__name__)
+
+
+class TranslatedSegmentLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+
+
+class TranslatedDocumentLike(Protocol):
+    @property
+    def segments(self) -> Sequence[Any]: ...
+    @property
+    def findings(self) -> Sequence[Any]: ...
+    def render(self, targets: Mapping[str, str] | None = None) -> str: ...
+
+
+class DocumentTranslator(Protocol):
+    def translate_document(
+        self, content: str, fmt: Any, source: str, target: str, **options: Any
+    ) -> TranslatedDocumentLike: ...
+
+
+TranslatorProvider = Callable[[], DocumentTranslator]
+
+
+def _placeholders(segment: Any) -> dict[str, object] | None:
+    value = getattr(segment, "placeholders", None)
+    if not value:
+        return None
+    data = msgspec.to_builtins(value)
+    return data if isinstance(data, dict) else {str(i): v for i, v in enumerate(data)}
+
+
+def _document_data(document: Any) -> dict[str, object] | None:
+    to_dict = getattr(document, "to_dict", None)
+    return to_dict() if callable(to_dict) else None
+
+
+def _finding(finding: Any) -> dict[str, object]:
+    data = msgspec.to_builtins(finding)
+    return data if isinstance(data, dict) else {"message": str(finding)}
+
+
+def translate_options(glossary: Mapping[str, str | None] | None) -> dict[str, Any]:
+    """The job's glossary ``{source term: target term}`` as the engine's terminology; an empty
+    or null target means "keep the term as it is" (names, product names)."""
+    if not glossary:
+        return {}
+    from translators.terminology import Term, Terminology
+
+    return {"terminology": Terminology(Term(src, dst or None) for src, dst in glossary.items())}
+
+
+def run_job(store: ReviewStore, translator: TranslatorProvider, job_id: str) -> JobRecord:
+    """Translate a queued job and store its segments; a failure is stored, not lost."""
+    if not store.start_job(job_id):
+        return store.get_job(job_id)  # already running or done elsewhere
+    job = store.get_job(job_id)
+    try:
+        document = translator().translate_document(
+            store.job_content(job_id),
+            job.format,
+            job.source,
+            job.target,
+            **translate_options(job.glossary),
+        )
+        segments = [
+            NewSegment(
+                id=str(s.id), source=s.source, machine=s.target, placeholders=_placeholders(s)
+            )
+            for s in document.segments
+        ]
+        findings = [_finding(f) for f in document.findings]
+        data = _document_data(document)
+    except Exception as exc:
+        log.exception("translation job %s failed", job_id)
+        message = exc.message("de") if hasattr(exc, "message") else str(exc)
+        store.fail_job(job_id, f"{type(exc).__name__}: {message}")
+        return store.get_job(job_id)
+    return store.complete_job(job_id, segments, findings, data)
+
+
+def count_segments(content: str, fmt: str, source: str, target: str) -> int:
+    """How many segments the engine will make: segmentation is cheap, translation is not, so
+    this decides between inline and queue before any model is loaded."""
+    from translators.markup import extract
+
+    return len(extract(content, fmt, source, target).segments)  # type: ignore[arg-type]
+
+
+def render_document(
+    store: ReviewStore, translator: TranslatorProvider, job: JobRecord, targets: Mapping[str, str]
+) -> str:
+    """Rebuild the document with the reviewed targets.
+
+    From the stored template (``TranslatedDocument.from_dict``) when the engine gave one; else the
+    engine segments the stored source again (same ids) and renders the targets into it.
+    """
+    data = store.job_document(job.id)
+    if data is not None:
+        from translators.document import TranslatedDocument
+
+        return TranslatedDocument.from_dict(data).render(targets)
+    document = translator().translate_document(
+        store.job_content(job.id),
+        job.format,
+        job.source,
+        job.target,
+        **translate_options(job.glossary),
+    )
+    return document.render(targets)
+
+
+def current_findings(
+    store: ReviewStore, job_id: str, locale: str = "de"
+) -> list[dict[str, object]]:
+    """QA findings (placeholders, numbers, terms, length) for the targets as reviewed now;
+    the findings stored with the job describe the machine output only."""
+    data = store.job_document(job_id)
+    if data is None:
+        return store.get_job(job_id).findings
+    from translators.document import TranslatedDocument
+
+    targets = {s.id: s.target for s in store.segments(job_id)}
+    return [_finding(f) for f in TranslatedDocument.from_dict(data).check(targets, locale)]
+
+
+def default_translator_provider() -> TranslatorProvider:
+    """The real engine, built once on first use (loading models is slow; a job may never come)."""
+    import threading
+
+    lock = threading.Lock()
+    built: list[DocumentTranslator] = []
+
+    def provide() -> DocumentTranslator:
+        with lock:
+            if not built:
+                from translators.engine import Translator
+
+                built.append(Translator())  # A11Y_MODELS_DIR, A11Y_TRANSLATE_* settings
+            return built[0]
+
+    return provide
