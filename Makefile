@@ -66,6 +66,9 @@ lint: install
 
 bench: install
 	$(PY) scripts/bench_text.py
+	$(PY) scripts/bench_page.py
+	$(PY) scripts/bench_ci.py
+	$(PY) scripts/bench_translate.py
 
 # Re-resolve the pins from requirements.in (a developer step, not part of install).
 lock:

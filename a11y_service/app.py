@@ -13,10 +13,19 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin, YamlRenderPlugin
 from litestar.static_files import create_static_files_router
 
+from a11y_service.controllers.audits import AuditController
 from a11y_service.controllers.health import HealthController
 from a11y_service.controllers.text import TextController
+from a11y_service.controllers.translations import TranslationController, translation_lifespan
 from a11y_service.problems import EXCEPTION_HANDLERS
 from a11y_service.settings import Settings
+from a11y_service.translation_jobs import DocumentTranslator, TranslatorProvider
+from checkers.page.options import (
+    AuditOptions,
+    BitvSettings,
+    BrowserSettings,
+    UrlPolicy,
+)
 from checkers.report import TOOL_VERSION
 from checkers.text.config import TextConfig, load_config
 from checkers.text.engine import TextChecker
@@ -33,7 +42,38 @@ def build_checker(settings: Settings) -> TextChecker:
     return TextChecker.create(config)
 
 
-def create_app(settings: Settings | None = None, checker: TextChecker | None = None) -> Litestar:
+def audit_options(settings: Settings) -> AuditOptions:
+    return AuditOptions(
+        policy=UrlPolicy(
+            allow_loopback=settings.allow_loopback,
+            allow_private=settings.allow_private,
+            allowed_hosts=settings.allowed_hosts,
+            max_bytes=settings.max_page_bytes,
+        ),
+        browser=BrowserSettings(
+            pool_size=settings.browser_pool,
+            remote_url=settings.selenium_url,
+            page_timeout=settings.page_timeout,
+        ),
+        bitv=BitvSettings(land=settings.bitv_land, body=settings.bitv_body),  # type: ignore[arg-type]
+    )
+
+
+def _browser_pool(options: AuditOptions) -> object | None:
+    """The shared pool; browsers start on the first audit, not at start-up."""
+    from checkers.page.browser import BrowserPool, BrowserUnavailable
+
+    try:
+        return BrowserPool(options.browser)
+    except BrowserUnavailable:
+        return None  # audits then answer with a clear error unless static_only is asked for
+
+
+def create_app(
+    settings: Settings | None = None,
+    checker: TextChecker | None = None,
+    translator: DocumentTranslator | TranslatorProvider | None = None,
+) -> Litestar:
     settings = settings or Settings.from_env()
 
     @asynccontextmanager
@@ -49,7 +89,17 @@ def create_app(settings: Settings | None = None, checker: TextChecker | None = N
             )
         else:
             app.state.text_checker = checker
-        yield
+        app.state.audit_options = audit_options(settings)
+        pool = _browser_pool(app.state.audit_options)
+        app.state.audit_resources = {
+            "text_checker": app.state.text_checker,
+            "browser_pool": pool,
+        }
+        try:
+            yield
+        finally:
+            if pool is not None:
+                pool.close()  # type: ignore[attr-defined]
 
     def provide_checker() -> TextChecker:
         return app.state.text_checker
@@ -59,12 +109,18 @@ def create_app(settings: Settings | None = None, checker: TextChecker | None = N
         route_handlers=[
             HealthController,
             TextController,
+            AuditController,
+            TranslationController,
             create_static_files_router(
                 path="/static", directories=[STATIC], include_in_schema=False
             ),
         ],
-        dependencies={"text_checker": Provide(provide_checker, sync_to_thread=False)},
-        lifespan=[lifespan],
+        dependencies={
+            "text_checker": Provide(provide_checker, sync_to_thread=False),
+            "audit_options": Provide(lambda: app.state.audit_options, sync_to_thread=False),
+            "audit_resources": Provide(lambda: app.state.audit_resources, sync_to_thread=False),
+        },
+        lifespan=[lifespan, translation_lifespan(settings, translator)],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         # JSON escapes and the envelope make the body larger than the text; the text limit itself
         # is enforced by the checker with a clear 413.

@@ -255,5 +255,15 @@ def render_text(report: Report, locale: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+from a11y_service.cli_check import baseline_group, check_command  # noqa: E402
+
+main.add_command(check_command)
+main.add_command(baseline_group)
+
+from a11y_service.cli_translate import models_group, translate_command  # noqa: E402
+
+main.add_command(translate_command)
+main.add_command(models_group)
+
 if __name__ == "__main__":
     main()

@@ -8,7 +8,9 @@ import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
+from a11y_service.db.errors import ReviewError
 from checkers.text.errors import TextInputError
+from translators.xliff import XliffError
 
 log = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
@@ -54,9 +56,9 @@ def validation_error_handler(request: Request, exc: ValidationException) -> Resp
             title="Ungültige Anfrage / Invalid request",
             status=400,
             detail=(
-                "Die Anfrage passt nicht zum Schema. Pflichtfeld: text."
+                "Die Anfrage passt nicht zum Schema; die Einzelheiten stehen unter errors."
                 if _locale(request) == "de"
-                else "The request does not match the schema. Required field: text."
+                else "The request does not match the schema; see errors for details."
             ),
             kind="validation",
             errors=[e if isinstance(e, dict) else {"message": str(e)} for e in extra or []],
@@ -78,6 +80,46 @@ def http_error_handler(request: Request, exc: HTTPException) -> Response[bytes]:
     )
 
 
+REVIEW_TITLES = {
+    404: "Nicht gefunden / Not found",
+    413: "Zu groß / Too large",
+    409: "Konflikt / Conflict",
+    422: "Nicht verarbeitbar / Unprocessable",
+}
+REVIEW_KIND_TITLES = {
+    "conflict": "Versionskonflikt: nichts überschrieben / Version conflict: nothing overwritten",
+    "not-publishable": "Noch nicht alles freigegeben / Not every segment approved",
+}
+
+
+def review_error_handler(request: Request, exc: ReviewError) -> Response[bytes]:
+    # extra holds ids and, for a version conflict, the segment as it is stored now.
+    extra = msgspec.to_builtins(exc.extra) if exc.extra else None
+    return problem_response(
+        Problem(
+            type=f"urn:a11y:problem:{exc.kind}",
+            title=REVIEW_KIND_TITLES.get(exc.kind)
+            or REVIEW_TITLES.get(exc.status, "Ungültige Anfrage / Invalid request"),
+            status=exc.status,
+            detail=exc.message(_locale(request)),
+            kind=exc.kind,
+            errors=[extra] if extra else None,
+        )
+    )
+
+
+def xliff_error_handler(request: Request, exc: XliffError) -> Response[bytes]:
+    return problem_response(
+        Problem(
+            type=f"urn:a11y:problem:{exc.kind}",
+            title="Ungültige XLIFF-Datei / Invalid XLIFF file",
+            status=422,
+            detail=exc.message(_locale(request)),
+            kind=exc.kind,
+        )
+    )
+
+
 def internal_error_handler(request: Request, exc: Exception) -> Response[bytes]:
     log.exception("unhandled error on %s", request.url.path)
     return problem_response(
@@ -93,6 +135,8 @@ def internal_error_handler(request: Request, exc: Exception) -> Response[bytes]:
 
 EXCEPTION_HANDLERS = {
     TextInputError: text_input_error_handler,
+    ReviewError: review_error_handler,
+    XliffError: xliff_error_handler,
     ValidationException: validation_error_handler,
     HTTPException: http_error_handler,
     Exception: internal_error_handler,

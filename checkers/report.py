@@ -1,6 +1,7 @@
 """The one report model shared by every producer (text, static, axe, BITV, translation QA).
 
-Its JSON is versioned (``SCHEMA_VERSION``) and must be byte-identical from the CLI and the API for the
+Its JSON is versioned (``SCHEMA_VERSION``) and must be byte-identical from the CLI and the API
+for the
 same input, so both encode through :func:`encode_report`.
 """
 
@@ -53,7 +54,8 @@ class Location(msgspec.Struct, omit_defaults=True):
 
 class Suggestion(msgspec.Struct, omit_defaults=True):
     text: str
-    # What the suggestion replaces: the finding's span unless given. Offsets into the submitted text.
+    # What the suggestion replaces: the finding's span unless given; offsets into the submitted
+    # text.
     start: int | None = None
     end: int | None = None
     note: str | None = None
@@ -74,6 +76,8 @@ class Finding(msgspec.Struct, kw_only=True):
     standards: list[str] = msgspec.field(default_factory=list)
     help_url: str | None = None
     fingerprint: str = ""
+    # Rule ids of other engines' findings on the same element and criterion, folded into this one.
+    related: list[str] = msgspec.field(default_factory=list)
 
 
 class Summary(msgspec.Struct):

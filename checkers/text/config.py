@@ -109,7 +109,8 @@ def _config_error(path: Path, de: str, en: str) -> TextInputError:
 
 
 def load_config(path: Path | None = None, search_from: Path | None = None) -> TextConfig:
-    """Read ``[text]`` from a11y.toml (explicit path, or found in ``search_from``); defaults if none."""
+    """Read ``[text]`` from a11y.toml (explicit path, or found in ``search_from``); defaults if
+    none."""
     if path is None:
         candidate = (search_from or Path.cwd()) / CONFIG_FILE_NAME
         if not candidate.is_file():

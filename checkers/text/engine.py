@@ -104,14 +104,25 @@ class TextChecker:
             )
         extracted = extract(text, request.format)  # type: ignore[arg-type]
         lang = lang if request.lang or not extracted.doc_lang else _base_lang(extracted.doc_lang)
+        return self.check_extracted(extracted, lang, profile, request.locale, request.id)
+
+    def check_extracted(
+        self,
+        extracted: Extracted,
+        lang: str,
+        profile: str,
+        locale: Locale = "de",
+        target_id: str | None = None,
+    ) -> Report:
+        """The check on text already extracted (the page audit extracts once, for its blocks)."""
         if lang not in LANGUAGES:
             lang = self.config.lang
         doc = AnalyzedText.build(extracted.text, lang, profile, self.resources, extracted)
         metrics = compute_metrics(doc.sentences, lang, self.resources.lexicon, extracted.to_source)
-        findings, limits = self._findings(doc, extracted, request.locale)
+        findings, limits = self._findings(doc, extracted, locale)
         return Report(
             target=Target(
-                kind="text", id=request.id, lang=lang, profile=profile, format=extracted.format
+                kind="text", id=target_id, lang=lang, profile=profile, format=extracted.format
             ),
             summary=summarize(findings),
             metrics=metrics,
@@ -199,7 +210,8 @@ def validate_text(text: str | bytes, max_chars: int) -> str:
         except UnicodeDecodeError as error:
             raise TextInputError(
                 "encoding",
-                f"Der Text ist kein gültiges UTF-8 (Byte {error.start}). Speichern Sie ihn als UTF-8.",
+                f"Der Text ist kein gültiges UTF-8 (Byte {error.start}). "
+                "Speichern Sie ihn als UTF-8.",
                 f"The text is not valid UTF-8 (byte {error.start}). Save it as UTF-8.",
             ) from None
     if len(text) > max_chars:
@@ -207,7 +219,8 @@ def validate_text(text: str | bytes, max_chars: int) -> str:
     if "\x00" in text or _control_share(text) > 0.05:
         raise TextInputError(
             "binary",
-            "Das sieht nicht wie Text aus (Binärdaten). Bitte schicken Sie Text, Markdown oder HTML.",
+            "Das sieht nicht wie Text aus (Binärdaten). "
+            "Bitte schicken Sie Text, Markdown oder HTML.",
             "This does not look like text (binary data). Send text, Markdown or HTML.",
         )
     if not text.strip():

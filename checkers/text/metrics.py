@@ -1,4 +1,5 @@
-"""Text metrics: counts, the classic formulas and the project's calibrated score, per sentence too."""
+"""Text metrics: counts, the classic formulas and the project's calibrated score (also per
+sentence)."""
 
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ LONG_WORD = 6  # letters; the LIX / Wiener Sachtextformel definition
 NOMINAL_SUFFIXES = tuple(
     """
     ung ungen heit heiten keit keiten tion tionen ität itäten ismus nis nisse schaft schaften
-    """.split()  # noqa: SIM905
+    """.split()
 )
 # Clause openers after a comma: subordinating conjunctions and relative pronouns. Word lists
 # read and diff better as text than as a column of quoted strings.
@@ -47,12 +47,12 @@ SUBORDINATORS = frozenset(
     damit indem ob nachdem bevor ehe seit seitdem während bis als wie wo wohin woher warum
     weshalb wieso womit wofür wodurch worauf worüber wovon wozu wobei
     der die das dem den denen dessen deren welcher welche welches welchem welchen
-    """.split()  # noqa: SIM905
+    """.split()
 )
 PREPOSITIONS = frozenset(
     """
     an auf aus bei durch für gegen in mit nach ohne über um unter von vor zu zwischen
-    """.split()  # noqa: SIM905
+    """.split()
 )
 _OPENING = frozenset({"(", "["})
 

@@ -1,7 +1,8 @@
 """Sentence segmentation for German that does not break on abbreviations, dates, times or ordinals.
 
 textstat ends a sentence at every full stop ("z. B.", "Nr. 47", "31.03.2025", "12.00 Uhr") and runs
-list items without punctuation together; spaCy's blank pipeline misses "… im Jahr 2025. Haben Sie …".
+list items without punctuation together; spaCy's blank pipeline misses
+"… im Jahr 2025. Haben Sie …".
 Here a full stop ends a sentence only when what follows looks like a sentence start, an ordinal
 ("am 3. März", "der 4. Platz") is kept inside its sentence, and line structure counts: list items,
 headings and salutation lines are units of their own, while a hard-wrapped line is not.
@@ -267,7 +268,7 @@ def _starts_sentence(token: Token) -> bool:
 
 
 def _is_ordinal_dot(tokens: list[Token], dot_index: int) -> bool:
-    """True when the dot after a number marks an ordinal ("am 3. März") rather than a sentence end."""
+    """True when the dot after a number marks an ordinal ("am 3. März"), not a sentence end."""
     if dot_index == 0:
         return False
     number = tokens[dot_index - 1]

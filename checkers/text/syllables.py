@@ -230,7 +230,7 @@ def _german_nuclei(word: str) -> int:
         count += 1
     if word.startswith(PREFIX_HIATUS):
         count += 1
-    if word.endswith("eum") or word.endswith("eums"):
+    if word.endswith(("eum", "eums")):
         count += 1  # Mu-se-um
     return max(count, 1)
 

@@ -138,9 +138,9 @@ def _drop_nested(hits: list[TermHit]) -> list[TermHit]:
     """Keep the longest match where matches overlap ("in Anspruch nehmen" over "Anspruch")."""
     kept: list[TermHit] = []
     for hit in hits:
-        if any(h.start <= hit.start and hit.end <= h.end and h is not hit for h in kept):
-            if not any(h.start == hit.start and h.end == hit.end for h in kept):
-                continue
+        nested = any(h.start <= hit.start and hit.end <= h.end and h is not hit for h in kept)
+        if nested and not any(h.start == hit.start and h.end == hit.end for h in kept):
+            continue
         kept.append(hit)
     return kept
 

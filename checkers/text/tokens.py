@@ -240,7 +240,8 @@ def _skip_dot(tokens: list[Token]) -> None:
 def _merge_abbrev_dots(tokens: list[Token]) -> list[Token]:
     merged: list[Token] = []
     skip_until = -1
-    for token in tokens:
+    for original in tokens:
+        token = original
         if token.start < skip_until:
             # The regex also saw the dot (or "..." starting with it) the abbreviation swallowed.
             if token.text == "." or token.end <= skip_until:

@@ -23,8 +23,10 @@ ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 
 
 @pytest.fixture(scope="module")
-def client(checker):
-    app = create_app(Settings(max_chars=5_000), checker=checker)
+def client(checker, tmp_path_factory):
+    database = tmp_path_factory.mktemp("db") / "a11y.sqlite3"
+    settings = Settings(max_chars=5_000, database_url=f"sqlite:///{database}")
+    app = create_app(settings, checker=checker)
     with TestClient(app=app) as test_client:
         yield test_client
 
@@ -168,7 +170,10 @@ def test_openapi_docs_offline(client) -> None:
 
 
 def test_markdown_and_html_offsets(client) -> None:
-    html = "<html lang='de'><body><h1>Hilfe</h1><p>Das Formular wird <b>vom Amt</b> geprüft.</p></body></html>"
+    html = (
+        "<html lang='de'><body><h1>Hilfe</h1>"
+        "<p>Das Formular wird <b>vom Amt</b> geprüft.</p></body></html>"
+    )
     report = client.post("/v1/text/check", json={"text": html, "profile": "leicht"}).json()
     assert report["target"]["format"] == "html"
     passive = [f for f in report["findings"] if f["rule_id"] == "de.passive-voice"]

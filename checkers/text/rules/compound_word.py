@@ -104,11 +104,11 @@ def _split_against_spelling(doc: AnalyzedText, lexicon: object) -> Iterator[Hit]
         if len(parts) < 2 or not all(p[:1].isalpha() for p in parts):
             continue
         joined = parts[0] + "".join(p.lower() for p in parts[1:])
-        if "-" in text and "·" not in text:
-            # A hyphen is standard spelling in many words (E-Mail, Baden-Württemberg, names):
-            # only flag it when the joined word is itself a known, ordinary word.
-            if not lexicon.is_known(joined) or any(len(p) < 3 for p in parts):  # type: ignore[attr-defined]
-                continue
+        # A hyphen is standard spelling in many words (E-Mail, Baden-Württemberg, names): only
+        # flag it when the joined word is itself a known, ordinary word.
+        hyphen_only = "-" in text and "·" not in text
+        if hyphen_only and (not lexicon.is_known(joined) or any(len(p) < 3 for p in parts)):  # type: ignore[attr-defined]
+            continue
         yield Hit(
             token.start,
             token.end,

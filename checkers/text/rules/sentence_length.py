@@ -40,8 +40,8 @@ META = RuleMeta(
             "Wir prüfen Ihren Antrag, weil Sie im letzten Monat umgezogen sind und wir Ihre neue "
             "Adresse noch nicht kennen.",
             fails=True,
-            flagged="Wir prüfen Ihren Antrag, weil Sie im letzten Monat umgezogen sind und wir Ihre "
-            "neue Adresse noch nicht kennen.",
+            flagged="Wir prüfen Ihren Antrag, weil Sie im letzten Monat umgezogen sind und wir "
+            "Ihre neue Adresse noch nicht kennen.",
             suggestion="Wir prüfen Ihren Antrag. Der Grund ist: Sie sind im letzten Monat "
             "umgezogen und wir kennen Ihre neue Adresse noch nicht.",
         ),
