@@ -354,9 +354,7 @@ def collect(
             if slot.kind == "html" and slot.path is not None:
                 report = _as_file_report(audited, _display(slot.path, cwd))
             reports[index] = report
-            timings = report.metrics.get("time_ms") if report.metrics else None
-            if isinstance(timings, dict):
-                browser_seconds += float(timings.get("browser", 0.0)) / 1000
+            browser_seconds += auditor.timings_of(audited).get("browser", 0.0)
     for index, slot in enumerate(ordered):
         if slot.kind == "text" and checker is not None:
             reports[index] = _check_text_file(checker, slot, config, _display(slot.path, cwd))

@@ -3,7 +3,7 @@
 Prints minutes for the whole run (sitemap discovery, fetch, browser with axe-core, static, BITV
 and text engines) at the default concurrency, and the share of that time the workers spent
 waiting on the browser (page load, axe injection and run), from the per-page timings the
-auditor records (``metrics.time_ms.browser``).
+auditor records (``PageAuditor.timings_of(report)["browser"]``).
 
     .venv/bin/python scripts/bench_ci.py [--pages 200] [--concurrency 2] [--static-only]
 """

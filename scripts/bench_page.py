@@ -81,16 +81,14 @@ def stats(label: str, per_page: list[float], wall: float) -> None:
 def timed_run(
     options: AuditOptions, targets: list[PageTarget], pool: BrowserPool | None
 ) -> tuple[list[float], float]:
-    per_page: list[float] = []
     with PageAuditor(options, pool=pool) as auditor:
         started = time.perf_counter()
         run = auditor.audit(targets)
         wall = time.perf_counter() - started
+        per_page = [auditor.timings_of(report)["total"] for report in run.reports]
     failed = [r.error for r in run.reports if r.error is not None]
     if failed:
         raise SystemExit(f"pages failed: {failed[:3]}")
-    for report in run.reports:
-        per_page.append(report.metrics["time_ms"]["total"] / 1000)
     return per_page, wall
 
 

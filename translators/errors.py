@@ -6,21 +6,11 @@ they never need to show a traceback.
 
 from __future__ import annotations
 
+from checkers.errors import BilingualError
 
-class TranslationError(Exception):
+
+class TranslationError(BilingualError):
     """A problem the user can fix: a missing model, a broken package, an unreachable index."""
-
-    def __init__(self, kind: str, de: str, en: str) -> None:
-        super().__init__(f"{de} / {en}")
-        self.kind = kind
-        self.de = de
-        self.en = en
-
-    def message(self, locale: str = "de") -> str:
-        return self.en if locale == "en" else self.de
-
-    def both(self) -> str:
-        return f"{self.de} / {self.en}"
 
 
 class ModelNotInstalledError(TranslationError):

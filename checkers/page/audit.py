@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from checkers.errors import BilingualError
 from checkers.page.axe import axe_findings
 from checkers.page.dom import Page
 from checkers.page.fetch import Fetcher, FetchError, FetchResult, check_url
@@ -71,25 +72,12 @@ class _Loaded:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-class PageLoadError(Exception):
-    def __init__(self, kind: str, de: str, en: str) -> None:
-        super().__init__(f"{de} / {en}")
-        self.kind = kind
-        self.de = de
-        self.en = en
+class PageLoadError(BilingualError):
+    """The page could not be loaded or rendered: its report carries the error."""
 
 
-class AuditOptionsError(ValueError):
+class AuditOptionsError(BilingualError, ValueError):
     """Settings that cannot work (unknown Land, ...): a usage error before any page is loaded."""
-
-    def __init__(self, kind: str, de: str, en: str) -> None:
-        super().__init__(f"{de} / {en}")
-        self.kind = kind
-        self.de = de
-        self.en = en
-
-    def message(self, locale: str = "de") -> str:
-        return self.en if locale == "en" else self.de
 
 
 def validate_options(options: AuditOptions) -> None:
@@ -135,6 +123,7 @@ class PageAuditor:
         self._linked: dict[str, Page | None] = {}
         # The statement checked in this run and the URL of the report its findings went to.
         self._statement: tuple[Page, str | None] | None = None
+        self._timings: dict[int, dict[str, float]] = {}
         self.static_rules, self.bitv_rules = _rules()
 
     # ------------------------------------------------------------------ lifecycle
@@ -234,9 +223,7 @@ class PageAuditor:
         locale = self.options.locale
         try:
             loaded = self._load(target)
-        except PageLoadError as error:
-            return _error_report(target, error.kind, error.en if locale == "en" else error.de)
-        except FetchError as error:
+        except BilingualError as error:  # PageLoadError, FetchError
             return _error_report(target, error.kind, error.message(locale))
         page = Page(loaded.html, loaded.url)
         findings: list[Finding] = []
@@ -280,14 +267,22 @@ class PageAuditor:
         findings = merge_findings(findings)
         loaded.timings["total"] = time.perf_counter() - started
         metrics["engines"] = sorted(engines if loaded.axe is not None else engines - {"axe"})
-        metrics["time_ms"] = {k: round(v * 1000, 1) for k, v in loaded.timings.items()}
-        return Report(
+        report = Report(
             target=Target(kind="page", url=loaded.url, lang=page.lang),
             summary=summarize(findings),
             metrics=metrics,
             findings=findings,
             limits=limits,
         )
+        # Timings stay out of the report: the same input must give the same JSON from the CLI
+        # and the API. Benchmarks and the CI runner read them here.
+        with self._linked_lock:
+            self._timings[id(report)] = dict(loaded.timings)
+        return report
+
+    def timings_of(self, report: Report) -> dict[str, float]:
+        """Seconds per phase (fetch, browser, browser_load, browser_axe, static, …, total)."""
+        return self._timings.get(id(report), {})
 
     def _load(self, target: PageTarget) -> _Loaded:
         timings: dict[str, float] = {}

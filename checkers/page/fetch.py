@@ -22,24 +22,19 @@ from urllib.parse import unquote, urljoin, urlsplit
 import httpcore
 import httpx
 
+from checkers.errors import BilingualError
 from checkers.page.options import Cookie, UrlPolicy
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
-class FetchError(Exception):
+class FetchError(BilingualError):
     """A page could not be fetched; ``kind`` is stable for reports and tests."""
 
     def __init__(self, kind: str, de: str, en: str, url: str | None = None) -> None:
-        super().__init__(f"{de} / {en}")
-        self.kind = kind
-        self.de = de
-        self.en = en
+        super().__init__(kind, de, en)
         self.url = url
-
-    def message(self, locale: str = "de") -> str:
-        return self.en if locale == "en" else self.de
 
 
 @dataclass(slots=True)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
+from checkers.errors import BilingualError
 
-class TextInputError(ValueError):
+
+class TextInputError(BilingualError, ValueError):
     """Bad input: the CLI prints the message and exits 2; the API answers problem+json."""
 
     def __init__(self, kind: str, de: str, en: str, status: int = 400) -> None:
-        super().__init__(f"{de} / {en}")
-        self.kind = kind
-        self.de = de
-        self.en = en
+        super().__init__(kind, de, en)
         self.status = status
-
-    def message(self, locale: str = "de") -> str:
-        return self.en if locale == "en" else self.de

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from litestar.testing import TestClient
 
@@ -105,3 +107,25 @@ def test_unreachable_page_is_an_error_report(loopback, site: str) -> None:
     run = response.json()
     assert run["summary"]["reports_failed"] == 1
     assert run["reports"][0]["error"]["kind"] == "http-status"
+
+
+def test_cli_and_api_give_the_same_json(loopback, site: str) -> None:
+    """One page, static engines: the same reports and summary from the CLI and the API (the
+    CLI's run adds the gate's verdict: fail_on, exit_code, baseline)."""
+    import os
+    import subprocess
+    import sys
+
+    url = f"{site}/bad.html"
+    api = loopback.post("/v1/audits", json={"url": url, "static_only": True})
+    cli = subprocess.run(
+        [sys.executable, "-m", "a11y_service.cli", "check", url, "--static-only",
+         "--allow-loopback", "--format", "json", "--land", "bund", "--body", "municipal"],
+        capture_output=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=120,
+        check=False,
+    )
+    assert cli.returncode == 1, cli.stderr.decode()
+    cli_run, api_run = json.loads(cli.stdout), api.json()
+    assert cli_run["reports"] == api_run["reports"]
+    assert cli_run["summary"] == api_run["summary"]
+    assert cli_run["exit_code"] == 1 and "exit_code" not in api_run
