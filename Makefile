@@ -69,6 +69,7 @@ bench: install
 	$(PY) scripts/bench_page.py
 	$(PY) scripts/bench_ci.py
 	$(PY) scripts/bench_translate.py
+	$(PY) scripts/bench_translate.py --d-model 256 --vocab 8000 --sentences 300
 
 # Re-resolve the pins from requirements.in (a developer step, not part of install).
 lock:

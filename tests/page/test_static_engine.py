@@ -83,6 +83,7 @@ EXPECTED_BROKEN = {
     "static.page-lang-parts",
     "static.fieldset-legend",
     "static.table-headers",
+    "static.video-captions",
 }
 
 CLEAN = """<!DOCTYPE html>
@@ -131,7 +132,9 @@ CLEAN = """<!DOCTYPE html>
     </table>
     <iframe src="https://karte.example.de/rathaus" title="Karte: Lage des Rathauses"></iframe>
     <p lang="en">Welcome to our town.</p>
-    <video src="/media/imagefilm.mp4" controls></video>
+    <video src="/media/imagefilm.mp4" controls>
+      <track kind="captions" src="/media/imagefilm.de.vtt" srclang="de" label="Deutsch">
+    </video>
   </main>
   <footer><p>© Stadt Musterstadt</p></footer>
 </body>

@@ -12,15 +12,18 @@ from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
 from checkers.page.dom import HtmlElement, Page, collapse, tag_of
-from checkers.page.static._common import facts
+from checkers.page.static._common import NOT_RENDERED, facts
 
-# Elements that hold running text of their own (the innermost one is reported).
+# Block elements that hold running text (the innermost matching one is reported; inline
+# elements such as strong or a count as part of their block).
 TEXT_BLOCKS = frozenset(
     """
-    p li td th dd dt label legend caption figcaption h1 h2 h3 h4 h5 h6 blockquote div span
-    section article aside header footer main address summary strong b em small button a
+    p li td th dd dt label legend caption figcaption h1 h2 h3 h4 h5 h6 blockquote div
+    section article aside header footer main address summary form fieldset nav details
     """.split()
 )
+_CODE = frozenset({"pre", "code", "kbd", "samp", "var", "script", "style", "template",
+                   "noscript"})
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_BLOCK = re.compile(r"([^{}]*)\{([^{}]*)\}")
 _DECL = re.compile(r"([a-zA-Z-]+)\s*:\s*([^;]*)")
@@ -42,7 +45,10 @@ class CssRule:
 @dataclass(slots=True)
 class _Cache:
     css: list[CssRule] | None = None
+    words: tuple[frozenset[str], frozenset[str]] | None = None
+    raw_text: str | None = None
     block_text: dict[HtmlElement, str] = field(default_factory=dict)
+    prose: dict[HtmlElement, str] = field(default_factory=dict)
 
 
 _CACHE: WeakKeyDictionary[Page, _Cache] = WeakKeyDictionary()
@@ -61,9 +67,8 @@ def declarations(style: str | None) -> dict[str, str]:
     result: dict[str, str] = {}
     if not style:
         return result
-    for name, value in _DECL.findall(_CSS_COMMENT.sub("", style)):
-        value = collapse(value.lower().replace("!important", ""))
-        result[name.lower()] = value
+    for name, raw in _DECL.findall(_CSS_COMMENT.sub("", style)):
+        result[name.lower()] = collapse(raw.lower().replace("!important", ""))
     return result
 
 
@@ -74,13 +79,38 @@ def css_rules(page: Page) -> list[CssRule]:
         rules: list[CssRule] = []
         for style in facts(page).tags("style"):
             text = _CSS_COMMENT.sub("", style.text or "")
-            for selector, body in _CSS_BLOCK.findall(text):
-                selector = collapse(selector)
+            for raw, body in _CSS_BLOCK.findall(text):
+                selector = collapse(raw)
                 if selector.startswith("@"):
                     continue  # @font-face, @page
                 rules.append(CssRule(style, selector, declarations(body)))
         cache.css = rules
     return cache.css
+
+
+_PUNCT = ".,;:!?()[]{}„“”\"'»«›‹–—-/*…"
+
+
+def raw_text(page: Page) -> str:
+    """The body text for prefilters: fast (lxml's own iteration), script and style left out,
+    but text hidden by attributes or inline styles included. Never report from it."""
+    cache = _cache(page)
+    if cache.raw_text is None:
+        known = facts(page)
+        body = next(iter(known.tags("body")), None)
+        tags = [t for t in known.by_tag if t not in NOT_RENDERED]
+        cache.raw_text = " ".join(body.itertext(*tags)) if body is not None and tags else ""
+    return cache.raw_text
+
+
+def words(page: Page) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the page's visible text, as written and in lower case (a cheap prefilter
+    for the word-list rules: a page without any trigger word skips the big expressions)."""
+    cache = _cache(page)
+    if cache.words is None:
+        raw = frozenset(w.strip(_PUNCT) for w in raw_text(page).split())
+        cache.words = (raw, frozenset(w.lower() for w in raw))
+    return cache.words
 
 
 def trivial_handler(code: str | None) -> bool:
@@ -100,9 +130,10 @@ def visible_text(page: Page, el: HtmlElement) -> str:
 def innermost_matches(
     page: Page, pattern: re.Pattern[str], tags: frozenset[str] = TEXT_BLOCKS
 ) -> Iterator[tuple[HtmlElement, re.Match[str]]]:
-    """Innermost rendered text blocks whose text matches; a quick test on the whole page text
-    first, so pages without a match cost one regex search."""
-    if not pattern.search(page.text):
+    """Innermost rendered text blocks whose prose matches (code, pre, kbd and samp left out:
+    program text is not an instruction); a quick test on the whole page text first, so pages
+    without a match cost one regex search."""
+    if not pattern.search(raw_text(page)):
         return
     known = facts(page)
     body = next(iter(known.tags("body")), None)
@@ -114,7 +145,7 @@ def innermost_matches(
             continue
         if el in known.not_rendered:
             continue
-        found = pattern.search(visible_text(page, el))
+        found = pattern.search(prose_text(page, el))
         if found:
             matched.append((el, found))
     inner = {el for el, _ in matched}
@@ -122,6 +153,29 @@ def innermost_matches(
         if any(other is not el and other in inner for other in el.iterdescendants()):
             continue
         yield el, found
+
+
+def prose_text(page: Page, el: HtmlElement) -> str:
+    """Rendered text of an element without program code, cached."""
+    cache = _cache(page).prose
+    text = cache.get(el)
+    if text is None:
+        known = facts(page)
+        parts: list[str] = []
+        _prose(el, known.not_rendered, parts)
+        text = collapse(" ".join(parts))
+        cache[el] = text
+    return text
+
+
+def _prose(el: HtmlElement, hidden: set[HtmlElement], parts: list[str]) -> None:
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str) and child not in hidden and tag_of(child) not in _CODE:
+            _prose(child, hidden, parts)
+        if child.tail:
+            parts.append(child.tail)
 
 
 def near_text(page: Page, el: HtmlElement, levels: int = 2) -> str:

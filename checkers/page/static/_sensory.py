@@ -18,7 +18,9 @@ _UI_DE = (r"(?:Knopf|Knöpfe[n]?|Buttons?|Schaltfläche[n]?|Taste[n]?|Feld(?:er|
           r"Hervorhebung|Sternchen)")
 _UI_DE_POS = (r"(?:Schaltfläche|Knopf|Button|Feld|Eingabefeld|Suchfeld|Link|Menü|Symbol|Icon|"
               r"Kasten|Spalte|Randspalte|Seitenleiste|Navigation|Formular|Bildschirmrand|"
-              r"Seitenrand|Pfeil|Reiter|Leiste)")
+              r"Seitenrand|Pfeil|Reiter|Leiste|Bild|Foto|Grafik|Tabelle|Karte|Abbildung|"
+              r"Liste|Box)")
+_PLURAL = r"(?:er|ern|en|e|n|s)?\b"
 _POS_DE = (r"(?:rechts|links|rechten|linken|oberen\s+rechten|oberen\s+linken|"
            r"unteren\s+rechten|unteren\s+linken)")
 _UI_EN = (r"(?:buttons?|links?|icons?|box(?:es)?|fields?|arrows?|circles?|squares?|text|"
@@ -53,14 +55,51 @@ SENSORY = re.compile(
     rf"(?:Knopf|Schaltfläche|Button|Symbol|Icon|Taste)\b)"
     rf"|(?i:\b(?:round|square|triangular|circular|star-shaped)\s+(?:button|icon|link|key)s?\b)"
     # position (German adverbs in lower case only, see module docstring)
-    rf"|\b(?i:{_UI_DE_POS})[^.!?\n]{{0,30}}?\b{_POS_DE}\b"
-    rf"|\b{_POS_DE}\b[^.!?\n]{{0,30}}?\b(?i:{_UI_DE_POS})"
+    rf"|\b{_UI_DE_POS}{_PLURAL}[^.!?\n]{{0,30}}?\b{_POS_DE}\b"
+    rf"|\b{_POS_DE}\b[^.!?\n]{{0,30}}?\b{_UI_DE_POS}{_PLURAL}"
     rf"|(?i:\b{_UI_EN_POS}\b[^.!?\n]{{0,30}}?\b(?:on|to|at|in)\s+the\s+(?:left|right)"
     rf"(?:-hand)?\b)"
-    rf"|(?i:\b(?:on|in|at)\s+the\s+(?:left|right)(?:-hand)?\s+(?:side|column|corner|sidebar|"
-    rf"panel|menu)\b)"
+    rf"|(?i:\b(?:on|in|at)\s+the\s+(?:left|right)(?:-hand)?\s+(?:column|corner|sidebar|panel|"
+    rf"menu|side\s+of\s+the\s+(?:page|screen|window))\b)"
     rf"|(?i:\b(?:top|bottom)[- ](?:left|right)\s+corner\b)"
+    # "the artist on the right", "the image on the left" (not "on the right track/side")
+    rf"|(?i:\bthe\s+[a-z]+\s+on\s+the\s+(?:left|right)\b(?!\s*(?:-|track|side|hand|"
+    rf"of|way|time|path|answer|thing|direction)))"
     # sound
     rf"|(?i:\b(?:nach\s+dem|beim)\s+(?:Signalton|Piepton|Ton)\b)"
     rf"|(?i:\b(?:after|when\s+you\s+hear)\s+the\s+(?:beep|tone|chime)\b)",
 )
+
+
+def _forms(*stems: str) -> set[str]:
+    return {stem + end for stem in stems for end in ("", "e", "en", "em", "er", "es")}
+
+
+_COLOR_WORDS = frozenset(
+    _forms("rot", "grün", "blau", "gelb", "orange", "grau", "schwarz", "weiß", "weiss",
+           "violett", "lila", "pink", "braun", "türkis", "farbig")
+    | {"red", "green", "blue", "yellow", "orange", "grey", "gray", "black", "purple", "pink",
+       "brown"}
+)
+# Words one of which every SENSORY match contains: compared in lower case, except the German
+# position words, which count only as written (lower case).
+SENSORY_TRIGGERS = _COLOR_WORDS | frozenset(
+    _forms("rund", "eckig", "dreieckig", "quadratisch", "sternförmig")
+    | {"round", "square", "triangular", "circular", "star-shaped", "left", "right",
+       "left-hand", "right-hand", "corner", "signalton", "piepton", "ton", "beep", "tone",
+       "chime"}
+)
+_POSITION_WORDS = frozenset({"rechts", "links", "rechten", "linken"})
+REQUIRED_TRIGGERS = frozenset({"pflichtfelder", "felder", "feldern", "eingabefelder", "angaben",
+                               "fragen", "fields", "field", "labels", "label", "questions",
+                               "required", "mandatory"})
+
+
+def may_match_sensory(words: tuple[frozenset[str], frozenset[str]]) -> bool:
+    raw, lower = words
+    return not lower.isdisjoint(SENSORY_TRIGGERS) or not raw.isdisjoint(_POSITION_WORDS)
+
+
+def may_match_required(words: tuple[frozenset[str], frozenset[str]]) -> bool:
+    _, lower = words
+    return not lower.isdisjoint(_COLOR_WORDS) and not lower.isdisjoint(REQUIRED_TRIGGERS)

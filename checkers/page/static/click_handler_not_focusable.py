@@ -1,4 +1,4 @@
-"""static.click-handler-not-focusable: a mouse click handler on an element the keyboard cannot reach.
+"""static.click-handler-not-focusable: a click handler on an element the keyboard cannot reach.
 
 WCAG 2.1.1 (Keyboard), technique failure F54 / F42: a div, span, img or an <a> without href
 with an inline onclick (or onmousedown/onmouseup) handler, no tabindex and no native focus,
@@ -7,6 +7,9 @@ role="button" are left to static.widget-not-focusable). Not reported: elements i
 around something focusable (the click bubbles from a real link or button: event
 delegation, clickable cards), label elements (they forward the click to their field),
 body/html/form, and handlers that only stop the event (``event.stopPropagation()``).
+Reported for review only: onmousedown/onmouseup without onclick (drag handles, press effects),
+handlers that just forward the click (``document.getElementById('f').click()``) and elements
+without any content (overlay backdrops that close a dialog).
 Handlers added by addEventListener are invisible in markup (browser checks only).
 Known false positives: a script that adds tabindex and key handling after load; a click target
 that merely duplicates a focusable control next to it (review the finding if so).
@@ -14,12 +17,12 @@ that merely duplicates a focusable control next to it (review the finding if so)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from checkers.page.dom import tag_of
+from checkers.page.dom import collapse, tag_of
 from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
 from checkers.page.static._barriers import trivial_handler
-from checkers.page.static.widget_not_focusable import IN_COMPOSITE, STANDALONE
 from checkers.page.static._common import (
     disabled,
     explicit_role,
@@ -27,6 +30,7 @@ from checkers.page.static._common import (
     focusable,
     wcag_standards,
 )
+from checkers.page.static.widget_not_focusable import IN_COMPOSITE, STANDALONE
 
 META = PageRuleMeta(
     id="static.click-handler-not-focusable",
@@ -71,10 +75,18 @@ META = PageRuleMeta(
         PageExample('<div hidden onclick="x()">Absenden</div>', fails=False),
         PageExample('<a href="/x"><img src="a.png" alt="A" onclick="x()"></a>', fails=False),
         PageExample('<input type="checkbox" onclick="x()" aria-label="Alle">', fails=False),
+        # Review, not failure: an empty overlay, a forwarded click, a mouse-down effect.
+        PageExample('<div class="backdrop" onclick="schliesseDialog()"></div>', fails=False,
+                    review=True),
+        PageExample('<span onclick="document.getElementById(\'datei\').click()">Datei</span>',
+                    fails=False, review=True),
+        PageExample('<div onmousedown="ziehen(event)">Regler</div>', fails=False, review=True),
     ),
 )
 
 _EVENTS = ("onclick", "onmousedown", "onmouseup")
+# A handler that only passes the click on to another element (which may be a real control).
+_PROXY = re.compile(r"\A[^;]*\.(?:click|focus|select)\(\)\s*;?\s*(?:return\s+false;?)?\s*\Z")
 _SKIP_TAGS = frozenset({"html", "body", "form", "label", "option", "optgroup", "main",
                         "fieldset", "table", "tbody", "thead", "ul", "ol", "nav"})
 # Roles whose elements are not operated themselves (a click handler there is delegation).
@@ -104,7 +116,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
         ):
             continue
         tag = tag_of(el)
-        if tag in _SKIP_TAGS or el in known.excluded or el in known.in_svg and tag != "svg":
+        if tag in _SKIP_TAGS or el in known.excluded or (el in known.in_svg and tag != "svg"):
             continue
         event = _event(el)
         if event is None or focusable(el) or disabled(el):
@@ -121,4 +133,14 @@ def check(context: PageContext) -> Iterator[PageHit]:
             for d in el.iterdescendants()
         ):
             continue  # delegation: the handler catches clicks on real controls inside
-        yield PageHit(el, {"tag": tag, "event": event})
+        code = el.get(event) or ""
+        unsure = (
+            event != "onclick"  # drag handles and press effects: often a mouse extra
+            or _PROXY.search(code) is not None  # forwards to a real control, like a label
+            or not (collapse(el.text_content()) or next(el.iter("img", "svg"), None) is not None)
+        )  # no content at all: an overlay backdrop (Escape or a close button may exist)
+        if unsure:
+            yield PageHit(el, {"tag": tag, "event": event}, outcome="needs_review",
+                          severity="warning")
+        else:
+            yield PageHit(el, {"tag": tag, "event": event})

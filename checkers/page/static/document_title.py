@@ -4,6 +4,7 @@ WCAG 2.4.2 (Page Titled), ACT rule 2779a5: the first title element of the docume
 inside inline SVG) must contain text other than whitespace. The title names the page in
 browser tabs, bookmarks, search results and is the first thing a screen reader announces.
 Whether the title describes the page is left to static review and the BITV engine.
+SVG and MathML documents (the source starts with <svg> or <math>) are not checked.
 Known false positives: documents only shown inside an iframe (not applicable in ACT).
 """
 

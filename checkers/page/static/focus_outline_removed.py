@@ -67,8 +67,8 @@ _VISIBLE = ("box-shadow", "border", "background", "color", "text-decoration", "o
 
 def _removes(decls: dict[str, str]) -> str | None:
     value = decls.get("outline")
-    if value is not None and (value in ("none", "0", "0px", "0 none") or "none" in value.split()
-                              and len(value.split()) <= 2):
+    if value is not None and (value in ("none", "0", "0px", "0 none") or ("none" in value.split()
+                              and len(value.split()) <= 2)):
         return value
     if decls.get("outline-style") == "none":
         return "none"

@@ -5,6 +5,7 @@ WCAG 3.1.1 (Language of Page), ACT rule bf051a: only the primary language subtag
 "english", "xx-invalid", "de_DE", "#", ISO 639-2 codes like "deu" and grandfathered tags like
 "i-lux" fail. An unknown three-letter code (there are thousands of rare ones) is reported for
 review, not as a failure.
+SVG and MathML documents (the source starts with <svg> or <math>) are not checked.
 Known false positives: none known; rare languages with three-letter codes need a review.
 """
 

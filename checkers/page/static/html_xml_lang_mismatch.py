@@ -3,6 +3,7 @@
 WCAG 3.1.1 (Language of Page), ACT rule 5b7ae0: when both attributes are present and valid,
 their primary language subtags must match ("de" and "de-DE" match, "de" and "en" do not);
 otherwise browsers and screen readers disagree about the page language.
+SVG and MathML documents (the source starts with <svg> or <math>) are not checked.
 Known false positives: none known.
 """
 

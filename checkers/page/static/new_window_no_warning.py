@@ -6,7 +6,7 @@ back button and disorients screen reader and magnifier users. Links with target=
 (or an onclick that calls window.open) are checked; the link's name, title, the text of
 aria-describedby and of images in the link count as warning when they say "neues Fenster",
 "neuer Tab", "new window" / "new tab" (or "externer Link öffnet ..."). Reported for review
-and as info: the page may explain the behaviour once for all links.
+and as info, once per link name: the page may explain the behaviour once for all links.
 Known false positives: a general notice elsewhere on the page; links to documents that open
 in a viewer.
 """
@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from checkers.page.dom import collapse
 from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, facts, wcag_standards
+from checkers.page.static._common import accessible_name, facts
 
 META = PageRuleMeta(
     id="static.new-window-no-warning",
@@ -54,6 +54,8 @@ META = PageRuleMeta(
         PageExample('<a href="/k" target="_blank" lang="en">City map (opens in new tab)</a>',
                     fails=False),
         PageExample('<a href="/k" target="_self">Stadtplan</a>', fails=False),
+        PageExample('<a id="n" href="/a" target="_blank">Run code</a><a href="/b" '
+                    'target="_blank">Run code</a>', fails=True, selector="#n"),
     ),
 )
 
@@ -81,6 +83,7 @@ def _texts(page, el) -> Iterator[str]:
 def check(context: PageContext) -> Iterator[PageHit]:
     page = context.page
     known = facts(page)
+    reported: set[str] = set()
     for el in known.tags("a") + known.tags("area"):
         target = (el.get("target") or "").strip().lower()
         onclick = el.get("onclick") or ""
@@ -92,4 +95,8 @@ def check(context: PageContext) -> Iterator[PageHit]:
             continue
         if any(_WARNED.search(text) for text in _texts(page, el) if text):
             continue
-        yield PageHit(el, {"text": accessible_name(page, el)[:80]})
+        name = accessible_name(page, el)
+        if name.lower() in reported:
+            continue  # the same link repeated ("Run code" under every example): once per name
+        reported.add(name.lower())
+        yield PageHit(el, {"text": name[:80]})

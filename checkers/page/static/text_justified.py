@@ -60,6 +60,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
                           message={"de": META.message["de"], "en": META.message["en"].replace(
                               "{where}", f'The CSS rule "{rule.selector}"')})
             break
+    reported: set = set()
     for el in known.elements:
         if not el.attrib or el in known.not_rendered:
             continue
@@ -71,6 +72,9 @@ def check(context: PageContext) -> Iterator[PageHit]:
             continue
         if len(visible_text(page, el).split()) < 10:
             continue
+        if any(a in reported for a in el.iterancestors()):
+            continue  # the justified container is reported already
+        reported.add(el)
         yield PageHit(el, {"where": "Das style-Attribut"},
                       message={"de": META.message["de"], "en": META.message["en"].replace(
                           "{where}", "The style attribute")})

@@ -1,10 +1,11 @@
 """static.valid-lang: a lang attribute inside the page is not a valid language tag.
 
 WCAG 3.1.2 (Language of Parts), ACT rule de46e4: applies to elements in the body with a
-non-empty lang attribute that hold text (or an image alt) inheriting their language, not
-overridden by a nested lang and not hidden. The primary language subtag is judged like
-static.html-lang-valid (whitespace only fails); unknown three-letter codes are reported for
-review.
+non-empty lang attribute that hold text inheriting their language, not overridden by a
+nested non-empty lang and not hidden. Rendered text counts even under aria-hidden; an alt or
+aria-label counts only on elements in the accessibility tree. The primary language subtag is
+judged like static.html-lang-valid (whitespace only fails); unknown three-letter codes are
+reported for review.
 Known false positives: none known; rare languages need a review.
 """
 

@@ -1,0 +1,86 @@
+"""static.captcha-alternative: a CAPTCHA without a second way to solve it.
+
+WCAG 1.1.1 (Non-text Content: CAPTCHA exception) and 3.3.8 (Accessible Authentication
+(Minimum)): a picture puzzle ("Geben Sie die Zeichen im Bild ein") locks out blind users and
+is a cognitive test; WCAG asks for a text alternative that names its purpose and another
+modality (an audio version) or another way. Images, inputs and iframes whose src, id, name,
+class or alt mention "captcha" are found; the finding is reported for review unless an
+audio alternative is near (a link, button or audio element mentioning audio, anhören,
+vorlesen, "Audio-Version") in the same form. Third-party widgets that handle this themselves
+(reCAPTCHA, hCaptcha, Friendly Captcha and similar iframes and divs) are skipped: they need a
+browser check.
+Known false positives: an alternative (phone, e-mail) offered further away on the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checkers.page.dom import tag_of
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._barriers import visible_text
+from checkers.page.static._common import facts, wcag_standards
+
+META = PageRuleMeta(
+    id="static.captcha-alternative",
+    engine="static",
+    title=de_en("CAPTCHA ohne Alternative", "CAPTCHA without an alternative"),
+    message=de_en(
+        "Das CAPTCHA bietet keine zweite Möglichkeit (z. B. eine Audio-Version).",
+        "The CAPTCHA offers no second way (e.g. an audio version).",
+    ),
+    help=de_en(
+        "Verzichten Sie auf Bilderrätsel oder bieten Sie eine Alternative an: eine Audio-Version, "
+        "eine einfache Textfrage oder einen Kontakt per Telefon oder E-Mail.",
+        "Avoid picture puzzles or offer an alternative: an audio version, a simple text "
+        "question, or contact by phone or e-mail.",
+    ),
+    severity="warning",
+    outcome="needs_review",
+    wcag=("1.1.1", "3.3.8"),
+    standards=wcag_standards("1.1.1"),
+    examples=(
+        PageExample('<form><img id="c" src="/captcha.php?id=7" alt="Sicherheitscode">'
+                    '<label>Code <input name="captcha_code"></label><button>Senden</button>'
+                    "</form>", fails=True, selector="#c"),
+        PageExample('<form><img src="/captcha.php" alt="Sicherheitscode"><a href="/captcha.mp3">'
+                    "Code anhören (Audio-Version)</a><label>Code <input name=\"captcha\">"
+                    "</label></form>", fails=False),
+        PageExample('<form><div class="g-recaptcha" data-sitekey="x"></div></form>',
+                    fails=False),
+        PageExample('<img src="/rathaus.jpg" alt="Rathaus">', fails=False),
+    ),
+)
+
+_CAPTCHA = re.compile(r"captcha", re.I)
+_THIRD_PARTY = re.compile(r"recaptcha|hcaptcha|frc-captcha|friendly-?captcha|turnstile|"
+                          r"mtcaptcha|altcha", re.I)
+_AUDIO = re.compile(r"audio|anhören|vorlesen|hören|listen|vorgelesen|sprachausgabe", re.I)
+
+
+def _is_captcha(el) -> bool:
+    values = " ".join(el.get(a) or "" for a in ("src", "id", "name", "class", "alt"))
+    return bool(_CAPTCHA.search(values)) and not _THIRD_PARTY.search(values)
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    known = facts(page)
+    if "captcha" not in page.html.lower():
+        return
+    for el in known.tags("img") + known.tags("iframe"):
+        if el in known.excluded or not _is_captcha(el):
+            continue
+        scope = next((a for a in el.iterancestors() if tag_of(a) == "form"), el.getparent())
+        if scope is not None:
+            if next(scope.iter("audio"), None) is not None:
+                continue
+            if _AUDIO.search(visible_text(page, scope)):
+                continue
+            if any(_AUDIO.search(" ".join(a.get(k) or "" for k in ("href", "aria-label",
+                                                                   "title", "alt")))
+                   for a in scope.iter("a", "button", "img", "input")):
+                continue
+        yield PageHit(el)

@@ -1,0 +1,86 @@
+"""static.color-only-required: required form fields are marked by colour only.
+
+WCAG 1.4.1 (Use of Color) and 3.3.2 (Labels or Instructions), technique failure F81: a note
+such as "Rot markierte Felder sind Pflichtfelder" or "required fields are shown in red" tells
+people who cannot tell colours apart nothing. The rule finds such a note (German and English
+phrases) and reports it unless the note itself or the labels of the page also use a text
+marker (an asterisk, "Pflicht", "erforderlich", "required"). Reported for review: the
+colour may be explained in another way.
+Known false positives: required fields marked by an icon with a text alternative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._barriers import innermost_matches, visible_text, words
+from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._sensory import COLOR_REQUIRED, may_match_required
+
+META = PageRuleMeta(
+    id="static.color-only-required",
+    engine="static",
+    title=de_en("Pflichtfelder nur farbig markiert", "Required fields marked by colour only"),
+    message=de_en(
+        'Der Hinweis "{phrase}" kennzeichnet Pflichtfelder nur durch Farbe.',
+        'The note "{phrase}" marks required fields by colour only.',
+    ),
+    help=de_en(
+        "Kennzeichnen Sie Pflichtfelder zusätzlich im Text, z. B. mit „(Pflichtfeld)“ oder "
+        "einem erklärten Sternchen *, und setzen Sie das Attribut required.",
+        'Mark required fields in the text too, e.g. "(required)" or an explained asterisk *, '
+        "and set the required attribute.",
+    ),
+    severity="warning",
+    outcome="needs_review",
+    wcag=("1.4.1", "3.3.2"),
+    standards=wcag_standards("1.4.1", "3.3.2"),
+    examples=(
+        PageExample('<form><p id="h">Rot markierte Felder sind Pflichtfelder.</p>'
+                    '<label for="n" style="color:red">Name</label><input id="n"></form>',
+                    fails=True, selector="#h"),
+        PageExample('<form><p id="h" lang="en">Required fields are shown in red.</p>'
+                    '<label for="n">Name</label><input id="n"></form>', fails=True,
+                    selector="#h"),
+        PageExample('<form><p>Rot markierte Felder sind Pflichtfelder.</p>'
+                    '<label for="n">Name *</label><input id="n" required></form>', fails=False),
+        PageExample('<form><p>Pflichtfelder sind rot und mit * gekennzeichnet.</p>'
+                    '<label for="n">Name</label><input id="n"></form>', fails=False),
+        PageExample('<form><p>Pflichtfelder sind mit (Pflicht) gekennzeichnet.</p></form>',
+                    fails=False),
+    ),
+)
+
+_MARKER = re.compile(r"\*|\bpflicht|erforderlich|\brequired\b|\bmandatory\b|sternchen|"
+                     r"asterisk", re.I)
+
+
+def _labels_marked(page) -> bool:
+    known = facts(page)
+    for el in known.tags("label") + known.tags("legend"):
+        if _MARKER.search(visible_text(page, el)):
+            return True
+    return False
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    if not may_match_required(words(page)):
+        return
+    marked: bool | None = None
+    for el, found in innermost_matches(page, COLOR_REQUIRED):
+        text = found.string
+        end = text.find(".", found.end())
+        sentence = text[max(text.rfind(".", 0, found.start()) + 1, 0):
+                        end + 1 if end >= 0 else len(text)]
+        rest = sentence.replace(found.group(0), " ")
+        if _MARKER.search(rest.replace("Pflichtfelder", "")):
+            continue
+        if marked is None:
+            marked = _labels_marked(page)
+        if marked:
+            continue
+        yield PageHit(el, {"phrase": sentence.strip()[:100]})

@@ -1,0 +1,93 @@
+"""static.form-no-submit: a form with fields but no submit button.
+
+WCAG 3.2.2 (On Input), technique H32 (provide submit buttons): without a submit button a
+form either cannot be sent with the keyboard (Enter only submits forms with one text field
+or a submit button) or it is sent by a script on change, which changes the context
+unexpectedly. Forms with at least one field other than hidden and buttons are checked; a
+<button> without type, type=submit, input type=submit or image, or a submit button outside
+the form with form="id" count. Forms with exactly one text field pass (Enter in it submits
+the form).
+Reported for review and as info: a script may send the form through another control.
+Known false positives: forms sent by a scripted "Weiter" link or button type=button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checkers.page.dom import tag_of
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._common import facts, wcag_standards
+
+META = PageRuleMeta(
+    id="static.form-no-submit",
+    engine="static",
+    title=de_en("Formular ohne Absenden-Schaltfläche", "Form without a submit button"),
+    message=de_en("Das Formular hat {fields} Eingabefelder, aber keine Absenden-Schaltfläche.",
+                  "The form has {fields} fields but no submit button."),
+    help=de_en(
+        "Geben Sie jedem Formular eine Schaltfläche zum Absenden, z. B. <button>Senden"
+        "</button>.",
+        "Give every form a button to submit it, e.g. <button>Send</button>.",
+    ),
+    severity="info",
+    outcome="needs_review",
+    wcag=("3.2.2",),
+    standards=wcag_standards("3.2.2"),
+    examples=(
+        PageExample('<form id="f"><label>Ortsteil <select name="o"><option>Nord</option>'
+                    '</select></label><label>Jahr <select name="j"><option>2026</option>'
+                    "</select></label></form>", fails=True, selector="#f"),
+        PageExample('<form><label>Name <input name="n"></label><label>Ort <input name="o">'
+                    "</label><button>Senden</button></form>", fails=False),
+        PageExample('<form><label>Suche <input name="q"></label></form>', fails=False),
+        PageExample('<form id="s"><label>Name <input name="n"></label><label>Ort <input '
+                    'name="o"></label></form><button form="s">Senden</button>', fails=False),
+        PageExample('<form><input type="hidden" name="a"><input type="hidden" name="b"></form>',
+                    fails=False),
+    ),
+)
+
+_NOT_FIELDS = frozenset({"hidden", "submit", "reset", "button", "image"})
+_TEXTLIKE = frozenset({"text", "search", "email", "tel", "url", "password", "number", "date",
+                       "month", "week", "time", "datetime-local", ""})
+
+
+def _is_submit(el) -> bool:
+    tag = tag_of(el)
+    kind = (el.get("type") or "").strip().lower()
+    if tag == "button":
+        return kind in ("", "submit")
+    return tag == "input" and kind in ("submit", "image")
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    known = facts(context.page)
+    forms = known.tags("form")
+    if not forms:
+        return
+    external = {
+        (el.get("form") or "").strip()
+        for el in known.tags("button") + known.tags("input")
+        if el.get("form") and _is_submit(el)
+    }
+    for form in forms:
+        if form in known.not_rendered:
+            continue
+        fields = []
+        has_submit = False
+        for el in form.iter("input", "select", "textarea", "button"):
+            if _is_submit(el):
+                has_submit = True
+                break
+            tag = tag_of(el)
+            kind = (el.get("type") or "").strip().lower() if tag == "input" else tag
+            if tag == "button" or kind in _NOT_FIELDS:
+                continue
+            fields.append(kind)
+        if has_submit or not fields or (form.get("id") or "") in external - {""}:
+            continue
+        if sum(kind in _TEXTLIKE for kind in fields) == 1:
+            continue  # implicit submission: Enter in the only text field sends the form
+        yield PageHit(form, {"fields": len(fields)})

@@ -1,0 +1,145 @@
+"""static.input-purpose-autocomplete: a field for personal data without an autocomplete token.
+
+WCAG 1.3.5 (Identify Input Purpose), technique H98: fields that ask for the user's own name,
+e-mail address, phone number, address, birth date, user name or password should say their
+purpose with autocomplete (given-name, email, tel, postal-code, ...), so browsers can fill
+them in and assistive tools can show familiar icons. The purpose is guessed from type
+(email, tel) and from the name or id (vorname, nachname, plz, strasse, ...). axe-core checks
+only that a present value is valid; this rule reports fields without any value (or "on" /
+"off") for review and as info: the criterion applies only to data about the user.
+Fields in search or filter forms (role=search, an action with "suche"/"search", a field
+named q) are skipped.
+Known false positives: fields about another person (the child's first name, a recipient's
+e-mail address) and search fields named like personal data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checkers.page.dom import tag_of
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._common import disabled, facts, wcag_standards
+
+META = PageRuleMeta(
+    id="static.input-purpose-autocomplete",
+    engine="static",
+    title=de_en("Zweck des Eingabefelds nicht angegeben", "Input purpose not identified"),
+    message=de_en(
+        'Das Feld "{field}" fragt wohl nach persönlichen Daten, hat aber kein '
+        'autocomplete="{token}".',
+        'The field "{field}" seems to ask for personal data but has no '
+        'autocomplete="{token}".',
+    ),
+    help=de_en(
+        "Geben Sie Feldern für eigene Angaben das passende autocomplete-Attribut, z. B. "
+        'autocomplete="given-name" für den Vornamen oder autocomplete="postal-code" für die '
+        "Postleitzahl.",
+        "Give fields for the user's own data the matching autocomplete attribute, e.g. "
+        'autocomplete="given-name" or autocomplete="postal-code".',
+    ),
+    severity="info",
+    outcome="needs_review",
+    wcag=("1.3.5",),
+    standards=wcag_standards("1.3.5"),
+    examples=(
+        PageExample('<label>Vorname <input id="f" name="vorname"></label>', fails=True,
+                    selector="#f"),
+        PageExample('<label>E-Mail <input id="f" type="email" name="kontakt"></label>',
+                    fails=True, selector="#f"),
+        PageExample('<label>PLZ <input id="f" name="plz" autocomplete="off"></label>',
+                    fails=True, selector="#f"),
+        PageExample('<label>Vorname <input name="vorname" autocomplete="given-name"></label>',
+                    fails=False),
+        PageExample('<label>Suche <input type="search" name="name"></label>', fails=False),
+        PageExample('<label>Betreff <input name="betreff"></label>', fails=False),
+        PageExample('<form action="/suche"><label>PLZ <input name="plz"></label></form>',
+                    fails=False),
+        PageExample('<input type="hidden" name="email" value="a@b.de">', fails=False),
+        PageExample('<label>E-Mail <input type="email" name="email" readonly></label>',
+                    fails=False),
+    ),
+)
+
+# (name or id tokens, autocomplete token); the first match wins, so specific names come first.
+_PURPOSES = (
+    ({"firma", "company", "organisation", "organization", "unternehmen"}, "organization"),
+    ({"vorname", "firstname", "fname", "givenname", "given-name", "first"}, "given-name"),
+    ({"nachname", "lastname", "lname", "surname", "familienname", "familyname", "family-name",
+      "last"}, "family-name"),
+    ({"email", "e-mail", "mail", "emailadresse", "e-mail-adresse"}, "email"),
+    ({"telefon", "telefonnummer", "phone", "tel", "mobil", "handy", "mobile", "telephone"},
+     "tel"),
+    ({"plz", "postleitzahl", "zip", "zipcode", "postcode", "postalcode", "postal-code"},
+     "postal-code"),
+    ({"strasse", "straße", "street", "adresse", "address", "anschrift", "hausnummer"},
+     "street-address"),
+    ({"wohnort", "ort", "stadt", "city", "town"}, "address-level2"),
+    ({"geburtsdatum", "birthday", "birthdate", "dob", "bday", "geburtstag"}, "bday"),
+    ({"benutzername", "username", "login", "benutzer", "user"}, "username"),
+    ({"name", "fullname", "vollername"}, "name"),
+)
+_TYPES = {"email": "email", "tel": "tel", "password": "current-password"}
+_SPLIT = re.compile(r"[\s_\[\].]+")
+_TEXT_TYPES = frozenset({"text", "email", "tel", "password", "date", "number", ""})
+
+
+def purpose(el) -> str | None:
+    kind = (el.get("type") or "text").strip().lower()
+    if kind in _TYPES:
+        return _TYPES[kind]
+    tokens: set[str] = set()
+    for attr in ("name", "id"):
+        value = (el.get(attr) or "").strip().lower()
+        if value:
+            tokens.update(t for t in _SPLIT.split(value) if t)
+            tokens.update(t for t in re.split(r"[-]", value) if t)
+            tokens.add(value)
+    for names, token in _PURPOSES:
+        if tokens & names:
+            return token
+    return None
+
+
+_SEARCH_ACTION = re.compile(r"such|search|find|filter", re.I)
+_SEARCH_NAMES = frozenset({"q", "s", "query", "suche", "search", "suchbegriff", "keyword"})
+
+
+def _in_search_form(el) -> bool:
+    """Inside a search or filter form: the fields describe what to find, not the user."""
+    for ancestor in el.iterancestors():
+        if ancestor.get("role") == "search" or tag_of(ancestor) == "search":
+            return True
+        if tag_of(ancestor) == "form":
+            if _SEARCH_ACTION.search(ancestor.get("action") or ""):
+                return True
+            return any(
+                (field.get("type") or "").lower() == "search"
+                or (field.get("name") or "").lower() in _SEARCH_NAMES
+                for field in ancestor.iter("input")
+            )
+    return False
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    known = facts(context.page)
+    for el in known.tags("input"):
+        kind = (el.get("type") or "text").strip().lower()
+        if kind not in _TEXT_TYPES or el in known.excluded:
+            continue
+        current = (el.get("autocomplete") or "").strip().lower()
+        if current not in ("", "on", "off"):
+            continue
+        if el.get("readonly") is not None or disabled(el):
+            continue
+        if el.get("role") in ("search", "searchbox", "combobox"):
+            continue
+        if _in_search_form(el):
+            continue
+        token = purpose(el)
+        if token is None:
+            continue
+        field = el.get("name") or el.get("id") or kind
+        yield PageHit(el, {"field": field, "token": token})

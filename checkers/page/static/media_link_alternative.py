@@ -1,0 +1,92 @@
+"""static.media-link-alternative: a link to an audio, video or image file with no text version.
+
+WCAG 1.2.1 (Audio-only and Video-only), 1.2.2 (Captions) and 1.1.1 (Non-text Content): a link
+such as "Interview anhören" to an .mp3, "Film ansehen" to an .mp4, or a link to a bare .jpg
+opens media outside the page, where no transcript, captions or text alternative can be
+given. Links whose address ends in a common audio, video or image extension are reported,
+for review and as info, unless the link's parent text or the next paragraph mentions a
+transcript ("Transkript", "Textfassung", "Untertitel", "transcript", "captions", "Text zum
+Bild").
+Known false positives: media with an alternative elsewhere on the page; enlarged versions
+of images that are described on the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._barriers import near_text, visible_text
+from checkers.page.static._common import accessible_name, facts, wcag_standards
+from checkers.page.static.link_name import links
+
+META = PageRuleMeta(
+    id="static.media-link-alternative",
+    engine="static",
+    title=de_en("Medien-Link ohne Textfassung", "Media link without a text version"),
+    message=de_en(
+        'Der Link "{text}" öffnet eine {kind}-Datei; eine Textfassung ist nicht zu finden.',
+        'The link "{text}" opens a {kind} file; no text version is found.',
+    ),
+    help=de_en(
+        "Bieten Sie neben Audio ein Transkript, neben Videos Untertitel und neben Bildern "
+        "eine Beschreibung an, und verlinken Sie sie direkt beim Medien-Link.",
+        "Offer a transcript next to audio, captions with videos and a description with "
+        "images, and link them right next to the media link.",
+    ),
+    severity="info",
+    outcome="needs_review",
+    wcag=("1.2.1", "1.2.2", "1.1.1"),
+    standards=wcag_standards("1.2.1", "1.2.2", "1.1.1"),
+    examples=(
+        PageExample('<p><a id="m" href="/media/interview.mp3">Interview anhören</a></p>',
+                    fails=True, selector="#m"),
+        PageExample('<p><a id="m" href="/media/rundgang.mov">Rundgang ansehen</a></p>',
+                    fails=True, selector="#m"),
+        PageExample('<p><a href="/media/interview.mp3">Interview anhören</a> '
+                    '(<a href="/interview.html">Transkript</a>)</p>', fails=False),
+        PageExample('<p><a href="/bericht.pdf">Bericht (PDF)</a></p>', fails=False),
+    ),
+)
+
+_KINDS = {
+    **dict.fromkeys(("mp3", "wav", "ogg", "oga", "m4a", "aac", "flac", "wma", "opus"), "Audio"),
+    **dict.fromkeys(("mp4", "mov", "avi", "wmv", "webm", "mkv", "m4v", "mpg", "mpeg", "flv"),
+                    "Video"),
+    **dict.fromkeys(("jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp"), "Bild"),
+}
+_KINDS_EN = {"Audio": "audio", "Video": "video", "Bild": "image"}
+_ALTERNATIVE = re.compile(r"transkript|transcript|textfassung|textversion|mitschrift|untertitel|"
+                          r"caption|subtitle|beschreibung|description|text zum|als text|"
+                          r"nachlesen", re.I)
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    known = facts(page)
+    for el in links(page):
+        href = el.get("href") or ""
+        if "." not in href or el in known.excluded:
+            continue
+        try:
+            path = urlsplit(href).path.lower()
+        except ValueError:
+            continue  # a broken address: other rules and the link checker report it
+        kind = _KINDS.get(path.rsplit(".", 1)[-1]) if "." in path else None
+        if kind is None:
+            continue
+        if kind == "Bild" and next(el.iter("img"), None) is not None:
+            continue  # a thumbnail linked to its enlargement: the thumbnail's alt describes it
+        context_text = near_text(page, el, 1)
+        following = el.getparent().getnext() if el.getparent() is not None else None
+        if following is not None and isinstance(following.tag, str):
+            context_text += " " + visible_text(page, following)
+        if _ALTERNATIVE.search(context_text):
+            continue
+        name = accessible_name(page, el)
+        yield PageHit(el, {"text": name[:60], "kind": kind},
+                      message={"de": META.message["de"],
+                               "en": META.message["en"].replace("{kind}", _KINDS_EN[kind])})

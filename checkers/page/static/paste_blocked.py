@@ -1,0 +1,61 @@
+"""static.paste-blocked: a field that does not allow pasting.
+
+WCAG 3.3.8 (Accessible Authentication (Minimum)): blocking paste in a password field stops
+password managers and copy-and-paste, leaving a memory test; the Understanding document names
+this as a failure, so password fields fail. On other fields (e-mail confirmation, IBAN) it
+forces people with motor or cognitive impairments to retype (3.3.7 Redundant Entry spirit):
+reported for review. Detected: an inline onpaste handler (or ondrop on password fields) that
+returns false or calls preventDefault.
+Known false positives: a handler that only cleans the pasted value and then inserts it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._common import facts
+
+META = PageRuleMeta(
+    id="static.paste-blocked",
+    engine="static",
+    title=de_en("Einfügen blockiert", "Pasting blocked"),
+    message=de_en("Das Feld ({kind}) verhindert das Einfügen aus der Zwischenablage.",
+                  "The field ({kind}) prevents pasting from the clipboard."),
+    help=de_en(
+        "Erlauben Sie das Einfügen. Passwort-Manager und Kopieren helfen Menschen, die sich "
+        "Passwörter nicht merken oder schwer tippen können.",
+        "Allow pasting. Password managers and copy and paste help people who cannot remember "
+        "passwords or find typing hard.",
+    ),
+    severity="error",
+    wcag=("3.3.8",),
+    standards=("WCAG 2.2 3.3.8",),
+    examples=(
+        PageExample('<label>Passwort <input id="p" type="password" onpaste="return false">'
+                    "</label>", fails=True, selector="#p"),
+        PageExample('<label>E-Mail wiederholen <input type="email" '
+                    'onpaste="event.preventDefault()"></label>', fails=False, review=True),
+        PageExample('<label>Passwort <input type="password"></label>', fails=False),
+        PageExample('<label>IBAN <input onpaste="formatiere(this)"></label>', fails=False),
+    ),
+)
+
+_BLOCK = re.compile(r"return\s+false|preventDefault\s*\(", re.I)
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    known = facts(context.page)
+    for el in known.tags("input") + known.tags("textarea"):
+        kind = (el.get("type") or "text").strip().lower() if el.tag == "input" else "textarea"
+        code = el.get("onpaste") or ""
+        if kind == "password":
+            code += ";" + (el.get("ondrop") or "")
+        if not _BLOCK.search(code) or el in known.excluded:
+            continue
+        if kind == "password":
+            yield PageHit(el, {"kind": kind})
+        else:
+            yield PageHit(el, {"kind": kind}, outcome="needs_review", severity="warning")

@@ -1,0 +1,102 @@
+"""static.text-direction: text in a right-to-left language without dir="rtl", or the reverse.
+
+WCAG 1.3.2 (Meaningful Sequence), techniques H34 and H56: Arabic, Hebrew, Persian, Urdu and
+other right-to-left languages need dir="rtl" (on the element or an ancestor), or punctuation,
+numbers and the line start end up on the wrong side; text in a left-to-right language
+marked dir="rtl" is reordered the same way. The language comes from the lang attribute of
+the element or its ancestors. Reported for review: the bidi algorithm keeps single words
+readable, a person must judge whole sentences.
+Known false positives: a single RTL word inside a sentence (bdi is enough there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._barriers import visible_text
+from checkers.page.static._common import facts, wcag_standards
+
+META = PageRuleMeta(
+    id="static.text-direction",
+    engine="static",
+    title=de_en("Schreibrichtung passt nicht zur Sprache", "Text direction does not fit"),
+    message=de_en(
+        'Text in der Sprache "{lang}" hat die Schreibrichtung {direction}.',
+        'Text in the language "{lang}" has the direction {direction}.',
+    ),
+    help=de_en(
+        'Geben Sie Text in Arabisch, Hebräisch, Persisch oder Urdu dir="rtl" mit, '
+        'z. B. <p lang="ar" dir="rtl">, und Text in links-nach-rechts-Sprachen dir="ltr".',
+        'Give text in Arabic, Hebrew, Persian or Urdu dir="rtl", e.g. <p lang="ar" '
+        'dir="rtl">, and text in left-to-right languages dir="ltr".',
+    ),
+    severity="warning",
+    outcome="needs_review",
+    wcag=("1.3.2",),
+    standards=wcag_standards("1.3.2"),
+    examples=(
+        PageExample('<p id="t" lang="ar">التأشيرة الإلكترونية: تقدم بطلبك الآن.</p>',
+                    fails=True, selector="#t"),
+        PageExample('<p id="t" dir="rtl" lang="en">Electronic visa waiver</p>', fails=True,
+                    selector="#t"),
+        PageExample('<p lang="ar" dir="rtl">التأشيرة الإلكترونية</p>', fails=False),
+        PageExample('<div dir="rtl"><p lang="he">שלום לכולם</p></div>', fails=False),
+        PageExample('<p lang="de">Willkommen</p>', fails=False),
+        PageExample('<p lang="ar-Latn">marhaba</p>', fails=False),
+        PageExample('<html id="h" lang="ar"><body><p>مرحبا بكم في موقعنا</p></body></html>',
+                    fails=True, selector="#h"),
+    ),
+)
+
+RTL = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ji", "dv", "ps", "sd", "ug", "ku-arab",
+                 "ckb", "syr", "arc", "nqo", "ks", "pa-arab"})
+_RTL_SCRIPTS = frozenset({"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"})
+
+
+def _is_rtl(lang: str) -> bool | None:
+    """True for right-to-left languages, False for others, None when unknown."""
+    parts = lang.lower().replace("_", "-").split("-")
+    if not parts or not parts[0].isalpha():
+        return None
+    script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    if script is not None:
+        return script in _RTL_SCRIPTS
+    return parts[0] in RTL or "-".join(parts[:2]) in RTL
+
+
+def _direction(el) -> str:
+    node = el
+    while node is not None and isinstance(node.tag, str):
+        value = (node.get("dir") or "").strip().lower()
+        if value in ("rtl", "ltr"):
+            return value
+        if value == "auto":
+            return "auto"
+        node = node.getparent()
+    return "ltr"
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    known = facts(page)
+    for el in known.elements:
+        lang = el.get("lang")
+        own_dir = (el.get("dir") or "").strip().lower()
+        if lang is None and own_dir != "rtl":
+            continue
+        if el in known.not_rendered or el.tag in ("head", "script", "style"):
+            continue
+        language = (lang or page.element_lang(el) or "").strip()
+        rtl = _is_rtl(language) if language else None
+        if rtl is None:
+            continue
+        direction = _direction(el)
+        if direction == "auto":
+            continue
+        if rtl == (direction == "rtl"):
+            continue
+        if len(visible_text(page, el)) < 2:
+            continue
+        yield PageHit(el, {"lang": language, "direction": direction})
