@@ -64,7 +64,7 @@ def _browser_pool(options: AuditOptions) -> object | None:
     from checkers.page.browser import BrowserPool, BrowserUnavailable
 
     try:
-        return BrowserPool(options.browser)
+        return BrowserPool(options.browser, options.policy)
     except BrowserUnavailable:
         return None  # audits then answer with a clear error unless static_only is asked for
 

@@ -122,7 +122,7 @@ def main() -> None:
             policy=policy,
             browser=BrowserSettings(pool_size=1),
         )
-        pool = BrowserPool(browser.browser)
+        pool = BrowserPool(browser.browser, policy)
         try:
             timed_run(browser, targets[:3], pool)  # warm-up: start the browser
             stats("browser + static, 1 warm browser reused", *timed_run(browser, targets, pool))
@@ -134,7 +134,7 @@ def main() -> None:
             policy=policy,
             browser=BrowserSettings(pool_size=2),
         )
-        pool = BrowserPool(parallel.browser)
+        pool = BrowserPool(parallel.browser, policy)
         try:
             timed_run(parallel, targets[:4], pool)
             stats("browser + static, pool of 2 warm browsers", *timed_run(parallel, targets, pool))
@@ -145,7 +145,7 @@ def main() -> None:
         started = time.perf_counter()
         for target in targets[:20]:
             t0 = time.perf_counter()
-            own = BrowserPool(browser.browser)
+            own = BrowserPool(browser.browser, policy)
             try:
                 timed_run(browser, [target], own)
             finally:

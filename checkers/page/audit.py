@@ -146,7 +146,7 @@ class PageAuditor:
             if self._pool is None:
                 from checkers.page.browser import BrowserPool
 
-                self._pool = BrowserPool(self.options.browser)
+                self._pool = BrowserPool(self.options.browser, self.options.policy)
             return self._pool
 
     # ------------------------------------------------------------------ runs

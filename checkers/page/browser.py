@@ -36,7 +36,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from urllib3.exceptions import HTTPError as DriverConnectionError
 
-from checkers.page.options import BrowserSettings
+from checkers.page.guard_proxy import GuardProxy
+from checkers.page.options import BrowserSettings, UrlPolicy
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +179,13 @@ class AxeOutcome:
 class BrowserSession:
     """One WebDriver session: local Chromium (with CDP) or a Grid node (without)."""
 
-    def __init__(self, settings: BrowserSettings, axe_source: str, locales: dict[str, Any]):
+    def __init__(
+        self,
+        settings: BrowserSettings,
+        axe_source: str,
+        locales: dict[str, Any],
+        proxy_url: str | None = None,
+    ):
         self.settings = settings
         self.pages = 0
         self.cdp = False
@@ -188,6 +195,10 @@ class BrowserSession:
         for flag in _CHROME_FLAGS:
             options.add_argument(flag)
         options.add_argument(f"--window-size={settings.width},{settings.height}")
+        if proxy_url:
+            # Every request of the page goes through the policy proxy, loopback included.
+            options.add_argument(f"--proxy-server={proxy_url}")
+            options.add_argument("--proxy-bypass-list=<-loopback>")
         options.page_load_strategy = "normal"
         try:
             if settings.remote_url:
@@ -415,8 +426,14 @@ def _descendants(pid: int) -> list[int]:
 class BrowserPool:
     """Up to ``pool_size`` browser sessions, started on demand and reused across pages."""
 
-    def __init__(self, settings: BrowserSettings | None = None) -> None:
+    def __init__(
+        self, settings: BrowserSettings | None = None, policy: UrlPolicy | None = None
+    ) -> None:
         self.settings = settings or BrowserSettings()
+        # The URL policy for everything local browsers load (see guard_proxy); a Grid's nodes
+        # cannot reach a proxy on this machine's loopback, their network is their isolation.
+        self.policy = policy or UrlPolicy()
+        self._proxy: GuardProxy | None = None
         axe_path, locale_path = find_axe()
         self.axe_source = axe_path.read_text(encoding="utf-8")
         self.locales: dict[str, Any] = {}
@@ -459,13 +476,28 @@ class BrowserPool:
         if not can_start:
             return self._idle.get(timeout=self.settings.page_timeout * 4)
         try:
-            session = BrowserSession(self.settings, self.axe_source, self.locales)
+            session = BrowserSession(
+                self.settings, self.axe_source, self.locales, self._proxy_url()
+            )
         except BaseException:
             with self._lock:
                 self._live -= 1
             raise
         self.started += 1
         return session
+
+    def _proxy_url(self) -> str | None:
+        if self.settings.remote_url:
+            return None
+        with self._lock:
+            if self._proxy is None:
+                self._proxy = GuardProxy(self.policy)
+            return self._proxy.url
+
+    @property
+    def refused(self) -> list[str]:
+        """Requests of audited pages the policy refused (host:port)."""
+        return self._proxy.refused if self._proxy is not None else []
 
     def discard(self, session: BrowserSession, kill: bool = True) -> None:
         with self._lock:
@@ -492,6 +524,9 @@ class BrowserPool:
             with self._lock:
                 self._live -= 1
             session.close()
+        if self._proxy is not None:
+            self._proxy.close()
+            self._proxy = None
 
 
 __all__ = [

@@ -25,7 +25,7 @@ BASE = AuditOptions(
 
 @pytest.fixture(scope="module")
 def pool():
-    shared = BrowserPool(BASE.browser)
+    shared = BrowserPool(BASE.browser, BASE.policy)
     yield shared
     shared.close()
 
@@ -120,7 +120,7 @@ def test_html_document_target(pool) -> None:
 
 
 def test_browser_is_reused(site: str) -> None:
-    local = BrowserPool(BASE.browser)
+    local = BrowserPool(BASE.browser, BASE.policy)
     try:
         targets = [PageTarget(url=f"{site}/good.html")] * 3
         run = audit(local, *targets)
@@ -137,7 +137,7 @@ def _chromium_pids(pool: BrowserPool) -> list[int]:
 
 
 def test_browser_killed_mid_run_is_replaced(site: str) -> None:
-    local = BrowserPool(BASE.browser)
+    local = BrowserPool(BASE.browser, BASE.policy)
     killed = threading.Event()
 
     def kill_after_first(report) -> None:
@@ -166,7 +166,7 @@ def test_browser_killed_mid_run_is_replaced(site: str) -> None:
 
 def test_hung_browser_is_replaced(site: str) -> None:
     options = replace(BASE, browser=replace(BASE.browser, page_timeout=3, axe_timeout=3))
-    local = BrowserPool(options.browser)
+    local = BrowserPool(options.browser, options.policy)
     stopped: list[int] = []
 
     def freeze_after_first(report) -> None:
@@ -234,7 +234,7 @@ def test_remote_webdriver_path(site: str) -> None:
         options = replace(
             BASE, browser=replace(BASE.browser, remote_url=f"http://127.0.0.1:{port}")
         )
-        remote = BrowserPool(options.browser)
+        remote = BrowserPool(options.browser, options.policy)
         try:
             report = audit(remote, PageTarget(url=f"{site}/bad.html"), options=options).reports[0]
         finally:
@@ -254,3 +254,31 @@ def test_ignored_selectors_are_not_audited(pool, site: str) -> None:
     selectors = [f.location.selector or "" for f in report.findings]
     assert not any(s.startswith(("html > body > header", "#suche")) for s in selectors), selectors
     assert any(f.rule_id == "axe.link-name" for f in report.findings)  # the rest still counts
+
+
+def test_browser_requests_go_through_the_policy(pool, site: str) -> None:
+    """Sub-resources of an audited page are held to the URL policy too: internal addresses are
+    refused by the guard proxy before any connection, the page itself is still audited."""
+    report = audit(pool, PageTarget(url=f"{site}/ssrf.html")).reports[0]
+    assert report.error is None, report.error
+    refused = set(pool.refused)
+    assert {"169.254.169.254:80", "10.0.0.1:80", "192.168.1.1:80"} <= refused, refused
+    assert not any(entry.startswith("127.0.0.1") for entry in refused)
+
+
+def test_loopback_sub_resource_refused_when_not_allowed(site: str) -> None:
+    port = site.rsplit(":", 1)[1]
+    policy = UrlPolicy(allowed_hosts=("localhost",))
+    options = replace(BASE, policy=policy)
+    local = BrowserPool(options.browser, policy)
+    html = (
+        "<!DOCTYPE html><html lang='de'><title>T</title><body><main><h1>T</h1>"
+        f"<img src='http://127.0.0.1:{port}/good.html' alt='intern'></main></body></html>"
+    )
+    try:
+        report = audit(local, PageTarget(html=html, url=f"http://localhost:{port}/"),
+                       options=options).reports[0]
+        assert report.error is None, report.error
+        assert f"127.0.0.1:{port}" in local.refused
+    finally:
+        local.close()
