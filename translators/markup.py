@@ -27,6 +27,7 @@ from typing import Literal
 import lxml.html
 from lxml import etree
 
+from checkers.text.source import detect_format
 from translators import tags
 from translators.document import RTL_LANGUAGES, Format, Mode, Placeholder, Segment
 from translators.errors import TranslationError
@@ -143,21 +144,6 @@ def extract(
     if fmt == "markdown":
         return extract_markdown(content)
     return extract_plain(content)
-
-
-def detect_format(content: str) -> Format:
-    """HTML when it starts like HTML, Markdown when it has Markdown structure, else plain."""
-    head = content[:4000]
-    if _DOCUMENT.search(head) or head.lstrip().startswith("<"):
-        return "html"
-    markdown_signs = (
-        r"^#{1,6}\s", r"^\s*[-*+]\s", r"^```", r"\[[^\]]+\]\([^)]+\)", r"\*\*[^*]+\*\*", r"^>\s",
-    )
-    if any(re.search(p, head, re.MULTILINE) for p in markdown_signs):
-        return "markdown"
-    if re.search(r"</(p|div|h[1-6]|li|span|a|td)>|<br\s*/?>", head, re.IGNORECASE):
-        return "html"
-    return "plain"
 
 
 # --- HTML -----------------------------------------------------------------------------------
