@@ -120,7 +120,7 @@ class PageAuditor:
         self._own_pool = pool is None
         self._pool_lock = threading.Lock()
         self._linked_lock = threading.Lock()
-        self._linked: dict[str, Page | None] = {}
+        self._linked: dict[str, tuple[Page | None, tuple[str, str] | None]] = {}
         # The statement checked in this run and the URL of the report its findings went to.
         self._statement: tuple[Page, str | None] | None = None
         self._timings: dict[int, dict[str, float]] = {}
@@ -412,12 +412,17 @@ class PageAuditor:
             wanted.append("statement")
         if is_homepage:
             wanted += ["easy_language", "sign_language"]
+        unreachable: dict[str, tuple[str, str, str]] = {}
         for role in wanted:
             href = links.get(role)
             if href and not href.lower().split("?", 1)[0].endswith(".pdf"):
-                linked = self._linked_page(href)
+                linked, problem = self._linked_page(href)
                 if linked is not None:
                     context.linked[role] = linked
+                elif problem is not None:
+                    unreachable[role] = (href, *problem)
+        if unreachable:
+            context.extra["unreachable"] = unreachable
         if bitv.is_statement(page):
             self._statement = (page, page.url)
         elif "statement" in context.linked:
@@ -425,20 +430,26 @@ class PageAuditor:
         disabled = set(self.options.disabled_rules) | {CONTRADICTION_RULE}
         return run_rules(self.bitv_rules, context, locale, disabled)
 
-    def _linked_page(self, url: str) -> Page | None:
+    def _linked_page(self, url: str) -> tuple[Page | None, tuple[str, str] | None]:
+        """The linked page, or why it could not be loaded (German, English); cached per run."""
         with self._linked_lock:
             if url in self._linked:
                 return self._linked[url]
         page: Page | None = None
+        problem: tuple[str, str] | None = None
         try:
             result = self.fetcher.get(url)
-            if result.status < 400 and result.is_html:
+            if result.status >= 400:
+                problem = (f"HTTP-Status {result.status}", f"HTTP status {result.status}")
+            elif result.is_html:
                 page = Page(result.text, result.url)
         except FetchError as error:
+            if error.kind != "address-refused":  # a policy refusal is not the site's fault
+                problem = (error.de, error.en)
             log.info("linked page %s not fetched: %s", url, error)
         with self._linked_lock:
-            self._linked[url] = page
-        return page
+            self._linked[url] = (page, problem)
+        return page, problem
 
     def _cross_check(self, reports: list[Report]) -> None:
         """Run-wide: a statement claiming full compliance while the audit found violations."""

@@ -96,3 +96,16 @@ def test_bitv_statement_checked_once_per_run(site: str) -> None:
     failures = sum(1 for r in run.reports for f in r.findings
                    if f.engine in ("axe", "static") and f.outcome == "failed" and f.wcag)
     assert bool(contradiction) == (failures > 0)
+
+
+def test_broken_easy_language_link_is_reported(site: str) -> None:
+    options = AuditOptions(
+        engines=frozenset({"static", "bitv"}),
+        policy=UrlPolicy(allow_loopback=True),
+        bitv=BitvSettings(land="BW", body="municipal", homepage=f"{site}/kaputt.html"),
+    )
+    with PageAuditor(options) as auditor:
+        report = auditor.audit([PageTarget(url=f"{site}/kaputt.html")]).reports[0]
+    broken = [f for f in report.findings if f.rule_id == "bitv.linked-page-reachable"]
+    assert len(broken) == 1 and "404" in broken[0].message
+    assert "/gibt-es-nicht/leichte-sprache.html" in broken[0].message

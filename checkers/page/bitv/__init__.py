@@ -25,6 +25,7 @@ from __future__ import annotations
 from checkers.page.bitv import (
     easy_language_link,
     easy_language_topics,
+    linked_page_reachable,
     sign_language_link,
     sign_language_video,
     statement_contradiction,
@@ -60,6 +61,7 @@ from checkers.page.options import BitvSettings
 from checkers.page.rule import PageRule
 
 _MODULES = (
+    linked_page_reachable,
     easy_language_link,
     sign_language_link,
     sign_language_video,

@@ -1,0 +1,71 @@
+"""bitv.linked-page-reachable: the statement, Leichte-Sprache and DGS links lead somewhere.
+
+A link that is there but ends in an error page does not fulfil the duty it stands for: § 7
+BITV 2.0 (the statement must be reachable from every page) and § 4 BITV 2.0 (information in
+Leichter Sprache and Deutscher Gebärdensprache on the homepage). The engine fetches the pages
+``discover()`` finds and records the ones it could not load in ``context.extra["unreachable"]``
+(role -> (url, reason)); this rule reports them. Known false positives: a target that is only
+reachable from inside the organisation's network or behind a login the audit does not have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checkers.page.bitv import samples as s
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+
+ROLE_NAMES = {
+    "statement": ("die Erklärung zur Barrierefreiheit", "the accessibility statement"),
+    "easy_language": ("die Seite in Leichter Sprache", "the Leichte Sprache page"),
+    "sign_language": ("die Seite in Gebärdensprache", "the sign language page"),
+}
+
+META = PageRuleMeta(
+    id="bitv.linked-page-reachable",
+    engine="bitv",
+    title=de_en("Pflicht-Seiten erreichbar", "Required pages reachable"),
+    message=de_en(
+        "Der Link auf {name_de} ({url}) führt ins Leere: {reason_de}",
+        "The link to {name_en} ({url}) leads nowhere: {reason_en}",
+    ),
+    help=de_en(
+        "Prüfen Sie die Adresse des Links. Die Seite muss ohne Anmeldung erreichbar sein; "
+        "sonst gilt die Pflicht (§ 4 und § 7 BITV 2.0) als nicht erfüllt.",
+        "Check the link's address. The page must be reachable without a login, or the duty "
+        "(§ 4 and § 7 BITV 2.0) is not met.",
+    ),
+    severity="error",
+    standards=("BITV 2.0 § 4", "BITV 2.0 § 7"),
+    examples=(
+        PageExample(s.homepage(), fails=False, context={"is_homepage": True}),
+        PageExample(
+            s.homepage(),
+            fails=True,
+            context={
+                "is_homepage": True,
+                "extra": {
+                    "unreachable": {
+                        "easy_language": (s.EASY_URL, "HTTP 404", "HTTP 404"),
+                    }
+                },
+            },
+        ),
+    ),
+)
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    unreachable = context.extra.get("unreachable") or {}
+    for role, (url, reason_de, reason_en) in sorted(unreachable.items()):
+        name_de, name_en = ROLE_NAMES.get(role, (role, role))
+        yield PageHit(
+            params={
+                "url": url,
+                "name_de": name_de,
+                "name_en": name_en,
+                "reason_de": reason_de,
+                "reason_en": reason_en,
+            }
+        )
