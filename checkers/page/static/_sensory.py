@@ -103,3 +103,34 @@ def may_match_sensory(words: tuple[frozenset[str], frozenset[str]]) -> bool:
 def may_match_required(words: tuple[frozenset[str], frozenset[str]]) -> bool:
     _, lower = words
     return not lower.isdisjoint(_COLOR_WORDS) and not lower.isdisjoint(REQUIRED_TRIGGERS)
+
+
+# Colour as the key that tells items apart ("the green mushrooms", "die rot markierten
+# Termine", "shown in red"): static.color-conveys-meaning. Not part of SENSORY.
+_COLOR_EN_ALL = r"(?:red|green|blue|yellow|orange|grey|gray|purple|pink|brown)"
+_COLOR_DE_ADJ = r"(?:rot|grün|blau|gelb|orange|grau|violett|lila|pink|braun|türkis)"
+_COLOR_DE_NOUN = r"(?:Rot|Grün|Blau|Gelb|Orange|Grau|Violett|Lila|Pink|Braun|Türkis)"
+_UI_NOUN = (r"(?:Knopf|Knöpfe|Schaltfläche|Button|Taste|Feld|Felder|Link|Symbol|Icon|Pfeil|"
+            r"Kreis|Rahmen|Kästchen|Haken|buttons|links|icons|arrows|circles|squares|boxes|"
+            r"fields|tabs|stars|markers|labels)")
+# Colour words in lower case only: "the Green Party", "die Grünen" are names, not colours.
+COLOR_MEANING = re.compile(
+    rf"\b(?i:the)\s+{_COLOR_EN_ALL}\s+(?!{_UI_NOUN}\b)(?:ones|[a-z]{{3,}}s)\b"
+    rf"|\b(?:shown|marked|highlighted|displayed|printed|written|coloured|colored|appears?|"
+    rf"items?|entries|rows|dates|text)\s+in\s+{_COLOR_EN_ALL}\b"
+    rf"|\b(?i:in)\s+{_COLOR_EN_ALL}\s+(?:are|is|mean|means|indicate|indicates|show|shows)\b"
+    rf"|\b(?i:die|der|den|das|alle)\s+{_COLOR_DE_ADJ}\s*(?:markierte|gekennzeichnete|"
+    rf"hervorgehobene|dargestellte|unterlegte|eingefärbte|geschriebene)[nmrs]?\b"
+    rf"|\b(?i:die|der|den|alle)\s+{_COLOR_DE_ADJ}(?:en|e)\s+(?!{_UI_NOUN})"
+    rf"[A-ZÄÖÜ][a-zäöüß]{{2,}}"
+    rf"|\b(?:in|mit)\s+{_COLOR_DE_NOUN}\b(?!\s*[A-ZÄÖÜ])"
+    rf"|\b{_COLOR_DE_ADJ}\s+(?:markiert|gekennzeichnet|hervorgehoben|dargestellt|unterlegt|"
+    rf"eingefärbt)(?:e[nmrs]?)?\b",
+)
+COLOR_MEANING_TRIGGERS = _COLOR_WORDS | {"rot", "grün", "blau", "gelb", "grau", "violett",
+                                         "lila", "braun", "türkis"}
+
+
+def may_match_color_meaning(words: tuple[frozenset[str], frozenset[str]]) -> bool:
+    _, lower = words
+    return not lower.isdisjoint(COLOR_MEANING_TRIGGERS)

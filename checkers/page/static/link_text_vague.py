@@ -1,4 +1,4 @@
-"""static.link-text-vague: a link whose whole text is "hier", "mehr", "weiter" or "click here".
+"""static.link-text-vague: a link whose whole text is "hier", "mehr", "Seite" or "click here".
 
 WCAG 2.4.4 (Link Purpose (In Context)): screen reader users often list all links of a page;
 "hier" or "mehr" tell nothing there. The rule looks at the link's accessible name only and
@@ -46,6 +46,13 @@ META = PageRuleMeta(
                     fails=False),
         PageExample('<a href="/news/1" title="Mehr zum Stadtfest 2026">mehr</a>', fails=False),
         PageExample('<a href="/news/1" hidden>mehr</a>', fails=False),
+        PageExample('<p>Mehr über mich auf meiner <a id="l" href="page.html">page</a>.</p>',
+                    fails=True, selector="#l"),
+        PageExample('<p>Infos auf <a id="l" href="/i">dieser Seite</a>.</p>', fails=True,
+                    selector="#l"),
+        PageExample('<a id="l" href="/i">Webseite</a>', fails=True, selector="#l"),
+        PageExample('<a id="l" href="/i">Link</a>', fails=True, selector="#l"),
+        PageExample('<a href="/i">Webseite des Bürgeramts</a>', fails=False),
     ),
 )
 
@@ -55,9 +62,12 @@ VAGUE = frozenset(
     hier|hier klicken|klicken sie hier|klick hier|hier klicken!|hier lesen|hier entlang|mehr|
     mehr lesen|mehr erfahren|mehr dazu|mehr info|mehr infos|mehr informationen|weiter|
     weiterlesen|weiter lesen|weitere informationen|lesen sie mehr|lesen sie weiter|mehr anzeigen|
-    details|zum artikel|zur seite|link|dieser link|diese seite|artikel|seite|
+    details|zum artikel|zur seite|link|dieser link|diese seite|artikel|seite|webseite|
+    website|diese webseite|diese website|meine seite|unsere seite|internetseite|dieser seite|
+    auf dieser seite|zur webseite|zur website|zum link|hier geht's|hier gehts|dies|
     here|click here|click|more|read more|learn more|more info|more information|continue|
-    continue reading|details|this link|this page|go|link
+    continue reading|details|this link|this page|go|link|page|my page|our page|web page|
+    webpage|this website|this site|site|website|the website|click this link|this
     """.split("|")
 )
 _EDGES = re.compile(r"^[\s»«›‹>→←<.:…\-–—|()\[\]+*!]+|[\s»«›‹>→←<.:…\-–—|()\[\]+*!]+$")

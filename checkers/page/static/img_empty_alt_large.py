@@ -1,0 +1,93 @@
+"""static.img-empty-alt-large: a large image marked as decorative with alt="".
+
+WCAG 1.1.1 (Non-text Content): alt="" tells screen readers to skip the image. That is right
+for decoration, but a large picture (width and height attributes of at least 150 x 100
+pixels) is more often content: a photo, a chart, a map. Such images are reported for
+review and as info, so a person can confirm that they are decorative. Skipped: images in a
+link or button (the control's text names them), in a figure with a figcaption, hidden
+images, images marked role=presentation/none as well, and file names that say decoration
+(spacer, background, border, divider, shadow).
+Known false positives: large decorative banners and mood pictures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checkers.page.dom import tag_of
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._common import explicit_role, facts, wcag_standards
+
+META = PageRuleMeta(
+    id="static.img-empty-alt-large",
+    engine="static",
+    title=de_en("Großes Bild als Schmuck markiert", "Large image marked as decorative"),
+    message=de_en(
+        'Das Bild ist {width} × {height} Pixel groß, hat aber alt="" (Schmuckbild). '
+        "Zeigt es Inhalt?",
+        'The image is {width} × {height} pixels but has alt="" (decorative). Does it show '
+        "content?",
+    ),
+    help=de_en(
+        "Zeigt das Bild Inhalt, beschreiben Sie ihn im alt-Attribut. Ist es nur Schmuck, "
+        "bleibt alt=\"\" richtig.",
+        'If the image shows content, describe it in the alt attribute. If it is only '
+        'decoration, alt="" is right.',
+    ),
+    severity="info",
+    outcome="needs_review",
+    wcag=("1.1.1",),
+    standards=wcag_standards("1.1.1"),
+    examples=(
+        PageExample('<img id="i" src="karte.png" alt="" width="600" height="400">',
+                    fails=True, selector="#i"),
+        PageExample('<img src="karte.png" alt="Karte der Altstadt" width="600" height="400">',
+                    fails=False),
+        PageExample('<img src="icon.png" alt="" width="16" height="16">', fails=False),
+        PageExample('<img src="foto.jpg" alt="">', fails=False),
+        PageExample('<a href="/fest"><img src="fest.jpg" alt="" width="600" height="400"> '
+                    "Stadtfest</a>", fails=False),
+        PageExample('<figure><img src="k.png" alt="" width="600" height="400"><figcaption>'
+                    "Karte</figcaption></figure>", fails=False),
+        PageExample('<img src="spacer.gif" alt="" width="600" height="400">', fails=False),
+        PageExample('<img src="k.png" alt="" width="100%" height="400">', fails=False),
+    ),
+)
+
+_SIZE = re.compile(r"\s*(\d+)\s*(?:px)?\s*\Z", re.I)
+_DECOR = re.compile(r"spacer|blank|background|\bbg[-_.]|border|divider|shadow|trenn|"
+                    r"hintergrund|deko|ornament|pixel", re.I)
+_CONTROLS = frozenset({"a", "button"})
+
+
+def _size(value: str | None) -> int | None:
+    found = _SIZE.match(value or "")
+    return int(found.group(1)) if found else None
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    known = facts(context.page)
+    for el in known.tags("img"):
+        alt = el.get("alt")
+        if alt is None or alt.strip() or el in known.excluded:
+            continue
+        width, height = _size(el.get("width")), _size(el.get("height"))
+        if width is None or height is None or width < 150 or height < 100:
+            continue
+        if explicit_role(el) in ("presentation", "none") or _DECOR.search(el.get("src") or ""):
+            continue
+        if _in_control_or_figure(el):
+            continue
+        yield PageHit(el, {"width": width, "height": height})
+
+
+def _in_control_or_figure(el) -> bool:
+    for node in el.iterancestors():
+        tag = tag_of(node)
+        if tag in _CONTROLS or explicit_role(node) in ("link", "button"):
+            return True
+        if tag == "figure" and any(tag_of(c) == "figcaption" for c in node):
+            return True
+    return False

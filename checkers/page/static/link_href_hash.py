@@ -1,0 +1,70 @@
+"""static.link-href-hash: a link to "#" that goes nowhere.
+
+WCAG 2.1.1 (Keyboard) and 4.1.2 (Name, Role, Value): href="#" (or "#!") only jumps to the
+top of the page. Without a script the link does nothing; with one it is a button in disguise
+that screen readers announce as a link. Reported for review when the link has no role, no
+non-trivial onclick handler and no sign of a scripted widget (aria-expanded, aria-controls,
+aria-haspopup, data-toggle): then it most likely leads nowhere. Scripts bound with
+addEventListener are invisible to markup, hence the review.
+Known false positives: links whose handler is attached by a script (still better a button).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._barriers import trivial_handler
+from checkers.page.static._common import accessible_name, explicit_role, facts, wcag_standards
+
+META = PageRuleMeta(
+    id="static.link-href-hash",
+    engine="static",
+    title=de_en('Link auf "#"', 'Link to "#"'),
+    message=de_en(
+        'Der Link "{text}" führt nur auf "#" und damit nirgendwohin.',
+        'The link "{text}" only leads to "#", that is nowhere.',
+    ),
+    help=de_en(
+        "Geben Sie dem Link die Adresse seines Ziels. Löst er eine Aktion aus, nehmen Sie "
+        '<button type="button">.',
+        'Give the link the address of its target. If it triggers an action, use <button '
+        'type="button">.',
+    ),
+    severity="warning",
+    outcome="needs_review",
+    wcag=("2.1.1", "4.1.2"),
+    standards=wcag_standards("2.1.1", "4.1.2"),
+    examples=(
+        PageExample('<a id="l" href="#">Etwas tun</a>', fails=True, selector="#l"),
+        PageExample('<a id="l" href=" #! ">Etwas tun</a>', fails=True, selector="#l"),
+        PageExample('<a id="l" href="#" onclick="return false">Etwas tun</a>', fails=True,
+                    selector="#l"),
+        PageExample('<a href="#" role="button">Menü</a>', fails=False),
+        PageExample('<a href="#" onclick="openMenu()">Menü</a>', fails=False),
+        PageExample('<a href="#" aria-expanded="false" aria-controls="m">Menü</a>',
+                    fails=False),
+        PageExample('<a href="#inhalt">Zum Inhalt</a>', fails=False),
+        PageExample('<a href="#" style="display:none">x</a>', fails=False),
+    ),
+)
+
+_WIDGET = ("aria-expanded", "aria-controls", "aria-haspopup", "aria-pressed", "data-toggle",
+           "data-bs-toggle", "data-action", "data-target", "data-bs-target")
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    known = facts(page)
+    for el in known.tags("a"):
+        href = el.get("href")
+        if href is None or href.strip() not in ("#", "#!"):
+            continue
+        if el in known.excluded or el in known.in_svg or explicit_role(el) is not None:
+            continue
+        if not trivial_handler(el.get("onclick")):
+            continue
+        if any(el.get(attr) is not None for attr in _WIDGET):
+            continue
+        yield PageHit(el, {"text": accessible_name(page, el)[:60]})

@@ -1,0 +1,71 @@
+"""static.link-javascript-href: a link whose href is "javascript:" code instead of an address.
+
+WCAG 2.1.1 (Keyboard) and 4.1.2 (Name, Role, Value): a link with href="javascript:..." does
+not lead anywhere; it is a button in disguise. Screen readers announce it as a link, it
+cannot be opened in a new tab, and it does nothing without scripts. The scheme is matched as
+browsers parse it (case-insensitive, leading blanks and embedded tabs or line breaks
+ignored). Reported for review; links given another role (role="button") are left to
+static.link-role-button. Hidden links are skipped.
+Known false positives: links that only fall back to script while a real address exists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._common import accessible_name, explicit_role, facts, wcag_standards
+
+META = PageRuleMeta(
+    id="static.link-javascript-href",
+    engine="static",
+    title=de_en("Link mit javascript:-Adresse", "Link with a javascript: address"),
+    message=de_en(
+        'Der Link "{text}" führt nirgendwohin, sondern startet ein Skript (href="javascript:").',
+        'The link "{text}" leads nowhere but runs a script (href="javascript:").',
+    ),
+    help=de_en(
+        "Nehmen Sie für Aktionen ein <button type=\"button\"> und für Links eine echte "
+        "Adresse.",
+        'Use a <button type="button"> for actions and a real address for links.',
+    ),
+    severity="warning",
+    outcome="needs_review",
+    wcag=("2.1.1", "4.1.2"),
+    standards=wcag_standards("2.1.1", "4.1.2"),
+    examples=(
+        PageExample('<a id="l" href="javascript:alert(1)">Drücken</a>', fails=True,
+                    selector="#l"),
+        PageExample('<a id="l" href="  JavaScript:void(0)">Menü</a>', fails=True,
+                    selector="#l"),
+        PageExample('<a id="l" href="java\tscript:go()">Los</a>', fails=True, selector="#l"),
+        PageExample('<a href="/javascript-kurs">JavaScript-Kurs</a>', fails=False),
+        PageExample('<a href="javascript:void(0)" role="button">Menü</a>', fails=False),
+        PageExample('<a href="javascript:x()" hidden>Menü</a>', fails=False),
+    ),
+)
+
+_SCHEME = re.compile(r"\Ajavascript:", re.I)
+_STRIP = re.compile(r"[\t\n\r]")
+
+
+def javascript_href(href: str | None) -> bool:
+    if not href:
+        return False
+    value = _STRIP.sub("", href).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e"
+                                          "\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a"
+                                          "\x1b\x1c\x1d\x1e\x1f ")
+    return bool(_SCHEME.match(value))
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    known = facts(page)
+    for el in known.tags("a"):
+        if el in known.excluded or el in known.in_svg or not javascript_href(el.get("href")):
+            continue
+        if explicit_role(el) not in (None, "link"):
+            continue
+        yield PageHit(el, {"text": accessible_name(page, el)[:60]})
