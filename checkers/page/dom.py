@@ -10,7 +10,7 @@ aria-label, native labels and alt, subtree text, title); CSS is not evaluated, s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from urllib.parse import urljoin
 
@@ -110,6 +110,16 @@ def style_hides(el: HtmlElement) -> bool:
     return el.get("hidden") is not None and display is None
 
 
+def _hides_itself(el: HtmlElement) -> bool:
+    if style_hides(el):
+        return True
+    return tag_of(el) == "input" and (el.get("type") or "").lower() == "hidden"
+
+
+def _aria_hides_itself(el: HtmlElement) -> bool:
+    return (el.get("aria-hidden") or "").strip().lower() == "true"
+
+
 def collapse(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
@@ -132,6 +142,8 @@ class Page:
             root = lxml.html.document_fromstring("<html></html>", parser=parser)
         self.root: HtmlElement = root
         self._selectors: dict[HtmlElement, str] = {}
+        self._hidden: dict[HtmlElement, bool] = {}
+        self._aria_hidden: dict[HtmlElement, bool] = {}
 
     # ------------------------------------------------------------------ structure
 
@@ -268,22 +280,37 @@ class Page:
 
     def hidden(self, el: HtmlElement) -> bool:
         """Hidden from everyone by markup (the element or an ancestor); CSS files not read."""
-        node: HtmlElement | None = el
-        while node is not None and isinstance(node.tag, str):
-            if style_hides(node):
-                return True
-            if tag_of(node) == "input" and (node.get("type") or "").lower() == "hidden":
-                return True
-            node = node.getparent()
-        return False
+        return self._inherited(el, self._hidden, _hides_itself)
 
     def aria_hidden(self, el: HtmlElement) -> bool:
+        return self._inherited(el, self._aria_hidden, _aria_hides_itself)
+
+    @staticmethod
+    def _inherited(
+        el: HtmlElement,
+        cache: dict[HtmlElement, bool],
+        itself: Callable[[HtmlElement], bool],
+    ) -> bool:
+        """A flag that holds when it holds for the element or any ancestor, computed once per
+        element: rules ask it for every element, and walking all ancestors each time made the
+        static engine quadratic in the depth of the page."""
+        found = cache.get(el)
+        if found is not None:
+            return found
+        chain: list[HtmlElement] = []
         node: HtmlElement | None = el
+        inherited = False
         while node is not None and isinstance(node.tag, str):
-            if (node.get("aria-hidden") or "").strip().lower() == "true":
-                return True
+            known = cache.get(node)
+            if known is not None:
+                inherited = known
+                break
+            chain.append(node)
             node = node.getparent()
-        return False
+        for member in reversed(chain):
+            inherited = inherited or itself(member)
+            cache[member] = inherited
+        return inherited
 
     def role(self, el: HtmlElement) -> str | None:
         role = (el.get("role") or "").strip().lower().split()
