@@ -121,8 +121,9 @@ class PageAuditor:
         self._pool_lock = threading.Lock()
         self._linked_lock = threading.Lock()
         self._linked: dict[str, tuple[Page | None, tuple[str, str] | None]] = {}
-        # The statement checked in this run and the URL of the report its findings went to.
-        self._statement: tuple[Page, str | None] | None = None
+        # Statements seen in this run, by target index: the page and the URL of the report its
+        # findings went to. Chosen after the run, so threads cannot make the choice vary.
+        self._statement_candidates: dict[int, tuple[Page, str | None]] = {}
         self._timings: dict[int, dict[str, float]] = {}
         self.static_rules, self.bitv_rules = _rules()
 
@@ -158,6 +159,9 @@ class PageAuditor:
     ) -> Run:
         limits: list[str] = []
         targets = list(targets)
+        self.fetcher.bind(t.url for t in targets if t.url)
+        with self._linked_lock:
+            self._statement_candidates = {}
         if len(targets) > self.options.max_pages:
             limits.append(
                 f"pages: {len(targets)} > {self.options.max_pages}; nur die ersten werden "
@@ -175,6 +179,7 @@ class PageAuditor:
                 target,
                 is_homepage=index == homepage,
                 owns_statement=index == statement_owner,
+                index=index,
             )
             if on_report is not None:
                 on_report(report)
@@ -185,13 +190,16 @@ class PageAuditor:
         else:
             with ThreadPoolExecutor(workers, thread_name_prefix="audit") as executor:
                 reports = list(executor.map(one, range(len(targets))))
-        self._cross_check(reports)
+        self._cross_check(reports, statement_owner)
         return summarize_run(reports, limits)
 
     def audit_one(self, target: PageTarget, is_homepage: bool | None = None) -> Report:
         home = self._homepage([target]) == 0 if is_homepage is None else is_homepage
-        report = self._audit(target, is_homepage=home, owns_statement=True)
-        self._cross_check([report])
+        self.fetcher.bind([target.url] if target.url else [])
+        with self._linked_lock:
+            self._statement_candidates = {}
+        report = self._audit(target, is_homepage=home, owns_statement=True, index=0)
+        self._cross_check([report], 0)
         return report
 
     def _homepage(self, targets: Sequence[PageTarget]) -> int | None:
@@ -218,7 +226,9 @@ class PageAuditor:
 
     # ------------------------------------------------------------------ one page
 
-    def _audit(self, target: PageTarget, is_homepage: bool, owns_statement: bool) -> Report:
+    def _audit(
+        self, target: PageTarget, is_homepage: bool, owns_statement: bool, index: int
+    ) -> Report:
         started = time.perf_counter()
         locale = self.options.locale
         try:
@@ -241,16 +251,19 @@ class PageAuditor:
             }
         t0 = time.perf_counter()
         if "static" in engines:
+            static_context = PageContext(page=page, is_homepage=is_homepage, bitv=self.options.bitv)
             findings += run_rules(
-                self.static_rules,
-                PageContext(page=page, is_homepage=is_homepage, bitv=self.options.bitv),
-                locale,
-                self.options.disabled_rules,
+                self.static_rules, static_context, locale, self.options.disabled_rules
             )
+            limits += _failed_rules(static_context)
         loaded.timings["static"] = time.perf_counter() - t0
         if "bitv" in engines and self.bitv_rules:
             t1 = time.perf_counter()
-            findings += self._bitv(page, is_homepage, owns_statement, locale)
+            bitv_findings, bitv_context = self._bitv(
+                page, is_homepage, owns_statement, locale, index
+            )
+            findings += bitv_findings
+            limits += _failed_rules(bitv_context)
             loaded.timings["bitv"] = time.perf_counter() - t1
         if "text" in engines and self.text_checker is not None:
             t2 = time.perf_counter()
@@ -281,8 +294,10 @@ class PageAuditor:
         return report
 
     def timings_of(self, report: Report) -> dict[str, float]:
-        """Seconds per phase (fetch, browser, browser_load, browser_axe, static, …, total)."""
-        return self._timings.get(id(report), {})
+        """Seconds per phase (fetch, browser, browser_load, browser_axe, static, …, total);
+        handed out once per report."""
+        with self._linked_lock:
+            return self._timings.pop(id(report), {})
 
     def _load(self, target: PageTarget) -> _Loaded:
         timings: dict[str, float] = {}
@@ -321,6 +336,7 @@ class PageAuditor:
 
     def _render(self, target: PageTarget, loaded: _Loaded) -> None:
         from checkers.page.browser import (
+            BrowserBusy,
             BrowserUnavailable,
             DriverConnectionError,
             TimeoutException,
@@ -357,6 +373,15 @@ class PageAuditor:
                     loaded.timings["browser"] = time.perf_counter() - t0
                     loaded.timings.update({f"browser_{k}": v for k, v in outcome.timings.items()})
                     pool.remember_act_ids(session)
+                if outcome.final_url.startswith("chrome-error:") or outcome.status >= 400:
+                    # The browser got an error page (or a different answer than the fetch):
+                    # auditing it would report the error page's barriers as the site's.
+                    status = outcome.status or "?"
+                    raise PageLoadError(
+                        "browser-load",
+                        f"Der Browser konnte die Seite nicht laden (HTTP-Status {status}).",
+                        f"The browser could not load the page (HTTP status {status}).",
+                    )
                 if outcome.final_url.startswith(("http:", "https:")) and target.html is None:
                     check_url(outcome.final_url, self.options.policy)
                     self._check_final_host(outcome.final_url)
@@ -367,6 +392,8 @@ class PageAuditor:
                 return
             except BrowserUnavailable as error:
                 raise PageLoadError("browser-unavailable", str(error), str(error)) from None
+            except BrowserBusy as error:
+                raise PageLoadError("browser-busy", str(error), str(error)) from None
             except (TimeoutException, WebDriverException, DriverConnectionError, OSError) as error:
                 last = error
                 log.warning("browser failed on %s (attempt %d): %s", target.label, attempt, error)
@@ -398,8 +425,8 @@ class PageAuditor:
     # ------------------------------------------------------------------ BITV
 
     def _bitv(
-        self, page: Page, is_homepage: bool, owns_statement: bool, locale: str
-    ) -> list[Finding]:
+        self, page: Page, is_homepage: bool, owns_statement: bool, locale: str, index: int
+    ) -> tuple[list[Finding], PageContext]:
         from checkers.page import bitv
 
         context = PageContext(page=page, is_homepage=is_homepage, bitv=self.options.bitv)
@@ -416,21 +443,27 @@ class PageAuditor:
         for role in wanted:
             href = links.get(role)
             if href and not href.lower().split("?", 1)[0].endswith(".pdf"):
-                linked, problem = self._linked_page(href)
+                linked, problem = self._linked_page(href, page.url)
                 if linked is not None:
                     context.linked[role] = linked
                 elif problem is not None:
                     unreachable[role] = (href, *problem)
         if unreachable:
             context.extra["unreachable"] = unreachable
+        candidate = None
         if bitv.is_statement(page):
-            self._statement = (page, page.url)
+            candidate = (page, page.url)
         elif "statement" in context.linked:
-            self._statement = (context.linked["statement"], page.url)
+            candidate = (context.linked["statement"], page.url)
+        if candidate is not None:
+            with self._linked_lock:
+                self._statement_candidates[index] = candidate
         disabled = set(self.options.disabled_rules) | {CONTRADICTION_RULE}
-        return run_rules(self.bitv_rules, context, locale, disabled)
+        return run_rules(self.bitv_rules, context, locale, disabled), context
 
-    def _linked_page(self, url: str) -> tuple[Page | None, tuple[str, str] | None]:
+    def _linked_page(
+        self, url: str, referrer: str | None
+    ) -> tuple[Page | None, tuple[str, str] | None]:
         """The linked page, or why it could not be loaded (German, English); cached per run."""
         with self._linked_lock:
             if url in self._linked:
@@ -438,30 +471,34 @@ class PageAuditor:
         page: Page | None = None
         problem: tuple[str, str] | None = None
         try:
+            if url.lower().startswith("file:") and not (referrer or "").startswith("file:"):
+                # A web page must not make the audit read local files through its links.
+                raise FetchError("scheme", "Lokale Datei verlinkt.", "Links a local file.", url)
             result = self.fetcher.get(url)
             if result.status >= 400:
                 problem = (f"HTTP-Status {result.status}", f"HTTP status {result.status}")
             elif result.is_html:
                 page = Page(result.text, result.url)
         except FetchError as error:
-            if error.kind != "address-refused":  # a policy refusal is not the site's fault
+            if error.kind not in ("address-refused", "scheme"):  # policy, not the site's fault
                 problem = (error.de, error.en)
             log.info("linked page %s not fetched: %s", url, error)
         with self._linked_lock:
             self._linked[url] = (page, problem)
         return page, problem
 
-    def _cross_check(self, reports: list[Report]) -> None:
+    def _cross_check(self, reports: list[Report], owner: int) -> None:
         """Run-wide: a statement claiming full compliance while the audit found violations."""
         rule = next((r for r in self.bitv_rules if r.meta.id == CONTRADICTION_RULE), None)
         if (
             rule is None
-            or self._statement is None
+            or not self._statement_candidates
             or "bitv" not in self.options.engines
             or CONTRADICTION_RULE in self.options.disabled_rules
         ):
             return
-        statement, owner_url = self._statement
+        candidates = self._statement_candidates
+        statement, owner_url = candidates.get(owner) or candidates[min(candidates)]
         violations = sum(
             1
             for report in reports
@@ -485,6 +522,14 @@ def _rules() -> tuple[list[PageRule], list[PageRule]]:
     from checkers.page import bitv, static
 
     return list(static.all_rules()), list(bitv.all_rules())
+
+
+def _failed_rules(context: PageContext) -> list[str]:
+    return [
+        f"rule {rule_id}: Prüfung fehlgeschlagen, Seite ohne diese Regel geprüft / "
+        "check failed, page audited without this rule"
+        for rule_id in context.failed_rules
+    ]
 
 
 def _cookie(cookie: Any) -> dict[str, Any]:

@@ -65,6 +65,9 @@ _CHROME_FLAGS = (
     "--no-first-run",
     "--disable-quic",
     "--mute-audio",
+    # WebRTC could send UDP around the policy proxy to internal addresses.
+    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+    "--webrtc-ip-handling-policy=disable_non_proxied_udp",
     # Cross-origin iframes stay in the page's process, so the registered axe script reaches them.
     "--disable-features=IsolateOrigins,site-per-process,Translate,OptimizationHints",
     f"--host-resolver-rules={_QUIET_HOSTS}",
@@ -73,6 +76,10 @@ _CHROME_FLAGS = (
 
 class BrowserUnavailable(RuntimeError):
     """No browser could be started (not installed, or the Grid cannot be reached)."""
+
+
+class BrowserBusy(RuntimeError):
+    """Every browser of the pool stayed busy longer than a page may take."""
 
 
 def find_axe() -> tuple[Path, Path | None]:
@@ -152,7 +159,9 @@ try {
         });
       });
     });
+    var nav = (performance.getEntriesByType && performance.getEntriesByType('navigation')[0]) || {};
     done(JSON.stringify({
+      status: nav.responseStatus || 0, href: location.href,
       violations: results.violations, incomplete: results.incomplete,
       passes: (results.passes || []).length, url: results.url,
       engine: results.testEngine, html: '<!DOCTYPE html>' + document.documentElement.outerHTML,
@@ -166,6 +175,7 @@ try {
 
 @dataclass(slots=True)
 class AxeOutcome:
+    status: int  # HTTP status of the document the browser showed (0: unknown)
     violations: list[dict[str, Any]]
     incomplete: list[dict[str, Any]]
     passes: int
@@ -223,16 +233,20 @@ class BrowserSession:
             ) from None
         # A hung browser must not hold a command for Selenium's default 120 s: every command is
         # bounded a little above the page and script limits, then the session counts as broken.
-        self.driver.command_executor._client_config.timeout = (
-            max(settings.page_timeout, settings.axe_timeout) + 10
-        )
-        self.driver.set_page_load_timeout(settings.page_timeout)
-        self.driver.set_script_timeout(settings.axe_timeout)
         self.bootstrap = axe_source + ";window.__a11yAxeLocales = " + json.dumps(locales) + ";"
-        if self.cdp:
-            self.driver.execute_cdp_cmd(
-                "Page.addScriptToEvaluateOnNewDocument", {"source": self.bootstrap}
+        try:
+            self.driver.command_executor._client_config.timeout = (
+                max(settings.page_timeout, settings.axe_timeout) + 10
             )
+            self.driver.set_page_load_timeout(settings.page_timeout)
+            self.driver.set_script_timeout(settings.axe_timeout)
+            if self.cdp:
+                self.driver.execute_cdp_cmd(
+                    "Page.addScriptToEvaluateOnNewDocument", {"source": self.bootstrap}
+                )
+        except Exception:
+            self.close(kill=True)  # a half-started browser must not outlive the failure
+            raise
         self.started_in = time.perf_counter() - started
 
     @property
@@ -279,6 +293,7 @@ class BrowserSession:
         if "error" in data:
             raise JavascriptException(f"axe-core: {data['error']}")
         return AxeOutcome(
+            status=int(data.get("status") or 0),
             violations=data.get("violations") or [],
             incomplete=data.get("incomplete") or [],
             passes=int(data.get("passes") or 0),
@@ -300,6 +315,7 @@ class BrowserSession:
         resources resolve against ``base_url`` when given and local files are never reachable."""
         if base_url and "<base" not in html[:4096].lower():
             html = f'<base href="{_attr(base_url)}">' + html
+        self.reset()  # no cookies or headers of an earlier audit in this browser
         self.driver.get("about:blank")
         self.driver.execute_script(
             "document.open(); document.write(arguments[0]); document.close();", html
@@ -441,6 +457,8 @@ class BrowserPool:
             self.locales["de"] = json.loads(locale_path.read_text(encoding="utf-8"))
         self._idle: queue.LifoQueue[BrowserSession] = queue.LifoQueue()
         self._lock = threading.Lock()
+        # Signals waiting callers that a session came back or a slot was freed.
+        self._freed = threading.Condition(threading.Lock())
         self._live = 0
         self._closed = False
         self._act_ids: dict[str, list[str]] | None = None
@@ -461,27 +479,39 @@ class BrowserPool:
                 self._idle.put(session)
             else:
                 self.discard(session, kill=not healthy)
+            with self._freed:
+                self._freed.notify()
 
     def _acquire(self) -> BrowserSession:
-        if self._closed:
-            raise BrowserUnavailable("Der Browser-Pool ist geschlossen. / The pool is closed.")
-        try:
-            return self._idle.get_nowait()
-        except queue.Empty:
-            pass
-        with self._lock:
-            can_start = self._live < self.settings.pool_size
-            if can_start:
-                self._live += 1
-        if not can_start:
-            return self._idle.get(timeout=self.settings.page_timeout * 4)
+        """An idle session, or a new one while the pool has room; otherwise wait until a
+        session is returned or discarded (a discarded one frees a slot for a new browser)."""
+        deadline = time.monotonic() + self.settings.page_timeout * 4
+        while True:
+            if self._closed:
+                raise BrowserUnavailable("Der Browser-Pool ist geschlossen. / The pool is closed.")
+            try:
+                return self._idle.get_nowait()
+            except queue.Empty:
+                pass
+            with self._freed:
+                if self._live < self.settings.pool_size:
+                    self._live += 1
+                    break
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise BrowserBusy(
+                        "Alle Browser sind belegt; die Seite wurde nicht rechtzeitig geprüft. "
+                        "/ All browsers are busy; the page was not audited in time."
+                    )
+                self._freed.wait(min(remaining, 0.5))
         try:
             session = BrowserSession(
                 self.settings, self.axe_source, self.locales, self._proxy_url()
             )
         except BaseException:
-            with self._lock:
+            with self._freed:
                 self._live -= 1
+                self._freed.notify()
             raise
         self.started += 1
         return session
@@ -500,8 +530,9 @@ class BrowserPool:
         return self._proxy.refused if self._proxy is not None else []
 
     def discard(self, session: BrowserSession, kill: bool = True) -> None:
-        with self._lock:
+        with self._freed:
             self._live -= 1
+            self._freed.notify()
         if kill:
             self.replaced += 1
         session.close(kill=kill)
@@ -531,6 +562,7 @@ class BrowserPool:
 
 __all__ = [
     "AxeOutcome",
+    "BrowserBusy",
     "BrowserPool",
     "BrowserSession",
     "BrowserUnavailable",

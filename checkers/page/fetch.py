@@ -80,10 +80,30 @@ def decode_html(body: bytes, content_type: str = "") -> str:
 # --------------------------------------------------------------------------- address policy
 
 
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address carries (mapped, NAT64, 6to4, Teredo, compatible):
+    such an address reaches the IPv4 host, so the IPv4 host is what the policy must judge."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if any(ip in net for net in _NAT64) or (ip in _IPV4_COMPATIBLE and int(ip) > 1):
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    return None
+
+
 def address_allowed(address: str, policy: UrlPolicy) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            ip = embedded
     if ip.is_loopback:
         return policy.allow_loopback
     if ip.is_global and not ip.is_multicast:
@@ -217,16 +237,31 @@ class Fetcher:
         cookies: Iterable[Cookie] = (),
     ) -> None:
         self.policy = policy or UrlPolicy()
+        # Credentials (configured headers, cookies without a domain) go only to the hosts
+        # the run audits (see bind), never to redirect targets or linked pages elsewhere.
+        self._auth_headers = dict(headers or {})
+        self._hostless = [c for c in cookies if not c.domain]
+        self._auth_hosts: set[str] = set()
         jar = httpx.Cookies()
         for cookie in cookies:
-            jar.set(cookie.name, cookie.value, domain=cookie.domain or "", path=cookie.path)
+            if cookie.domain:
+                jar.set(cookie.name, cookie.value, domain=cookie.domain, path=cookie.path)
         self.client = httpx.Client(
             transport=_GuardedTransport(self.policy),
-            headers={"user-agent": self.policy.user_agent, **dict(headers or {})},
+            headers={"user-agent": self.policy.user_agent},
             cookies=jar,
             follow_redirects=False,
             timeout=httpx.Timeout(self.policy.timeout),
         )
+
+    def bind(self, urls: Iterable[str]) -> None:
+        """Let the configured headers and domain-less cookies go to these URLs' hosts."""
+        for url in urls:
+            host = (urlsplit(url).hostname or "").lower()
+            if host and host not in self._auth_hosts:
+                self._auth_hosts.add(host)
+                for c in self._hostless:
+                    self.client.cookies.set(c.name, c.value, domain=host, path=c.path)
 
     def close(self) -> None:
         self.client.close()
@@ -275,7 +310,9 @@ class Fetcher:
     ) -> FetchResult:
         limit = self.policy.max_bytes
         try:
-            with self.client.stream(method, url, data=data) as response:
+            host = (urlsplit(url).hostname or "").lower()
+            headers = self._auth_headers if host in self._auth_hosts else None
+            with self.client.stream(method, url, data=data, headers=headers) as response:
                 declared = response.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > limit:
                     raise _too_large(url, limit)

@@ -20,6 +20,7 @@ import select
 import socket
 import socketserver
 import threading
+from collections import deque
 from urllib.parse import urlsplit
 
 from checkers.page.fetch import FetchError, resolve_checked
@@ -48,19 +49,29 @@ class _Handler(socketserver.BaseRequestHandler):
         except ValueError:
             _answer(client, 400, "Bad Request")
             return
-        if method.upper() == "CONNECT":
-            host, _, port = target.rpartition(":")
-            self._tunnel(client, host, int(port or 443), b"")
-            return
-        parts = urlsplit(target)
-        if parts.scheme != "http" or not parts.hostname:
+        connect = method.upper() == "CONNECT"
+        try:
+            if connect:
+                host, _, port_text = target.rpartition(":")
+                port = int(port_text or 443)
+            else:
+                parts = urlsplit(target)
+                host, port = parts.hostname or "", parts.port or 80
+                if parts.scheme != "http":
+                    host = ""
+        except ValueError:
+            host, port = "", 0
+        if not host or not 0 < port < 65536:
             _answer(client, 400, "Bad Request")
+            return
+        if connect:
+            self._tunnel(client, host.strip("[]"), port, b"")
             return
         path = parts.path or "/"
         if parts.query:
             path += "?" + parts.query
         forwarded = f"{method} {path} {version}\r\n".encode("latin-1") + _strip_proxy_headers(rest)
-        self._tunnel(client, parts.hostname, parts.port or 80, forwarded)
+        self._tunnel(client, host, port, forwarded)
 
     def _tunnel(self, client: socket.socket, host: str, port: int, first: bytes) -> None:
         policy = self.server.policy
@@ -96,7 +107,7 @@ class _Server(socketserver.ThreadingTCPServer):
     def __init__(self, policy: UrlPolicy) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.policy = policy
-        self.refused: list[str] = []
+        self.refused: deque[str] = deque(maxlen=1000)  # the latest refusals, bounded
 
 
 class GuardProxy:

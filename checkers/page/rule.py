@@ -9,6 +9,7 @@ placeholders, and pass and fail examples. ``tests/page/test_page_rule_examples.p
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from checkers.page.dom import HtmlElement, Page
     from checkers.page.options import BitvSettings
 
+log = logging.getLogger(__name__)
 Severity = Literal["error", "warning", "info"]
 Outcome = Literal["failed", "needs_review"]
 
@@ -79,6 +81,7 @@ class PageContext:
     # claiming full compliance while the audit found violations).
     violations: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    failed_rules: list[str] = field(default_factory=list)  # rules that raised on this page
 
 
 CheckFunction = Callable[[PageContext], Iterable[PageHit]]
@@ -110,8 +113,15 @@ def run_rules(
     for rule in rules:
         if rule.meta.id in off:
             continue
-        for hit in rule.check(context):
-            findings.append(hit_to_finding(rule.meta, hit, context.page, locale))
+        try:
+            hits = list(rule.check(context))
+        except Exception:
+            # One rule tripping over odd markup must not cost the page its other findings
+            # (or the run its other pages): the failure is logged and listed in the limits.
+            log.exception("rule %s failed on %s", rule.meta.id, context.page.url)
+            context.failed_rules.append(rule.meta.id)
+            continue
+        findings.extend(hit_to_finding(rule.meta, hit, context.page, locale) for hit in hits)
     return findings
 
 

@@ -36,6 +36,12 @@ class Handler(SimpleHTTPRequestHandler):
         elif parts.path == "/slow":
             time.sleep(float(query.get("s", ["3"])[0]))
             self._send(b"<html lang='de'><title>Langsam</title><body>spaet</body></html>")
+        elif parts.path == "/browser-only-error":
+            # The fetch gets the page; a browser gets an error page (as behind some WAFs).
+            if "Chrome" in (self.headers.get("User-Agent") or ""):
+                self.send_error(503)
+            else:
+                self._send(b"<html lang='de'><title>OK</title><body><main>ok</main></body></html>")
         elif parts.path == "/members":
             if "session=ok" in (self.headers.get("Cookie") or ""):
                 self._send(

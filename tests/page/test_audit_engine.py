@@ -83,19 +83,20 @@ def test_bitv_statement_checked_once_per_run(site: str) -> None:
         bitv=BitvSettings(land="BW", body="municipal"),
     )
     with PageAuditor(options) as auditor:
-        run = auditor.audit([PageTarget(url=f"{site}/"), PageTarget(url=f"{site}/good.html")])
+        run = auditor.audit([PageTarget(url=f"{site}/"), PageTarget(url=f"{site}/bad.html")])
     home, other = run.reports
     statement = [f for f in home.findings if f.rule_id.startswith("bitv.statement-")
                  and f.rule_id != "bitv.statement-in-easy-language"]
     assert statement and all(f.location.url.endswith("/barrierefreiheit.html") for f in statement)
     assert not [f for f in other.findings if f.rule_id.startswith("bitv.statement-")
                 and f.rule_id != "bitv.statement-linked"]
-    # The statement says "vollständig vereinbar"; the run found no WCAG failure on these pages,
-    # except what the static engine reports, so the contradiction names that number.
+    # The statement says "vollständig vereinbar" while bad.html fails WCAG criteria: the
+    # contradiction is reported once, on the homepage's report, with the run's number.
     contradiction = [f for f in home.findings if f.rule_id == "bitv.statement-contradiction"]
     failures = sum(1 for r in run.reports for f in r.findings
                    if f.engine in ("axe", "static") and f.outcome == "failed" and f.wcag)
-    assert bool(contradiction) == (failures > 0)
+    assert failures > 0
+    assert len(contradiction) == 1 and str(failures) in contradiction[0].message
 
 
 def test_broken_easy_language_link_is_reported(site: str) -> None:
@@ -109,3 +110,39 @@ def test_broken_easy_language_link_is_reported(site: str) -> None:
     broken = [f for f in report.findings if f.rule_id == "bitv.linked-page-reachable"]
     assert len(broken) == 1 and "404" in broken[0].message
     assert "/gibt-es-nicht/leichte-sprache.html" in broken[0].message
+
+
+def test_a_failing_rule_costs_only_itself() -> None:
+    from checkers.page.dom import Page
+    from checkers.page.rule import PageContext, PageRule, run_rules
+    from checkers.page.static import all_rules
+
+    def broken(context):
+        raise ValueError("odd markup")
+
+    rules = [PageRule(all_rules()[0].meta, broken), *all_rules()[1:]]
+    context = PageContext(page=Page(PAGE))
+    findings = run_rules(rules, context, "de")
+    assert context.failed_rules == [rules[0].meta.id]
+    assert any(f.rule_id == "static.image-alt" for f in findings)
+
+
+def test_odd_aria_level_does_not_break_the_audit() -> None:
+    html = PAGE.replace("<h1>Test</h1>", '<div role="heading" aria-level="²">Test</div>')
+    options = AuditOptions(engines=frozenset({"static", "bitv"}))
+    report = audit_html(html, options)
+    assert report.error is None and not report.limits
+
+
+def test_linked_local_file_is_not_read_for_a_web_page(site: str, tmp_path) -> None:
+    secret = tmp_path / "geheim.html"
+    secret.write_text("<html><title>Erklärung zur Barrierefreiheit</title></html>")
+    options = AuditOptions(
+        engines=frozenset({"bitv"}),
+        policy=UrlPolicy(allow_loopback=True, allow_files=True),
+        bitv=BitvSettings(statement_url=secret.as_uri()),
+    )
+    with PageAuditor(options) as auditor:
+        report = auditor.audit([PageTarget(url=f"{site}/good.html")]).reports[0]
+        assert auditor._linked[secret.as_uri()] == (None, None)
+    assert report.error is None

@@ -282,3 +282,22 @@ def test_loopback_sub_resource_refused_when_not_allowed(site: str) -> None:
         assert f"127.0.0.1:{port}" in local.refused
     finally:
         local.close()
+
+
+
+def test_error_page_in_the_browser_is_not_audited_as_the_site(pool, site: str) -> None:
+    report = audit(pool, PageTarget(url=f"{site}/browser-only-error")).reports[0]
+    assert report.error is not None and report.error.kind == "browser-load"
+    assert "503" in report.error.message
+
+
+def test_busy_pool_gives_an_error_report_not_a_crash(site: str) -> None:
+    options = replace(BASE, browser=replace(BASE.browser, page_timeout=1, axe_timeout=5))
+    local = BrowserPool(options.browser, options.policy)
+    try:
+        with local.session():  # the only browser stays taken
+            report = audit(local, PageTarget(url=f"{site}/good.html"), options=options).reports[0]
+        assert report.error is not None and report.error.kind == "browser-busy"
+        assert audit(local, PageTarget(url=f"{site}/good.html"), options=options).reports[0].error is None
+    finally:
+        local.close()

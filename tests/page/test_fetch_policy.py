@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checkers.page.fetch import Fetcher, FetchError, address_allowed, check_url
-from checkers.page.options import UrlPolicy
+from checkers.page.options import Cookie, UrlPolicy
 
 LOOPBACK_OK = UrlPolicy(allow_loopback=True)
 
@@ -125,8 +125,15 @@ def test_unknown_host() -> None:
 
 
 def test_cookies_sent(site: str) -> None:
-    from checkers.page.options import Cookie
-
     with Fetcher(LOOPBACK_OK, cookies=[Cookie("session", "ok")]) as fetcher:
+        fetcher.bind([f"{site}/"])
         result = fetcher.get(f"{site}/members")
     assert "Mitglieder" in result.text
+
+
+def test_credentials_only_for_the_audited_hosts(site: str) -> None:
+    """A cookie without a domain and configured headers go to the run's own hosts only: not
+    to a host the page redirects or links to."""
+    with Fetcher(LOOPBACK_OK, cookies=[Cookie("session", "ok")]) as fetcher:
+        fetcher.bind(["http://www.example.org/"])
+        assert fetcher.get(f"{site}/members").url.endswith("/login")

@@ -15,11 +15,7 @@ from checkers.page.rule import PageContext, PageExample, PageRule, run_rules
 def _registries() -> list[PageRule]:
     rules: list[PageRule] = []
     for name in ("checkers.page.static", "checkers.page.bitv"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        rules.extend(module.all_rules())
+        rules.extend(importlib.import_module(name).all_rules())
     return rules
 
 

@@ -279,7 +279,7 @@ def heading_level(page: Page, el: HtmlElement) -> int:
         return int(match.group(1))
     if page.role(el) == "heading":
         level = (el.get("aria-level") or "").strip()
-        return int(level) if level.isdigit() and 1 <= int(level) <= 6 else 2
+        return int(level) if level in ("1", "2", "3", "4", "5", "6") else 2
     return 0
 
 
