@@ -10,6 +10,7 @@ Exit codes: 0 translated (or model command done); 1 QA findings at or above ``--
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,20 @@ def _fail(error: Exception) -> TranslateCliError:
     if callable(message):
         return TranslateCliError(f"{message('de')} / {message('en')}")
     return TranslateCliError(str(message or error))
+
+
+STORAGE_ERRORS = (OSError, sqlite3.Error)
+
+
+def _storage_fail(error: Exception) -> TranslateCliError:
+    """Model folder or translation memory not usable: a message and exit 2, no traceback."""
+    detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    where = getattr(error, "filename", None)
+    suffix = f" ({where}: {detail})" if where else f" ({detail})"
+    return TranslateCliError(
+        "Modellordner oder Übersetzungsspeicher nicht nutzbar "
+        "/ model folder or translation memory not usable" + suffix
+    )
 
 
 def _read(source: str) -> str:
@@ -147,6 +162,8 @@ def translate_command(
         )
     except TranslationError as error:
         raise _fail(error) from None
+    except STORAGE_ERRORS as error:
+        raise _storage_fail(error) from None
     rendered = document.render()
     if output:
         try:
@@ -214,7 +231,10 @@ def models_list(as_json: bool) -> None:
     from translators.models import ModelStore
 
     store = ModelStore()
-    models = store.list()
+    try:
+        models = store.list()
+    except STORAGE_ERRORS as error:
+        raise _storage_fail(error) from None
     if as_json:
         sys.stdout.buffer.write(msgspec.json.encode([m.to_dict() for m in models]) + b"\n")
         return
@@ -255,6 +275,8 @@ def models_install(
             model = store.install_file(args[0])
     except TranslationError as error:
         raise _fail(error) from None
+    except STORAGE_ERRORS as error:
+        raise _storage_fail(error) from None
     click.echo(
         f"Installiert / installed: {model.from_code} → {model.to_code} "
         f"{model.package_version} ({model.path})"
@@ -275,4 +297,6 @@ def models_remove(args: tuple[str, ...]) -> None:
         model = ModelStore().remove(key)
     except TranslationError as error:
         raise _fail(error) from None
+    except STORAGE_ERRORS as error:
+        raise _storage_fail(error) from None
     click.echo(f"Entfernt / removed: {model.name}")

@@ -13,10 +13,14 @@ from typing import Any, Protocol
 
 import msgspec
 
+from a11y_service.db.errors import InvalidUpdateError
 from a11y_service.db.records import JobRecord, NewSegment
-from a11y_service.db.store import ReviewStore
+from a11y_service.db.store import ReviewStore, check_text
 
 log = logging.getLogger(__name__)
+
+MAX_GLOSSARY_TERMS = 500
+MAX_TERM_CHARS = 200
 
 
 class TranslatedSegmentLike(Protocol):
@@ -63,14 +67,53 @@ def _finding(finding: Any) -> dict[str, object]:
     return data if isinstance(data, dict) else {"message": str(finding)}
 
 
+def normalize_glossary(
+    glossary: Mapping[str, str | None] | None,
+) -> dict[str, str | None] | None:
+    """A job glossary from a request: terms stripped; empty terms, too many or too long terms
+    and characters XML cannot carry are refused (422)."""
+    if not glossary:
+        return None
+    if len(glossary) > MAX_GLOSSARY_TERMS:
+        raise InvalidUpdateError(
+            f"Das Glossar hat mehr als {MAX_GLOSSARY_TERMS} Einträge.",
+            f"The glossary has more than {MAX_GLOSSARY_TERMS} entries.",
+            limit=MAX_GLOSSARY_TERMS,
+        )
+    result: dict[str, str | None] = {}
+    for raw_source, raw_target in glossary.items():
+        source = raw_source.strip()
+        target = raw_target.strip() if raw_target else None
+        if not source:
+            raise InvalidUpdateError(
+                "Das Glossar enthält einen leeren Begriff.", "The glossary has an empty term."
+            )
+        for text in (source, target or ""):
+            if len(text) > MAX_TERM_CHARS:
+                raise InvalidUpdateError(
+                    f"Ein Glossarbegriff ist länger als {MAX_TERM_CHARS} Zeichen: {text[:40]!r}…",
+                    f"A glossary term is longer than {MAX_TERM_CHARS} characters: {text[:40]!r}…",
+                    limit=MAX_TERM_CHARS,
+                )
+            check_text(text, "Ein Glossarbegriff", "A glossary term")
+        result[source] = target or None
+    return result or None
+
+
 def translate_options(glossary: Mapping[str, str | None] | None) -> dict[str, Any]:
     """The job's glossary ``{source term: target term}`` as the engine's terminology; an empty
-    or null target means "keep the term as it is" (names, product names)."""
+    or null target means "keep the term as it is" (names, product names). Blank terms (stored
+    before requests were checked) are skipped."""
     if not glossary:
         return {}
     from translators.terminology import Term, Terminology
 
-    return {"terminology": Terminology(Term(src, dst or None) for src, dst in glossary.items())}
+    terms = [
+        Term(src.strip(), (dst or "").strip() or None)
+        for src, dst in glossary.items()
+        if src and src.strip()
+    ]
+    return {"terminology": Terminology(terms)} if terms else {}
 
 
 def run_job(store: ReviewStore, translator: TranslatorProvider, job_id: str) -> JobRecord:

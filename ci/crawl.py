@@ -16,13 +16,14 @@ from __future__ import annotations
 import gzip
 import io
 import posixpath
+import re
+import zlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import NamedTuple
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
-from urllib.robotparser import RobotFileParser
 
 import lxml.html
 from lxml import etree
@@ -34,6 +35,16 @@ MAX_SITEMAP_BYTES = 50_000_000  # the sitemap protocol's own limit for an uncomp
 ROBOTS_AGENT = "a11y-audit"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _SAFE_PATH = "/:@!$&'()*+,;=-._~"
+# Links to these are documents and media, not pages: a discovered one is skipped ("not-html"),
+# only a URL named explicitly is fetched and reported when it is not HTML.
+NON_HTML_EXTENSIONS = frozenset({
+    "pdf", "doc", "docx", "dot", "xls", "xlsx", "xlsm", "ppt", "pptx", "pps", "ppsx", "odt",
+    "ods", "odp", "odg", "rtf", "txt", "csv", "tsv", "xml", "rss", "atom", "json", "ics", "vcf",
+    "epub", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "tar", "exe", "msi", "dmg", "apk",
+    "jpg", "jpeg", "png", "gif", "svg", "webp", "avif", "bmp", "ico", "tif", "tiff", "heic",
+    "mp3", "mp4", "m4a", "m4v", "wav", "ogg", "oga", "ogv", "webm", "avi", "mov", "mkv", "flac",
+    "css", "js", "mjs", "woff", "woff2", "ttf", "otf", "eot",
+})
 
 
 class Fetched(NamedTuple):
@@ -104,6 +115,88 @@ def _problem_message(error: Exception) -> tuple[str, str]:
     return kind, message
 
 
+def _try_normalize(url: str, base: str | None = None) -> str | None:
+    """:func:`normalize_url`, or None for a URL that cannot be one (a port out of range, an
+    unclosed IPv6 bracket): one bad link must not stop the run."""
+    try:
+        return normalize_url(url, base)
+    except ValueError:
+        return None
+
+
+def has_non_html_extension(url: str) -> bool:
+    name = urlsplit(url).path.rsplit("/", 1)[-1]
+    return "." in name and name.rsplit(".", 1)[-1].lower() in NON_HTML_EXTENSIONS
+
+
+class RobotsRules:
+    """robots.txt as RFC 9309 reads it: the group of our product token (else ``*``), the
+    longest matching rule wins, ``Allow`` wins a tie, ``*`` matches any run of characters and
+    ``$`` ends a pattern. (``urllib.robotparser`` knows neither wildcards nor longest match.)"""
+
+    def __init__(self, rules: list[tuple[bool, str]] | None = None,
+                 disallow_all: bool = False) -> None:
+        self.rules = [(allow, pattern, _robots_regex(pattern)) for allow, pattern in rules or []
+                      if pattern]
+        self.disallow_all = disallow_all
+
+    @classmethod
+    def parse(cls, text: str, agent: str = ROBOTS_AGENT) -> RobotsRules:
+        groups: list[tuple[list[str], list[tuple[bool, str]]]] = []
+        in_agents = False
+        for raw in text.splitlines():
+            line = raw.split("#", 1)[0].strip()
+            if ":" not in line:
+                continue
+            key, _, value = line.partition(":")
+            key, value = key.strip().lower(), value.strip()
+            if key == "user-agent":
+                if not in_agents:
+                    groups.append(([], []))
+                    in_agents = True
+                groups[-1][0].append(value.split("/", 1)[0].strip().lower())
+            elif key in ("allow", "disallow"):
+                in_agents = False
+                if groups:
+                    groups[-1][1].append((key == "allow", value))
+            # other lines (sitemap, crawl-delay, ...) neither end nor start a group
+        token = agent.lower()
+        mine = [rule for agents, rules in groups if token in agents for rule in rules]
+        if not any(token in agents for agents, _ in groups):
+            mine = [rule for agents, rules in groups if "*" in agents for rule in rules]
+        return cls(mine)
+
+    def allows(self, url: str) -> bool:
+        parts = urlsplit(url)
+        path = unquote(parts.path or "/") + (f"?{unquote(parts.query)}" if parts.query else "")
+        if path == "/robots.txt":
+            return True
+        if self.disallow_all:
+            return False
+        best: tuple[int, bool] | None = None
+        for allow, pattern, regex in self.rules:
+            if regex.match(path):
+                candidate = (len(pattern), allow)  # longer wins; on a tie True (Allow) > False
+                if best is None or candidate > best:
+                    best = candidate
+        return best is None or best[1]
+
+
+def _robots_regex(pattern: str) -> re.Pattern[str]:
+    pattern = unquote(pattern)
+    anchored = pattern.endswith("$")
+    body = pattern[:-1] if anchored else pattern
+    regex = ".*".join(re.escape(part) for part in body.split("*"))
+    return re.compile(regex + (r"\Z" if anchored else ""), re.DOTALL)
+
+
+class _PageLinks(NamedTuple):
+    final_url: str
+    is_html: bool
+    links: list[str]
+    invalid: list[str]
+
+
 class Crawler:
     def __init__(
         self, fetch: FetchFn, settings: CrawlSettings, max_pages: int = 500, workers: int = 4
@@ -111,9 +204,9 @@ class Crawler:
         self.fetch = fetch
         self.workers = max(1, workers)
         self.settings = settings
-        self.max_pages = max(1, min(max_pages, settings.max_pages if settings.enabled else
+        self.max_pages = max(0, min(max_pages, settings.max_pages if settings.enabled else
                                     max_pages))
-        self._robots: dict[str, RobotFileParser | None] = {}
+        self._robots: dict[str, RobotsRules] = {}
 
     # ------------------------------------------------------------ public
 
@@ -122,12 +215,11 @@ class Crawler:
         result = CrawlResult()
         seen: set[str] = set()
 
-        def add(url: str, explicit: bool) -> bool:
-            key = normalize_url(url)
+        def add(key: str, explicit: bool) -> bool:
             if key in seen:
                 return False
             if not explicit:
-                reason = self._refusal(key)
+                reason = "not-html" if has_non_html_extension(key) else self._refusal(key)
                 if reason:
                     result.skipped.setdefault(key, reason)
                     return False
@@ -138,20 +230,33 @@ class Crawler:
             result.urls.append(key)
             return True
 
-        starts = [normalize_url(u) for u in urls]
-        for url in starts:
-            add(url, explicit=True)
+        starts: list[str] = []
+        for raw in urls:
+            key = _try_normalize(raw)
+            if key is None:
+                result.problems.append(CrawlProblem(
+                    raw, "invalid-url",
+                    "Keine gültige Adresse / not a valid URL",
+                ))
+                continue
+            starts.append(key)
+            add(key, explicit=True)
         for sitemap in sitemaps:
             for url in self.sitemap_urls(sitemap, result):
                 add(url, explicit=False)
         if self.settings.enabled:
-            self._crawl([*starts] or list(result.urls), add, result)
+            self._crawl(starts or list(result.urls), set(starts), add, seen, result)
         return result
 
     def sitemap_urls(self, url: str, result: CrawlResult) -> list[str]:
         found: list[str] = []
         visited: set[str] = set()
-        self._sitemap(normalize_url(url), 0, found, visited, result)
+        key = _try_normalize(url)
+        if key is None:
+            result.problems.append(CrawlProblem(
+                url, "invalid-url", "Keine gültige Sitemap-Adresse / not a valid sitemap URL"))
+            return found
+        self._sitemap(key, 0, found, visited, result)
         return found
 
     # ------------------------------------------------------------ sitemaps
@@ -175,36 +280,47 @@ class Crawler:
             return
         try:
             root = _parse_xml(_maybe_gunzip(fetched.body))
-        except (etree.XMLSyntaxError, OSError, EOFError, ValueError) as error:
+        except (etree.XMLSyntaxError, OSError, EOFError, ValueError, zlib.error) as error:
             result.problems.append(CrawlProblem(
                 url, "sitemap", f"Sitemap ist kein gültiges XML / not valid XML: {error}"
             ))
             return
         tag = etree.QName(root).localname
-        locs = [
-            (el.text or "").strip()
-            for el in root.iter("{*}loc")
-            if etree.QName(el.getparent()).localname in ("sitemap", "url")
-        ]
-        if tag == "sitemapindex":
-            for loc in locs:
-                self._sitemap(normalize_url(loc, fetched.url), depth + 1, found, visited, result)
-        else:
-            home = origin(fetched.url)
-            found.extend(
-                normalize_url(loc, fetched.url)
-                for loc in locs
-                if loc and origin(urljoin(fetched.url, loc)) == home
-            )
+        if tag not in ("sitemapindex", "urlset"):
+            result.problems.append(CrawlProblem(
+                url, "sitemap", f"Sitemap ohne <urlset> oder <sitemapindex> (<{tag}>) / "
+                f"sitemap without <urlset> or <sitemapindex> (<{tag}>)"
+            ))
+            return
+        locs = []
+        for el in root.iter("{*}loc"):
+            parent = el.getparent()
+            if parent is not None and etree.QName(parent).localname in ("sitemap", "url"):
+                locs.append((el.text or "").strip())
+        home = origin(fetched.url)
+        for loc in locs:
+            if not loc:
+                continue
+            key = _try_normalize(loc, fetched.url)
+            if key is None:
+                result.skipped.setdefault(loc, "invalid-url")
+            elif tag == "sitemapindex":
+                self._sitemap(key, depth + 1, found, visited, result)
+            elif origin(key) != home:
+                result.skipped.setdefault(key, "other-origin")
+            else:
+                found.append(key)
 
     # ------------------------------------------------------------ links
 
     def _crawl(
-        self, starts: list[str], add: Callable[[str, bool], bool], result: CrawlResult
+        self, starts: list[str], explicit: set[str], add: Callable[[str, bool], bool],
+        seen: set[str], result: CrawlResult,
     ) -> None:
         """Breadth first, one depth level at a time: the pages of a level are fetched in
         parallel, their links are added in page order, so the result does not depend on
-        which answer came first."""
+        which answer came first. Links are compared with the origin of the page's final URL
+        (after redirects: http→https, apex→www)."""
         level = list(dict.fromkeys(starts))
         expanded: set[str] = set()
         depth = 0
@@ -213,49 +329,69 @@ class Crawler:
                 todo = [url for url in level if url not in expanded]
                 expanded.update(todo)
                 following: list[str] = []
-                for url, links in zip(todo, pool.map(self._page_links, todo), strict=True):
-                    home = origin(url)
-                    for link in links:
+                for url, page in zip(todo, pool.map(self._page_links, todo), strict=True):
+                    if page is None:
+                        continue
+                    if not page.is_html:
+                        if url not in explicit and url in result.urls:
+                            result.urls.remove(url)
+                            result.skipped[url] = "not-html"
+                        continue
+                    final = page.final_url
+                    if final != url:
+                        seen.add(final)
+                        expanded.add(final)
+                    for bad in page.invalid:
+                        result.skipped.setdefault(bad, "invalid-url")
+                    home = origin(final)
+                    for link in page.links:
                         if origin(link) == home and add(link, False):
                             following.append(link)
                 level = following
                 depth += 1
 
-    def _page_links(self, url: str) -> list[str]:
+    def _page_links(self, url: str) -> _PageLinks | None:
         try:
             fetched = self.fetch(url)
         except Exception:  # the audit reports the page itself; here it only has no links
-            return []
-        if fetched.status >= 400 or not _is_html(fetched):
-            return []
-        return _links(fetched)
+            return None
+        if fetched.status >= 400:
+            return None
+        final = _try_normalize(fetched.url) or url
+        if not _is_html(fetched):
+            return _PageLinks(final, False, [], [])
+        links, invalid = _links(fetched)
+        return _PageLinks(final, True, links, invalid)
 
     def _refusal(self, url: str) -> str | None:
         if self.settings.include and not matches(url, self.settings.include):
             return "not-included"
         if self.settings.exclude and matches(url, self.settings.exclude):
             return "excluded"
-        if self.settings.respect_robots and not self._robots_allows(url):
-            return "robots"
+        if self.settings.respect_robots:
+            rules = self._robots_for(url)
+            if not rules.allows(url):
+                return "robots-unavailable" if rules.disallow_all else "robots"
         return None
 
-    def _robots_allows(self, url: str) -> bool:
+    def _robots_for(self, url: str) -> RobotsRules:
         home = origin(url)
         if home not in self._robots:
             self._robots[home] = self._load_robots(home)
-        parser = self._robots[home]
-        return parser is None or parser.can_fetch(ROBOTS_AGENT, url)
+        return self._robots[home]
 
-    def _load_robots(self, home: str) -> RobotFileParser | None:
+    def _load_robots(self, home: str) -> RobotsRules:
+        """RFC 9309 2.3.1: 4xx means no rules; a server error or no answer at all means
+        everything is disallowed (for discovered pages; explicit ones are audited anyway)."""
         try:
             fetched = self.fetch(home + "/robots.txt")
         except Exception:
-            return None  # unreachable robots.txt: nothing is forbidden
+            return RobotsRules(disallow_all=True)
+        if fetched.status >= 500:
+            return RobotsRules(disallow_all=True)
         if fetched.status >= 400:
-            return None
-        parser = RobotFileParser()
-        parser.parse(fetched.body.decode("utf-8", "replace").splitlines())
-        return parser
+            return RobotsRules()
+        return RobotsRules.parse(fetched.body[:500_000].decode("utf-8", "replace"))
 
 
 def _maybe_gunzip(body: bytes) -> bytes:
@@ -280,27 +416,38 @@ def _is_html(fetched: Fetched) -> bool:
     return kind in ("text/html", "application/xhtml+xml", "")
 
 
-def _links(fetched: Fetched) -> list[str]:
+def _links(fetched: Fetched) -> tuple[list[str], list[str]]:
+    """(normalised http(s) links, hrefs that are no valid URL)."""
     try:
         root = lxml.html.document_fromstring(fetched.body or b"<html></html>")
     except (etree.ParserError, ValueError):
-        return []
+        return [], []
     base = fetched.url
     for el in root.iter("base"):
         if el.get("href"):
             base = urljoin(base, el.get("href"))
             break
-    links = []
+    links: list[str] = []
+    invalid: list[str] = []
     for el in root.iter("a", "area"):
         href = (el.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
             continue
         if (el.get("rel") or "").lower().find("nofollow") >= 0:
             continue
-        absolute = urljoin(base, href)
-        if urlsplit(absolute).scheme in ("http", "https"):
-            links.append(normalize_url(absolute))
-    return links
+        try:
+            absolute = urljoin(base, href)
+            scheme = urlsplit(absolute).scheme
+        except ValueError:
+            invalid.append(href)
+            continue
+        if scheme in ("http", "https"):
+            key = _try_normalize(absolute)
+            if key is None:
+                invalid.append(absolute)
+            else:
+                links.append(key)
+    return links, invalid
 
 
 def fetcher_fetch(fetcher: object) -> FetchFn:

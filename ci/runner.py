@@ -13,6 +13,7 @@ configuration file.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import threading
 import time
@@ -62,6 +63,7 @@ class Slot:
     value: str
     path: Path | None = None
     error: ReportError | None = None
+    discovered: bool = False  # a page found in a sitemap or by crawling, not named
 
 
 @dataclass(slots=True)
@@ -69,7 +71,8 @@ class Collected:
     reports: list[Report]
     limits: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    browser_seconds: float = 0.0
+    # True when auditing nothing is fine: --changed-only with file targets only
+    empty_ok: bool = False
 
 
 def is_url(value: str) -> bool:
@@ -117,9 +120,10 @@ def audit_options(config: CheckConfig) -> AuditOptions:
 
 def changed_files(ref: str, cwd: Path) -> set[Path]:
     """Files changed against ``ref`` (committed, staged, unstaged) plus untracked ones."""
+    # -z: names as they are (no quoting of non-ASCII names like "Bürgerbüro.md")
     commands = (
-        ["git", "diff", "--name-only", "--diff-filter=ACMR", ref, "--"],
-        ["git", "ls-files", "--others", "--exclude-standard"],
+        ["git", "diff", "--name-only", "-z", "--diff-filter=ACMR", ref, "--"],
+        ["git", "ls-files", "-z", "--others", "--exclude-standard"],
     )
     changed: set[Path] = set()
     try:
@@ -128,11 +132,13 @@ def changed_files(ref: str, cwd: Path) -> set[Path]:
             check=True,
         ).stdout.strip()
         for command in commands:
-            out = subprocess.run(command, cwd=top, capture_output=True, text=True, check=True)
-            changed.update((Path(top) / line).resolve() for line in out.stdout.splitlines()
-                           if line.strip())
+            out = subprocess.run(command, cwd=top, capture_output=True, check=True)
+            changed.update((Path(top) / os.fsdecode(name)).resolve()
+                           for name in out.stdout.split(b"\0") if name)
     except (OSError, subprocess.CalledProcessError) as error:
         detail = getattr(error, "stderr", "") or str(error)
+        if isinstance(detail, bytes):
+            detail = detail.decode("utf-8", "replace")
         raise RunError(
             f"--changed-only {ref}: git nennt die geänderten Dateien nicht ({detail.strip()})",
             f"--changed-only {ref}: git cannot list the changed files ({detail.strip()})",
@@ -171,7 +177,10 @@ def resolve_targets(
     sitemaps: list[str] = []
     given = list(targets)
     from_config = not given
-    for value in given or [*config.urls, *config.sitemaps]:
+    if from_config:  # the configuration says which is which; no guessing by the suffix
+        urls.extend(config.urls)
+        sitemaps.extend(config.sitemaps)
+    for value in given:
         if is_url(value):
             (sitemaps if is_sitemap(value) else urls).append(value)
             continue

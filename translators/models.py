@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 import urllib.error
@@ -33,6 +34,7 @@ from translators.errors import TranslationError
 ARGOS_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 MAX_PACKAGE_BYTES = 2 * 1024**3  # uncompressed; real Argos packages are 100-400 MB
 DOWNLOAD_TIMEOUT = 60.0
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
 
 
 def models_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -109,6 +111,13 @@ def _read_metadata(raw: bytes, origin: str) -> dict[str, Any]:
                 f"{origin}: In metadata.json fehlt '{key}'.",
                 f"{origin}: metadata.json has no '{key}'.",
             )
+    for key in ("from_code", "to_code"):
+        if not LANGUAGE_CODE.fullmatch(data[key]):
+            raise _error(
+                "bad-package",
+                f"{origin}: Ungültiger Sprachcode in metadata.json ('{key}'): {data[key]!r}",
+                f"{origin}: invalid language code in metadata.json ('{key}'): {data[key]!r}",
+            )
     if data.get("type", "translate") != "translate":
         raise _error(
             "bad-package",
@@ -137,6 +146,12 @@ def _inspect_archive(archive: zipfile.ZipFile, origin: str) -> tuple[str, dict[s
     for info in archive.infolist():
         pure = PurePosixPath(info.filename)
         if pure.is_absolute() or ".." in pure.parts or "\\" in info.filename:
+            raise _error(
+                "bad-package",
+                f"{origin}: unsicherer Pfad im Archiv: {info.filename}",
+                f"{origin}: unsafe path in the archive: {info.filename}",
+            )
+        if pure.parts and ":" in pure.parts[0]:
             raise _error(
                 "bad-package",
                 f"{origin}: unsicherer Pfad im Archiv: {info.filename}",
@@ -203,6 +218,34 @@ def _verify_unpacked(path: Path, origin: str) -> None:
         )
 
 
+def _extract(archive: zipfile.ZipFile, staging: Path, origin: str) -> None:
+    """Extract member by member: stay inside ``staging`` and stop at ``MAX_PACKAGE_BYTES``."""
+    root = staging.resolve()
+    written = 0
+    for info in archive.infolist():
+        target = (root / info.filename).resolve()
+        if target != root and root not in target.parents:
+            raise _error(
+                "bad-package",
+                f"{origin}: unsicherer Pfad im Archiv: {info.filename}",
+                f"{origin}: unsafe path in the archive: {info.filename}",
+            )
+        if info.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with archive.open(info) as src, open(target, "wb") as dst:
+            while chunk := src.read(1024 * 1024):
+                written += len(chunk)
+                if written > MAX_PACKAGE_BYTES:
+                    raise _error(
+                        "bad-package",
+                        f"{origin}: Das Paket ist entpackt zu groß.",
+                        f"{origin}: the package is too large when unpacked.",
+                    )
+                dst.write(chunk)
+
+
 class ModelStore:
     """The models directory: list, find, install (file or index) and remove packages."""
 
@@ -252,11 +295,17 @@ class ModelStore:
         try:
             with zipfile.ZipFile(path) as archive:
                 top, metadata = _inspect_archive(archive, origin)
-                archive.extractall(staging)
+                _extract(archive, staging, origin)
             unpacked = staging / top if top else staging
             _verify_unpacked(unpacked, origin)
             name = f"translate-{metadata['from_code']}_{metadata['to_code']}"
             final = self.root / name
+            if final.resolve().parent != self.root.resolve() or final.name != name:
+                raise _error(
+                    "bad-package",
+                    f"{origin}: unsicherer Installationsordner: {name}",
+                    f"{origin}: unsafe install folder: {name}",
+                )
             if final.exists():
                 old = self.root / f".old-{name}"
                 shutil.rmtree(old, ignore_errors=True)

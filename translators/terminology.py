@@ -47,7 +47,8 @@ class Terminology:
     """Terms to protect in one direction; :meth:`find` returns non-overlapping, longest matches."""
 
     def __init__(self, terms: Iterable[Term] = ()) -> None:
-        self.terms: tuple[Term, ...] = tuple(terms)
+        # An empty (or blank) source would match everywhere between two non-word characters.
+        self.terms: tuple[Term, ...] = tuple(t for t in terms if t.source and t.source.strip())
         self._folded = {t.source.casefold(): t for t in self.terms if not t.case_sensitive}
         self._exact = {t.source: t for t in self.terms if t.case_sensitive}
         surfaces = sorted({t.source for t in self.terms}, key=len, reverse=True)

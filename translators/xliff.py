@@ -22,7 +22,8 @@ This module is pure: it knows nothing of databases or HTTP. Checking a file agai
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -51,6 +52,47 @@ FROM_XLIFF_STATE: dict[str, SegmentState] = {
     "reviewed": SegmentState.EDITED,
     "final": SegmentState.APPROVED,
 }
+
+
+# Characters XML 1.0 cannot carry at all (not even as &#...;): most C0 controls, lone
+# surrogates, U+FFFE/U+FFFF. lxml refuses them with a ValueError.
+XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def first_xml_invalid(text: str) -> str | None:
+    """The first character XML cannot carry, or None."""
+    found = XML_INVALID.search(text)
+    return found.group() if found else None
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with XML-invalid characters replaced by U+FFFD, so an export never fails."""
+    return XML_INVALID.sub("\ufffd", text)
+
+
+def _opt_safe(text: str | None) -> str | None:
+    return None if text is None else xml_safe(text)
+
+
+def _safe_unit(unit: XliffUnit) -> XliffUnit:
+    return replace(
+        unit,
+        id=xml_safe(unit.id),
+        source=xml_safe(unit.source),
+        target=_opt_safe(unit.target),
+        machine=_opt_safe(unit.machine),
+        reviewer=_opt_safe(unit.reviewer),
+        notes=tuple(
+            XliffNote(
+                text=xml_safe(n.text),
+                author=_opt_safe(n.author),
+                id=_opt_safe(n.id),
+                created=_opt_safe(n.created),
+            )
+            for n in unit.notes
+        ),
+        display={xml_safe(k): xml_safe(v) for k, v in unit.display.items()},
+    )
 
 
 class XliffError(ValueError):
@@ -102,7 +144,19 @@ def _q(ns: str, tag: str) -> str:
 
 
 def export_xliff(doc: XliffDocument) -> bytes:
-    """Serialize a job as an XLIFF 2.1 document (UTF-8, with XML declaration)."""
+    """Serialize a job as an XLIFF 2.1 document (UTF-8, with XML declaration).
+
+    Text XML cannot carry (control characters stored before input was checked) is written as
+    U+FFFD instead of failing the export.
+    """
+    doc = replace(
+        doc,
+        job_id=xml_safe(doc.job_id),
+        source_lang=xml_safe(doc.source_lang),
+        target_lang=xml_safe(doc.target_lang),
+        original=_opt_safe(doc.original),
+        units=tuple(_safe_unit(u) for u in doc.units),
+    )
     root = etree.Element(_q(XLIFF_NS, "xliff"), nsmap=NSMAP)  # type: ignore[arg-type]
     root.set("version", "2.1")
     root.set("srcLang", doc.source_lang)

@@ -37,6 +37,7 @@ from a11y_service.translation_jobs import (
     count_segments,
     current_findings,
     default_translator_provider,
+    normalize_glossary,
     render_document,
     run_job,
 )
@@ -63,10 +64,15 @@ class ContentTooLargeError(ReviewError):
     kind = "too-large"
 
 
+LanguageCode = Annotated[
+    str, msgspec.Meta(pattern=r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$", max_length=16)
+]
+
+
 class CreateTranslation(msgspec.Struct, forbid_unknown_fields=True):
     content: str
-    source: str
-    target: str
+    source: LanguageCode
+    target: LanguageCode
     format: Literal["html", "markdown", "plain"] = "html"
     glossary: dict[str, str | None] | None = None
     # auto: documents with many segments (A11Y_TRANSLATE_INLINE_SEGMENTS) go through the queue.
@@ -164,6 +170,7 @@ class TranslationController(Controller):
             raise InvalidUpdateError(
                 "Ausgangs- und Zielsprache sind gleich.", "Source and target language are equal."
             )
+        glossary = normalize_glossary(data.glossary)
         try:
             count = count_segments(data.content, data.format, data.source, data.target)
         except TranslationError as exc:
@@ -180,7 +187,7 @@ class TranslationController(Controller):
             fmt=data.format,
             source=data.source,
             target=data.target,
-            glossary=data.glossary,
+            glossary=glossary,
         )
         location = {"Location": f"{self.path}/{job.id}"}
         if queued:

@@ -54,3 +54,10 @@ class ImportMismatchError(ReviewError):
 
     status = 422
     kind = "import-mismatch"
+
+
+class TextTooLongError(ReviewError):
+    """A target, comment or other text over its length limit."""
+
+    status = 413
+    kind = "too-large"

@@ -10,6 +10,7 @@ A method returns only after its transaction committed, so "saved" means on disk.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from a11y_service.db.errors import (
     JobStateError,
     NotFoundError,
     NotPublishableError,
+    TextTooLongError,
     VersionConflictError,
 )
 from a11y_service.db.models import Comment, HistoryEntry, Job, Segment, utcnow
@@ -37,8 +39,40 @@ from a11y_service.db.records import (
     SegmentUpdate,
 )
 from translators.review import STATES, SegmentState, publishable
+from translators.xliff import first_xml_invalid
 
 MAX_NAME = 200
+MAX_TARGET_CHARS = 20_000
+MAX_COMMENT_CHARS = 5_000
+MAX_LANGUAGE_CODE = 16
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
+
+
+def check_text(value: str, what_de: str, what_en: str, limit: int | None = None) -> str:
+    """Reject text XML cannot carry (it would break the XLIFF export) or over ``limit``."""
+    bad = first_xml_invalid(value)
+    if bad is not None:
+        raise InvalidUpdateError(
+            f"{what_de} enthält ein unzulässiges Steuerzeichen (U+{ord(bad):04X}).",
+            f"{what_en} contains a character that is not allowed (U+{ord(bad):04X}).",
+            character=f"U+{ord(bad):04X}",
+        )
+    if limit is not None and len(value) > limit:
+        raise TextTooLongError(
+            f"{what_de} ist länger als {limit} Zeichen.",
+            f"{what_en} is longer than {limit} characters.",
+            limit=limit,
+        )
+    return value
+
+
+def check_language(code: str, what_de: str, what_en: str) -> str:
+    if len(code) > MAX_LANGUAGE_CODE or not LANGUAGE_CODE.fullmatch(code):
+        raise InvalidUpdateError(
+            f"{what_de}: ungültiger Sprachcode {code[:40]!r} (z. B. 'de', 'en', 'pt_BR').",
+            f"{what_en}: invalid language code {code[:40]!r} (e.g. 'de', 'en', 'pt_BR').",
+        )
+    return code
 
 
 def _aware(value: datetime) -> datetime:
@@ -86,7 +120,7 @@ def _history_record(row: HistoryEntry) -> HistoryRecord:
 
 
 def _name(value: str | None, what_de: str, what_en: str) -> str:
-    name = (value or "").strip()
+    name = check_text((value or "").strip(), what_de, what_en)
     if not name or len(name) > MAX_NAME:
         raise InvalidUpdateError(
             f"{what_de} fehlt oder ist länger als {MAX_NAME} Zeichen.",
@@ -143,6 +177,9 @@ class ReviewStore:
         target: str,
         glossary: dict[str, str | None] | None = None,
     ) -> JobRecord:
+        check_language(source, "Ausgangssprache", "Source language")
+        check_language(target, "Zielsprache", "Target language")
+        check_text(content, "Der Inhalt", "The content")
         job = Job(
             id=uuid.uuid4().hex,
             status="queued",
@@ -378,6 +415,10 @@ class ReviewStore:
                 f"Unbekannter Status {state!r}; erlaubt: {', '.join(STATES)}.",
                 f"Unknown state {state!r}; allowed: {', '.join(STATES)}.",
             )
+        if change.target is not None:
+            check_text(change.target, "Die Übersetzung", "The translation", MAX_TARGET_CHARS)
+        if change.comment is not None:
+            check_text(change.comment, "Der Kommentar", "The comment", MAX_COMMENT_CHARS)
         target = row.target if change.target is None else change.target
         if state == SegmentState.APPROVED and not target.strip():
             raise InvalidUpdateError(
@@ -475,6 +516,7 @@ class ReviewStore:
         author = _name(author, "Name (author)", "author")
         if not text.strip():
             raise InvalidUpdateError("Der Kommentar ist leer.", "The comment is empty.")
+        check_text(text, "Der Kommentar", "The comment", MAX_COMMENT_CHARS)
         row = session.get(Segment, (job_id, segment_id))
         if row is None:
             raise segment_not_found(job_id, segment_id)

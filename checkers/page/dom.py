@@ -143,6 +143,7 @@ class Page:
         self.root: HtmlElement = root
         self._selectors: dict[HtmlElement, str] = {}
         self._hidden: dict[HtmlElement, bool] = {}
+        self._names: dict[HtmlElement, str] = {}
         self._aria_hidden: dict[HtmlElement, bool] = {}
 
     # ------------------------------------------------------------------ structure
@@ -317,7 +318,10 @@ class Page:
         return role[0] if role else None
 
     def accessible_name(self, el: HtmlElement) -> str:
-        return collapse(self._name(el, set(), _ROOT))
+        name = self._names.get(el)
+        if name is None:
+            name = self._names[el] = collapse(self._name(el, set(), _ROOT))
+        return name
 
     def _name(
         self, el: HtmlElement, seen: set[int], mode: str, keep_hidden: bool = False

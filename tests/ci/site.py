@@ -60,6 +60,10 @@ class Site:
         self.sitemap_paths = ["/", "/kontakt/", "/liste?b=2&a=1", "/privat/geheim",
                               "https://example.org/fremd"]
         self.gz_paths = ["/news", "/kontakt", "/liste?a=1&b=2", "/slow"]
+        self.robots = "User-agent: *\nDisallow: /privat/\n"
+        self.robots_status = 200
+        # extra responses by path: (status, body, content type)
+        self.extra: dict[str, tuple[int, bytes, str]] = {}
 
     def sitemap(self, path: str) -> tuple[bytes, str] | None:
         if path == "/sitemap.xml":
@@ -95,8 +99,16 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             parts = urlsplit(self.path)
             path = parts.path
             site.hits[path + (f"?{parts.query}" if parts.query else "")] += 1
+            host = self.headers.get("Host") or ""
+            if host.startswith("localhost"):  # the "apex": everything moved to 127.0.0.1
+                self._send(301, b"", headers={"Location": site.base + self.path})
+                return
             if path == "/robots.txt":
-                self._send(200, b"User-agent: *\nDisallow: /privat/\n", "text/plain")
+                self._send(site.robots_status, site.robots.encode(), "text/plain")
+                return
+            if path in site.extra:
+                status, body, kind = site.extra[path]
+                self._send(status, body, kind)
                 return
             sitemap = site.sitemap(path)
             if sitemap is not None:

@@ -303,3 +303,74 @@ def test_qa_findings_follow_the_reviewed_targets(client: TestClient) -> None:
     assert findings, "a lost link should be a QA finding"
     assert all(f["engine"] == "translation" for f in findings)
     assert client.get(f"{BASE}/nope/qa").status_code == 404
+
+
+@pytest.mark.parametrize("code", ["x" * 17, "de/../x", "DE", "d"])
+def test_create_refuses_bad_language_codes(client: TestClient, code: str) -> None:
+    """Regression: unchecked codes reached the database (VARCHAR(16) on PostgreSQL: 500)."""
+    for field in ("source", "target"):
+        body = {"content": PAGE, "format": "html", "source": "de", "target": "en", field: code}
+        response = client.post(BASE, json=body)
+        assert response.status_code == 400, response.text
+        assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_xml_invalid_characters_are_refused_with_a_clear_problem(client: TestClient) -> None:
+    """Regression: \\x01 in content, a target or a comment made every XLIFF export a 500."""
+    response = client.post(
+        BASE, json={"content": "<p>Hal\x01lo Welt.</p>", "source": "de", "target": "en"}
+    )
+    assert response.status_code == 422, response.text
+    assert "U+0001" in response.text
+    job = _create(client)
+    seg = _segments(client, job["id"])[0]
+    response = _decide(client, job["id"], seg, reviewer="anna", version=1, target="x\x01")
+    assert response.status_code == 422 and "U+0001" in response.text
+    response = _decide(client, job["id"], seg, reviewer="anna", version=1, state="approved",
+                       comment="c\x02")
+    assert response.status_code == 422 and "U+0002" in response.text
+    response = client.post(
+        f"{BASE}/{job['id']}/segments/{seg['id']}/comments", json={"author": "a", "text": "\x03"}
+    )
+    assert response.status_code == 422 and "U+0003" in response.text
+    response = _decide(client, job["id"], seg, reviewer="anna", version=1, target="x" * 20_001)
+    assert response.status_code == 413, response.text
+    response = client.post(
+        f"{BASE}/{job['id']}/segments/{seg['id']}/comments",
+        json={"author": "a", "text": "x" * 5_001},
+    )
+    assert response.status_code == 413, response.text
+    export = client.get(f"{BASE}/{job['id']}/export")
+    assert export.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("glossary", "needle"),
+    [
+        ({" ": "x"}, "empty term"),
+        ({"": None}, "empty term"),
+        ({f"t{i}": None for i in range(501)}, "more than 500"),
+        ({"x" * 201: None}, "longer than 200"),
+        ({"Amt": "y" * 201}, "longer than 200"),
+        ({"Amt\x01": None}, "U+0001"),
+    ],
+)
+def test_create_refuses_bad_glossaries(
+    client: TestClient, glossary: dict[str, Any], needle: str
+) -> None:
+    """Regression: an empty glossary key matched everywhere; size and length were unlimited."""
+    body = {"content": PAGE, "source": "de", "target": "en", "glossary": glossary}
+    response = client.post(BASE, json=body, headers={"Accept-Language": "en"})
+    assert response.status_code == 422, response.text
+    assert needle in response.text
+
+
+def test_glossary_terms_are_stripped() -> None:
+    from a11y_service.translation_jobs import normalize_glossary, translate_options
+
+    assert normalize_glossary({" Amt ": " office ", "Name": "  "}) == {"Amt": "office", "Name": None}
+    assert normalize_glossary({}) is None
+    # blank keys stored before requests were checked are skipped, not turned into terms
+    assert translate_options({" ": "x", "": None}) == {}
+    options = translate_options({" Amt ": "office", "": "x"})
+    assert [t.source for t in options["terminology"].terms] == ["Amt"]

@@ -215,3 +215,56 @@ def test_batch_updates_are_all_or_nothing(store: ReviewStore) -> None:
         )
     assert store.segment(job_id, "s1").state == "needs_review"
     assert store.segment(job_id, "s2").state == "approved"
+
+
+@pytest.mark.parametrize("code", ["x" * 40, "de/../x", "DE", "", "de_" + "A" * 20])
+def test_bad_language_codes_are_refused_not_a_database_error(
+    store: ReviewStore, code: str
+) -> None:
+    """Regression: a 17+ character code failed on PostgreSQL (VARCHAR(16)) with a 500."""
+    before = len(store.list_jobs(500))
+    with pytest.raises(InvalidUpdateError, match="language code"):
+        store.create_job(content="<p>Hallo</p>", fmt="html", source=code, target="en")
+    with pytest.raises(InvalidUpdateError, match="language code"):
+        store.create_job(content="<p>Hallo</p>", fmt="html", source="de", target=code)
+    assert len(store.list_jobs(500)) == before
+
+
+def test_xml_invalid_characters_and_over_long_texts_are_refused(store: ReviewStore) -> None:
+    """Regression: \\x01 in a target or comment broke every later XLIFF export (lxml ValueError)."""
+    from a11y_service.db.errors import TextTooLongError
+    from a11y_service.db.store import MAX_COMMENT_CHARS, MAX_TARGET_CHARS
+
+    with pytest.raises(InvalidUpdateError, match="U\\+0001"):
+        store.create_job(content="<p>Hal\x01lo</p>", fmt="html", source="de", target="en")
+    job_id = ready_job(store)
+    for change in (
+        SegmentUpdate(version=1, reviewer="anna", target="bad\x01"),
+        SegmentUpdate(version=1, reviewer="anna", target="ok", comment="bad\x00"),
+        SegmentUpdate(version=1, reviewer="an\x07na", target="ok"),
+    ):
+        with pytest.raises(InvalidUpdateError, match="U\\+00"):
+            store.update_segment(job_id, "s1", change)
+    with pytest.raises(InvalidUpdateError, match="U\\+FFFF"):
+        store.add_comment(job_id, "s1", "anna", "bad\uffff")
+    with pytest.raises(TextTooLongError) as info:
+        store.update_segment(
+            job_id, "s1",
+            SegmentUpdate(version=1, reviewer="anna", target="x" * (MAX_TARGET_CHARS + 1)),
+        )
+    assert info.value.status == 413
+    with pytest.raises(TextTooLongError):
+        store.update_segment(
+            job_id, "s1",
+            SegmentUpdate(version=1, reviewer="anna", target="ok", comment="x" * 5001),
+        )
+    with pytest.raises(TextTooLongError):
+        store.add_comment(job_id, "s1", "anna", "x" * (MAX_COMMENT_CHARS + 1))
+    assert store.segment(job_id, "s1").version == 1
+    assert store.comments(job_id, "s1") == []
+    # exactly at the limits is fine
+    store.update_segment(
+        job_id, "s1",
+        SegmentUpdate(version=1, reviewer="anna", target="x" * MAX_TARGET_CHARS,
+                      comment="y" * MAX_COMMENT_CHARS),
+    )

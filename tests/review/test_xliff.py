@@ -202,3 +202,22 @@ def test_import_of_a_stale_file_is_a_conflict_and_writes_nothing(store: ReviewSt
     assert caught.value.extra["stale_ids"] == ["s1"]
     assert store.segment(job_id, "s1").target == "The application is checked."
     assert store.segment(job_id, "s2").state == "needs_review"
+
+
+def test_export_never_fails_on_xml_invalid_characters(store: ReviewStore) -> None:
+    """Regression: a control character stored earlier made every export raise ValueError."""
+    from sqlalchemy import update
+
+    from a11y_service.db.models import Comment, Segment
+
+    job_id = ready_job(store)
+    store.add_comment(job_id, "s1", "anna", "fine")
+    with store.engine.begin() as conn:
+        conn.execute(
+            update(Segment).where(Segment.id == "s1").values(target="A\x01B", machine="M\x02")
+        )
+        conn.execute(update(Comment).values(text="C\x03"))
+    data = export_job(store, job_id)
+    assert b"\x01" not in data and "A\ufffdB".encode() in data and "C\ufffd".encode() in data
+    doc = parse_xliff(data)
+    assert {u.id: u.target for u in doc.units}["s1"] == "A\ufffdB"

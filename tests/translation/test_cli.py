@@ -119,3 +119,29 @@ def test_config_file_terms_and_settings(runner: CliRunner, tmp_path: Path) -> No
     (tmp_path / "a11y.toml").write_text("[translate]\nbeam = 3\n", encoding="utf-8")
     result = runner.invoke(main, ["translate", "-", "--from", "de", "--to", "en"], input="Hallo.")
     assert result.exit_code == 2 and "translate.beam" in result.output
+
+
+def test_storage_errors_exit_2_without_traceback(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: OSError / sqlite3.Error from the model store or the TM gave a traceback."""
+    import sqlite3
+
+    from translators.engine import Translator
+    from translators.models import ModelStore
+
+    def broken_list(self: ModelStore) -> list:
+        raise PermissionError(13, "Permission denied", str(self.root))
+
+    monkeypatch.setattr(ModelStore, "list", broken_list)
+    result = runner.invoke(main, ["models", "list"])
+    assert result.exit_code == 2 and "Permission denied" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+    def broken_translate(self: Translator, *args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(Translator, "translate_document", broken_translate)
+    result = runner.invoke(main, ["translate", "-", "--from", "de", "--to", "en"], input="Hallo.")
+    assert result.exit_code == 2 and "database is locked" in result.output
+    assert "Traceback" not in result.output

@@ -128,3 +128,43 @@ def test_install_online_unreachable_index(tmp_path: Path) -> None:
     with pytest.raises(TranslationError) as info:
         ModelStore(tmp_path).install_online("de", "en", "http://127.0.0.1:9/index.json", 2)
     assert info.value.kind == "download-failed"
+
+
+@pytest.mark.parametrize("code", ["de_en/../../escaped", "a/b", "..", "DE", "de en", ""])
+def test_install_rejects_unsafe_language_codes(tmp_path: Path, tiny_packages, code: str) -> None:
+    """Regression: metadata codes became the folder name; '../' escaped the models directory."""
+    with zipfile.ZipFile(tiny_packages[("de", "en")]) as old:
+        meta_name = next(n for n in old.namelist() if n.endswith("metadata.json"))
+    meta = f'{{"from_code": "{code}", "to_code": "en", "type": "translate"}}'.encode()
+    bad = _rezip(tiny_packages[("de", "en")], tmp_path / "bad.argosmodel", "metadata.json",
+                 {meta_name: meta})
+    store = ModelStore(tmp_path / "sub" / "models")
+    with pytest.raises(TranslationError) as info:
+        store.install_file(bad)
+    assert info.value.kind == "bad-package"
+    assert store.list() == []
+    assert not (tmp_path / "escaped").exists() and not (tmp_path / "sub" / "escaped").exists()
+
+
+def test_install_rejects_zip_slip_and_archive_bomb(
+    tmp_path: Path, tiny_packages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from translators import models as models_module
+
+    store = ModelStore(tmp_path / "models")
+    for evil in ("/abs.txt", "a/../../evil.txt", "C:/evil.txt", "a\\..\\evil.txt"):
+        bad = _rezip(tiny_packages[("de", "en")], tmp_path / "slip.argosmodel", add={evil: b"x"})
+        with pytest.raises(TranslationError, match="unsafe path"):
+            store.install_file(bad)
+    assert not (tmp_path / "evil.txt").exists()
+    # the declared sizes are checked first; extraction counts real bytes as well
+    monkeypatch.setattr(models_module, "MAX_PACKAGE_BYTES", 10)
+    with pytest.raises(TranslationError, match="too large"):
+        store.install_file(tiny_packages[("de", "en")])
+    with zipfile.ZipFile(tiny_packages[("de", "en")]) as archive:
+        staging = tmp_path / "staging"
+        staging.mkdir()
+        with pytest.raises(TranslationError, match="too large"):
+            models_module._extract(archive, staging, "x")
+    assert store.list() == []
+    assert [p.name for p in (tmp_path / "models").iterdir()] == []

@@ -75,3 +75,14 @@ def test_tbx_glossary_is_enforced(tmp_path: Path, translator: Translator) -> Non
     doc = translator.translate_document("Sie bekommen Wohngeld.", "plain", "de", "en", entries)
     assert "housing benefit" in doc.render()
     assert "Wohngeld" not in doc.render()
+
+
+def test_terminology_drops_empty_terms() -> None:
+    """Regression: an empty source built the pattern '(?<!\\w)(?:)(?!\\w)', matching everywhere."""
+    from translators.terminology import Term
+
+    terms = Terminology([Term("", "x"), Term("   ", "y"), Term("Bürgeramt", "citizens' office")])
+    assert [t.source for t in terms.terms] == ["Bürgeramt"]
+    assert [m.term.source for m in terms.find("Das Bürgeramt, bitte.")] == ["Bürgeramt"]
+    assert not Terminology([Term("", None)])
+    assert Terminology([Term("", None)]).find("a b") == []
