@@ -89,6 +89,8 @@ REVIEW_TITLES = {
 REVIEW_KIND_TITLES = {
     "conflict": "Versionskonflikt: nichts überschrieben / Version conflict: nothing overwritten",
     "not-publishable": "Noch nicht alles freigegeben / Not every segment approved",
+    "too-large": "Zu groß / Too large",
+    "queue-unavailable": "Warteschlange nicht erreichbar / Queue unavailable",
 }
 
 

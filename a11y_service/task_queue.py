@@ -79,9 +79,9 @@ class JobQueue:
         self.translator = translator
         self._consumer: Consumer | None = None
         self._lock = threading.Lock()
-        self.translate_task = huey.task(name="a11y.translate", retries=2, retry_delay=5)(
-            self._translate
-        )
+        # No huey retries: ``run_job`` stores every failure on the job (status "failed") and
+        # never raises for it, so a retry would never run; a failed job is retried by a new run.
+        self.translate_task = huey.task(name="a11y.translate")(self._translate)
 
     def _context(self) -> tuple[ReviewStore, TranslatorProvider]:
         with self._lock:
@@ -105,10 +105,14 @@ class JobQueue:
             return
         if isinstance(self.huey, SqliteHuey) and self.store is not None:
             # One machine: these threads are the only workers, so a job still "running" was cut
-            # off by a crash; queue it again (start_job lets only one run take it).
+            # off by a crash, and a "queued" one may have lost its task; queue them again
+            # (start_job lets only one run take a job).
             for job_id in self.store.requeue_interrupted():
-                log.warning("requeueing interrupted translation job %s", job_id)
-                self.enqueue(job_id)
+                log.warning("requeueing interrupted or pending translation job %s", job_id)
+                try:
+                    self.enqueue(job_id)
+                except Exception:
+                    log.exception("could not requeue translation job %s", job_id)
         consumer = _EmbeddedConsumer(
             self.huey,
             workers=workers,

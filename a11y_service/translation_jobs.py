@@ -117,11 +117,15 @@ def translate_options(glossary: Mapping[str, str | None] | None) -> dict[str, An
 
 
 def run_job(store: ReviewStore, translator: TranslatorProvider, job_id: str) -> JobRecord:
-    """Translate a queued job and store its segments; a failure is stored, not lost."""
+    """Translate a queued job and store its segments; a failure is stored, not lost.
+
+    Storing the result is inside the ``try`` as well: a failing ``complete_job`` (a segment the
+    database refuses) marks the job failed instead of leaving it "running" for ever.
+    """
     if not store.start_job(job_id):
         return store.get_job(job_id)  # already running or done elsewhere
-    job = store.get_job(job_id)
     try:
+        job = store.get_job(job_id)
         document = translator().translate_document(
             store.job_content(job_id),
             job.format,
@@ -137,12 +141,12 @@ def run_job(store: ReviewStore, translator: TranslatorProvider, job_id: str) -> 
         ]
         findings = [_finding(f) for f in document.findings]
         data = _document_data(document)
+        return store.complete_job(job_id, segments, findings, data)
     except Exception as exc:
         log.exception("translation job %s failed", job_id)
         message = exc.message("de") if hasattr(exc, "message") else str(exc)
         store.fail_job(job_id, f"{type(exc).__name__}: {message}")
         return store.get_job(job_id)
-    return store.complete_job(job_id, segments, findings, data)
 
 
 def count_segments(content: str, fmt: str, source: str, target: str) -> int:

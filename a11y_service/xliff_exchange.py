@@ -16,7 +16,14 @@ from a11y_service.db.errors import ImportMismatchError, JobStateError, VersionCo
 from a11y_service.db.records import JobRecord, SegmentRecord, SegmentUpdate
 from a11y_service.db.store import ReviewStore
 from translators.review import SegmentState
-from translators.xliff import XliffDocument, XliffNote, XliffUnit, export_xliff, parse_xliff
+from translators.xliff import (
+    TO_XLIFF_STATE,
+    XliffDocument,
+    XliffNote,
+    XliffUnit,
+    export_xliff,
+    parse_xliff,
+)
 
 COMMENT_PREFIX = "c"
 
@@ -129,7 +136,10 @@ def import_job(store: ReviewStore, job_id: str, data: bytes, reviewer: str) -> I
     job = _ready(store, job_id)
     current = {s.id: s for s in store.segments(job_id)}
     _check_belongs(doc, job, current)
-    known_comments = {f"{COMMENT_PREFIX}{c.id}" for c in store.comments(job_id)}
+    stored_comments = store.comments(job_id)
+    known_comments = {f"{COMMENT_PREFIX}{c.id}" for c in stored_comments}
+    # A note a tool wrote has no id of ours; importing the same file again must not add it twice.
+    known_texts = {(c.segment_id, c.author.strip(), c.text.strip()) for c in stored_comments}
     changes: list[tuple[str, SegmentUpdate]] = []
     stale: list[str] = []
     new_comments: list[tuple[str, str, str]] = []
@@ -137,9 +147,23 @@ def import_job(store: ReviewStore, job_id: str, data: bytes, reviewer: str) -> I
         seg = current[unit.id]
         for note in unit.notes:
             if (note.id is None or note.id not in known_comments) and note.text.strip():
-                new_comments.append((unit.id, note.author or reviewer, note.text))
+                author = note.author or reviewer
+                key = (unit.id, author.strip(), note.text.strip())
+                if key in known_texts:
+                    continue
+                known_texts.add(key)
+                new_comments.append((unit.id, author, note.text))
         target = seg.target if unit.target is None else unit.target
         state = unit.state.value
+        stored = SegmentState(seg.state)
+        if (
+            target == seg.target
+            and unit.core_state is not None
+            and TO_XLIFF_STATE[stored] == unit.core_state
+        ):
+            # No (fitting) subState and the same text: the core state cannot tell needs_review
+            # from rejected, so the stored state stands (a changed text is an edit, below).
+            state = stored.value
         if target != seg.target and state == SegmentState.NEEDS_REVIEW:
             state = SegmentState.EDITED.value  # a changed text is an edit, whatever the tool says
         if (target, state) == (seg.target, seg.state):

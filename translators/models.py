@@ -234,7 +234,7 @@ def _extract(archive: zipfile.ZipFile, staging: Path, origin: str) -> None:
             target.mkdir(parents=True, exist_ok=True)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        with archive.open(info) as src, open(target, "wb") as dst:
+        with archive.open(info) as src, target.open("wb") as dst:
             while chunk := src.read(1024 * 1024):
                 written += len(chunk)
                 if written > MAX_PACKAGE_BYTES:
@@ -345,6 +345,13 @@ class ModelStore:
         timeout: float = DOWNLOAD_TIMEOUT,
     ) -> InstalledModel:
         """Find the pair in the package index at ``url``, download it and install it."""
+        for code in (source, target):
+            if not LANGUAGE_CODE.fullmatch(code):
+                raise _error(
+                    "bad-input",
+                    f"Ungültiger Sprachcode: {code!r} (z. B. 'de', 'en', 'pt_BR').",
+                    f"Invalid language code: {code!r} (e.g. 'de', 'en', 'pt_BR').",
+                )
         url = url or index_url()
         entries = fetch_index(url, timeout)
         candidates = [

@@ -128,6 +128,10 @@ class XliffUnit:
     notes: tuple[XliffNote, ...] = ()
     # Placeholder id -> what it stands for; shown to translators as ``disp``, not read back.
     display: dict[str, str] = field(default_factory=dict)
+    # On import: the file's core XLIFF state when no (fitting) subState decided ``state``. Core
+    # states are coarser than ours (needs_review and rejected are both "initial"), so the
+    # importer keeps a stored state that maps to this same core state.
+    core_state: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +386,9 @@ def _parse_unit(unit_el: etree._Element) -> XliffUnit:
             f"Unit {unit_id!r}: <source> is missing.",
         )
     target = _text(segment.find(_q(XLIFF_NS, "target")), unit_id)
-    state = _state(segment.get("state"), segment.get("subState"), unit_id, target)
+    state, core_state = _state(
+        segment.get("state"), segment.get("subState"), unit_id, target
+    )
     machine = None
     for match in unit_el.iter(_q(MTC_NS, "match")):
         if match.get("type") == "mt" and match.get("origin") == "a11y":
@@ -414,12 +420,14 @@ def _parse_unit(unit_el: etree._Element) -> XliffUnit:
         reviewer=unit_el.get(_q(A11Y_NS, "reviewer")),
         version=version,
         notes=notes,
+        core_state=core_state,
     )
 
 
 def _state(
     xliff_state: str | None, sub_state: str | None, unit_id: str, target: str | None
-) -> SegmentState:
+) -> tuple[SegmentState, str | None]:
+    """Our state, and the core state when no fitting ``subState`` decided it (else None)."""
     core = xliff_state or ("translated" if target else "initial")
     if core not in FROM_XLIFF_STATE:
         raise XliffError(
@@ -435,5 +443,5 @@ def _state(
             ours = None
         # A subState that does not fit the core state is stale: the tool changed state only.
         if ours is not None and TO_XLIFF_STATE[ours] == core:
-            return ours
-    return FROM_XLIFF_STATE[core]
+            return ours, None
+    return FROM_XLIFF_STATE[core], core

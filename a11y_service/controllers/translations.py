@@ -8,6 +8,7 @@ problem+json in ``a11y_service.problems``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Annotated, ClassVar, Literal
@@ -52,6 +53,7 @@ DOCUMENT_MEDIA_TYPES = {
     "plain": "text/plain; charset=utf-8",
 }
 MAX_IMPORT_BYTES = 32 * 1024 * 1024
+log = logging.getLogger(__name__)
 
 
 class TranslationFailedError(ReviewError):
@@ -62,6 +64,11 @@ class TranslationFailedError(ReviewError):
 class ContentTooLargeError(ReviewError):
     status = 413
     kind = "too-large"
+
+
+class QueueUnavailableError(ReviewError):
+    status = 503
+    kind = "queue-unavailable"
 
 
 LanguageCode = Annotated[
@@ -191,7 +198,20 @@ class TranslationController(Controller):
         )
         location = {"Location": f"{self.path}/{job.id}"}
         if queued:
-            job_queue.enqueue(job.id)
+            try:
+                job_queue.enqueue(job.id)
+            except Exception as exc:
+                # The job is saved but no task will run it: say so, instead of "queued" forever.
+                log.exception("could not enqueue translation job %s", job.id)
+                review_store.fail_job(
+                    job.id, f"{type(exc).__name__}: queue unavailable", from_status=("queued",)
+                )
+                raise QueueUnavailableError(
+                    "Die Warteschlange ist nicht erreichbar; der Auftrag wurde nicht gestartet. "
+                    "Bitte später erneut versuchen.",
+                    "The job queue is unavailable; the job was not started. Try again later.",
+                    job_id=job.id,
+                ) from None
             return Response(review_store.get_job(job.id), status_code=202, headers=location)
         job = run_job(review_store, translator_provider, job.id)
         if job.status == "failed":

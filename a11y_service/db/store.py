@@ -255,7 +255,10 @@ class ReviewStore:
         return self.get_job(job_id)
 
     def requeue_interrupted(self) -> list[str]:
-        """running → queued for jobs whose worker died (a SIGKILL mid-translation); returns them.
+        """running → queued for jobs whose worker died (a SIGKILL mid-translation); returns
+        those and the jobs still queued, so the caller can enqueue them all again (a queued job
+        whose task was lost — queue wiped, enqueue failed after the save — would wait forever;
+        a duplicate task is harmless: ``start_job`` lets only one run take a job).
 
         Only safe where no other worker can be running them: the one-machine setup calls it at
         start-up, before its own consumer threads start.
@@ -269,16 +272,28 @@ class ReviewStore:
                     .values(status="queued", updated_at=utcnow())
                     .execution_options(synchronize_session=False)
                 )
+            queued = session.scalars(
+                select(Job.id).where(Job.status == "queued").order_by(Job.created_at)
+            )
+            ids += [job_id for job_id in queued if job_id not in ids]
         return ids
 
-    def fail_job(self, job_id: str, error: str) -> None:
+    def fail_job(
+        self, job_id: str, error: str, *, from_status: Sequence[str] = ("running",)
+    ) -> bool:
+        """running (or ``from_status``) → failed; False when the job was elsewhere by then.
+
+        Only from the expected state: a late failure report must not overwrite a job another run
+        completed meanwhile.
+        """
         with self._session() as session:
-            session.execute(
+            result = session.execute(
                 update(Job)
-                .where(Job.id == job_id)
+                .where(Job.id == job_id, Job.status.in_(tuple(from_status)))
                 .values(status="failed", error=error[:4000], updated_at=utcnow())
                 .execution_options(synchronize_session=False)
             )
+            return result.rowcount == 1  # type: ignore[attr-defined]
 
     def get_job(self, job_id: str) -> JobRecord:
         with self._sessions() as session:

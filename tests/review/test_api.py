@@ -368,9 +368,33 @@ def test_create_refuses_bad_glossaries(
 def test_glossary_terms_are_stripped() -> None:
     from a11y_service.translation_jobs import normalize_glossary, translate_options
 
-    assert normalize_glossary({" Amt ": " office ", "Name": "  "}) == {"Amt": "office", "Name": None}
+    cleaned = normalize_glossary({" Amt ": " office ", "Name": "  "})
+    assert cleaned == {"Amt": "office", "Name": None}
     assert normalize_glossary({}) is None
     # blank keys stored before requests were checked are skipped, not turned into terms
     assert translate_options({" ": "x", "": None}) == {}
     options = translate_options({" Amt ": "office", "": "x"})
     assert [t.source for t in options["terminology"].terms] == ["Amt"]
+
+
+def test_enqueue_failure_fails_the_job_and_answers_503(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: the job was saved as "queued", the enqueue error gave a 500 and the job
+    stayed queued for ever."""
+    queue = client.app.state.job_queue
+
+    def broken(job_id: str) -> None:
+        raise ConnectionError("redis down")
+
+    monkeypatch.setattr(queue, "enqueue", broken)
+    response = client.post(
+        BASE, json={"content": PAGE, "source": "de", "target": "en", "mode": "queue"}
+    )
+    assert response.status_code == 503, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    problem = response.json()
+    assert problem["kind"] == "queue-unavailable"
+    job_id = problem["errors"][0]["job_id"]
+    job = client.get(f"{BASE}/{job_id}").json()
+    assert job["status"] == "failed" and "queue" in job["error"]

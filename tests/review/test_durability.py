@@ -98,6 +98,7 @@ def test_saved_decisions_survive_sigkill(db_url: str, tmp_path: Path) -> None:
     store.close()
     url = f"/v1/translations/{job_id}/segments"
     acked: list[tuple[int, str]] = []  # (version, target) answered 200
+    failures: list[str] = []  # an assert in the thread would only end the thread, not the test
     stop = threading.Event()
 
     with _server(db_url, tmp_path) as (base, process):
@@ -121,19 +122,23 @@ def test_saved_decisions_survive_sigkill(db_url: str, tmp_path: Path) -> None:
                         )
                     except httpx.HTTPError:
                         return  # the server is gone; this one was never answered
-                    assert response.status_code == 200, response.text
+                    if response.status_code != 200:
+                        failures.append(f"{response.status_code}: {response.text}")
+                        return
                     version = response.json()["version"]
                     acked.append((version, target))
 
         worker = threading.Thread(target=hammer)
         worker.start()
         deadline = time.monotonic() + 60
-        while len(acked) < 15 and time.monotonic() < deadline:
+        while len(acked) < 15 and not failures and time.monotonic() < deadline:
             time.sleep(0.01)
         os.kill(process.pid, signal.SIGKILL)  # mid-stream, no shutdown
         process.wait(timeout=30)
         stop.set()
         worker.join(timeout=30)
+    assert not failures, failures
+    assert not worker.is_alive()
     assert len(acked) >= 15
 
     with _server(db_url, tmp_path) as (base, _process), httpx.Client(base_url=base) as client:

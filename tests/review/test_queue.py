@@ -99,3 +99,27 @@ def test_a_job_cut_off_by_a_crash_is_requeued_at_start(tmp_path: Path) -> None:
     finally:
         worker.stop_consumer()
         store.close()
+
+
+def test_a_queued_job_whose_task_was_lost_is_enqueued_at_start(tmp_path: Path) -> None:
+    """Regression: only "running" jobs were requeued; a "queued" one without a task waited
+    for ever."""
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    store = ReviewStore.open(settings.database_url)
+    job = store.create_job(content=HTML, fmt="html", source="de", target="en")  # never enqueued
+    translator = ShoutingTranslator()
+    worker = build_queue(settings, store=store, translator=lambda: translator)
+    worker.start_consumer(1)
+    try:
+        assert _wait(store, job.id) == "review"
+    finally:
+        worker.stop_consumer()
+        store.close()
+    assert translator.calls == 1
+
+
+def test_translate_task_has_no_dead_retries(tmp_path: Path) -> None:
+    """run_job stores failures and does not raise, so huey retries could never run."""
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    queue = build_queue(settings)
+    assert not queue.translate_task.retries

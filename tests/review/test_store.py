@@ -196,7 +196,10 @@ def test_review_waits_for_the_translation(store: ReviewStore) -> None:
     job = store.create_job(content="x", fmt="plain", source="de", target="en")
     with pytest.raises(JobStateError):
         store.apply_updates(job.id, [])
-    store.fail_job(job.id, "model missing")
+    assert not store.fail_job(job.id, "model missing")  # only a running job fails
+    assert store.get_job(job.id).status == "queued"
+    assert store.start_job(job.id)
+    assert store.fail_job(job.id, "model missing")
     assert store.get_job(job.id).status == "failed"
     assert store.start_job(job.id)  # a failed job can be retried
     assert not store.start_job(job.id)  # but not taken twice
@@ -268,3 +271,30 @@ def test_xml_invalid_characters_and_over_long_texts_are_refused(store: ReviewSto
         SegmentUpdate(version=1, reviewer="anna", target="x" * MAX_TARGET_CHARS,
                       comment="y" * MAX_COMMENT_CHARS),
     )
+
+
+def test_a_late_failure_does_not_overwrite_a_finished_job(store: ReviewStore) -> None:
+    """Regression: fail_job updated any status, so a stale report could fail a job in review."""
+    job_id = ready_job(store)
+    assert not store.fail_job(job_id, "late")
+    assert store.get_job(job_id).status == "review"
+    assert store.get_job(job_id).error is None
+
+
+def test_a_failing_complete_job_marks_the_job_failed(
+    store: ReviewStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: complete_job ran outside the try, so its error left the job "running"."""
+    from a11y_service.translation_jobs import run_job
+    from tests.review.doubles import ShoutingTranslator
+
+    translator = ShoutingTranslator()
+    job = store.create_job(content="<p>Hallo Welt.</p>", fmt="html", source="de", target="en")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "complete_job", broken)
+    result = run_job(store, lambda: translator, job.id)
+    assert result.status == "failed"
+    assert "disk full" in (result.error or "")

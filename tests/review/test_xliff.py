@@ -221,3 +221,54 @@ def test_export_never_fails_on_xml_invalid_characters(store: ReviewStore) -> Non
     assert b"\x01" not in data and "A\ufffdB".encode() in data and "C\ufffd".encode() in data
     doc = parse_xliff(data)
     assert {u.id: u.target for u in doc.units}["s1"] == "A\ufffdB"
+
+
+def _with_tool_note(data: bytes, unit_id: str, text: str) -> bytes:
+    root = etree.fromstring(data)
+    unit = root.find(f".//x:unit[@id='{unit_id}']", NS)
+    notes = unit.find("x:notes", NS)
+    if notes is None:
+        notes = etree.Element(f"{{{XLIFF_NS}}}notes")
+        unit.insert(0, notes)
+    etree.SubElement(notes, f"{{{XLIFF_NS}}}note").text = text
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def test_importing_the_same_file_twice_does_not_duplicate_tool_notes(store: ReviewStore) -> None:
+    """Regression: id-less notes were added as new comments on every import of the file."""
+    job_id = ready_job(store)
+    edited = _with_tool_note(
+        _with_tool_note(export_job(store, job_id), "s3", "Link text ok"), "s3", "Link text ok"
+    )
+    first = import_job(store, job_id, edited, reviewer="cat")
+    assert first.comments_added == 1  # the same note twice in one file counts once
+    second = import_job(store, job_id, edited, reviewer="cat")
+    assert second.comments_added == 0
+    assert [c.text for c in store.comments(job_id, "s3")] == ["Link text ok"]
+    # the same text by someone else is a different comment
+    third = import_job(store, job_id, edited, reviewer="dora")
+    assert third.comments_added == 1
+
+
+def test_core_state_without_sub_state_keeps_a_rejected_segment(store: ReviewStore) -> None:
+    """Regression: rejected and needs_review both export as "initial"; a tool that drops the
+    subState turned a rejected segment back into needs_review on import."""
+    job_id = ready_job(store)
+    store.update_segment(job_id, "s1", SegmentUpdate(version=1, reviewer="web", state="rejected"))
+    data = _edit(export_job(store, job_id), "s1", state="initial")  # subState dropped
+    unit = parse_xliff(data).units[0]
+    assert unit.state == SegmentState.NEEDS_REVIEW and unit.core_state == "initial"
+    result = import_job(store, job_id, data, reviewer="cat")
+    assert result.updated == []
+    assert store.segment(job_id, "s1").state == "rejected"
+    # a changed text is still an edit
+    data = _edit(export_job(store, job_id), "s1", target="New text", state="initial")
+    import_job(store, job_id, data, reviewer="cat")
+    assert (store.segment(job_id, "s1").state, store.segment(job_id, "s1").target) == (
+        "edited",
+        "New text",
+    )
+    # a different core state still decides
+    data = _edit(export_job(store, job_id), "s1", state="final")
+    import_job(store, job_id, data, reviewer="cat")
+    assert store.segment(job_id, "s1").state == "approved"

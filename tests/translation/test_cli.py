@@ -145,3 +145,23 @@ def test_storage_errors_exit_2_without_traceback(
     result = runner.invoke(main, ["translate", "-", "--from", "de", "--to", "en"], input="Hallo.")
     assert result.exit_code == 2 and "database is locked" in result.output
     assert "Traceback" not in result.output
+
+
+def test_install_package_with_unsafe_codes_exit_2(
+    runner: CliRunner, tmp_path: Path, tiny_packages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: from_code 'a/b' in metadata.json gave a traceback; '../' escaped the folder."""
+    import zipfile
+
+    monkeypatch.setenv("A11Y_MODELS_DIR", str(tmp_path / "m" / "models"))
+    bad = tmp_path / "bad.argosmodel"
+    with zipfile.ZipFile(tiny_packages[("de", "en")]) as old, zipfile.ZipFile(bad, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename.endswith("metadata.json"):
+                data = b'{"from_code": "a/b", "to_code": "en", "type": "translate"}'
+            new.writestr(item, data)
+    result = runner.invoke(main, ["models", "install", str(bad)])
+    assert result.exit_code == 2, result.output
+    assert "Sprachcode" in result.output and "language code" in result.output
+    assert "Traceback" not in result.output

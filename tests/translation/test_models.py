@@ -168,3 +168,10 @@ def test_install_rejects_zip_slip_and_archive_bomb(
             models_module._extract(archive, staging, "x")
     assert store.list() == []
     assert [p.name for p in (tmp_path / "models").iterdir()] == []
+
+
+def test_install_online_refuses_unsafe_codes_before_any_download(tmp_path: Path) -> None:
+    """The codes name the download file: '../x' must not reach the file system or the network."""
+    store = ModelStore(tmp_path / "models")
+    with pytest.raises(TranslationError, match="Invalid language code"):
+        store.install_online("../../x", "en", "http://127.0.0.1:9/index.json", timeout=1)

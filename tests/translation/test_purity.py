@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 MODULES = ("engine", "models", "markup", "terminology", "qa", "protect", "memory", "document",
-           "tags", "testing", "errors")
+           "tags", "testing", "errors", "xliff", "review", "config")
 
 
 def test_translators_import_no_front_end() -> None:
