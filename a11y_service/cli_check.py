@@ -164,8 +164,6 @@ def _collect(config: Any, params: dict[str, Any], progress: bool) -> Any:
         )
     except RunError as error:
         raise CliError(error.message(config.locale)) from None
-    except CliError:
-        raise
     except Exception as error:  # a tool failure: say what, exit 2, no traceback
         raise CliError(
             f"Interner Fehler / internal error: {type(error).__name__}: {error}"
@@ -260,10 +258,10 @@ def _check(output_format: str, reports: tuple[str, ...], baseline_path: Path | N
             raise CliError(error.message(config.locale)) from None
     collected = _collect(config, params, output_format == "text" and sys.stderr.isatty())
     result = decide(
-        collected.reports, config, baseline, baseline_file, collected.limits, config.locale
+        collected.reports, config, baseline, baseline_file, collected.limits, config.locale,
+        allow_empty=collected.empty_ok,
     )
     result.duration = collected.seconds
-    result.browser_seconds = collected.browser_seconds
     for kind, path in outputs:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -271,6 +269,10 @@ def _check(output_format: str, reports: tuple[str, ...], baseline_path: Path | N
         except OSError as error:
             raise CliError(f"{path}: nicht schreibbar / cannot write ({error.strerror})") from None
     click.echo(render("json" if output_format == "json" else "text", result))
+    if not result.run.reports and not collected.empty_ok:
+        from ci.gate import NOTHING_AUDITED
+
+        click.echo(NOTHING_AUDITED.partition(": ")[2], err=True)
     sys.exit(result.exit_code)
 
 
@@ -291,7 +293,9 @@ def baseline_group() -> None:
 def baseline_create(output: Path | None, **params: Any) -> None:
     """Baseline aus einem Lauf erzeugen. / Create a baseline from a run.
 
-    Exit 0 geschrieben; 2 wenn eine Seite nicht prüfbar war (die Baseline wäre unvollständig).
+    Exit 0 geschrieben; 2 wenn eine Seite nicht prüfbar war oder nichts geprüft wurde: die
+    Baseline wäre unvollständig, die bisherige Datei bleibt unverändert. / Exit 2 leaves an
+    existing baseline untouched. ``--changed-only`` is refused here.
     """
     with _tool_errors():
         _create(output, params)
@@ -302,26 +306,44 @@ def _create(output: Path | None, params: dict[str, Any]) -> None:
     from ci.gate import apply_config
 
     params["fail_on"] = None
+    if params.get("changed_only"):
+        raise CliError(
+            "--changed-only passt nicht zu 'baseline create': die Baseline muss alle Seiten und "
+            "Dateien enthalten. / --changed-only cannot be used with 'baseline create': the "
+            "baseline must cover every page and file."
+        )
     config = _config(params)
     collected = _collect(config, params, sys.stderr.isatty())
     reports = [apply_config(report, config)[0] for report in collected.reports]
-    baseline = create_baseline(reports)
     path = output or config.baseline or Path("a11y-baseline.json")
-    try:
-        write_baseline(baseline, path)
-    except OSError as error:
-        raise CliError(f"{path}: nicht schreibbar / cannot write ({error.strerror})") from None
     failed = [r for r in reports if r.error is not None]
-    de = config.locale != "en"
-    click.echo(
-        f"Baseline {path}: {len(baseline.entries)} Befunde aus {len(reports)} Seiten/Dateien"
-        if de
-        else f"Baseline {path}: {len(baseline.entries)} findings from {len(reports)} pages/files"
-    )
     for report in failed:
         assert report.error is not None
         label = report.target.url or report.target.id
         click.echo(
             f"nicht prüfbar / could not be audited: {label}: {report.error.message}", err=True
         )
-    sys.exit(ExitCode.USAGE_OR_TOOL_ERROR if failed else ExitCode.OK)
+    if failed or not reports:
+        # An incomplete baseline would hide the findings of the pages missing from it, so the
+        # old file stays as it is.
+        reason = (f"{len(failed)} Seiten/Dateien nicht prüfbar / {len(failed)} pages/files "
+                  "could not be audited" if failed else
+                  "nichts geprüft / nothing audited")
+        click.echo(f"Baseline {path} nicht geschrieben / not written: {reason}", err=True)
+        sys.exit(ExitCode.USAGE_OR_TOOL_ERROR)
+    baseline = create_baseline(reports)
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_baseline(baseline, temporary)
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise CliError(f"{path}: nicht schreibbar / cannot write ({error.strerror})") from None
+    de = config.locale != "en"
+    click.echo(
+        f"Baseline {path}: {len(baseline.entries)} Befunde aus {len(reports)} Seiten/Dateien"
+        if de
+        else f"Baseline {path}: {len(baseline.entries)} findings from {len(reports)} pages/files"
+    )
+    sys.exit(ExitCode.OK)

@@ -129,8 +129,16 @@ def read_baseline(path: Path) -> BaselineFile:
             f"Cannot read the baseline file: {path} ({error.strerror})",
         ) from None
     try:
-        baseline = msgspec.json.decode(data, type=BaselineFile)
-    except msgspec.DecodeError as error:
+        raw = msgspec.json.decode(data)
+        if not isinstance(raw, dict) or not {"schema_version", "entries"} <= set(raw):
+            raise BaselineError(
+                f"{path} ist keine Baseline-Datei von 'a11y baseline create' (es fehlen "
+                "schema_version und entries)",
+                f"{path} is not a baseline file written by 'a11y baseline create' "
+                "(schema_version and entries are missing)",
+            )
+        baseline = msgspec.convert(raw, type=BaselineFile)
+    except (msgspec.DecodeError, msgspec.ValidationError) as error:
         raise BaselineError(
             f"{path} ist keine Baseline-Datei: {error}", f"{path} is not a baseline file: {error}"
         ) from None

@@ -49,6 +49,7 @@ Example::
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -443,6 +444,9 @@ def _build(check: Mapping[str, Any], path: Path | None, v: _Validator) -> CheckC
     bitv = check.get("bitv", {})
     auth = check.get("auth", {})
     engines = check.get("engines", list(ENGINES))
+    if not engines:
+        raise v.error(("check", "engines"), "Mindestens eine Prüfung nötig.",
+                      "At least one engine is needed.")
     for engine in engines:
         v.choice(engine, ENGINES, ("check", "engines"))
     fail_on = v.choice(check.get("fail_on", "error"), FAIL_ON, ("check", "fail_on"))
@@ -454,10 +458,23 @@ def _build(check: Mapping[str, Any], path: Path | None, v: _Validator) -> CheckC
         land = "bund" if land.lower() == "bund" else land.upper()
     v.choice(land, LANDS, ("check", "bitv", "land"))
     body = v.choice(bitv.get("body", "municipal"), BODY_KINDS, ("check", "bitv", "body"))
-    for name, minimum in (("timeout", 0.1), ("concurrency", 1), ("max_pages", 1)):
-        if name in check and check[name] < minimum:
-            raise v.error(("check", name), f"Muss mindestens {minimum} sein.",
-                          f"Must be at least {minimum}.")
+    if "timeout" in check and not math.isfinite(check["timeout"]):
+        raise v.error(("check", "timeout"), "Muss eine endliche Zahl sein.",
+                      "Must be a finite number.")
+    for table, name, minimum in (
+        (check, "timeout", 0.1), (check, "concurrency", 1), (check, "max_pages", 1),
+        (crawl, "max_depth", 0), (crawl, "max_pages", 1),
+    ):
+        if name in table and table[name] < minimum:
+            key = ("check", name) if table is check else ("check", "crawl", name)
+            raise v.error(key, f"Muss mindestens {minimum} sein.", f"Must be at least {minimum}.")
+    for pattern in targets.get("files", []):
+        if not pattern.strip() or Path(pattern).is_absolute() or pattern.startswith("/"):
+            raise v.error(
+                ("check", "targets", "files"),
+                f"{pattern!r}: erwartet ein Muster relativ zu a11y.toml (z. B. docs/**/*.md).",
+                f"{pattern!r}: expected a pattern relative to a11y.toml (e.g. docs/**/*.md).",
+            )
     for report in check.get("reports", []):
         if "=" not in report:
             raise v.error(("check", "reports"), f"{report!r}: erwartet ART=PFAD.",

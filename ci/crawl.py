@@ -3,8 +3,15 @@
 A CI gate must audit every page of a site exactly once: a page audited twice doubles the run
 time and the findings, a page missed hides regressions. So every URL is normalised before it is
 counted (:func:`normalize_url`), sitemap indexes are followed recursively, ``robots.txt`` is
-honoured for discovered pages (pages named explicitly are audited as asked) and link crawling
-stays on the origin of its start page, within depth and page limits.
+honoured for discovered pages as RFC 9309 reads it (:class:`RobotsRules`; pages named explicitly
+are audited as asked) and link crawling stays on the origin of its start page (after its
+redirects), within depth and page limits.
+
+Nothing a site links to may stop the run: links to documents and media (by extension, or by
+content type once fetched) are skipped as ``not-html``, links that are no valid URL as
+``invalid-url``, sitemap pages on another origin as ``other-origin``; broken sitemaps (bad XML,
+corrupt gzip, no ``urlset``) are problems of their own. Every URL left out is in
+:attr:`CrawlResult.skipped` with its reason.
 
 The crawler fetches through a small callable (:data:`FetchFn`), so it works with the project's
 safe :class:`checkers.page.fetch.Fetcher` (the URL policy applies to crawled URLs too) and with
@@ -68,7 +75,9 @@ class CrawlProblem:
 class CrawlResult:
     urls: list[str] = field(default_factory=list)
     problems: list[CrawlProblem] = field(default_factory=list)  # sitemaps that could not be read
-    skipped: dict[str, str] = field(default_factory=dict)  # url -> reason (robots, excluded, limit)
+    # url -> reason: limit, robots, robots-unavailable, excluded, not-included, not-html,
+    # invalid-url, other-origin
+    skipped: dict[str, str] = field(default_factory=dict)
 
 
 def normalize_url(url: str, base: str | None = None) -> str:
@@ -115,7 +124,7 @@ def _problem_message(error: Exception) -> tuple[str, str]:
     return kind, message
 
 
-def _try_normalize(url: str, base: str | None = None) -> str | None:
+def try_normalize(url: str, base: str | None = None) -> str | None:
     """:func:`normalize_url`, or None for a URL that cannot be one (a port out of range, an
     unclosed IPv6 bracket): one bad link must not stop the run."""
     try:
@@ -232,7 +241,7 @@ class Crawler:
 
         starts: list[str] = []
         for raw in urls:
-            key = _try_normalize(raw)
+            key = try_normalize(raw)
             if key is None:
                 result.problems.append(CrawlProblem(
                     raw, "invalid-url",
@@ -251,7 +260,7 @@ class Crawler:
     def sitemap_urls(self, url: str, result: CrawlResult) -> list[str]:
         found: list[str] = []
         visited: set[str] = set()
-        key = _try_normalize(url)
+        key = try_normalize(url)
         if key is None:
             result.problems.append(CrawlProblem(
                 url, "invalid-url", "Keine gültige Sitemap-Adresse / not a valid sitemap URL"))
@@ -301,7 +310,7 @@ class Crawler:
         for loc in locs:
             if not loc:
                 continue
-            key = _try_normalize(loc, fetched.url)
+            key = try_normalize(loc, fetched.url)
             if key is None:
                 result.skipped.setdefault(loc, "invalid-url")
             elif tag == "sitemapindex":
@@ -357,7 +366,7 @@ class Crawler:
             return None
         if fetched.status >= 400:
             return None
-        final = _try_normalize(fetched.url) or url
+        final = try_normalize(fetched.url) or url
         if not _is_html(fetched):
             return _PageLinks(final, False, [], [])
         links, invalid = _links(fetched)
@@ -442,7 +451,7 @@ def _links(fetched: Fetched) -> tuple[list[str], list[str]]:
             invalid.append(href)
             continue
         if scheme in ("http", "https"):
-            key = _try_normalize(absolute)
+            key = try_normalize(absolute)
             if key is None:
                 invalid.append(absolute)
             else:

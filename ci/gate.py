@@ -5,7 +5,8 @@ plain functions over reports, testable without a browser or a network.
 
 Exit codes: 0 nothing over the thresholds; 1 findings over them; 2 usage or tool error, or a
 page or file that could not be audited — never 0 then, because a page that did not load is a
-page nobody checked.
+page nobody checked. A run that audited nothing at all is 2 as well (``allow_empty=False``),
+except when ``--changed-only`` left no file to check.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ from ci.baseline import BaselineEntry, BaselineFile, Comparison, compare, target
 from ci.config import CheckConfig, PathOverride
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+NOTHING_AUDITED = (
+    "no-targets: Nichts geprüft – keine Seite und keine Datei gefunden (leere Sitemap, Seiten "
+    "auf einem anderen Ursprung oder alles ausgeschlossen) / Nothing audited – no page and no "
+    "file found (empty sitemap, pages on another origin or everything excluded)"
+)
 
 
 class BaselineSummary(msgspec.Struct):
@@ -44,7 +50,6 @@ class GateResult:
     comparison: Comparison
     locale: str = "de"
     duration: float = 0.0
-    browser_seconds: float = 0.0
     thresholds: list[str] = field(default_factory=list)  # per report: its fail_on
 
     @property
@@ -129,7 +134,10 @@ def decide(
     baseline_path: Path | None = None,
     limits: list[str] | None = None,
     locale: str = "de",
+    allow_empty: bool = True,
 ) -> GateResult:
+    """``allow_empty=False``: a run that audited nothing exits 2 — an empty sitemap, pages on
+    another origin or everything excluded must not pass as "no findings"."""
     adjusted: list[Report] = []
     thresholds: list[str] = []
     for original in reports:
@@ -137,6 +145,10 @@ def decide(
         adjusted.append(report)
         thresholds.append(fail_on)
     comparison = compare(adjusted, baseline)
+    limits = list(limits or [])
+    empty = not adjusted and not allow_empty
+    if empty:
+        limits.append(NOTHING_AUDITED)
     base = summarize_run(adjusted, limits)
     run = CheckRun(summary=base.summary, reports=base.reports, limits=base.limits,
                    fail_on=config.fail_on)
@@ -147,7 +159,7 @@ def decide(
         )
     result = GateResult(run=run, comparison=comparison, locale=locale, thresholds=thresholds)
     code = ExitCode.OK
-    if any(r.error is not None for r in adjusted):
+    if empty or any(r.error is not None for r in adjusted):
         code = ExitCode.USAGE_OR_TOOL_ERROR
     elif any(
         result.fails(ri, fi)

@@ -4,11 +4,17 @@ The CLI (``a11y check``, ``a11y baseline create``) and the benchmark call :func:
 returns the reports in the order of the targets, so the gate and the reporters are pure
 functions over them (:mod:`ci.gate`, :mod:`ci.reporters`).
 
-Target kinds: an ``http(s)`` URL is a page (a URL ending in ``.xml`` or ``.xml.gz`` is a
-sitemap); a folder stands for its HTML and Markdown files; an ``.html``/``.htm`` file is audited
-as a page (its text findings keep their line numbers), a ``.md`` file goes to the text check.
+Target kinds: an ``http(s)`` URL is a page (on the command line a URL ending in ``.xml`` or
+``.xml.gz`` is a sitemap; in ``[check.targets]`` ``urls`` and ``sitemaps`` say which is which);
+a folder stands for its HTML and Markdown files; an ``.html``/``.htm`` file is audited as a page
+(its findings get the line of the element they name), a ``.md`` file goes to the text check.
 Targets on the command line replace ``[check.targets]``; file globs there are relative to the
-configuration file.
+configuration file. HTML files and pages share the ``max_pages`` budget.
+
+Discovered pages (sitemaps, crawling) that turn out not to be HTML (a linked PDF served without
+a telling extension) are left out and listed in the limits; a URL named explicitly that is not
+HTML is a report with an error (exit 2). Every URL left out is counted in the limits by reason
+(``other-origin``, ``invalid-url``, ``not-html``, ``robots``, ``limit`` ...).
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from checkers.page.options import (
 )
 from checkers.report import Report, ReportError, Target
 from ci.config import CheckConfig
-from ci.crawl import Crawler, fetcher_fetch, normalize_url
+from ci.crawl import Crawler, fetcher_fetch, normalize_url, try_normalize
 
 if TYPE_CHECKING:
     from checkers.text.engine import TextChecker
@@ -71,6 +77,7 @@ class Collected:
     reports: list[Report]
     limits: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    browser_seconds: float = 0.0  # summed over pages (scripts/bench_ci.py)
     # True when auditing nothing is fine: --changed-only with file targets only
     empty_ok: bool = False
 
@@ -294,6 +301,55 @@ def _error_report(url: str, kind: str, message: str) -> Report:
     return Report(target=Target(kind="page", url=url), error=ReportError(kind, message))
 
 
+def _skipped_limits(skipped: dict[str, str]) -> list[str]:
+    """One line per reason a discovered URL was not audited, with a few examples."""
+    by_reason: dict[str, list[str]] = {}
+    for url, reason in skipped.items():
+        by_reason.setdefault(reason, []).append(url)
+    lines = []
+    for reason, found in by_reason.items():
+        if reason == "limit":
+            lines.append(f"pages: {len(found)} weitere Seiten nicht geprüft (max_pages) / "
+                         f"{len(found)} more pages not audited (max_pages)")
+            continue
+        examples = ", ".join(found[:3]) + (", …" if len(found) > 3 else "")
+        lines.append(f"skipped {reason}: {len(found)} Adressen nicht geprüft / "
+                     f"{len(found)} URLs not audited ({examples})")
+    return lines
+
+
+def add_file_lines(report: Report, path: Path) -> Report:
+    """Line (and column) of the element each finding's selector names, from the file's source:
+    page findings of an HTML file carry a selector but no line, and a reviewer wants the line."""
+    todo = [f for f in report.findings if f.location.line is None and f.location.selector]
+    if not todo:
+        return report
+    import lxml.html
+    from lxml import etree
+
+    try:
+        source = path.read_bytes()
+        root = lxml.html.document_fromstring(source)
+    except (OSError, etree.ParserError, ValueError):
+        return report
+    lines = source.decode("utf-8", "replace").splitlines()
+    for finding in todo:
+        try:
+            found = root.cssselect(finding.location.selector or "")
+        except Exception:  # cssselect cannot read every selector axe writes; no line then
+            continue
+        if not found or not isinstance(found[0].sourceline, int):
+            continue
+        element = found[0]
+        line = element.sourceline
+        finding.location.line = line
+        # lxml knows no columns: take the tag's position when the line has only one of it
+        text = lines[line - 1].lower() if 0 < line <= len(lines) else ""
+        if text.count(f"<{element.tag}") == 1:
+            finding.location.column = text.index(f"<{element.tag}") + 1
+    return report
+
+
 def collect(
     config: CheckConfig,
     targets: Iterable[str] = (),
@@ -310,6 +366,14 @@ def collect(
         slots = [s for s in slots if s.path is None or s.path.resolve() in changed]
     options = audit_options(config)
     limits: list[str] = []
+    # HTML files and pages share one budget (max_pages): the auditor would cut the rest.
+    html_slots = [s for s in slots if s.kind == "html"]
+    if len(html_slots) > config.max_pages:
+        dropped = {id(s) for s in html_slots[config.max_pages:]}
+        slots = [s for s in slots if id(s) not in dropped]
+        limits.append(f"pages: {len(dropped)} HTML-Dateien nicht geprüft (max_pages) / "
+                      f"{len(dropped)} HTML files not audited (max_pages)")
+    page_budget = max(0, config.max_pages - sum(1 for s in slots if s.kind == "html"))
     from checkers.page.fetch import Fetcher
 
     with Fetcher(options.policy, options.headers, options.cookies) as fetcher:
@@ -318,16 +382,14 @@ def collect(
             options = replace(options, cookies=(*options.cookies, *cookies))
         page_slots: list[Slot] = []
         if urls or sitemaps:
-            crawler = Crawler(fetcher_fetch(fetcher), config.crawl, config.max_pages)
+            crawler = Crawler(fetcher_fetch(fetcher), config.crawl, page_budget)
             found = crawler.discover(urls, sitemaps)
-            page_slots = [Slot("url", url) for url in found.urls]
+            explicit = {key for key in map(try_normalize, urls) if key is not None}
+            page_slots = [Slot("url", url, discovered=url not in explicit) for url in found.urls]
             page_slots += [
                 Slot("error", p.url, error=ReportError(p.kind, p.message)) for p in found.problems
             ]
-            limited = sum(1 for reason in found.skipped.values() if reason == "limit")
-            if limited:
-                limits.append(f"pages: {limited} weitere Seiten nicht geprüft (max_pages) / "
-                              f"{limited} more pages not audited (max_pages)")
+            limits.extend(_skipped_limits(found.skipped))
     ordered = slots + page_slots
     total = len(ordered)
     done = 0
@@ -345,6 +407,7 @@ def collect(
         any(s.kind == "text" for s in ordered) or "text" in config.engines
     ) else None
     audit_indexes = [i for i, s in enumerate(ordered) if s.kind in ("url", "html")]
+    not_html: list[str] = []
     browser_seconds = 0.0
     if audit_indexes:
         from checkers.page.audit import PageAuditor, PageTarget
@@ -357,13 +420,20 @@ def collect(
         with PageAuditor(options, text_checker=checker) as auditor:
             run = auditor.audit(page_targets, on_report=progress)
         limits.extend(run.limits)
-        for index, audited in zip(audit_indexes, run.reports, strict=False):
+        for index, audited in zip(audit_indexes, run.reports, strict=True):
             slot = ordered[index]
             report = audited
             if slot.kind == "html" and slot.path is not None:
-                report = _as_file_report(audited, _display(slot.path, cwd))
+                report = add_file_lines(_as_file_report(audited, _display(slot.path, cwd)),
+                                        slot.path)
+            elif (slot.discovered and report.error is not None
+                  and report.error.kind == "not-html"):
+                not_html.append(slot.value)  # a linked PDF or image: not a page, not a failure
+                continue
             reports[index] = report
             browser_seconds += auditor.timings_of(audited).get("browser", 0.0)
+    if not_html:
+        limits.extend(_skipped_limits(dict.fromkeys(not_html, "not-html")))
     for index, slot in enumerate(ordered):
         if slot.kind == "text" and checker is not None:
             reports[index] = _check_text_file(checker, slot, config, _display(slot.path, cwd))
@@ -373,7 +443,8 @@ def collect(
             progress(reports[index])
     in_order = _drop_redirect_duplicates([reports[i] for i in range(total) if i in reports],
                                          limits)
-    return Collected(in_order, limits, time.perf_counter() - started, browser_seconds)
+    return Collected(in_order, limits, time.perf_counter() - started, browser_seconds,
+                     empty_ok=bool(changed_only) and not (urls or sitemaps))
 
 
 def _drop_redirect_duplicates(reports: list[Report], limits: list[str]) -> list[Report]:

@@ -1,4 +1,4 @@
-"""What every report format needs: a readable name and a path for a page or file target."""
+"""What every report format needs: a readable name (a page's URL, a file's path as given)."""
 
 from __future__ import annotations
 
@@ -10,17 +10,8 @@ def target_label(report: Report) -> str:
     return target.url or target.id or "?"
 
 
-def artifact_path(report: Report) -> str:
-    """A file's path as given (relative to the repository), a page's URL."""
-    return target_label(report)
-
-
 def where(finding: Finding) -> str:
     loc = finding.location
     if loc.line is not None:
         return f"{loc.line}:{loc.column or 1}"
     return loc.selector or ""
-
-
-def is_file(report: Report) -> bool:
-    return report.target.kind in ("file", "text")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from ci.gate import GateResult
-from ci.reporters.common import artifact_path
+from ci.reporters.common import target_label
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -17,7 +17,7 @@ _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 def render(result: GateResult) -> str:
     issues = []
     for ri, report in enumerate(result.run.reports):
-        path = artifact_path(report)
+        path = target_label(report)
         if report.error is not None:
             issues.append({
                 "description": f"Nicht prüfbar / could not be audited: {report.error.message}",

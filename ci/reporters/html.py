@@ -36,6 +36,7 @@ _T = {
         "not_passed": "nicht bestanden",
         "chart": "Balkendiagramm (Zahlen in der Tabelle darunter)", "findings": "Befunde",
         "skip": "Zum Inhalt springen",
+        "limits": "Grenzen und Auslassungen",
     },
     "en": {
         "title": "Accessibility and readability report",
@@ -52,6 +53,7 @@ _T = {
         "not_passed": "not passed",
         "chart": "Bar chart (numbers in the table below)", "findings": "findings",
         "skip": "Skip to content",
+        "limits": "Limits and omissions",
     },
 }
 
@@ -127,6 +129,10 @@ def render(result: GateResult) -> str:
         for label, value in ((t["new"], b.new), (t["known"], b.known), (t["fixed"], len(b.fixed))):
             out.append(f'<tr><th scope="row">{label}</th><td class="num">{value}</td></tr>')
     out.append("</tbody></table>\n")
+    if run.limits:
+        out.append(f"<h2>{t['limits']}</h2>\n<ul>")
+        out.extend(f"<li>{escape(limit)}</li>" for limit in run.limits)
+        out.append("</ul>\n")
 
     # per severity
     severities = [("error", s.errors), ("warning", s.warnings), ("info", s.infos),

@@ -1,7 +1,10 @@
 """``sarif``: SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, IDE viewers).
 
-Files get a ``physicalLocation`` with line and column; pages get their URL as the artifact,
-the element's markup as the region snippet and the CSS selector as a logical location. With a
+Files get a ``physicalLocation`` with line and column (HTML files too: the runner finds the
+element's line); pages get their URL as the artifact and the CSS selector as a logical
+location. A finding without a line has no ``region`` (a region needs a start); its markup goes
+to ``properties.snippet``. Limits of the run (pages left out, skipped URLs) are
+``toolConfigurationNotifications``. With a
 baseline every result carries ``baselineState`` (``new``/``unchanged``) and each fixed finding
 is listed as an ``absent`` result, as SARIF intends. Pages that could not be audited are
 ``toolExecutionNotifications`` and make ``executionSuccessful`` false.
@@ -14,7 +17,7 @@ from typing import Any
 
 from checkers.report import TOOL_NAME, TOOL_VERSION, Finding, Report
 from ci.gate import GateResult
-from ci.reporters.common import artifact_path
+from ci.reporters.common import target_label
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -22,19 +25,20 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 def _location(report: Report, finding: Finding) -> dict[str, Any]:
     loc = finding.location
-    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_path(report)}}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": target_label(report)}}
     region: dict[str, Any] = {}
-    if loc.line is not None:
+    if loc.line is not None:  # a region without a line would point nowhere: none then
         region["startLine"] = max(1, loc.line)
         if loc.column is not None:
             region["startColumn"] = max(1, loc.column)
-    if loc.snippet:
-        region["snippet"] = {"text": loc.snippet}
-    elif finding.excerpt:
-        region["snippet"] = {"text": finding.excerpt}
-    if region:
+        if loc.snippet:
+            region["snippet"] = {"text": loc.snippet}
+        elif finding.excerpt:
+            region["snippet"] = {"text": finding.excerpt}
         physical["region"] = region
     location: dict[str, Any] = {"physicalLocation": physical}
+    if not region and (loc.snippet or finding.excerpt):
+        location["properties"] = {"snippet": loc.snippet or finding.excerpt}
     if loc.selector:
         location["logicalLocations"] = [{"fullyQualifiedName": loc.selector, "kind": "element"}]
     return location
@@ -71,7 +75,7 @@ def render(result: GateResult) -> str:
                 "level": "error",
                 "message": {"text": f"{report.error.message} ({report.error.kind})"},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": artifact_path(report)}}}],
+                    "artifactLocation": {"uri": target_label(report)}}}],
                 "descriptor": {"id": report.error.kind},
             })
             continue
@@ -118,6 +122,12 @@ def render(result: GateResult) -> str:
     }
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
+    if run.limits:  # what was left out: people must see it, not only the JSON
+        invocation["toolConfigurationNotifications"] = [
+            {"level": "warning", "message": {"text": limit},
+             "descriptor": {"id": limit.partition(":")[0].strip() or "limit"}}
+            for limit in run.limits
+        ]
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

@@ -18,6 +18,8 @@ _LABELS = {
         "exit2": "Ergebnis: NICHT bestanden (Exit 2): mindestens eine Seite oder Datei war "
                  "nicht prüfbar",
         "clean": "keine Befunde",
+        "limits": "Grenzen und Auslassungen",
+        "exit2_empty": "Ergebnis: NICHT bestanden (Exit 2): nichts geprüft",
     },
     "en": {
         "page": "Page", "file": "File", "error": "error", "warning": "warning",
@@ -30,6 +32,8 @@ _LABELS = {
         "exit1": "Result: FAILED (exit 1): findings over the threshold {fail_on}",
         "exit2": "Result: FAILED (exit 2): at least one page or file could not be audited",
         "clean": "no findings",
+        "limits": "Limits and omissions",
+        "exit2_empty": "Result: FAILED (exit 2): nothing audited",
     },
 }
 
@@ -70,5 +74,9 @@ def render(result: GateResult) -> str:
         if b.fixed:
             lines.append(t["fixed"] + ":")
             lines.extend(f"  {e.rule_id:<28} {e.target}  {e.message}" for e in b.fixed)
-    lines.append(t[f"exit{run.exit_code}"].format(fail_on=run.fail_on))
+    if run.limits:
+        lines.append(t["limits"] + ":")
+        lines.extend(f"  {limit}" for limit in run.limits)
+    key = "exit2_empty" if run.exit_code == 2 and not run.reports else f"exit{run.exit_code}"
+    lines.append(t[key].format(fail_on=run.fail_on))
     return "\n".join(lines)

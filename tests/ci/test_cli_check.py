@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.ci.cli_helpers import STATIC_CONFIG, run_cli, run_json
-from tests.ci.site import BAD, GOOD, Site, page
+from tests.ci.site import BAD, GOOD, Site, page, urlset
 
 
 @pytest.fixture
@@ -212,3 +212,135 @@ def test_reports_and_baseline_from_config(site: Site, work: Path) -> None:
     done = run_cli("check", "--static-only", cwd=work)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (work / "out" / "junit.xml").is_file() and (work / "out" / "bericht.html").is_file()
+
+
+# ------------------------------------------------------------------ review fixes
+
+PDF = (200, b"%PDF-1.4\n", "application/pdf")
+
+
+def test_crawled_documents_are_skipped_named_ones_fail(site: Site, work: Path) -> None:
+    site.extra["/satzung.pdf"] = PDF
+    site.extra["/download"] = PDF  # last crawl level: only the audit sees its content type
+    site.pages["/rathaus"] = page("Rathaus", GOOD + '<p><a href="/satzung.pdf">Satzung</a> '
+                                  '<a href="/download?id=1">Formular</a> <a href="/news">N</a></p>')
+    (work / "a11y.toml").write_text(
+        STATIC_CONFIG + f'[check.targets]\nurls = ["{site.base}/rathaus"]\n'
+        "[check.crawl]\nenabled = true\nmax_depth = 1\n", encoding="utf-8")
+    code, data = run_json("check", "--static-only", cwd=work)
+    assert code == 0, data
+    assert _paths(site, data) == ["/rathaus", "/news"]
+    not_html = [limit for limit in data["limits"] if "not-html" in limit]
+    assert len(not_html) == 2  # one by extension (crawler), one by content type (audit)
+    assert any("/download?id=1" in limit for limit in not_html)
+    code, data = run_json("check", "--static-only", site.base + "/satzung.pdf", cwd=work)
+    assert code == 2 and data["reports"][0]["error"]["kind"] == "not-html"
+
+
+def test_sitemap_on_another_origin_audits_nothing_and_exits_2(site: Site, work: Path) -> None:
+    site.extra["/fremd.xml"] = (
+        200, urlset(["https://example.org/a", "https://example.org/b"], site.base).encode(),
+        "application/xml")
+    done = run_cli("check", "--static-only", site.base + "/fremd.xml", cwd=work)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Nichts geprüft" in done.stderr and "Nothing audited" in done.stderr
+    assert "other-origin" in done.stdout and "nichts geprüft" in done.stdout
+    code, data = run_json("check", "--static-only", site.base + "/fremd.xml", cwd=work)
+    assert code == 2 and data["reports"] == []
+    assert any("other-origin: 2" in limit for limit in data["limits"])
+
+
+def _git_repo(path: Path) -> list[str]:
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=path, check=True)
+    subprocess.run([*git, "add", "."], cwd=path, check=True)
+    subprocess.run([*git, "commit", "-qm", "eins"], cwd=path, check=True)
+    return git
+
+
+def test_changed_only_with_non_ascii_names(tmp_path: Path) -> None:
+    (tmp_path / "a11y.toml").write_text(STATIC_CONFIG, encoding="utf-8")
+    (tmp_path / "Bürgerbüro.md").write_text("# Büro\n\nDas ist gut.\n", encoding="utf-8")
+    (tmp_path / "alt.md").write_text("# Alt\n\nDas ist gut.\n", encoding="utf-8")
+    _git_repo(tmp_path)
+    (tmp_path / "Bürgerbüro.md").write_text("# Büro\n\nDas ist neu.\n", encoding="utf-8")
+    (tmp_path / "Öffnungszeiten.md").write_text("# Zeiten\n\nMontag.\n", encoding="utf-8")
+    code, data = run_json("check", "--static-only", "--changed-only", "HEAD", ".",
+                          cwd=tmp_path)
+    assert sorted(r["target"]["id"] for r in data["reports"]) == [
+        "Bürgerbüro.md", "Öffnungszeiten.md"]
+    assert code == 0
+
+
+def test_changed_only_with_nothing_changed_passes(tmp_path: Path) -> None:
+    (tmp_path / "a11y.toml").write_text(STATIC_CONFIG, encoding="utf-8")
+    (tmp_path / "alt.md").write_text("# Alt\n\nDas ist gut.\n", encoding="utf-8")
+    _git_repo(tmp_path)
+    code, data = run_json("check", "--static-only", "--changed-only", "HEAD", ".",
+                          cwd=tmp_path)
+    assert code == 0 and data["reports"] == []
+
+
+def test_html_file_findings_have_lines(tmp_path: Path) -> None:
+    (tmp_path / "a11y.toml").write_text(STATIC_CONFIG, encoding="utf-8")
+    source = page("Seite", BAD)
+    (tmp_path / "seite.html").write_text(source, encoding="utf-8")
+    img_line = next(n for n, line in enumerate(source.splitlines(), 1) if "<img" in line)
+    done = run_cli("check", "--static-only", "seite.html", "--format", "json",
+                   "--report", "sarif=a11y.sarif", "--report", "gitlab=gl.json", cwd=tmp_path)
+    data = json.loads(done.stdout)
+    alt = next(f for f in data["reports"][0]["findings"] if f["rule_id"] == "static.image-alt")
+    assert (alt["location"]["line"], alt["location"]["column"]) == (img_line, 1)
+    sarif = json.loads((tmp_path / "a11y.sarif").read_text())
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "static.image-alt")
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] == img_line
+    issues = json.loads((tmp_path / "gl.json").read_text())
+    issue = next(i for i in issues if i["check_name"] == "static.image-alt")
+    assert issue["location"] == {"path": "seite.html", "lines": {"begin": img_line}}
+
+
+def test_html_files_count_in_the_page_budget(site: Site, work: Path) -> None:
+    (work / "seite.html").write_text(page("Seite", GOOD), encoding="utf-8")
+    code, data = run_json("check", "--static-only", "--max-pages", "2", "seite.html",
+                          site.base + "/news", site.base + "/liste", site.base + "/kontakt",
+                          cwd=work)
+    assert [r["target"].get("id") or r["target"]["url"].removeprefix(site.base)
+            for r in data["reports"]] == ["seite.html", "/news"]
+    assert any("max_pages" in limit for limit in data["limits"])
+    assert code == 0
+
+
+def test_limits_are_shown_in_the_text_report(site: Site, work: Path) -> None:
+    done = run_cli("check", "--static-only", site.base + "/sitemap.xml", cwd=work)
+    assert "Grenzen und Auslassungen:" in done.stdout
+    assert "other-origin" in done.stdout and "robots" in done.stdout
+
+
+def test_baseline_create_keeps_the_old_file_when_a_page_fails(site: Site, work: Path) -> None:
+    good = [site.base + "/kontakt", site.base + "/news"]
+    done = run_cli("baseline", "create", "--static-only", *good, "-o", "basis.json", cwd=work)
+    assert done.returncode == 0, done.stderr
+    before = (work / "basis.json").read_bytes()
+    done = run_cli("baseline", "create", "--static-only", *good, site.base + "/gibt-es-nicht",
+                   "-o", "basis.json", cwd=work)
+    assert done.returncode == 2
+    assert "nicht geschrieben" in done.stderr and "Traceback" not in done.stderr
+    assert (work / "basis.json").read_bytes() == before
+    assert sorted(p.name for p in work.iterdir()) == ["a11y.toml", "basis.json"]  # no temp file
+
+
+def test_baseline_create_rejects_changed_only(work: Path) -> None:
+    done = run_cli("baseline", "create", "--static-only", "--changed-only", "HEAD", ".",
+                   cwd=work)
+    assert done.returncode == 2 and "--changed-only" in done.stderr
+    assert not (work / "a11y-baseline.json").exists()
+
+
+@pytest.mark.parametrize("content", ["{}", '{"version": "2.1.0", "runs": []}', "[]"])
+def test_foreign_baseline_file_is_a_clear_error(work: Path, content: str) -> None:
+    (work / "basis.json").write_text(content, encoding="utf-8")
+    (work / "a.md").write_text("# A\n\nGut.\n", encoding="utf-8")
+    done = run_cli("check", "--static-only", "--baseline", "basis.json", "a.md", cwd=work)
+    assert done.returncode == 2
+    assert "keine Baseline-Datei" in done.stderr and "Traceback" not in done.stderr

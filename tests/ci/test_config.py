@@ -127,3 +127,25 @@ def test_key_line_dotted_and_inline() -> None:
 def test_text_section_is_left_to_the_text_config(tmp_path: Path) -> None:
     config = parse_check_config('[text]\nprofile = "leicht"\n', tmp_path / "a11y.toml")
     assert config.fail_on == "error"
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "key"),
+    [
+        ('[check.targets]\nfiles = ["/abs/*.md"]\n', 2, "check.targets.files"),
+        ('[check.targets]\nfiles = [""]\n', 2, "check.targets.files"),
+        ("[check]\nengines = []\n", 2, "check.engines"),
+        ("[check]\ntimeout = nan\n", 2, "check.timeout"),
+        ("[check]\ntimeout = inf\n", 2, "check.timeout"),
+        ("[check.crawl]\nmax_depth = -1\n", 2, "check.crawl.max_depth"),
+        ("[check.crawl]\nmax_pages = 0\n", 2, "check.crawl.max_pages"),
+    ],
+)
+def test_invalid_values_are_rejected_with_line(source: str, line: int, key: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_check_config(source, Path("a11y.toml"))
+    assert (caught.value.line, caught.value.key) == (line, key)
+
+
+def test_zero_crawl_depth_is_allowed() -> None:
+    assert parse_check_config("[check.crawl]\nmax_depth = 0\n").crawl.max_depth == 0

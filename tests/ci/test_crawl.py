@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from checkers.page.fetch import Fetcher, FetchError
 from checkers.page.options import UrlPolicy
 from ci.config import CrawlSettings
-from ci.crawl import Crawler, Fetched, fetcher_fetch, matches, normalize_url
-from tests.ci.site import Site
+from ci.crawl import Crawler, Fetched, RobotsRules, fetcher_fetch, matches, normalize_url
+from tests.ci.site import GOOD, Site, page, urlset
 
 
 @pytest.mark.parametrize(
@@ -118,3 +120,136 @@ def test_xml_entities_are_not_expanded() -> None:
 
     result = Crawler(fetch, CrawlSettings()).discover([], ["https://x.de/sitemap.xml"])
     assert all("root:" not in u for u in result.urls)
+
+
+# ------------------------------------------------------------------ review fixes
+
+PDF = (200, b"%PDF-1.4\n%\xe2\xe3\n", "application/pdf")
+
+
+def _rathaus(site: Site, links: str) -> str:
+    site.pages["/rathaus"] = page("Rathaus", GOOD + f"<p>{links}</p>")
+    return site.base + "/rathaus"
+
+
+def test_linked_documents_and_images_are_skipped_not_pages(site: Site) -> None:
+    site.extra["/satzung.pdf"] = PDF
+    site.extra["/download"] = PDF  # no extension: known by its content type while crawling
+    start = _rathaus(site, '<a href="/satzung.pdf">Satzung</a> <a href="/haus.png">Bild</a> '
+                     '<a href="/Plan.DOCX">Plan</a> <a href="/download?id=1">Formular</a> '
+                     '<a href="/news">Neues</a>')
+    crawler, fetcher = _crawler(site, enabled=True, max_depth=2)
+    with fetcher:
+        result = crawler.discover([start])
+    assert _paths(site, result.urls) == ["/rathaus", "/news", "/"]  # "/" is linked from /news
+    for path in ("/satzung.pdf", "/haus.png", "/Plan.DOCX", "/download?id=1"):
+        assert result.skipped[site.base + path] == "not-html", path
+    assert site.hits["/satzung.pdf"] == 0  # skipped by its extension, never fetched
+
+
+def test_bad_links_are_skipped_as_invalid_url(site: Site) -> None:
+    start = _rathaus(site, '<a href="https://x.de:70000/">Port</a> <a href="http://[::1">v6</a> '
+                     '<a href="/news">Neues</a>')
+    crawler, fetcher = _crawler(site, enabled=True, max_depth=1)
+    with fetcher:
+        result = crawler.discover([start, "http://[::1"])
+    assert _paths(site, result.urls) == ["/rathaus", "/news"]
+    assert result.skipped["https://x.de:70000/"] == "invalid-url"
+    assert result.skipped["http://[::1"] == "invalid-url"
+    assert [(p.url, p.kind) for p in result.problems] == [("http://[::1", "invalid-url")]
+
+
+def test_broken_sitemaps_are_problems_not_crashes(site: Site) -> None:
+    packed = gzip.compress(urlset(["/news"] * 200, "http://h").encode())
+    site.extra["/kaputt.xml.gz"] = (200, packed[:30] + bytes(reversed(packed[30:])),
+                                    "application/gzip")
+    site.extra["/loc.xml"] = (200, f"<loc>{site.base}/news</loc>".encode(), "application/xml")
+    site.extra["/falsch.xml"] = (200, urlset(["https://x.de:70000/", "/news"], site.base)
+                                 .encode(), "application/xml")
+    crawler, fetcher = _crawler(site)
+    with fetcher:
+        result = crawler.discover([], [site.base + "/kaputt.xml.gz", site.base + "/loc.xml",
+                                       site.base + "/falsch.xml"])
+    assert _paths(site, result.urls) == ["/news"]
+    assert [p.kind for p in result.problems] == ["sitemap", "sitemap"]
+    assert result.skipped["https://x.de:70000/"] == "invalid-url"
+
+
+def test_sitemap_pages_on_another_origin_are_recorded(site: Site) -> None:
+    crawler, fetcher = _crawler(site)
+    with fetcher:
+        result = crawler.discover([], [site.base + "/sitemap.xml"])
+    assert result.skipped["https://example.org/fremd"] == "other-origin"
+
+
+def test_redirected_start_url_follows_links_of_the_final_origin(site: Site) -> None:
+    port = site.base.rsplit(":", 1)[1]
+    crawler, fetcher = _crawler(site, enabled=True, max_depth=1)
+    with fetcher:
+        result = crawler.discover([f"http://localhost:{port}/"])
+    assert result.urls[0] == f"http://localhost:{port}/"
+    assert _paths(site, result.urls[1:]) == ["/kontakt", "/news", "/tief/1"]
+    assert site.base + "/" not in result.urls  # the final URL is the start page, not a new one
+
+
+@pytest.mark.parametrize("status", [500, 503])
+def test_robots_server_error_disallows_discovered_pages(site: Site, status: int) -> None:
+    site.robots_status = status
+    crawler, fetcher = _crawler(site, enabled=True, max_depth=2)
+    with fetcher:
+        result = crawler.discover([site.base + "/"])
+    assert result.urls == [site.base + "/"]  # named explicitly: audited anyway
+    assert result.skipped[site.base + "/kontakt"] == "robots-unavailable"
+
+
+def test_robots_not_found_allows_everything(site: Site) -> None:
+    site.robots_status = 404
+    crawler, fetcher = _crawler(site)
+    with fetcher:
+        result = crawler.discover([], [site.base + "/sitemap.xml"])
+    assert site.base + "/privat/geheim" in result.urls
+
+
+def test_robots_wildcards_and_longest_match_on_the_site(site: Site) -> None:
+    site.robots = ("User-agent: *\nDisallow: /\n\n"
+                   "User-agent: a11y-audit\nDisallow: /*?\nDisallow: /tief/\n"
+                   "Allow: /tief/2$\nDisallow: /news$\n")
+    crawler, fetcher = _crawler(site, enabled=True, max_depth=5)
+    with fetcher:
+        result = crawler.discover([site.base + "/"])
+    assert _paths(site, result.urls) == ["/", "/kontakt", "/privat/geheim"]
+    assert result.skipped[site.base + "/news"] == "robots"
+    assert result.skipped[site.base + "/tief/1"] == "robots"
+
+
+@pytest.mark.parametrize(
+    ("robots", "path", "allowed"),
+    [
+        ("Disallow: /privat/", "/privat/x", False),
+        ("Disallow: /privat/", "/privatweg", True),
+        ("Disallow: /*.pdf$", "/a/b.pdf", False),
+        ("Disallow: /*.pdf$", "/a/b.pdf?x=1", True),
+        ("Disallow: /*.pdf", "/a/b.pdf?x=1", False),
+        ("Disallow: /a\nAllow: /a/b", "/a/b/c", True),  # longer Allow wins
+        ("Allow: /a\nDisallow: /a/b", "/a/b/c", False),  # longer Disallow wins
+        ("Allow: /a/\nDisallow: /a/", "/a/x", True),  # a tie: Allow wins
+        ("Allow: /a*\nDisallow: /a/", "/a/x", True),  # same length, Allow wins
+        ("Disallow: /", "/robots.txt", True),
+        ("Disallow:", "/x", True),
+        ("Disallow: /suche?q=", "/suche?q=rathaus", False),
+        ("Disallow: /%C3%BCber", "/%C3%BCber/uns", False),
+    ],
+)
+def test_robots_matcher_rfc_9309(robots: str, path: str, allowed: bool) -> None:
+    rules = RobotsRules.parse(f"User-agent: *\n{robots}\n")
+    assert rules.allows("https://x.de" + path) is allowed
+
+
+def test_robots_groups_pick_our_agent_and_combine() -> None:
+    text = ("User-agent: googlebot\nDisallow: /\n\nUser-agent: A11Y-Audit/2.0\n"
+            "User-agent: other\nDisallow: /a\n\nUser-agent: a11y-audit\nDisallow: /b\n"
+            "\nUser-agent: *\nDisallow: /c\n")
+    rules = RobotsRules.parse(text)
+    assert not rules.allows("https://x.de/a") and not rules.allows("https://x.de/b")
+    assert rules.allows("https://x.de/c")
+    assert RobotsRules.parse("User-agent: *\nDisallow: /c\n").allows("https://x.de/a")

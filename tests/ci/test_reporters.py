@@ -67,9 +67,7 @@ def test_sarif_lists_fixed_as_absent() -> None:
     log = json.loads(render("sarif", result))
     absent = [r for r in log["runs"][0]["results"] if r.get("baselineState") == "absent"]
     assert len(absent) == 4
-    schema = sarif_schema()
-    if schema is not None:
-        jsonschema.Draft4Validator(schema).validate(log)
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
 
 
 def test_junit_parses_and_counts() -> None:
@@ -142,6 +140,44 @@ def test_html_report_is_self_contained_and_structured() -> None:
 
 def test_every_reporter_renders_an_empty_run() -> None:
     result = decide([], CheckConfig())
-    for kind in REPORTERS:
-        assert render(kind, result) is not None
-    ET.fromstring(render("junit", result))
+    outputs = {kind: render(kind, result) for kind in REPORTERS}
+    assert ET.fromstring(outputs["junit"]).get("tests") == "0"
+    assert json.loads(outputs["json"])["reports"] == []
+    assert json.loads(outputs["gitlab"]) == []
+    assert json.loads(outputs["sarif"])["runs"][0]["results"] == []
+    assert lxml.html.document_fromstring(outputs["html"]).findtext(".//h1")
+    assert "Exit 0" in outputs["text"]
+
+
+def test_empty_run_is_exit_2_unless_allowed() -> None:
+    result = decide([], CheckConfig(), allow_empty=False)
+    assert result.exit_code == 2
+    assert "nichts geprüft" in render("text", result)
+    assert any(limit.startswith("no-targets:") for limit in result.run.limits)
+
+
+LIMITS = ["pages: 3 weitere Seiten nicht geprüft (max_pages) / 3 more pages not audited",
+          "skipped other-origin: 1 Adressen nicht geprüft / 1 URLs not audited (https://a.org/)"]
+
+
+def test_limits_are_shown_to_people_and_in_sarif() -> None:
+    result = decide(sample_reports(False), CheckConfig(), limits=LIMITS)
+    text = render("text", result)
+    assert "Grenzen und Auslassungen:" in text and all(limit in text for limit in LIMITS)
+    html = lxml.html.document_fromstring(render("html", result))
+    heading = next(h for h in html.iter("h2") if h.text == "Grenzen und Auslassungen")
+    assert [li.text for li in heading.getnext().iter("li")] == LIMITS
+    log = json.loads(render("sarif", result))
+    notes = log["runs"][0]["invocations"][0]["toolConfigurationNotifications"]
+    assert [n["message"]["text"] for n in notes] == LIMITS
+    assert [n["descriptor"]["id"] for n in notes] == ["pages", "skipped other-origin"]
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+
+
+def test_sarif_has_no_region_without_a_line() -> None:
+    log = json.loads(render("sarif", _result(with_error=False)))
+    page = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "static.image-alt")
+    location = page["locations"][0]
+    assert "region" not in location["physicalLocation"]
+    assert location["properties"]["snippet"] == '<img src="a.png">'
+    assert location["logicalLocations"][0]["fullyQualifiedName"] == "main > img:nth-of-type(1)"

@@ -60,3 +60,12 @@ def test_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:
     show(report, 2, 2)
     err = capsys.readouterr().err
     assert "1/2" in err and "[" + "#" * 30 + "] 2/2" in err and err.endswith("\n")
+
+
+def test_config_urls_and_sitemaps_stay_apart(tmp_path: Path) -> None:
+    config = CheckConfig(urls=("https://x.de/feed.xml",), sitemaps=("https://x.de/karte",))
+    _, urls, sitemaps = resolve_targets([], config, tmp_path)
+    assert urls == ["https://x.de/feed.xml"] and sitemaps == ["https://x.de/karte"]
+    # on the command line the suffix is all there is to go by
+    _, urls, sitemaps = resolve_targets(["https://x.de/karte.xml"], config, tmp_path)
+    assert urls == [] and sitemaps == ["https://x.de/karte.xml"]

@@ -55,6 +55,38 @@ def test_github_workflow_commands(site: Site, tmp_path: Path) -> None:
     assert any(r["ruleId"] == "static.image-alt" for r in sarif["runs"][0]["results"])
 
 
+def _apt_packages(command: str) -> set[str]:
+    match = re.search(r"apt-get install ([^\n&|;]+)", command)
+    assert match, command
+    return {word for word in match.group(1).split() if not word.startswith("-")}
+
+
+def test_github_workflow_runs_in_a_debian_container() -> None:
+    """ubuntu-latest has no Debian chromium/chromium-driver packages (a snap stub at best): the
+    job runs in the same Debian image family as the GitLab template and installs them there."""
+    workflow = yaml.safe_load((TEMPLATES / "github-actions.yml").read_text())
+    job = workflow["jobs"]["a11y"]
+    image = job["container"] if isinstance(job["container"], str) else job["container"]["image"]
+    assert re.fullmatch(r"python:3\.11-(bookworm|trixie)", image)
+    install = next(s["run"] for s in job["steps"] if s.get("id") == "install")
+    assert "sudo" not in install  # root in the container; no sudo there
+    assert _apt_packages(install) >= {"chromium", "chromium-driver", "fonts-liberation"}
+    assert not any("setup-python" in s.get("uses", "") for s in job["steps"])
+    # the package source is configurable, not guessed from the repository owner
+    text = (TEMPLATES / "github-actions.yml").read_text()
+    assert "repository_owner" not in text
+    assert "A11Y_PACKAGE" in job["env"] and 'pip install "$A11Y_PACKAGE"' in install
+    steps = [s.get("uses", s.get("id")) for s in job["steps"]]
+    assert steps.index("install") < steps.index("actions/checkout@v4")  # git before checkout
+
+
+def test_gitlab_template_uses_debian_packages() -> None:
+    job = yaml.safe_load((TEMPLATES / "gitlab-ci.yml").read_text())["a11y"]
+    assert job["image"].startswith("python:3.11")
+    assert _apt_packages(job["before_script"][0]) >= {"chromium", "chromium-driver",
+                                                       "fonts-liberation"}
+
+
 def test_gitlab_template_script(site: Site, tmp_path: Path) -> None:
     template = yaml.safe_load((TEMPLATES / "gitlab-ci.yml").read_text())
     job = template["a11y"]
