@@ -5,19 +5,16 @@ Each carries a German and an English message, because reviewers read them in the
 
 from __future__ import annotations
 
+from checkers.errors import BilingualError
 
-class ReviewError(Exception):
+
+class ReviewError(BilingualError):
     status = 400
     kind = "review"
 
     def __init__(self, de: str, en: str, **extra: object) -> None:
-        super().__init__(en)
-        self.de = de
-        self.en = en
+        super().__init__(self.kind, de, en)
         self.extra = extra
-
-    def message(self, locale: str = "de") -> str:
-        return self.en if locale == "en" else self.de
 
 
 class NotFoundError(ReviewError):
