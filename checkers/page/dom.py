@@ -23,6 +23,8 @@ _SPACE = re.compile(r"\s+")
 _SNIPPET_MAX = 300
 # Elements whose text is never page content.
 _NO_TEXT = frozenset({"script", "style", "template", "noscript", "head", "title"})
+# Elements a browser never renders, with everything inside them.
+NOT_RENDERED_TAGS = frozenset({"template", "noscript", "script", "style", "head", "title", "meta"})
 # Roles and elements that take their name from their content (accname "name from content").
 _NAME_FROM_CONTENT_TAGS = frozenset(
     {
@@ -280,8 +282,56 @@ class Page:
     # ------------------------------------------------------------------ visibility and names
 
     def hidden(self, el: HtmlElement) -> bool:
-        """Hidden from everyone by markup (the element or an ancestor); CSS files not read."""
-        return self._inherited(el, self._hidden, _hides_itself)
+        """Hidden from everyone by markup; CSS files not read. See :meth:`render_state`."""
+        state = self._render.get(el)
+        if state is None:  # not in the document tree (a detached element)
+            return self._inherited(el, self._hidden, _hides_itself)
+        return state[0] or state[1]
+
+    def render_state(self, el: HtmlElement) -> tuple[bool, bool]:
+        """(not rendered, visibility hidden) of an element, as a browser decides them from the
+        markup: ``display:none``, the ``hidden`` attribute (unless an inline display overrides
+        it), ``input type=hidden``, closed ``<dialog>`` and ``<details>`` (but its summary),
+        never-rendered containers (head, script, template, …) hide a whole subtree for good;
+        ``visibility:hidden`` is inherited but a descendant's ``visibility:visible`` shows it
+        again. The one model of visibility for every engine and rule."""
+        return self._render.get(el, (False, False))
+
+    @cached_property
+    def _render(self) -> dict[HtmlElement, tuple[bool, bool]]:
+        # One pass in document order: a parent's state is known before its children.
+        state: dict[HtmlElement, tuple[bool, bool]] = {}
+        start = (False, False)
+        for el in self.html_element.iter():
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            tag = tag.lower()
+            parent = el.getparent()
+            gone, invisible = state.get(parent, start)
+            if (
+                parent is not None
+                and not gone
+                and parent.tag == "details"
+                and parent.get("open") is None
+                and el is not parent.find("summary")
+            ):
+                gone = True  # only the first summary of a closed details element is rendered
+            if tag in NOT_RENDERED_TAGS or (tag == "dialog" and el.get("open") is None):
+                gone = True
+            style = el.get("style")
+            display = None
+            if style:
+                declared = style_declarations(style)
+                display = declared.get("display")
+                visibility = declared.get("visibility")
+                if visibility is not None and visibility not in ("inherit", "unset", "revert"):
+                    invisible = visibility in ("hidden", "collapse")
+            hidden_input = tag == "input" and (el.get("type") or "").strip().lower() == "hidden"
+            if display == "none" or (el.get("hidden") is not None and display is None):
+                gone = True
+            state[el] = (gone or hidden_input, invisible)
+        return state
 
     def aria_hidden(self, el: HtmlElement) -> bool:
         return self._inherited(el, self._aria_hidden, _aria_hides_itself)

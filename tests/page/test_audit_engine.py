@@ -146,3 +146,13 @@ def test_linked_local_file_is_not_read_for_a_web_page(site: str, tmp_path) -> No
         report = auditor.audit([PageTarget(url=f"{site}/good.html")]).reports[0]
         assert auditor._linked[secret.as_uri()] == (None, None)
     assert report.error is None
+
+
+def test_visibility_visible_inside_a_hidden_parent_is_shown() -> None:
+    html = PAGE.replace(
+        "<p>Text</p>",
+        '<div style="visibility:hidden"><a href="/x" id="k" style="visibility:visible">'
+        "Kontakt</a></div>",
+    )
+    report = audit_html(html)
+    assert not [f for f in report.findings if f.location.selector == "#k"]

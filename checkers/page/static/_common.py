@@ -17,10 +17,17 @@ import re
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
-from checkers.page.dom import LABELABLE, HtmlElement, Page, collapse, style_declarations, tag_of
+from checkers.page.dom import (
+    LABELABLE,
+    NOT_RENDERED_TAGS,
+    HtmlElement,
+    Page,
+    collapse,
+    tag_of,
+)
 
 # Elements whose content is never rendered nor exposed (a browser with scripting on).
-NOT_RENDERED = frozenset({"template", "noscript", "script", "style", "head", "title", "meta"})
+NOT_RENDERED = NOT_RENDERED_TAGS
 
 # WAI-ARIA 1.2 roles (with the ARIA 1.3 additions browsers already know), DPUB-ARIA and
 # Graphics-ARIA. Abstract roles (widget, landmark, input, ...) are deliberately absent: they must
@@ -102,45 +109,24 @@ def _walk(page: Page) -> Facts:
     by_tag = result.by_tag
     not_rendered = result.not_rendered
     excluded_set = result.excluded
-    # Per element: (not rendered, visibility hidden, aria-hidden, inert, in svg). lxml's own
-    # iteration is in document order, so a parent's state is always known before its children.
-    state: dict[HtmlElement, tuple[bool, bool, bool, bool, bool]] = {}
-    start = (False, False, False, False, False)
+    # Per element: (aria-hidden, inert, in svg); rendering comes from Page.render_state, the one
+    # visibility model. lxml's iteration is in document order: parents come before children.
+    state: dict[HtmlElement, tuple[bool, bool, bool]] = {}
+    start = (False, False, False)
     for el in page.html_element.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
         tag = tag.lower()
         parent = el.getparent()
-        gone, invisible, ahidden, inert, svg = state.get(parent, start)
+        ahidden, inert, svg = state.get(parent, start)
+        gone, invisible = page.render_state(el)
         elements.append(el)
         by_tag.setdefault(tag, []).append(el)
         keys = el.keys()
-        # Only the first summary of a closed details element is rendered.
-        if (
-            parent is not None
-            and not gone
-            and parent.tag == "details"
-            and parent.get("open") is None
-            and el is not parent.find("summary")
-        ):
-            gone = True
-        if tag in NOT_RENDERED:
-            gone = True
         if tag == "svg":
             svg = True
         if keys:
-            style = el.get("style")
-            display = None
-            if style:
-                declared = style_declarations(style)
-                display = declared.get("display")
-                visibility = declared.get("visibility")
-                if visibility is not None and visibility not in ("inherit", "unset", "revert"):
-                    invisible = visibility in ("hidden", "collapse")
-            hidden_input = tag == "input" and (el.get("type") or "").strip().lower() == "hidden"
-            if display == "none" or ("hidden" in keys and display is None) or hidden_input:
-                gone = True
             if not ahidden and (el.get("aria-hidden") or "").strip().lower() == "true":
                 ahidden = True
                 if not gone and not inert:
@@ -153,8 +139,6 @@ def _walk(page: Page) -> Facts:
                 if key.startswith("aria-"):
                     result.with_aria.append(el)
                     break
-        if tag == "dialog" and el.get("open") is None:
-            gone = True
         if svg:
             result.in_svg.add(el)
         if inert:
@@ -164,7 +148,7 @@ def _walk(page: Page) -> Facts:
             excluded_set.add(el)
         elif ahidden or inert:
             excluded_set.add(el)
-        state[el] = (gone, invisible, ahidden, inert, svg)
+        state[el] = (ahidden, inert, svg)
     return result
 
 
