@@ -21,7 +21,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from a11y_service.controllers.text import request_locale
-from a11y_service.db.errors import InvalidUpdateError, ReviewError
+from a11y_service.db.errors import InvalidUpdateError, ReviewError, TextTooLongError
 from a11y_service.db.records import (
     CommentRecord,
     HistoryRecord,
@@ -59,11 +59,6 @@ log = logging.getLogger(__name__)
 class TranslationFailedError(ReviewError):
     status = 422
     kind = "translation-failed"
-
-
-class ContentTooLargeError(ReviewError):
-    status = 413
-    kind = "too-large"
 
 
 class QueueUnavailableError(ReviewError):
@@ -168,7 +163,7 @@ class TranslationController(Controller):
         # The same limit as for text checks (A11Y_MAX_CHARS / a11y.toml).
         limit = translation_settings.max_chars or TextConfig().max_chars
         if len(data.content) > limit:
-            raise ContentTooLargeError(
+            raise TextTooLongError(
                 f"Der Inhalt ist länger als {limit} Zeichen.",
                 f"The content is longer than {limit} characters.",
                 limit=limit,

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
+from checkers.page.bitv.common import LS_NAME
 from checkers.report import Finding
 from checkers.text.errors import TextInputError
 from checkers.text.source import extract
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from checkers.text.engine import TextChecker
 
 _EASY_URL = re.compile(r"leichte[-_]?sprache|/ls(?:/|$)|easy[-_]?(?:read|language)", re.I)
-_EASY_TITLE = re.compile(r"leichte\s*sprache", re.I)
 _SUPPORTED = ("de", "en")
 
 
@@ -30,7 +30,7 @@ def is_easy_language(page: Page) -> bool:
         return True
     heading = next(iter(page.iter("h1")), None)
     texts = [page.title, page.accessible_name(heading) if heading is not None else ""]
-    return any(_EASY_TITLE.search(text) for text in texts)
+    return any(LS_NAME.search(text) for text in texts)
 
 
 def page_text_findings(

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
-from checkers.page.dom import HtmlElement, Page, collapse, tag_of
+from checkers.page.dom import HtmlElement, Page, collapse, style_declarations, tag_of
 from checkers.page.static._common import NOT_RENDERED, facts
 
 # Block elements that hold running text (the innermost matching one is reported; inline
@@ -26,7 +26,6 @@ _CODE = frozenset({"pre", "code", "kbd", "samp", "var", "script", "style", "temp
                    "noscript"})
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_BLOCK = re.compile(r"([^{}]*)\{([^{}]*)\}")
-_DECL = re.compile(r"([a-zA-Z-]+)\s*:\s*([^;]*)")
 # Handlers that do nothing a user would want (stop a bubbling click, cancel a default).
 _TRIVIAL = re.compile(
     r"\A\s*(?:(?:javascript:)?\s*(?:return\s+(?:false|true)|void\s*\(?\s*0\s*\)?|"
@@ -63,13 +62,12 @@ def _cache(page: Page) -> _Cache:
 
 
 def declarations(style: str | None) -> dict[str, str]:
-    """Inline style or rule body as {property: value}, lower case, !important dropped."""
-    result: dict[str, str] = {}
+    """Inline style or rule body as {property: value}, lower case: the page's own parser
+    (cascade with !important), after CSS comments are removed."""
     if not style:
-        return result
-    for name, raw in _DECL.findall(_CSS_COMMENT.sub("", style)):
-        result[name.lower()] = collapse(raw.lower().replace("!important", ""))
-    return result
+        return {}
+    parsed = style_declarations(_CSS_COMMENT.sub("", style))
+    return {name: collapse(value) for name, value in parsed.items()}
 
 
 def css_rules(page: Page) -> list[CssRule]:
