@@ -279,7 +279,9 @@ class WorkbenchController(Controller):
             format="auto",
         )
 
-    @post("/", name="web:check", request_max_body_size=MAX_UPLOAD_BYTES + 1_000_000)
+    @post(
+        "/", name="web:check", status_code=200, request_max_body_size=MAX_UPLOAD_BYTES + 1_000_000
+    )
     async def check(self, request: Request) -> Template | Response[bytes]:
         request.app.state.web_limiter.check(request)
         lang = request_lang(request)
