@@ -57,12 +57,14 @@ def csrf_config(settings: Settings) -> CSRFConfig:
 def web_state(settings: Settings) -> dict[str, object]:
     """What the web pages keep in ``app.state``."""
     from a11y_service.web.limits import RateLimiter
+    from a11y_service.web.page_report import PictureStore
 
-    return {"web_limiter": RateLimiter(settings.web_rate_limit)}
+    return {"web_limiter": RateLimiter(settings.web_rate_limit), "web_pictures": PictureStore()}
 
 
 def web_route_handlers() -> list[ControllerRouterHandler]:
+    from a11y_service.web.page_audit import PageAuditController
     from a11y_service.web.pages import InfoPagesController
     from a11y_service.web.workbench import WorkbenchController
 
-    return [InfoPagesController, WorkbenchController]
+    return [InfoPagesController, WorkbenchController, PageAuditController]
