@@ -763,9 +763,10 @@ def standard_links(finding: Finding, locale: str = "de") -> tuple[StandardLink, 
                 )
             )
     if not links and finding.help_url:
-        links.append(
-            StandardLink(_pick(("Mehr zur Regel", "More about the rule"), locale), finding.help_url)
-        )
+        # Named after the rule: several such links on one page lead to different pages.
+        name = _short_rule(finding.rule_id)
+        label = _pick((f"Regel {name} erklärt", f"Rule {name} explained"), locale)
+        links.append(StandardLink(label, finding.help_url))
     return tuple(links)
 
 
@@ -914,6 +915,14 @@ def advise(
         page_level=is_page_level(finding),
         colours=colours,
     )
+
+
+PAGE_ENGINES = ("axe", "static", "bitv")
+
+
+def has_advice(finding: Finding) -> bool:
+    """Findings the advice is written for: page barriers (the text engine explains itself)."""
+    return finding.engine in PAGE_ENGINES
 
 
 def advice_lines(finding: Finding, locale: str = "de") -> list[str]:
