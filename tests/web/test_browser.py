@@ -27,10 +27,15 @@ PAGES = [
     "/",
     "/?lang=en",
     "/seite-pruefen",
+    "/seite-pruefen?lang=en",
     "/barrierefreiheit",
+    "/barrierefreiheit?lang=en",
     "/leichte-sprache",
+    "/leichte-sprache?lang=en",
     "/gebaerdensprache",
+    "/gebaerdensprache?lang=en",
     "/hilfe",
+    "/hilfe?lang=en",
 ]
 # Every WCAG 2.x A and AA rule of axe-core, and its best practices.
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
