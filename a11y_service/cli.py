@@ -108,11 +108,20 @@ def text_command(
         )
     from checkers.text.engine import CheckRequest
 
-    raw = inline_text if inline_text is not None else _read_source(source)  # type: ignore[arg-type]
+    raw: str | bytes = (
+        inline_text if inline_text is not None else _read_source(source)  # type: ignore[arg-type]
+    )
     try:
+        document = _office_document(raw, source)
+        if document is not None:
+            raw = document.text
+            input_format = input_format if input_format != "auto" else document.check_format
         report = checker.check(
             CheckRequest(raw, input_format, lang, profile, target_id, locale)  # type: ignore[arg-type]
         )
+        if document is not None:
+            report.target.format = document.input_format
+            report.target.name = document.name
     except TextInputError as error:
         raise CliError(error.message(locale)) from None
     if output_format == "json":
@@ -133,6 +142,15 @@ def _checker(config_path: Path | None, locale: str) -> Any:
     except Exception as error:  # a glossary or resource problem: say what, not a traceback
         message = getattr(error, "message", None) or str(error)
         raise CliError(str(message)) from None
+
+
+def _office_document(raw: str | bytes, source: str | None) -> Any:
+    """A .docx/.odt file (by name or content) read into its text, else None."""
+    from checkers.text.documents import is_office_document, read_document
+
+    if isinstance(raw, bytes) and is_office_document(raw, source or ""):
+        return read_document(raw, source if source and source != "-" else "stdin")
+    return None
 
 
 def _read_source(source: str) -> bytes:

@@ -40,6 +40,7 @@ class Target(msgspec.Struct, omit_defaults=True):
     lang: str | None = None
     profile: str | None = None
     format: str | None = None
+    name: str | None = None  # the uploaded document's file name (text check of .docx/.odt)
 
 
 class Location(msgspec.Struct, omit_defaults=True):
