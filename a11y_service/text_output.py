@@ -48,7 +48,8 @@ def render_text(report: Report, locale: str, source: str | None = None) -> str:
             lines.append(f"  {label}: {finding.message}  [{finding.rule_id}]")
             for suggestion in finding.suggestions[:MAX_SUGGESTIONS]:
                 text = suggestion.text.replace("\n", "\n        ")
-                lines.append(f"      → {text}")
+                note = f"  ({suggestion.note})" if suggestion.note else ""
+                lines.append(f"      → {text}{note}")
     lines.append("")
     lines.extend(_footer(report, de))
     return "\n".join(lines)

@@ -227,10 +227,7 @@ def _language_limits(doc: AnalyzedText, rules: Sequence[Rule], locale: Locale) -
 
     ran = sorted(r.meta.id for r in rules if doc.lang in r.meta.languages)
     name_de, name_en = language_name(doc.lang, "de"), language_name(doc.lang, "en")
-    if doc.lang == "en":
-        figures_de = "Flesch Reading Ease, Flesch-Kincaid"
-    else:
-        figures_de = "nur Zählwerte"
+    figures_de = "Flesch Reading Ease, Flesch-Kincaid" if doc.lang == "en" else "nur Zählwerte"
     checks = ", ".join(ran) if ran else "-"
     if locale == "de":
         return [
