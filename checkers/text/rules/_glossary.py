@@ -19,8 +19,9 @@ def glossary_hits(
     doc: AnalyzedText, settings: RuleSettings, kinds: tuple[str, ...]
 ) -> Iterator[Hit]:
     lexicon = doc.resources.lexicon
-    explained = _explained_from(doc, kinds)
-    for sentence, hit in iter_term_hits(doc, kinds):
+    found = list(iter_term_hits(doc, kinds))
+    explained = _explained_from(doc, found)
+    for sentence, hit in found:
         entry = hit.entry
         if entry.term in explained and hit.start >= explained[entry.term]:
             continue  # the text explains the term; a reader who met it once knows it
@@ -93,11 +94,11 @@ _DEFINITION = re.compile(
 )
 
 
-def _explained_from(doc: AnalyzedText, kinds: tuple[str, ...]) -> dict[str, int]:
+def _explained_from(doc: AnalyzedText, found: list[tuple[Any, Any]]) -> dict[str, int]:
     """Terms the text explains, with the offset of the explanation: "Wohngeld (Geld für die
     Miete)", "Ein Bescheid ist ein Brief vom Amt", "Sozialgesetzbuch (SGB)"."""
     explained: dict[str, int] = {}
-    for _sentence, hit in iter_term_hits(doc, kinds):
+    for _sentence, hit in found:
         term = hit.entry.term
         if term in explained:
             continue
