@@ -27,9 +27,7 @@ def _umlauted(word: str) -> str | None:
     return None
 
 
-def number_of(
-    flagged: str, term: str, lexicon: Any, previous: str | None = None
-) -> Number | None:
+def number_of(flagged: str, term: str, lexicon: Any, previous: str | None = None) -> Number | None:
     """How ``flagged`` (a form of the noun ``term``) is inflected; ``previous`` is the word
     before it (an article tells a genitive from an English -s plural: "des Workshops")."""
     low, base = flagged.casefold(), term.casefold()

@@ -10,7 +10,9 @@ from glossaries import load_glossaries
 
 ENTRIES = [entry for entry in load_glossaries() if entry.examples]
 CASES = [
-    pytest.param(entry, example, id=f"{entry.kind}:{entry.term}:{'fail' if example.fails else 'pass'}")
+    pytest.param(
+        entry, example, id=f"{entry.kind}:{entry.term}:{'fail' if example.fails else 'pass'}"
+    )
     for entry in ENTRIES
     for example in entry.examples
 ]
