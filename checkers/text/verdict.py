@@ -47,6 +47,7 @@ WORD_DENSITY = {
     "einfach": (2.0, 5.0),
     "standard": (4.0, 9.0),
 }
+DENSITY_MIN_WORDS = 100
 # Share of sentences that may break a rule at warning/error level.
 SENTENCE_SHARE = {"leicht": (0.1, 0.3), "einfach": (0.15, 0.34), "standard": (0.2, 0.5)}
 
@@ -108,7 +109,9 @@ def judge(
             index = _sentence_index(sentence_spans, finding.location.start or 0)
             if index is not None:
                 problem_sentences.add(index)
-    density = 100.0 * hard_words / words if words else 0.0
+    # Per 100 words, but a short notice is measured as if it had 100: one hard word in 26
+    # words is not "4 in 100".
+    density = 100.0 * hard_words / max(words, DENSITY_MIN_WORDS) if words else 0.0
     share = len(problem_sentences) / sentences if sentences else 0.0
     score = metrics.get("score")
     share_ok, share_max = SENTENCE_SHARE.get(profile, SENTENCE_SHARE["einfach"])
@@ -143,7 +146,7 @@ def _sentence_index(spans: Sequence[tuple[int, int]], offset: int) -> int | None
     from bisect import bisect_right
 
     index = bisect_right([start for start, _ in spans], offset) - 1
-    return index if index >= 0 else None
+    return index if index >= 0 and offset < spans[index][1] else None
 
 
 _REASONS = {
@@ -160,6 +163,14 @@ _REASONS = {
     "de.nominal-style": ("Verben statt Nomen", "use verbs instead of nouns"),
     "de.idiom": ("Redewendungen direkt sagen", "say idioms directly"),
     "de.other-language": ("anderssprachige Abschnitte übersetzen", "translate passages"),
+    "de.verb-bracket": ("Verbteile zusammenstellen", "keep verb parts together"),
+    "de.special-character": ("Sonderzeichen ersetzen", "replace special characters"),
+    "de.number-format": ("Zahlen einfach schreiben", "write numbers simply"),
+    "de.impersonal": ("Leser direkt ansprechen", "address the reader"),
+    "de.pronoun-reference": ("Bezüge klar machen", "make references clear"),
+    "de.one-sentence-per-line": ("ein Satz pro Zeile", "one sentence per line"),
+    "de.preterite": ("Perfekt statt Präteritum", "use the perfect tense"),
+    "de.question": ("Aussagen statt Fragen", "statements instead of questions"),
 }
 
 
