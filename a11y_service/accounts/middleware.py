@@ -95,13 +95,13 @@ def _same_origin(scope: Scope) -> bool:
 
 class PrincipalMiddleware(ASGIMiddleware):
     scopes = (ScopeType.HTTP,)
-    exclude_path_pattern = ("^/static/",)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         state = scope.setdefault("state", {})  # type: ignore[typeddict-item]
         state["principal"] = None
-        store = account_store_from(scope)
         path = scope.get("path", "")
+        # Static files need nobody: no database lookup for them.
+        store = None if path.startswith("/static/") else account_store_from(scope)
         token = bearer_token(scope)
         if store is not None and token is not None:
             principal = await anyio.to_thread.run_sync(store.key_principal, token)

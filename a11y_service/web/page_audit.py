@@ -13,6 +13,7 @@ import anyio
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import UploadFile
 from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
 from litestar.response import Template
 
 from a11y_service.controllers.audits import AuditBody, _options
@@ -44,7 +45,7 @@ class PageAuditController(Controller):
         return render(request, "page_audit.html", url="", errors={})
 
     @get("/bild/{key:str}", name="web:page-audit-picture")
-    async def picture(self, request: Request, key: str) -> Response[bytes]:
+    async def picture(self, request: Request, key: FromPath[str]) -> Response[bytes]:
         store: PictureStore = request.app.state.web_pictures
         data = store.get(key)
         if data is None:
