@@ -87,9 +87,7 @@ def org_create(name: str, slug: str | None, land: str, body_kind: str) -> None:
         org, key = store.create_organisation(name, slug=slug, land=land, body_kind=body_kind)
     assert key is not None
     click.echo(f"Organisation angelegt / created: {org.slug} ({org.land}, {org.body_kind})")
-    click.echo(
-        "API-Schlüssel (wird nicht wieder angezeigt) / API key (shown only once):", err=True
-    )
+    click.echo("API-Schlüssel (wird nicht wieder angezeigt) / API key (shown only once):", err=True)
     click.echo(key.key)
 
 

@@ -207,6 +207,15 @@ def account_error_handler(request: Request[Any, Any, Any], exc: AccountError) ->
         # A web page: to the login form, and back here afterwards.
         target = path + (f"?{request.url.query}" if request.url.query else "")
         return Redirect(f"{LOGIN_PATH}?next={quote(target, safe='/')}", status_code=303)
+    if not path.startswith(API_PREFIX):
+        # Other errors on a web page: the web app's error page, with the message.
+        from a11y_service.web.errors import error_page
+        from a11y_service.web.render import request_lang
+
+        response = error_page(request, exc.status, exc.message(request_lang(request)))
+        if isinstance(exc, TooManyAttemptsError):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
     headers: dict[str, str] = {}
     if exc.status == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="a11y"'
