@@ -59,7 +59,20 @@ def web_state(settings: Settings) -> dict[str, object]:
     from a11y_service.web.limits import RateLimiter
     from a11y_service.web.page_report import PictureStore
 
-    return {"web_limiter": RateLimiter(settings.web_rate_limit), "web_pictures": PictureStore()}
+    return {
+        "web_limiter": RateLimiter(settings.web_rate_limit),
+        "web_pictures": PictureStore(),
+        "web_contact_email": settings.contact_email,
+        "web_dgs_video": (
+            {
+                "url": settings.dgs_video_url,
+                "size": settings.dgs_video_size,
+                "duration": settings.dgs_video_duration,
+            }
+            if settings.dgs_video_url
+            else None
+        ),
+    }
 
 
 def web_route_handlers() -> list[ControllerRouterHandler]:
