@@ -121,7 +121,12 @@ class TextChecker:
     def _detect_language(text: str, default: str) -> tuple[str, str]:
         """The identified language of a text without a declared one; the default when unsure."""
         from checkers.text.language import DOCUMENT_CONFIDENCE, MIN_WORDS_DETECT, detect
+        from checkers.text.passages import clearly_in
 
+        if clearly_in(text, default):
+            # Function words of the default language and none of another: the identifier (and
+            # its model load on a cold start) is not needed.
+            return default, "detected"
         detection = detect(text, MIN_WORDS_DETECT)
         if detection is None or detection.confidence < DOCUMENT_CONFIDENCE:
             return default, "default"
