@@ -121,7 +121,12 @@ class TextChecker:
     def _detect_language(text: str, default: str) -> tuple[str, str]:
         """The identified language of a text without a declared one; the default when unsure."""
         from checkers.text.language import DOCUMENT_CONFIDENCE, MIN_WORDS_DETECT, detect
+        from checkers.text.passages import clearly_in
 
+        if clearly_in(text, default):
+            # Function words of the default language and none of another: the identifier (and
+            # its model load on a cold start) is not needed.
+            return default, "detected"
         detection = detect(text, MIN_WORDS_DETECT)
         if detection is None or detection.confidence < DOCUMENT_CONFIDENCE:
             return default, "default"
@@ -176,6 +181,7 @@ class TextChecker:
                 finding.fingerprint = fingerprint(rule.meta.id, key[1], "", occurrences[key])
                 occurrences[key] += 1
                 findings.append(finding)
+        findings = _merge_same_span(findings)
         findings.sort(key=lambda f: (f.location.start or 0, f.location.end or 0, f.rule_id))
         limits: list[str] = []
         if len(findings) > self.config.max_findings:
@@ -217,6 +223,40 @@ class TextChecker:
             suggestions=suggestions,
             standards=list(meta.standards),
         )
+
+
+_SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
+# A word that a glossary replaces need not also be split: the split form becomes one more
+# suggestion of the replacement finding instead of a finding of its own.
+_REPLACING_RULES = ("de.glossary-term", "de.foreign-word")
+
+
+def _merge_same_span(findings: list[Finding]) -> list[Finding]:
+    """One finding per word and advice: two rules that say the same about the same span
+    ("§" -> "Paragraf" from the abbreviation and the special-character rule) give one finding,
+    and a compound that a glossary replaces is not reported twice."""
+    by_span: dict[tuple[int | None, int | None], list[Finding]] = {}
+    for finding in findings:
+        by_span.setdefault((finding.location.start, finding.location.end), []).append(finding)
+    dropped: set[int] = set()
+    for group in by_span.values():
+        if len(group) < 2:
+            continue
+        replacing = next((f for f in group if f.rule_id in _REPLACING_RULES), None)
+        for finding in group:
+            if replacing is not None and finding.rule_id == "de.compound-word":
+                replacing.suggestions.extend(finding.suggestions[:1])
+                dropped.add(id(finding))
+        ranked = sorted(group, key=lambda f: -_SEVERITY_RANK.get(f.severity, 0))
+        seen: set[str] = set()
+        for finding in ranked:
+            if id(finding) in dropped or not finding.suggestions:
+                continue
+            first = finding.suggestions[0].text
+            if first in seen:
+                dropped.add(id(finding))
+            seen.add(first)
+    return [f for f in findings if id(f) not in dropped]
 
 
 def _language_limits(doc: AnalyzedText, rules: Sequence[Rule], locale: Locale) -> list[str]:

@@ -35,12 +35,30 @@ MARKERS: dict[str, frozenset[str]] = {
     "de": frozenset(
         """
         der die das und ist nicht sie wir mit für auf ein eine einen dem den des ich ihr
-        ihre sich auch noch nach bei wird werden sind oder aber wenn weil dass
+        ihre sich auch noch nach bei wird werden sind oder aber wenn weil dass ihnen uns
+        es zum zur im vom beim gern gerne bitte haben hat kann können muss müssen
         """.split()
     ),
     "fr": frozenset("le la les et est vous nous avec pour une des du au aux sont pas".split()),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def clearly_in(text: str, lang: str) -> bool:
+    """True when ``text`` carries function words of ``lang`` and (almost) none of the other
+    languages in MARKERS: no identifier needed to tell."""
+    own = MARKERS.get(lang)
+    if not own:
+        return False
+    words = [w.lower() for w in _WORD.findall(text[:5_000])]
+    hits = sum(1 for word in words if word in own)
+    if hits < 2 or hits * 8 < len(words):
+        return False
+    return not any(
+        sum(1 for word in words if word in markers) * 20 > len(words)
+        for other, markers in MARKERS.items()
+        if other != lang
+    )
 
 
 @dataclass(frozen=True, slots=True)

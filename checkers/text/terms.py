@@ -68,42 +68,62 @@ class TermMatcher:
                 ):
                     self._multi.setdefault(keys[0], []).append((keys, entry))
 
-    def find(self, sentence: Sentence, kinds: Iterable[str] | None = None) -> list[TermHit]:
+    def find(
+        self,
+        sentence: Sentence,
+        kinds: Iterable[str] | None = None,
+        cache: dict[int, tuple[list[TermHit], list[TermHit]]] | None = None,
+    ) -> list[TermHit]:
+        """Glossary entries of ``kinds`` in ``sentence``. Several rules ask for different kinds
+        in the same sentence: with a ``cache`` the matching runs once and each call filters."""
+        if cache is None:
+            phrases, singles = self._match(sentence)
+        else:
+            found = cache.get(id(sentence))
+            if found is None:
+                found = cache[id(sentence)] = self._match(sentence)
+            phrases, singles = found
         wanted = set(kinds) if kinds is not None else None
+        hits = [h for h in phrases if _wanted(h.entry, wanted)]
+        # A word inside a wanted phrase is not reported on its own ("Anspruch" in "in Anspruch
+        # nehmen"); phrases of kinds not asked for do not hide it.
+        covered = {index for hit in hits for index in hit.tokens}
+        hits += [
+            h for h in singles if _wanted(h.entry, wanted) and h.tokens[0] not in covered
+        ]
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return _drop_nested(hits)
+
+    def _match(self, sentence: Sentence) -> tuple[list[TermHit], list[TermHit]]:
+        """Every phrase hit and every single-word hit of every kind (before filtering)."""
         tokens = sentence.tokens
         keys = [token_key(t.text) for t in tokens]
-        hits: list[TermHit] = []
-        covered: set[int] = set()
+        phrases: list[TermHit] = []
         for index, key in enumerate(keys):
             for phrase, entry in self._multi.get(key, ()):
-                if _wanted(entry, wanted) and tuple(keys[index : index + len(phrase)]) == phrase:
+                if tuple(keys[index : index + len(phrase)]) == phrase:
                     span = tuple(range(index, index + len(phrase)))
-                    hits.append(TermHit(entry, tokens[index].start, tokens[span[-1]].end, span))
-                    covered.update(span)
+                    phrases.append(TermHit(entry, tokens[index].start, tokens[span[-1]].end, span))
             for phrase, entry in self._verbs.get(key, ()):
-                if not _wanted(entry, wanted):
-                    continue
                 if tuple(keys[index : index + len(phrase)]) != phrase:
                     continue
                 verb_indices = self._find_verb(tokens, index, len(phrase), entry.verb)
                 if verb_indices is None:
                     continue
                 span = tuple(sorted({*range(index, index + len(phrase)), *verb_indices}))
-                hits.append(TermHit(entry, tokens[span[0]].start, tokens[span[-1]].end, span))
-                covered.update(span)
+                phrases.append(TermHit(entry, tokens[span[0]].start, tokens[span[-1]].end, span))
+        singles: list[TermHit] = []
         for index, token in enumerate(tokens):
-            if index in covered or token.kind not in ("word", "abbrev", "symbol"):
+            if token.kind not in ("word", "abbrev", "symbol"):
                 continue
             entries = self._single_entries(token, keys[index])
             for entry in entries:
-                if _wanted(entry, wanted):
-                    hits.append(TermHit(entry, token.start, token.end, (index,)))
+                singles.append(TermHit(entry, token.start, token.end, (index,)))
             if not entries and "-" in token.text and token.kind == "word":
-                hits.extend(self._hyphen_parts(token, index, wanted))
-        hits.sort(key=lambda h: (h.start, -h.end))
-        return _drop_nested(hits)
+                singles.extend(self._hyphen_parts(token, index))
+        return phrases, singles
 
-    def _hyphen_parts(self, token: Token, index: int, wanted: set[str] | None) -> list[TermHit]:
+    def _hyphen_parts(self, token: Token, index: int) -> list[TermHit]:
         """Entries inside a hyphenated compound: "Kfz-Steuer", "Feedback-Kultur"."""
         hits: list[TermHit] = []
         offset = 0
@@ -112,8 +132,7 @@ class TermMatcher:
                 start = token.start + offset
                 part_token = replace(token, text=part, start=start, end=start + len(part))
                 for entry in self._single_entries(part_token, token_key(part)):
-                    if _wanted(entry, wanted):
-                        hits.append(TermHit(entry, start, start + len(part), (index,)))
+                    hits.append(TermHit(entry, start, start + len(part), (index,)))
             offset += len(part) + 1
         return hits
 
@@ -245,7 +264,9 @@ def iter_term_hits(doc: Any, kinds: Iterable[str]) -> Iterator[tuple[Sentence, T
     if matcher is None:
         return
     kinds = tuple(kinds)
+    # One match per sentence for all glossary rules of this check (kept on the analysed text).
+    cache = doc.__dict__.setdefault("_term_matches", {})
     for sentence in doc.sentences:
-        for hit in matcher.find(sentence, kinds):
+        for hit in matcher.find(sentence, kinds, cache):
             if doc.profile in hit.entry.profiles:
                 yield sentence, hit

@@ -120,7 +120,12 @@ def judge(
     status: Status
     if errors or share > share_max or density > density_max:
         status = "nicht"
-    elif share <= share_ok and density <= density_ok and (score is None or score >= target):
+    elif (
+        share <= share_ok
+        and density <= density_ok
+        and (score is None or score >= target)
+        and not by_rule.get("de.other-language")  # an untranslated passage is never "erfüllt"
+    ):
         status = "erfuellt"
     else:
         status = "weitgehend"

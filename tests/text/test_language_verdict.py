@@ -130,3 +130,9 @@ def test_judge_without_findings_and_score_below_target_is_weitgehend() -> None:
     verdict = judge([], {"words": 50, "sentences": 5, "score": 60.0}, "leicht", "de", [(0, 10)])
     assert verdict.status == "weitgehend"
     assert verdict.text == "Der Text erfüllt die Regeln der Leichten Sprache weitgehend."
+
+
+def test_untranslated_passage_is_never_fully_erfuellt(checker) -> None:
+    report = checker.check(CheckRequest(GERMAN_WITH_ENGLISH, profile="einfach"))
+    assert report.verdict["status"] != "erfuellt"
+    assert report.verdict["reasons"][0]["rule_id"] == "de.other-language"

@@ -110,3 +110,14 @@ def test_moechten_is_not_konjunktiv(checker) -> None:
 def test_passive_rewrite_keeps_the_verb(checker) -> None:
     found = _suggestions(checker, "Die Hilfe wird vom Amt gewährt.", "de.passive-voice")
     assert found["wird vom Amt gewährt"] == ["Das Amt gewährt die Hilfe."]
+
+
+def test_one_finding_per_word_and_advice(checker) -> None:
+    report = checker.check(
+        CheckRequest("Es besteht eine Mitwirkungspflicht nach § 60.", profile="leicht")
+    )
+    paragraph = [f for f in report.findings if f.excerpt == "§"]
+    assert len(paragraph) == 1
+    word = [f for f in report.findings if f.excerpt == "Mitwirkungspflicht"]
+    assert [f.rule_id for f in word] == ["de.glossary-term"]
+    assert "Mitwirkungs·pflicht" in [s.text for s in word[0].suggestions]
