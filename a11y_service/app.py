@@ -10,14 +10,17 @@ from pathlib import Path
 from litestar import Litestar
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin, YamlRenderPlugin
+from litestar.openapi.plugins import JsonRenderPlugin, YamlRenderPlugin
 from litestar.static_files import create_static_files_router
 
 from a11y_service.controllers.audits import AuditController
 from a11y_service.controllers.health import HealthController
 from a11y_service.controllers.text import TextController
 from a11y_service.controllers.translations import TranslationController, translation_lifespan
+from a11y_service.json_guard import json_guard_middleware
 from a11y_service.problems import EXCEPTION_HANDLERS
+from a11y_service.schema_docs import StrictSwaggerRenderPlugin
+from a11y_service.security_headers import security_headers
 from a11y_service.settings import Settings
 from a11y_service.translation_jobs import DocumentTranslator, TranslatorProvider
 from checkers.page.options import (
@@ -122,6 +125,10 @@ def create_app(
         },
         lifespan=[lifespan, translation_lifespan(settings, translator)],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        # Every answer: nosniff, no referrer, a CSP fitting its kind (see security_headers).
+        before_send=[security_headers],
+        # JSON operations take JSON only (415 otherwise), valid UTF-8, bounded nesting.
+        middleware=[json_guard_middleware],
         # JSON escapes and the envelope make the body larger than the text; the text limit itself
         # is enforced by the checker with a clear 413.
         request_max_body_size=max_chars * 8 + 65_536,
@@ -131,7 +138,7 @@ def create_app(
             description="Barrierefreiheit, Lesbarkeit, Leichte Sprache / accessibility, "
             "readability, easy language",
             render_plugins=[
-                SwaggerRenderPlugin(
+                StrictSwaggerRenderPlugin(
                     path=["/", "/swagger"],
                     js_url="/static/vendor/swagger-ui-bundle.js",
                     css_url="/static/vendor/swagger-ui.css",

@@ -108,7 +108,18 @@ def text_command(
         )
     from checkers.text.engine import CheckRequest
 
-    raw = inline_text if inline_text is not None else _read_source(source)  # type: ignore[arg-type]
+    limit = checker.config.max_chars
+    if inline_text is not None:
+        raw: str | bytes = inline_text
+    else:
+        raw = _read_source(source, max_bytes=_UTF8_MAX * (limit + 1))  # type: ignore[arg-type]
+        if len(raw) > _UTF8_MAX * limit:
+            # Even at 4 bytes a character this is more than the limit: stop reading here
+            # (an endless stdin must not be read without bound).
+            raise CliError(
+                f"Der Text ist länger als {limit} Zeichen. / The text is longer than "
+                f"{limit} characters."
+            )
     try:
         report = checker.check(
             CheckRequest(raw, input_format, lang, profile, target_id, locale)  # type: ignore[arg-type]
@@ -135,11 +146,18 @@ def _checker(config_path: Path | None, locale: str) -> Any:
         raise CliError(str(message)) from None
 
 
-def _read_source(source: str) -> bytes:
+_UTF8_MAX = 4  # bytes per character at most
+
+
+def _read_source(source: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of a file or stdin; with ``max_bytes``, at most that many (never more is
+    read, so ``/dev/zero`` or an endless pipe ends)."""
+    size = -1 if max_bytes is None else max_bytes
     try:
         if source == "-":
-            return sys.stdin.buffer.read()
-        return Path(source).read_bytes()
+            return sys.stdin.buffer.read(size)
+        with Path(source).open("rb") as handle:
+            return handle.read(size)
     except OSError as error:
         raise CliError(
             f"Datei nicht lesbar / cannot read file: {source} ({error.strerror})"
@@ -187,7 +205,8 @@ def _run_batch(
                     locale,  # type: ignore[arg-type]
                 )
             )
-        except (msgspec.DecodeError, UnicodeDecodeError):
+        except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+            # RecursionError: a line nested too deep for the decoder; one bad line, not a crash.
             failed = True
             report = _error_report(item_id, "batch-line", _line_msg(number, locale, "json"))
         except TextInputError as error:
