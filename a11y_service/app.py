@@ -9,6 +9,7 @@ from pathlib import Path
 
 from litestar import Litestar
 from litestar.di import Provide
+from litestar._openapi.plugin import OpenAPIPlugin
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, YamlRenderPlugin
 from litestar.static_files import create_static_files_router
@@ -18,6 +19,7 @@ from a11y_service.controllers.health import HealthController
 from a11y_service.controllers.text import TextController
 from a11y_service.controllers.translations import TranslationController, translation_lifespan
 from a11y_service.json_guard import json_guard_middleware
+from a11y_service.openapi_errors import document_errors
 from a11y_service.problems import EXCEPTION_HANDLERS
 from a11y_service.schema_docs import StrictSwaggerRenderPlugin
 from a11y_service.security_headers import security_headers
@@ -98,6 +100,8 @@ def create_app(
             "text_checker": app.state.text_checker,
             "browser_pool": pool,
         }
+        # The schema is built once; the error answers are added to it before anyone reads it.
+        document_errors(app.plugins.get(OpenAPIPlugin).provide_openapi_schema())
         try:
             yield
         finally:
