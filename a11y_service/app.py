@@ -8,8 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from litestar import Litestar
-from litestar.di import Provide
 from litestar._openapi.plugin import OpenAPIPlugin
+from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, YamlRenderPlugin
 from litestar.static_files import create_static_files_router

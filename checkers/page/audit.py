@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from checkers.errors import BilingualError
 from checkers.page.axe import axe_findings
+from checkers.page.dialogs import dialog_limits
 from checkers.page.dom import Page
 from checkers.page.fetch import Fetcher, FetchError, FetchResult, check_url
 from checkers.page.options import AuditOptions
@@ -244,6 +245,7 @@ class PageAuditor:
         if loaded.axe is not None:
             act = self.pool.act_ids_cached()
             findings += axe_findings(loaded.axe, act, loaded.url, locale)
+            limits += dialog_limits(loaded.axe.dialogs)
             metrics["axe"] = {
                 "version": loaded.axe.engine_version,
                 "passes": loaded.axe.passes,
