@@ -117,3 +117,30 @@ def test_used_up_budget_is_a_listed_limit() -> None:
         report = auditor.audit_one(PageTarget(html=html))
     assert report.error is None
     assert any(limit.startswith("budget:") for limit in report.limits), report.limits
+
+
+@pytest.mark.parametrize("command", ["text", "check"])
+def test_config_nested_too_deep_is_exit_2(command: str, tmp_path: Path) -> None:
+    (tmp_path / "a11y.toml").write_text(
+        "[text]\nprofile = " + "[" * 100_000 + "\n[check]\nurls = " + "[" * 100_000, "utf-8"
+    )
+    page = tmp_path / "seite.html"
+    page.write_text('<html lang="de"><title>T</title><p>Hallo</p></html>', "utf-8")
+    args = ["--text", "Hallo Welt."] if command == "text" else ["--static-only", str(page)]
+    result = subprocess.run(
+        [sys.executable, "-m", "a11y_service.cli", command, *args],
+        capture_output=True, env=ENV, timeout=120, check=False, cwd=tmp_path,
+    )
+    _no_traceback(result)
+    assert result.returncode == 2
+    assert b"TOML" in result.stderr
+
+
+def test_baseline_nested_too_deep_is_exit_2(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_bytes(b"[" * 100_000)
+    page = tmp_path / "seite.html"
+    page.write_text('<html lang="de"><title>T</title><p>Hallo</p></html>', "utf-8")
+    result = run_cli("check", "--static-only", "--baseline", str(baseline), str(page))
+    _no_traceback(result)
+    assert result.returncode == 2

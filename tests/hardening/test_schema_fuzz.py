@@ -36,7 +36,7 @@ def api_schema(checker: TextChecker) -> Iterator[schemathesis.BaseSchema]:
             yield schemathesis.openapi.from_asgi("/schema/openapi.json", app)
 
 
-def _check(response, case) -> None:  # noqa: ANN001
+def _check(response, case) -> None:
     text = response.text
     assert response.status_code < 500, (case.method, case.path, response.status_code, text[:300])
     assert "Traceback" not in text
