@@ -8,10 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from litestar import Litestar
+from litestar._openapi.plugin import OpenAPIPlugin
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin, YamlRenderPlugin
+from litestar.openapi.plugins import JsonRenderPlugin, YamlRenderPlugin
 from litestar.static_files import create_static_files_router
 
 from a11y_service.accounts.api import AccountApiController, SavedTextController
@@ -26,7 +27,11 @@ from a11y_service.controllers.audits import AuditController
 from a11y_service.controllers.health import HealthController
 from a11y_service.controllers.text import TextController
 from a11y_service.controllers.translations import TranslationController, translation_lifespan
+from a11y_service.json_guard import json_guard_middleware
+from a11y_service.openapi_errors import document_errors
 from a11y_service.problems import EXCEPTION_HANDLERS
+from a11y_service.schema_docs import StrictSwaggerRenderPlugin
+from a11y_service.security_headers import security_headers
 from a11y_service.settings import Settings
 from a11y_service.translation_jobs import DocumentTranslator, TranslatorProvider
 from a11y_service.web.accounts import AccountPagesController
@@ -112,6 +117,8 @@ def create_app(
             "text_checker": app.state.text_checker,
             "browser_pool": pool,
         }
+        # The schema is built once; the error answers are added to it before anyone reads it.
+        document_errors(app.plugins.get(OpenAPIPlugin).provide_openapi_schema())
         try:
             yield
         finally:
@@ -158,7 +165,11 @@ def create_app(
             **ACCOUNT_EXCEPTION_HANDLERS,
         },
         # Who is asking (API key or session) for every request; /v1/ needs someone (access_guard).
-        middleware=[PrincipalMiddleware()],
+        # Every answer: nosniff, no referrer, a CSP fitting its kind (see security_headers).
+        before_send=[security_headers],
+        # JSON operations take JSON only (415 otherwise), valid UTF-8, bounded nesting; then who
+        # is asking (API key or session) for every request; /v1/ needs someone (access_guard).
+        middleware=[json_guard_middleware, PrincipalMiddleware()],
         guards=[access_guard],
         # JSON escapes and the envelope make the body larger than the text; the text limit itself
         # is enforced by the checker with a clear 413.
@@ -170,7 +181,7 @@ def create_app(
             description="Barrierefreiheit, Lesbarkeit, Leichte Sprache / accessibility, "
             "readability, easy language",
             render_plugins=[
-                SwaggerRenderPlugin(
+                StrictSwaggerRenderPlugin(
                     path=["/", "/swagger"],
                     js_url="/static/vendor/swagger-ui-bundle.js",
                     css_url="/static/vendor/swagger-ui.css",

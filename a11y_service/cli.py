@@ -117,9 +117,18 @@ def text_command(
         )
     from checkers.text.engine import CheckRequest
 
-    raw: str | bytes = (
-        inline_text if inline_text is not None else _read_source(source)  # type: ignore[arg-type]
-    )
+    limit = checker.config.max_chars
+    if inline_text is not None:
+        raw: str | bytes = inline_text
+    else:
+        raw = _read_source(source, max_bytes=_UTF8_MAX * (limit + 1))  # type: ignore[arg-type]
+        if len(raw) > _UTF8_MAX * limit:
+            # Even at 4 bytes a character this is more than the limit: stop reading here
+            # (an endless stdin must not be read without bound).
+            raise CliError(
+                f"Der Text ist länger als {limit} Zeichen. / The text is longer than "
+                f"{limit} characters."
+            )
     try:
         document = _office_document(raw, source)
         if document is not None:
@@ -176,11 +185,18 @@ def _office_document(raw: str | bytes, source: str | None) -> Any:
     return None
 
 
-def _read_source(source: str) -> bytes:
+_UTF8_MAX = 4  # bytes per character at most
+
+
+def _read_source(source: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of a file or stdin; with ``max_bytes``, at most that many (never more is
+    read, so ``/dev/zero`` or an endless pipe ends)."""
+    size = -1 if max_bytes is None else max_bytes
     try:
         if source == "-":
-            return sys.stdin.buffer.read()
-        return Path(source).read_bytes()
+            return sys.stdin.buffer.read(size)
+        with Path(source).open("rb") as handle:
+            return handle.read(size)
     except OSError as error:
         raise CliError(
             f"Datei nicht lesbar / cannot read file: {source} ({error.strerror})"
@@ -228,7 +244,8 @@ def _run_batch(
                     locale,  # type: ignore[arg-type]
                 )
             )
-        except (msgspec.DecodeError, UnicodeDecodeError):
+        except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+            # RecursionError: a line nested too deep for the decoder; one bad line, not a crash.
             failed = True
             report = _error_report(item_id, "batch-line", _line_msg(number, locale, "json"))
         except TextInputError as error:

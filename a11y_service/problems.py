@@ -68,11 +68,11 @@ def validation_error_handler(request: Request, exc: ValidationException) -> Resp
 
 def http_error_handler(request: Request, exc: HTTPException) -> Response[bytes]:
     status = exc.status_code
-    kind = "too-large" if status == 413 else "http"
+    kind = getattr(exc, "problem_kind", None) or ("too-large" if status == 413 else "http")
     return problem_response(
         Problem(
             type=f"urn:a11y:problem:{kind}",
-            title=str(exc.detail or "Fehler / Error"),
+            title=getattr(exc, "problem_title", None) or str(exc.detail or "Fehler / Error"),
             status=status,
             detail=str(exc.detail),
             kind=kind,

@@ -138,7 +138,8 @@ def read_baseline(path: Path) -> BaselineFile:
                 "(schema_version and entries are missing)",
             )
         baseline = msgspec.convert(raw, type=BaselineFile)
-    except (msgspec.DecodeError, msgspec.ValidationError) as error:
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as error:
+        # RecursionError: JSON nested deeper than the decoder goes; a bad file, not a crash.
         raise BaselineError(
             f"{path} ist keine Baseline-Datei: {error}", f"{path} is not a baseline file: {error}"
         ) from None

@@ -313,6 +313,11 @@ def load_check_config(explicit: Path | None = None, search_from: Path | None = N
 def parse_check_config(source: str, path: Path | None = None) -> CheckConfig:
     try:
         data = tomllib.loads(source)
+    except RecursionError:
+        raise ConfigError(
+            path, None, None, "Kein gültiges TOML: zu tief verschachtelt.",
+            "Not valid TOML: nested too deep.",
+        ) from None
     except tomllib.TOMLDecodeError as error:
         line = re.search(r"line (\d+)", str(error))
         raise ConfigError(

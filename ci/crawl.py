@@ -35,6 +35,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from checkers.page.fetch import client_can_fetch
 from ci.config import CrawlSettings
 
 MAX_SITEMAP_DEPTH = 5
@@ -128,9 +129,13 @@ def try_normalize(url: str, base: str | None = None) -> str | None:
     """:func:`normalize_url`, or None for a URL that cannot be one (a port out of range, an
     unclosed IPv6 bracket): one bad link must not stop the run."""
     try:
-        return normalize_url(url, base)
-    except ValueError:
+        normalized = normalize_url(url, base)
+    except (ValueError, UnicodeError):
         return None
+    # A host in full-width or octal digits, an over-long URL: the HTTP client cannot parse it.
+    if urlsplit(normalized).scheme in ("http", "https") and not client_can_fetch(normalized):
+        return None
+    return normalized
 
 
 def has_non_html_extension(url: str) -> bool:

@@ -388,7 +388,14 @@ class TranslationController(Controller):
         rendered = render_document(
             review_store, translator_provider, job, {s.id: s.target for s in segments}
         )
-        return Response(rendered.encode("utf-8"), media_type=DOCUMENT_MEDIA_TYPES[fmt])
+        # A download, never a page of this site: attachment (and the sandbox CSP that
+        # a11y_service.security_headers gives attachments).
+        extension = {"html": "html", "markdown": "md", "plain": "txt"}[fmt]
+        return Response(
+            rendered.encode("utf-8"),
+            media_type=DOCUMENT_MEDIA_TYPES[fmt],
+            headers={"Content-Disposition": f'attachment; filename="{job_id}.{extension}"'},
+        )
 
     @post(
         "/{job_id:str}/import",

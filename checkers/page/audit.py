@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from checkers.errors import BilingualError
 from checkers.page.axe import axe_findings
+from checkers.page.dialogs import dialog_limits
 from checkers.page.dom import Page
 from checkers.page.fetch import Fetcher, FetchError, FetchResult, check_url
 from checkers.page.options import AuditOptions
@@ -250,9 +251,11 @@ class PageAuditor:
         metrics: dict[str, Any] = {}
         limits: list[str] = []
         engines = self.options.engines
+        deadline = time.monotonic() + self.options.page_budget
         if loaded.axe is not None:
             act = self.pool.act_ids_cached()
             findings += axe_findings(loaded.axe, act, loaded.url, locale)
+            limits += dialog_limits(loaded.axe.dialogs)
             metrics["axe"] = {
                 "version": loaded.axe.engine_version,
                 "passes": loaded.axe.passes,
@@ -261,21 +264,27 @@ class PageAuditor:
             }
         t0 = time.perf_counter()
         if "static" in engines:
-            static_context = PageContext(page=page, is_homepage=is_homepage, bitv=self.options.bitv)
+            static_context = PageContext(
+                page=page, is_homepage=is_homepage, bitv=self.options.bitv, deadline=deadline
+            )
             findings += run_rules(
                 self.static_rules, static_context, locale, self.options.disabled_rules
             )
             limits += _failed_rules(static_context)
+            limits += budget_limits(static_context.skipped_rules, self.options.page_budget)
         loaded.timings["static"] = time.perf_counter() - t0
         if "bitv" in engines and self.bitv_rules:
             t1 = time.perf_counter()
             bitv_findings, bitv_context = self._bitv(
-                page, is_homepage, owns_statement, locale, index
+                page, is_homepage, owns_statement, locale, index, deadline
             )
             findings += bitv_findings
             limits += _failed_rules(bitv_context)
+            limits += budget_limits(bitv_context.skipped_rules, self.options.page_budget)
             loaded.timings["bitv"] = time.perf_counter() - t1
-        if "text" in engines and self.text_checker is not None:
+        if "text" in engines and self.text_checker is not None and time.monotonic() > deadline:
+            limits += budget_limits(["text"], self.options.page_budget)
+        elif "text" in engines and self.text_checker is not None:
             t2 = time.perf_counter()
             text_findings, text_metrics, text_limits = page_text_findings(
                 self.text_checker, page, self.options.text_profile, locale
@@ -445,11 +454,19 @@ class PageAuditor:
     # ------------------------------------------------------------------ BITV
 
     def _bitv(
-        self, page: Page, is_homepage: bool, owns_statement: bool, locale: str, index: int
+        self,
+        page: Page,
+        is_homepage: bool,
+        owns_statement: bool,
+        locale: str,
+        index: int,
+        deadline: float | None = None,
     ) -> tuple[list[Finding], PageContext]:
         from checkers.page import bitv
 
-        context = PageContext(page=page, is_homepage=is_homepage, bitv=self.options.bitv)
+        context = PageContext(
+            page=page, is_homepage=is_homepage, bitv=self.options.bitv, deadline=deadline
+        )
         links = bitv.discover(page, self.options.bitv)
         statement_href = links.get("statement")
         if statement_href:
@@ -542,6 +559,17 @@ def _rules() -> tuple[list[PageRule], list[PageRule]]:
     from checkers.page import bitv, static
 
     return list(static.all_rules()), list(bitv.all_rules())
+
+
+def budget_limits(skipped: Sequence[str], budget: float) -> list[str]:
+    """The limit entry for rules (or engines) that a page's work budget left out."""
+    if not skipped:
+        return []
+    names = ", ".join(skipped[:10]) + (f" (+{len(skipped) - 10})" if len(skipped) > 10 else "")
+    return [
+        f"budget: Prüfzeit je Seite ({budget:g} s) aufgebraucht, nicht geprüft: {names} / "
+        f"work budget per page ({budget:g} s) used up, not checked: {names}"
+    ]
 
 
 def _failed_rules(context: PageContext) -> list[str]:

@@ -36,6 +36,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from urllib3.exceptions import HTTPError as DriverConnectionError
 
+from checkers.page import dialogs
 from checkers.page.guard_proxy import GuardProxy
 from checkers.page.options import BrowserSettings, UrlPolicy
 
@@ -186,6 +187,7 @@ class AxeOutcome:
     timings: dict[str, float] = field(default_factory=dict)
     # PNG (base64) of failed elements by selector; only when the caller asks (web report).
     screenshots: dict[str, str] = field(default_factory=dict)
+    dialogs: list[tuple[str, str]] = field(default_factory=list)  # dismissed: (kind, message)
 
 
 class BrowserSession:
@@ -212,6 +214,7 @@ class BrowserSession:
             options.add_argument(f"--proxy-server={proxy_url}")
             options.add_argument("--proxy-bypass-list=<-loopback>")
         options.page_load_strategy = "normal"
+        dialogs.configure_options(options)
         try:
             if settings.remote_url:
                 self.driver: webdriver.Remote = webdriver.Remote(
@@ -235,7 +238,14 @@ class BrowserSession:
             ) from None
         # A hung browser must not hold a command for Selenium's default 120 s: every command is
         # bounded a little above the page and script limits, then the session counts as broken.
-        self.bootstrap = axe_source + ";window.__a11yAxeLocales = " + json.dumps(locales) + ";"
+        # The dialog guard first: a page's own scripts must never open a blocking dialog.
+        self.bootstrap = (
+            dialogs.DIALOG_GUARD_JS
+            + axe_source
+            + ";window.__a11yAxeLocales = "
+            + json.dumps(locales)
+            + ";"
+        )
         try:
             self.driver.command_executor._client_config.timeout = (
                 max(settings.page_timeout, settings.axe_timeout) + 10
@@ -298,6 +308,7 @@ class BrowserSession:
             _RUN_JS, json.dumps(options), locale, json.dumps([[s] for s in exclude])
         )
         timings["axe"] = time.perf_counter() - t2
+        seen_dialogs = dialogs.read_dialogs(self.driver)
         data = json.loads(raw)
         if "error" in data:
             raise JavascriptException(f"axe-core: {data['error']}")
@@ -319,6 +330,7 @@ class BrowserSession:
             engine_version=(data.get("engine") or {}).get("version", ""),
             timings=timings,
             screenshots=pictures,
+            dialogs=seen_dialogs,
         )
 
     def audit_html(

@@ -193,7 +193,7 @@ class Page:
         for el in self.iter("base"):
             href = el.get("href")
             if href:
-                return urljoin(self.url or "", href.strip())
+                return _join(self.url or "", href.strip()) or self.url
         return self.url
 
     def absolute(self, href: str | None) -> str | None:
@@ -202,7 +202,11 @@ class Page:
         href = href.strip()
         if not href:
             return None
-        return urljoin(self.base_url or "", href) if self.base_url else href
+        if not self.base_url:
+            return href
+        # A link the URL parser refuses (an unclosed IPv6 bracket) stays as written: fetching
+        # it then fails with a clear error that becomes a finding, not a failed audit.
+        return _join(self.base_url, href) or href
 
     @cached_property
     def text(self) -> str:
@@ -525,6 +529,13 @@ class Page:
 
 _CSS_IDENT = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*\Z")
 _ROOT, _LABELLEDBY, _CONTENT = "root", "labelledby", "content"
+
+
+def _join(base: str, href: str) -> str | None:
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
 
 
 def _css_ident(value: str) -> bool:

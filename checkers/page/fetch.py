@@ -26,6 +26,8 @@ from checkers.errors import BilingualError
 from checkers.page.options import Cookie, UrlPolicy
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
+# Longer URLs are refused before any parsing: browsers and servers give up near this length too.
+MAX_URL_CHARS = 8192
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -189,7 +191,16 @@ class _GuardedTransport(httpx.HTTPTransport):
 
 
 def check_url(url: str, policy: UrlPolicy) -> str:
-    """Syntax and scheme check before any network access; returns the URL without fragment."""
+    """Syntax and scheme check before any network access; returns the URL without fragment.
+    Every URL the HTTP client could not parse (an over-long URL, a host in full-width or octal
+    digits, control characters, a bad IDNA label or port) is a :class:`FetchError` here."""
+    if len(url) > MAX_URL_CHARS:
+        raise FetchError(
+            "url",
+            f"Die Adresse ist länger als {MAX_URL_CHARS} Zeichen.",
+            f"The URL is longer than {MAX_URL_CHARS} characters.",
+            url[:200],
+        )
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -224,7 +235,28 @@ def check_url(url: str, policy: UrlPolicy) -> str:
             "URLs with user name or password are not fetched.",
             url,
         )
-    return parts._replace(fragment="").geturl()
+    cleaned = parts._replace(fragment="").geturl()
+    try:
+        _ = parts.port  # raises ValueError when out of range
+        httpx.URL(cleaned)
+    except (httpx.InvalidURL, ValueError, UnicodeError) as error:
+        raise FetchError(
+            "url",
+            f"Die Adresse ist ungültig ({error}): {url[:200]!r}",
+            f"The URL is invalid ({error}): {url[:200]!r}",
+            url[:200],
+        ) from None
+    return cleaned
+
+
+def client_can_fetch(url: str) -> bool:
+    """Can the HTTP client parse this http(s) URL at all (length, host syntax, port)? For
+    crawlers: a link it cannot parse is skipped as invalid, not fetched into an error."""
+    try:
+        check_url(url, UrlPolicy())
+    except FetchError:
+        return False
+    return True
 
 
 class Fetcher:
@@ -337,6 +369,15 @@ class Fetcher:
             raise
         except httpx.TimeoutException:
             raise _timeout(url, self.policy.timeout) from None
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError, UnicodeError) as error:
+            # check_url catches these first; a redirect target or client quirk still must not
+            # end the audit with an exception that is not a finding.
+            raise FetchError(
+                "url",
+                f"Die Adresse ist ungültig ({error}).",
+                f"The URL is invalid ({error}).",
+                url[:200],
+            ) from None
         except httpx.HTTPError as error:
             cause = error.__cause__ or error.__context__
             if isinstance(cause, FetchError):

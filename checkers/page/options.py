@@ -98,6 +98,9 @@ class AuditOptions:
     # the pictures kept for ``PageAuditor.details_of(report)``.
     screenshots: int = 0
     keep_details: bool = False
+    # Seconds of engine work per page after loading (static, BITV, text). A page that uses it up
+    # is not audited further; the report lists the rules and engines left out as a limit.
+    page_budget: float = 30.0
 
     def with_engines(self, engines: frozenset[str]) -> AuditOptions:
         from dataclasses import replace

@@ -10,6 +10,7 @@ placeholders, and pass and fail examples. ``tests/page/test_page_rule_examples.p
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -82,6 +83,9 @@ class PageContext:
     violations: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
     failed_rules: list[str] = field(default_factory=list)  # rules that raised on this page
+    # time.monotonic() value after which no further rule starts (the page's work budget).
+    deadline: float | None = None
+    skipped_rules: list[str] = field(default_factory=list)  # not run: the budget was used up
 
 
 CheckFunction = Callable[[PageContext], Iterable[PageHit]]
@@ -112,6 +116,9 @@ def run_rules(
     findings: list[Finding] = []
     for rule in rules:
         if rule.meta.id in off:
+            continue
+        if context.deadline is not None and time.monotonic() > context.deadline:
+            context.skipped_rules.append(rule.meta.id)
             continue
         try:
             hits = list(rule.check(context))

@@ -120,7 +120,8 @@ def load_config(path: Path | None = None, search_from: Path | None = None) -> Te
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise _config_error(path, "Die Datei gibt es nicht.", "The file does not exist.") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as error:
+        # RecursionError: arrays or tables nested deeper than the TOML parser goes.
         raise _config_error(
             path, f"Die Datei ist kein gültiges TOML: {error}", f"Not valid TOML: {error}"
         ) from None

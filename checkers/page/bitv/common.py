@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import wraps
 from typing import Any
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlunsplit
 
 from checkers.page.bitv.applicability import statement_duty
 from checkers.page.dom import HtmlElement, Page, collapse, tag_of
 from checkers.page.rule import PageContext, PageHit
+from checkers.page.urls import split_url
 
 # ---------------------------------------------------------------------------- link vocabulary
 
@@ -74,7 +75,7 @@ def _href_key(url: str | None) -> str:
     """The part of a URL worth matching words in: path, query and fragment, percent-decoded."""
     if not url:
         return ""
-    parts = urlsplit(url)
+    parts = split_url(url)
     return unquote(f"{parts.path}?{parts.query}#{parts.fragment}")
 
 
@@ -113,7 +114,7 @@ def normalize_url(url: str | None) -> str:
     """For comparing targets: no fragment, no trailing slash, lower-case scheme and host."""
     if not url:
         return ""
-    parts = urlsplit(url.strip())
+    parts = split_url(url.strip())
     path = parts.path.rstrip("/")
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 
@@ -121,7 +122,7 @@ def normalize_url(url: str | None) -> str:
 def host_of(url: str | None) -> str:
     if not url:
         return ""
-    return (urlsplit(url).hostname or "").lower().rstrip(".")
+    return (split_url(url).hostname or "").lower().rstrip(".")
 
 
 def host_allowed(url: str | None, hosts: Iterable[str]) -> bool:

@@ -13,12 +13,12 @@ Known false positives: a statement served as HTML from a URL ending in ".pdf"; a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import settings_of
 from checkers.page.bitv.common import hit_at, is_statement, public_body_duty, statement_links
 from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.urls import split_url
 
 PDF = de_en(
     "Die Erklärung zur Barrierefreiheit ist eine PDF-Datei ({url}). Sie muss eine "
@@ -87,7 +87,7 @@ META = PageRuleMeta(
 
 
 def _is_pdf(url: str | None) -> bool:
-    return bool(url) and urlsplit(url).path.lower().endswith(".pdf")
+    return bool(url) and split_url(url).path.lower().endswith(".pdf")
 
 
 @page_rule(META)

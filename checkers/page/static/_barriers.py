@@ -24,8 +24,7 @@ TEXT_BLOCKS = frozenset(
 )
 _CODE = frozenset({"pre", "code", "kbd", "samp", "var", "script", "style", "template",
                    "noscript"})
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_CSS_BLOCK = re.compile(r"([^{}]*)\{([^{}]*)\}")
+_BRACE = re.compile(r"[{}]")
 # Handlers that do nothing a user would want (stop a bubbling click, cancel a default).
 _TRIVIAL = re.compile(
     r"\A\s*(?:(?:javascript:)?\s*(?:return\s+(?:false|true)|void\s*\(?\s*0\s*\)?|"
@@ -66,8 +65,46 @@ def declarations(style: str | None) -> dict[str, str]:
     (cascade with !important), after CSS comments are removed."""
     if not style:
         return {}
-    parsed = style_declarations(_CSS_COMMENT.sub("", style))
+    parsed = style_declarations(strip_css_comments(style))
     return {name: collapse(value) for name, value in parsed.items()}
+
+
+def strip_css_comments(css: str) -> str:
+    """CSS without ``/* ... */`` comments (an unclosed one runs to the end, as in CSS).
+    One forward scan: a regular expression with a lazy ``.*?`` rescanned the rest of the text
+    from every unclosed ``/*`` and made hostile style sheets quadratic."""
+    if "/*" not in css:
+        return css
+    parts: list[str] = []
+    position = 0
+    while True:
+        start = css.find("/*", position)
+        if start < 0:
+            parts.append(css[position:])
+            break
+        parts.append(css[position:start])
+        end = css.find("*/", start + 2)
+        if end < 0:
+            break
+        position = end + 2
+    return "".join(parts)
+
+
+def innermost_blocks(css: str) -> Iterator[tuple[str, str]]:
+    """(prelude, body) of every block that holds no other block: the selector is the text since
+    the previous brace. Linear in the text: each brace is looked at once (a backtracking
+    expression tried every start position of a brace-less text and was quadratic)."""
+    after_brace = 0
+    open_at = -1
+    prelude_start = 0
+    for match in _BRACE.finditer(css):
+        position = match.start()
+        if match.group() == "{":
+            open_at, prelude_start = position, after_brace
+        elif open_at >= 0:
+            yield css[prelude_start:open_at], css[open_at + 1 : position]
+            open_at = -1
+        after_brace = position + 1
 
 
 def css_rules(page: Page) -> list[CssRule]:
@@ -76,8 +113,8 @@ def css_rules(page: Page) -> list[CssRule]:
     if cache.css is None:
         rules: list[CssRule] = []
         for style in facts(page).tags("style"):
-            text = _CSS_COMMENT.sub("", style.text or "")
-            for raw, body in _CSS_BLOCK.findall(text):
+            text = strip_css_comments(style.text or "")
+            for raw, body in innermost_blocks(text):
                 selector = collapse(raw)
                 if selector.startswith("@"):
                     continue  # @font-face, @page

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from checkers.page.dom import collapse
 from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
 from checkers.page.static._common import accessible_name, wcag_standards
 from checkers.page.static.link_name import links
+from checkers.page.urls import split_url
 
 META = PageRuleMeta(
     id="static.document-link-hint",
@@ -86,7 +86,7 @@ def extension(href: str) -> str | None:
     match = _EXTENSION.search(href.strip())
     if match is None:
         return None
-    path = urlsplit(href.strip()).path.lower()  # only for the few candidates
+    path = split_url(href.strip()).path.lower()  # only for the few candidates
     ext = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
     return ext if ext in _FORMATS else None
 

@@ -13,12 +13,13 @@ parameters, language versions).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 
 from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
 from checkers.page.static._common import accessible_name, wcag_standards
 from checkers.page.static.link_name import links
 from checkers.page.static.link_text_vague import VAGUE, normalized
+from checkers.page.urls import split_url
 
 META = PageRuleMeta(
     id="static.identical-links-different-targets",
@@ -57,7 +58,7 @@ META = PageRuleMeta(
 def _target(href: str | None, absolute: str | None) -> str | None:
     if not href or href.strip().lower().startswith(("javascript:", "mailto:", "tel:")):
         return None
-    parts = urlsplit(absolute or href.strip())
+    parts = split_url(absolute or href.strip())
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query,
                        parts.fragment))

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from checkers.page.dom import collapse, tag_of
 from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
+from checkers.page.urls import split_url
 
 META = PageRuleMeta(
     id="static.image-of-text",
@@ -70,7 +71,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
             continue
         src = el.get("src") or ""
         try:
-            file = unquote(urlsplit(src).path.rsplit("/", 1)[-1]) if src else ""
+            file = unquote(split_url(src).path.rsplit("/", 1)[-1]) if src else ""
         except ValueError:
             file = unquote(src.rsplit("/", 1)[-1])
         alt = collapse(el.get("alt"))

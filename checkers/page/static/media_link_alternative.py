@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
 from checkers.page.static._barriers import near_text, visible_text
 from checkers.page.static._common import accessible_name, facts, wcag_standards
 from checkers.page.static.link_name import links
+from checkers.page.urls import split_url
 
 META = PageRuleMeta(
     id="static.media-link-alternative",
@@ -72,7 +72,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
         if "." not in href or el in known.excluded:
             continue
         try:
-            path = urlsplit(href).path.lower()
+            path = split_url(href).path.lower()
         except ValueError:
             continue  # a broken address: other rules and the link checker report it
         kind = _KINDS.get(path.rsplit(".", 1)[-1]) if "." in path else None
