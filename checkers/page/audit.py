@@ -10,6 +10,7 @@ others), so a barrier is counted once.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections import Counter
@@ -46,6 +47,11 @@ log = logging.getLogger(__name__)
 SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
 ENGINE_PREFERENCE = {"axe": 0, "static": 1, "bitv": 2, "text": 3, "translation": 4}
 CONTRADICTION_RULE = "bitv.statement-contradiction"
+# axe rules about the HTML page as a whole (its language and title), which only text/html
+# documents have.
+HTML_PAGE_RULES = frozenset(
+    {"axe.html-has-lang", "axe.html-lang-valid", "axe.html-xml-lang-mismatch", "axe.document-title"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +76,7 @@ class _Loaded:
     axe: AxeOutcome | None = None
     fetched: FetchResult | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    xml_root: str | None = None  # "svg", "math", ...: an XML document that is no HTML page
 
 
 class PageLoadError(BilingualError):
@@ -242,13 +249,24 @@ class PageAuditor:
         engines = self.options.engines
         if loaded.axe is not None:
             act = self.pool.act_ids_cached()
-            findings += axe_findings(loaded.axe, act, loaded.url, locale)
+            found = axe_findings(loaded.axe, act, loaded.url, locale)
+            if loaded.xml_root is not None:
+                # axe checks the document element as if it were HTML's; in an SVG or MathML
+                # document the page's language and title rules have nothing to apply to.
+                found = [f for f in found if f.rule_id not in HTML_PAGE_RULES]
+            findings += found
             metrics["axe"] = {
                 "version": loaded.axe.engine_version,
                 "passes": loaded.axe.passes,
                 "violations": len(loaded.axe.violations),
                 "incomplete": len(loaded.axe.incomplete),
             }
+        if loaded.xml_root is not None:
+            engines = engines & {"axe"}
+            limits.append(
+                f"XML-Dokument <{loaded.xml_root}>: keine HTML-Seite, nur axe-core geprüft / "
+                f"XML document <{loaded.xml_root}>: not an HTML page, only axe-core audited"
+            )
         t0 = time.perf_counter()
         if "static" in engines:
             static_context = PageContext(page=page, is_homepage=is_homepage, bitv=self.options.bitv)
@@ -322,6 +340,17 @@ class PageAuditor:
                     f"Die Seite antwortet mit dem HTTP-Status {fetched.status}.",
                     f"The page answers with HTTP status {fetched.status}.",
                 )
+            xml_root = xml_document_root(fetched)
+            if xml_root is not None:
+                # An SVG or MathML document is no HTML page: the HTML rules do not apply to it
+                # (ACT: inapplicable). Only axe-core runs, in the browser, on the real document.
+                loaded = _Loaded(
+                    html=fetched.text, url=fetched.url, fetched=fetched, timings=timings
+                )
+                loaded.xml_root = xml_root
+                if "axe" in self.options.engines:
+                    self._render(target, loaded)
+                return loaded
             if not fetched.is_html:
                 raise PageLoadError(
                     "not-html",
@@ -516,6 +545,30 @@ class PageAuditor:
 
 
 # --------------------------------------------------------------------------- helpers
+
+_XML_TYPES = ("application/xml", "text/xml", "image/svg+xml", "application/mathml+xml")
+_XML_SUFFIXES = (".svg", ".xml", ".mml")
+_XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
+
+
+def xml_document_root(fetched: FetchResult) -> str | None:
+    """The root element's name when the response is an XML document that is no (X)HTML page,
+    such as SVG or MathML served on its own (even with an ``html`` root, an XML type is not
+    ``text/html``); None for HTML pages."""
+    kind = fetched.content_type.split(";", 1)[0].strip().lower()
+    path = urlsplit(fetched.url).path.lower()
+    if not (
+        kind in _XML_TYPES
+        or (kind.endswith("+xml") and kind != "application/xhtml+xml")
+        or (kind == "" and path.endswith(_XML_SUFFIXES))
+    ):
+        return None
+    head = fetched.body[:4096]
+    # Skip the XML declaration, comments and doctype to reach the root element.
+    head = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", b"", head, flags=re.S)
+    match = _XML_ROOT.search(head)
+    return match.group(1).decode("ascii", "replace").lower() if match else "xml"
+
 
 
 def _rules() -> tuple[list[PageRule], list[PageRule]]:

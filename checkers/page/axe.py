@@ -20,6 +20,30 @@ _WCAG_TAG = re.compile(r"wcag(\d)(\d)(\d{1,2})\Z")
 _SNIPPET_MAX = 300
 _IMPACT = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "info"}
 
+# axe rules outside the default selection (experimental, or off by default) whose results agree
+# with the W3C ACT rules' test cases, as in axe's own ACT implementation report. Each runs when
+# the audit asks for its level: an AA audit gets the orientation lock check, an AAA audit the
+# enhanced contrast, link purpose and refresh checks.
+EXTRA_RULES: dict[str, str] = {
+    "css-orientation-lock": "wcag21aa",
+    "color-contrast-enhanced": "wcag2aaa",
+    "identical-links-same-purpose": "wcag2aaa",
+    "meta-refresh-no-exceptions": "wcag2aaa",
+}
+# Tags for measuring ACT conformance: the default selection plus level AAA.
+ACT_EXTRA_TAGS = ("wcag2aaa",)
+
+
+def extra_rules(tags: tuple[str, ...] | list[str]) -> dict[str, dict[str, bool]]:
+    """axe's ``rules`` option: the extra rules switched on for the levels in ``tags``."""
+    return {rule: {"enabled": True} for rule, level in EXTRA_RULES.items() if level in tags}
+
+
+def act_audit_tags() -> tuple[str, ...]:
+    from checkers.page.options import AuditOptions
+
+    return AuditOptions().axe_tags + ACT_EXTRA_TAGS
+
 
 def wcag_from_tags(tags: list[str]) -> list[str]:
     criteria = []

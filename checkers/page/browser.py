@@ -36,6 +36,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from urllib3.exceptions import HTTPError as DriverConnectionError
 
+from checkers.page.axe import extra_rules
 from checkers.page.guard_proxy import GuardProxy
 from checkers.page.options import BrowserSettings, UrlPolicy
 
@@ -280,6 +281,7 @@ class BrowserSession:
         timings["inject"] = time.perf_counter() - t1
         options = {
             "runOnly": {"type": "tag", "values": list(tags)},
+            "rules": extra_rules(tags),
             "resultTypes": ["violations", "incomplete"],
             "iframes": True,
             "elementRef": False,
