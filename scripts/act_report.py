@@ -41,10 +41,13 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import msgspec  # noqa: E402
+
+from checkers.page import audit as audit_module  # noqa: E402
 from checkers.page.audit import PageAuditor, PageTarget  # noqa: E402
 from checkers.page.axe import act_audit_tags  # noqa: E402
 from checkers.page.options import AuditOptions, UrlPolicy  # noqa: E402
-from checkers.report import Report  # noqa: E402
+from checkers.report import Finding, Report  # noqa: E402
 
 EARL_CONTEXT = "https://act-rules.github.io/earl-context.json"
 TOOL_URL = "https://github.com/a11y-de/a11y"
@@ -155,19 +158,50 @@ def project_act_map(auditor: PageAuditor) -> dict[str, list[str]]:
     return mapping
 
 
-def case_result(case: TestCase, report: Report, procedures: list[str]) -> CaseResult:
+class _UnfoldedFindings:
+    """The findings of each page before twins are folded into one: the W3C procedure rates
+    each procedure on its own outcome, and a folded finding keeps only its owner's."""
+
+    def __init__(self) -> None:
+        self.by_url: dict[str, list[Finding]] = {}
+        self._lock = threading.Lock()
+        self._merge = audit_module.merge_findings
+
+    def __enter__(self) -> _UnfoldedFindings:
+        def recording(findings: list[Finding]) -> list[Finding]:
+            url = next((f.location.url for f in findings if f.location.url), None)
+            if url is not None:
+                with self._lock:
+                    self.by_url[url] = [msgspec.structs.replace(f) for f in findings]
+            return self._merge(findings)
+
+        audit_module.merge_findings = recording
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        audit_module.merge_findings = self._merge
+
+
+def case_result(
+    case: TestCase,
+    report: Report,
+    findings: list[Finding],
+    procedures: list[str],
+    act_map: dict[str, list[str]],
+) -> CaseResult:
     result = CaseResult(case)
     if report.error is not None:
         result.error = f"{report.error.kind}: {report.error.message}"
         return result
     outcomes: dict[str, str] = {}
-    for finding in report.findings:
-        for rule_id in [finding.rule_id, *finding.related]:
-            if rule_id not in procedures:
-                continue
-            value = "failed" if finding.outcome == "failed" else "cantTell"
-            if outcomes.get(rule_id) != "failed":
-                outcomes[rule_id] = value
+    for finding in findings:
+        # A finding counts for the ACT rules it names; a hit can name fewer than its rule.
+        act_ids = finding.act or act_map.get(finding.rule_id, [])
+        if finding.rule_id not in procedures or case.rule_id not in act_ids:
+            continue
+        value = "failed" if finding.outcome == "failed" else "cantTell"
+        if outcomes.get(finding.rule_id) != "failed":
+            outcomes[finding.rule_id] = value
     result.procedures = {p: outcomes.get(p, "passed") for p in procedures}
     return result
 
@@ -254,9 +288,8 @@ def run(
     from dataclasses import replace
 
     options = replace(options, browser=replace(options.browser, pool_size=workers))
-    with PageAuditor(options) as auditor:
+    with PageAuditor(options) as auditor, _UnfoldedFindings() as unfolded:
         targets = [PageTarget(url=base + case.relative_path) for case in cases]
-        # One page first, so the pool knows axe's ACT mapping before the rest is rated.
         run_result = auditor.audit(targets)
         act_map = project_act_map(auditor)
         version = ""
@@ -264,7 +297,13 @@ def run(
             version = (report.metrics.get("axe") or {}).get("version") or version
     by_rule = procedures_for(act_map)
     results = [
-        case_result(case, report, sorted(by_rule.get(case.rule_id, [])))
+        case_result(
+            case,
+            report,
+            unfolded.by_url.get(report.target.url or "", []),
+            sorted(by_rule.get(case.rule_id, [])),
+            act_map,
+        )
         for case, report in zip(cases, run_result.reports, strict=True)
     ]
     return results, act_map, version
