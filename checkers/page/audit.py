@@ -624,6 +624,31 @@ def _drop_ignored(findings: list[Finding], page: Page, selectors: tuple[str, ...
     ]
 
 
+# Own rules that check the same thing as an axe rule of another name; rules of the same name in
+# both engines (axe.heading-order, static.heading-order) are twins anyway.
+TWIN_NAMES = {
+    "static.role-valid": "aria-roles",
+    "static.aria-attr-valid": "aria-valid-attr",
+    "static.tabindex-positive": "tabindex",
+    "static.form-label": "label",
+    "static.iframe-title": "frame-title",
+    "static.autoplay-audio": "no-autoplay-audio",
+    "static.video-captions": "video-caption",
+}
+
+
+def _twin_key(finding: Finding) -> tuple[str, str, str] | None:
+    """Findings of axe and an own rule checking the same thing on the same element (or the
+    page) share this key, whatever success criteria each names."""
+    if finding.engine not in ("axe", "static"):
+        return None
+    name = TWIN_NAMES.get(finding.rule_id) or finding.rule_id.split(".", 1)[-1]
+    selector = finding.location.selector or ""
+    if selector == "html":  # axe names the page by its root element
+        selector = ""
+    return (finding.location.url or "", selector, "twin:" + name)
+
+
 def merge_findings(findings: list[Finding]) -> list[Finding]:
     """Fold findings on the same element and success criterion into one; fingerprint the rest.
 
@@ -647,10 +672,16 @@ def merge_findings(findings: list[Finding]) -> list[Finding]:
             if selector and finding.engine != "text"
             else []
         )
+        twin = _twin_key(finding)
+        if twin is not None:
+            keys.append(twin)
         owner = next((claimed[k] for k in keys if k in claimed), None)
         if owner is not None and owner.engine != finding.engine:
             if finding.rule_id not in owner.related and finding.rule_id != owner.rule_id:
                 owner.related.append(finding.rule_id)
+            # The folded finding's criteria and ACT rules stay on record with its owner.
+            owner.wcag += [c for c in finding.wcag if c not in owner.wcag]
+            owner.act += [a for a in finding.act if a not in owner.act]
             continue
         for key in keys:
             claimed.setdefault(key, finding)
