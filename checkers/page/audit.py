@@ -26,6 +26,7 @@ from checkers.page.axe import axe_findings
 from checkers.page.dom import Page
 from checkers.page.fetch import Fetcher, FetchError, FetchResult, check_url
 from checkers.page.options import AuditOptions
+from checkers.page.rendered import rendered_findings
 from checkers.page.rule import PageContext, PageRule, run_rules
 from checkers.page.text import page_text_findings
 from checkers.report import (
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
-ENGINE_PREFERENCE = {"axe": 0, "static": 1, "bitv": 2, "text": 3, "translation": 4}
+ENGINE_PREFERENCE = {"axe": 0, "static": 1, "browser": 2, "bitv": 3, "text": 4, "translation": 5}
 CONTRADICTION_RULE = "bitv.statement-contradiction"
 # axe rules about the HTML page as a whole (its language and title), which only text/html
 # documents have.
@@ -254,6 +255,8 @@ class PageAuditor:
                 # axe checks the document element as if it were HTML's; in an SVG or MathML
                 # document the page's language and title rules have nothing to apply to.
                 found = [f for f in found if f.rule_id not in HTML_PAGE_RULES]
+            else:
+                found += rendered_findings(loaded.axe.rendered, loaded.url, locale)
             findings += found
             metrics["axe"] = {
                 "version": loaded.axe.engine_version,

@@ -39,6 +39,7 @@ from urllib3.exceptions import HTTPError as DriverConnectionError
 from checkers.page.axe import extra_rules
 from checkers.page.guard_proxy import GuardProxy
 from checkers.page.options import BrowserSettings, UrlPolicy
+from checkers.page.rendered import run_checks
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +186,7 @@ class AxeOutcome:
     engine_version: str
     act_ids: dict[str, list[str]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    rendered: dict[str, Any] = field(default_factory=dict)  # checkers.page.rendered results
 
 
 class BrowserSession:
@@ -294,6 +296,11 @@ class BrowserSession:
         data = json.loads(raw)
         if "error" in data:
             raise JavascriptException(f"axe-core: {data['error']}")
+        rendered: dict[str, Any] = {}
+        if self.settings.rendered_checks:
+            t3 = time.perf_counter()
+            rendered = run_checks(self.driver, self.cdp, _SELECTOR_JS)
+            timings["rendered"] = time.perf_counter() - t3
         return AxeOutcome(
             status=int(data.get("status") or 0),
             violations=data.get("violations") or [],
@@ -303,6 +310,7 @@ class BrowserSession:
             final_url=self.driver.current_url,
             engine_version=(data.get("engine") or {}).get("version", ""),
             timings=timings,
+            rendered=rendered,
         )
 
     def audit_html(
