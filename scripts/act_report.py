@@ -47,6 +47,7 @@ from checkers.page import audit as audit_module  # noqa: E402
 from checkers.page.audit import PageAuditor, PageTarget  # noqa: E402
 from checkers.page.axe import act_audit_tags  # noqa: E402
 from checkers.page.options import AuditOptions, UrlPolicy  # noqa: E402
+from checkers.page.rendered import RULES as RENDERED_RULES  # noqa: E402
 from checkers.report import Finding, Report  # noqa: E402
 
 EARL_CONTEXT = "https://act-rules.github.io/earl-context.json"
@@ -152,6 +153,7 @@ def procedures_for(act_map: dict[str, list[str]]) -> dict[str, list[str]]:
 def project_act_map(auditor: PageAuditor) -> dict[str, list[str]]:
     """Every rule of the project with the ACT rules it implements (axe's as axe.<id>)."""
     mapping = {r.meta.id: list(r.meta.act) for r in auditor.static_rules if r.meta.act}
+    mapping.update({r.id: list(r.act) for r in RENDERED_RULES if r.act})
     for rule_id, act_ids in auditor.pool.act_ids_cached().items():
         if act_ids:
             mapping[f"axe.{rule_id}"] = list(act_ids)

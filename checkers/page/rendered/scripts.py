@@ -169,11 +169,22 @@ for (var m = 0; m < saved.length; m++) saved[m][0].style.cssText = saved[m][1];
 return JSON.stringify({checked: boxes.length, clipped: clipped});
 """
 
-# The focused element, for the keyboard walk: a selector, or "" for the document itself.
+# The focused element a moment after a key press (scripts that pull focus back run on timers):
+# its selector, or "" for the document itself, and whether it sits in a modal dialog.
 ACTIVE_JS = r"""
-var el = document.activeElement;
-if (!el || el === document.body || el === document.documentElement) return '';
-return __a11ySelector(el);
+var done = arguments[arguments.length - 1];
+setTimeout(function () {
+  var el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) { done(['', false]); return; }
+  var modal = !!el.closest('dialog[open],[role=dialog],[role=alertdialog],[aria-modal=true]');
+  done([__a11ySelector(el), modal]);
+}, 25);
+"""
+
+# Scripts are needed to hold focus: a page without any has no keyboard trap to find.
+HAS_SCRIPTS_JS = r"""
+if (document.scripts.length) return true;
+return !!document.querySelector('[onblur],[onfocus],[onkeydown],[onkeyup],[onfocusout]');
 """
 
 COUNT_TABBABLES_JS = r"""return __a11yTabbables(arguments[0]).length;"""
