@@ -30,7 +30,7 @@ from checkers.report import Finding, Location
 
 log = logging.getLogger(__name__)
 
-FOCUS_LIMIT = 60  # tabbable elements whose focus style is compared
+FOCUS_LIMIT = 30  # kinds of tabbable element whose focus style is compared
 WALK_LIMIT = 15  # Tab presses of the keyboard walk
 REFLOW_WIDTH = 320
 REFLOW_HEIGHT = 256
@@ -194,30 +194,40 @@ RULES = (FOCUS_VISIBLE, REFLOW, TEXT_SPACING, KEYBOARD_TRAP)
 
 def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
     """Run the checks on the page the driver shows; returns JSON-able raw results with the
-    seconds each check took. A check that fails is logged and left out, never fatal."""
+    seconds each step took. A check that fails is logged and left out, never fatal. Round trips
+    to the browser are few: focus, spacing and the walk's preconditions share one script."""
     prelude = selector_js + scripts.TABBABLES_JS
     raw: dict[str, Any] = {"timings": {}}
-    if cdp:
-        # A background window has no focus, and then :focus styles never apply.
-        try:
-            driver.execute_cdp_cmd("Emulation.setFocusEmulationEnabled", {"enabled": True})
-        except Exception as error:
-            log.info("focus emulation unavailable: %s", error)
 
-    def timed(name: str, work: Any) -> None:
+    def timed(name: str, work: Any) -> Any:
         t0 = time.perf_counter()
         try:
-            raw[name] = work()
+            return work()
         except Exception as error:  # one check must not cost the page its other findings
             log.warning("rendered check %s failed: %s", name, error)
-        raw["timings"][name] = time.perf_counter() - t0
+            return None
+        finally:
+            raw["timings"][name] = time.perf_counter() - t0
 
-    focus_js = prelude + scripts.FOCUS_JS
-    timed("focus", lambda: json.loads(driver.execute_script(focus_js, FOCUS_LIMIT)))
-    timed("spacing", lambda: json.loads(driver.execute_script(prelude + scripts.SPACING_JS)))
+    if cdp and not getattr(driver, "_a11y_focus_emulated", False):
+        # A background window has no focus, and then :focus styles never apply. The setting
+        # stays for the browser tab, so it is made once per session.
+        timed("focus_emulation", lambda: driver.execute_cdp_cmd(
+            "Emulation.setFocusEmulationEnabled", {"enabled": True}
+        ))
+        driver._a11y_focus_emulated = True
+    combined = prelude + scripts.COMBINED_JS
+    page = timed(
+        "page", lambda: json.loads(driver.execute_script(combined, FOCUS_LIMIT, WALK_LIMIT))
+    )
+    if page:
+        raw["focus"] = page.get("focus")
+        raw["spacing"] = page.get("spacing")
     if cdp:
-        timed("reflow", lambda: _reflow(driver, prelude))
-        timed("trap", lambda: _keyboard_walk(driver, prelude))
+        raw["reflow"] = timed("reflow", lambda: _reflow(driver, prelude))
+        walk = (page or {}).get("walk") or {}
+        if walk.get("tabbables", 0) >= 2 and walk.get("scripts"):
+            raw["trap"] = timed("trap", lambda: _keyboard_walk(driver, prelude, walk["tabbables"]))
     return raw
 
 
@@ -248,15 +258,15 @@ def _press(driver: Any, shift: bool = False) -> None:
         )
 
 
-def _keyboard_walk(driver: Any, prelude: str) -> dict[str, Any]:
+def _keyboard_walk(driver: Any, prelude: str, total: int) -> dict[str, Any]:
     """Tab through the page. Focus that comes back to an element before every tabbable element
     was reached, without leaving the page, is trapped (a modal dialog's own cycle is not)."""
-    total = int(driver.execute_script(prelude + scripts.COUNT_TABBABLES_JS, WALK_LIMIT))
-    if total < 2 or not driver.execute_script(scripts.HAS_SCRIPTS_JS):
-        return {"presses": 0, "trapped": []}
+    # Start the walk at the top of the page: focus a throw-away element placed first in the
+    # body, then remove it (the next Tab goes to the first tabbable element).
     driver.execute_script(
-        "if (document.activeElement && document.activeElement.blur) "
-        "document.activeElement.blur(); window.scrollTo(0, 0);"
+        "var t = document.createElement('span'); t.tabIndex = -1;"
+        "document.body.insertBefore(t, document.body.firstChild);"
+        "t.focus({preventScroll: true}); t.remove(); window.scrollTo(0, 0);"
     )
     active_js = prelude + scripts.ACTIVE_JS
     visited: list[str] = []

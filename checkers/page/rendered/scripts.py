@@ -33,7 +33,7 @@ function __a11yTabbables(limit) {
 # styles that can draw a focus indicator, on the element, two ancestors, its first descendants
 # and its ::before/::after, with the unfocused state. No difference at all: no visible focus.
 FOCUS_JS = r"""
-var limit = arguments[0];
+function __a11yFocus(limit) {
 var PROPS = ['boxShadow', 'backgroundColor', 'backgroundImage', 'color', 'textDecorationLine',
   'textDecorationColor', 'textDecorationThickness', 'fontWeight', 'transform', 'opacity',
   'filter', 'width', 'height'];
@@ -61,15 +61,26 @@ function snapshot(el) {
   var p = el.parentElement;
   for (var i = 0; i < 2 && p; i++) { keys.push(key(p)); p = p.parentElement; }
   var inner = el.querySelectorAll('*');
-  for (var j = 0; j < inner.length && j < 20; j++) keys.push(key(inner[j]));
+  for (var j = 0; j < inner.length && j < 5; j++) keys.push(key(inner[j]));
   return keys.join('#');
+}
+// Elements styled alike (same tag, classes and parent) share their focus style: one of each
+// kind is checked, so a menu of forty links costs one check.
+function kind(el) {
+  var p = el.parentElement;
+  return [el.localName, el.className, el.getAttribute('role'), el.getAttribute('type'),
+          p ? p.localName + '.' + p.className : ''].join('/');
 }
 var found = [];
 var checked = 0;
-var items = __a11yTabbables(limit);
-for (var i = 0; i < items.length; i++) {
+var kinds = {};
+var items = __a11yTabbables(4 * limit);
+for (var i = 0; i < items.length && checked < limit; i++) {
   var el = items[i];
   if (el.localName === 'iframe') continue;  // the focus moves into the frame's document
+  var k = kind(el);
+  if (kinds[k]) continue;
+  kinds[k] = true;
   if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
   var before = snapshot(el);
   el.focus({preventScroll: true});
@@ -80,7 +91,8 @@ for (var i = 0; i < items.length; i++) {
   }
   el.blur();
 }
-return JSON.stringify({checked: checked, unfocused: found});
+return {checked: checked, unfocused: found};
+}
 """
 
 # Reflow (WCAG 1.4.10): run with the viewport at 320 CSS pixels. Horizontal scrolling caused by
@@ -122,6 +134,7 @@ return JSON.stringify({view: view, width: width, causes: causes});
 # and paragraph spacing 2em as inline !important styles (a page's CSP cannot block CSSOM), then
 # report text that an overflow:hidden/clip box now cuts off. Restores the inline styles.
 SPACING_JS = r"""
+function __a11ySpacing() {
 function clipping(el) {
   var cs = getComputedStyle(el);
   var clips = /hidden|clip/.test(cs.overflowX + cs.overflowY) || cs.webkitLineClamp !== 'none';
@@ -134,7 +147,7 @@ function ownText(el) {
   return false;
 }
 var body = document.body;
-if (!body) return JSON.stringify({clipped: []});
+if (!body) return {clipped: []};
 var boxes = [];
 var all = body.querySelectorAll('*');
 for (var i = 0; i < all.length; i++) {
@@ -166,7 +179,8 @@ for (var k = 0; k < boxes.length && clipped.length < 20; k++) {
   }
 }
 for (var m = 0; m < saved.length; m++) saved[m][0].style.cssText = saved[m][1];
-return JSON.stringify({checked: boxes.length, clipped: clipped});
+return {checked: boxes.length, clipped: clipped};
+}
 """
 
 # The focused element a moment after a key press (scripts that pull focus back run on timers):
@@ -181,10 +195,16 @@ setTimeout(function () {
 }, 25);
 """
 
-# Scripts are needed to hold focus: a page without any has no keyboard trap to find.
-HAS_SCRIPTS_JS = r"""
-if (document.scripts.length) return true;
-return !!document.querySelector('[onblur],[onfocus],[onkeydown],[onkeyup],[onfocusout]');
+# One round trip for the checks that need no browser commands between them.
+COMBINED_JS = (
+    FOCUS_JS
+    + SPACING_JS
+    + r"""
+var focus = __a11yFocus(arguments[0]);
+var spacing = __a11ySpacing();
+var scripted = document.scripts.length > 0 ||
+  !!document.querySelector('[onblur],[onfocus],[onkeydown],[onkeyup],[onfocusout]');
+return JSON.stringify({focus: focus, spacing: spacing,
+  walk: {tabbables: __a11yTabbables(arguments[1]).length, scripts: scripted}});
 """
-
-COUNT_TABBABLES_JS = r"""return __a11yTabbables(arguments[0]).length;"""
+)
