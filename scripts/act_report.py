@@ -48,10 +48,10 @@ from checkers.page.audit import PageAuditor, PageTarget  # noqa: E402
 from checkers.page.axe import act_audit_tags  # noqa: E402
 from checkers.page.options import AuditOptions, UrlPolicy  # noqa: E402
 from checkers.page.rendered import RULES as RENDERED_RULES  # noqa: E402
-from checkers.report import Finding, Report  # noqa: E402
+from checkers.report import Finding, Report, Tool  # noqa: E402
 
 EARL_CONTEXT = "https://act-rules.github.io/earl-context.json"
-TOOL_URL = "https://github.com/a11y-de/a11y"
+ASSERTOR = "urn:a11y:page-audit"  # --assertor sets the project's public address
 PASS_LIKE = {"passed", "inapplicable"}
 
 
@@ -223,14 +223,20 @@ def rate(results: list[CaseResult]) -> str:
     return "partial" if incomplete else "complete"
 
 
-def earl_report(results: list[CaseResult], version: str) -> dict[str, Any]:
+def earl_report(
+    results: list[CaseResult], version: str, assertor_id: str = ASSERTOR
+) -> dict[str, Any]:
+    tool = Tool()
     assertor = {
-        "@id": TOOL_URL,
+        "@id": assertor_id,
         "@type": ["earl:Assertor", "earl:Software", "doap:Project"],
         "name": "a11y",
-        "description": "axe-core in Chromium plus the project's own static and BITV rules",
+        "description": "axe-core in Chromium plus own static and rendered-page checks",
         "vendor": {"@type": "foaf:Organization", "foaf:name": "a11y"},
-        "release": {"@type": "doap:Version", "revision": version},
+        "release": {
+            "@type": "doap:Version",
+            "revision": f"{tool.version} (axe-core {version})" if version else tool.version,
+        },
     }
     graph = []
     for result in results:
@@ -240,7 +246,7 @@ def earl_report(results: list[CaseResult], version: str) -> dict[str, Any]:
                 {
                     "@type": "earl:Assertion",
                     "mode": "earl:automatic",
-                    "assertedBy": TOOL_URL,
+                    "assertedBy": assertor_id,
                     "test": {
                         "@type": "earl:TestCase",
                         "title": procedure,
@@ -257,7 +263,7 @@ def earl_report(results: list[CaseResult], version: str) -> dict[str, Any]:
                 {
                     "@type": "earl:Assertion",
                     "mode": "earl:automatic",
-                    "assertedBy": TOOL_URL,
+                    "assertedBy": assertor_id,
                     "test": {"@type": "earl:TestCase", "title": "page-load"},
                     "result": {
                         "@type": "earl:TestResult",
@@ -355,6 +361,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--rules", default="", help="comma-separated ACT rule ids")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", action="store_true", help="print the table as JSON")
+    parser.add_argument("--assertor", default=ASSERTOR, help="the tool's public address (IRI)")
     args = parser.parse_args(list(argv) if argv is not None else None)
     if not (args.cases / "testcases.json").is_file():
         print(
@@ -368,7 +375,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     names = all_rule_names(args.cases)
     by_rule = procedures_for(act_map)
     rows, totals = table(results, names, by_rule)
-    args.out.write_text(json.dumps(earl_report(results, version), indent=2), encoding="utf-8")
+    report = earl_report(results, version, args.assertor)
+    args.out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     if args.json:
         print(json.dumps({"rules": rows, "approved_totals": totals}, indent=2))
     else:
