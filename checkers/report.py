@@ -19,7 +19,7 @@ TOOL_VERSION = "0.1.0"
 
 Severity = Literal["error", "warning", "info"]
 Outcome = Literal["failed", "needs_review"]
-Engine = Literal["axe", "static", "bitv", "text", "translation"]
+Engine = Literal["axe", "static", "bitv", "text", "translation", "browser"]
 
 
 class ExitCode(IntEnum):

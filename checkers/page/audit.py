@@ -10,6 +10,7 @@ others), so a barrier is counted once.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections import Counter
@@ -26,6 +27,7 @@ from checkers.page.dialogs import dialog_limits
 from checkers.page.dom import Page
 from checkers.page.fetch import Fetcher, FetchError, FetchResult, check_url
 from checkers.page.options import AuditOptions
+from checkers.page.rendered import rendered_findings
 from checkers.page.rule import PageContext, PageRule, run_rules
 from checkers.page.text import page_text_findings
 from checkers.report import (
@@ -45,8 +47,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
-ENGINE_PREFERENCE = {"axe": 0, "static": 1, "bitv": 2, "text": 3, "translation": 4}
+ENGINE_PREFERENCE = {"axe": 0, "static": 1, "browser": 2, "bitv": 3, "text": 4, "translation": 5}
 CONTRADICTION_RULE = "bitv.statement-contradiction"
+# axe rules about the HTML page as a whole (its language and title), which only text/html
+# documents have.
+HTML_PAGE_RULES = frozenset(
+    {"axe.html-has-lang", "axe.html-lang-valid", "axe.html-xml-lang-mismatch", "axe.document-title"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +78,7 @@ class _Loaded:
     axe: AxeOutcome | None = None
     fetched: FetchResult | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    xml_root: str | None = None  # "svg", "math", ...: an XML document that is no HTML page
 
 
 @dataclass(slots=True)
@@ -254,7 +262,14 @@ class PageAuditor:
         deadline = time.monotonic() + self.options.page_budget
         if loaded.axe is not None:
             act = self.pool.act_ids_cached()
-            findings += axe_findings(loaded.axe, act, loaded.url, locale)
+            found = axe_findings(loaded.axe, act, loaded.url, locale)
+            if loaded.xml_root is not None:
+                # axe checks the document element as if it were HTML's; in an SVG or MathML
+                # document the page's language and title rules have nothing to apply to.
+                found = [f for f in found if f.rule_id not in HTML_PAGE_RULES]
+            else:
+                found += rendered_findings(loaded.axe.rendered, loaded.url, locale)
+            findings += found
             limits += dialog_limits(loaded.axe.dialogs)
             metrics["axe"] = {
                 "version": loaded.axe.engine_version,
@@ -262,6 +277,12 @@ class PageAuditor:
                 "violations": len(loaded.axe.violations),
                 "incomplete": len(loaded.axe.incomplete),
             }
+        if loaded.xml_root is not None:
+            engines = engines & {"axe"}
+            limits.append(
+                f"XML-Dokument <{loaded.xml_root}>: keine HTML-Seite, nur axe-core geprüft / "
+                f"XML document <{loaded.xml_root}>: not an HTML page, only axe-core audited"
+            )
         t0 = time.perf_counter()
         if "static" in engines:
             static_context = PageContext(
@@ -349,6 +370,17 @@ class PageAuditor:
                     f"Die Seite antwortet mit dem HTTP-Status {fetched.status}.",
                     f"The page answers with HTTP status {fetched.status}.",
                 )
+            xml_root = xml_document_root(fetched)
+            if xml_root is not None:
+                # An SVG or MathML document is no HTML page: the HTML rules do not apply to it
+                # (ACT: inapplicable). Only axe-core runs, in the browser, on the real document.
+                loaded = _Loaded(
+                    html=fetched.text, url=fetched.url, fetched=fetched, timings=timings
+                )
+                loaded.xml_root = xml_root
+                if "axe" in self.options.engines:
+                    self._render(target, loaded)
+                return loaded
             if not fetched.is_html:
                 raise PageLoadError(
                     "not-html",
@@ -554,6 +586,30 @@ class PageAuditor:
 
 # --------------------------------------------------------------------------- helpers
 
+_XML_TYPES = ("application/xml", "text/xml", "image/svg+xml", "application/mathml+xml")
+_XML_SUFFIXES = (".svg", ".xml", ".mml")
+_XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
+
+
+def xml_document_root(fetched: FetchResult) -> str | None:
+    """The root element's name when the response is an XML document that is no (X)HTML page,
+    such as SVG or MathML served on its own (even with an ``html`` root, an XML type is not
+    ``text/html``); None for HTML pages."""
+    kind = fetched.content_type.split(";", 1)[0].strip().lower()
+    path = urlsplit(fetched.url).path.lower()
+    if not (
+        kind in _XML_TYPES
+        or (kind.endswith("+xml") and kind != "application/xhtml+xml")
+        or (kind == "" and path.endswith(_XML_SUFFIXES))
+    ):
+        return None
+    head = fetched.body[:4096]
+    # Skip the XML declaration, comments and doctype to reach the root element.
+    head = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", b"", head, flags=re.S)
+    match = _XML_ROOT.search(head)
+    return match.group(1).decode("ascii", "replace").lower() if match else "xml"
+
+
 
 def _rules() -> tuple[list[PageRule], list[PageRule]]:
     from checkers.page import bitv, static
@@ -619,6 +675,31 @@ def _drop_ignored(findings: list[Finding], page: Page, selectors: tuple[str, ...
     ]
 
 
+# Own rules that check the same thing as an axe rule of another name; rules of the same name in
+# both engines (axe.heading-order, static.heading-order) are twins anyway.
+TWIN_NAMES = {
+    "static.role-valid": "aria-roles",
+    "static.aria-attr-valid": "aria-valid-attr",
+    "static.tabindex-positive": "tabindex",
+    "static.form-label": "label",
+    "static.iframe-title": "frame-title",
+    "static.autoplay-audio": "no-autoplay-audio",
+    "static.video-captions": "video-caption",
+}
+
+
+def _twin_key(finding: Finding) -> tuple[str, str, str] | None:
+    """Findings of axe and an own rule checking the same thing on the same element (or the
+    page) share this key, whatever success criteria each names."""
+    if finding.engine not in ("axe", "static"):
+        return None
+    name = TWIN_NAMES.get(finding.rule_id) or finding.rule_id.split(".", 1)[-1]
+    selector = finding.location.selector or ""
+    if selector == "html":  # axe names the page by its root element
+        selector = ""
+    return (finding.location.url or "", selector, "twin:" + name)
+
+
 def merge_findings(findings: list[Finding]) -> list[Finding]:
     """Fold findings on the same element and success criterion into one; fingerprint the rest.
 
@@ -642,10 +723,16 @@ def merge_findings(findings: list[Finding]) -> list[Finding]:
             if selector and finding.engine != "text"
             else []
         )
+        twin = _twin_key(finding)
+        if twin is not None:
+            keys.append(twin)
         owner = next((claimed[k] for k in keys if k in claimed), None)
         if owner is not None and owner.engine != finding.engine:
             if finding.rule_id not in owner.related and finding.rule_id != owner.rule_id:
                 owner.related.append(finding.rule_id)
+            # The folded finding's criteria and ACT rules stay on record with its owner.
+            owner.wcag += [c for c in finding.wcag if c not in owner.wcag]
+            owner.act += [a for a in finding.act if a not in owner.act]
             continue
         for key in keys:
             claimed.setdefault(key, finding)

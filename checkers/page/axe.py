@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
+from checkers.page.axe_messages import message_de
 from checkers.report import Finding, Location
 
 if TYPE_CHECKING:
@@ -19,6 +22,40 @@ if TYPE_CHECKING:
 _WCAG_TAG = re.compile(r"wcag(\d)(\d)(\d{1,2})\Z")
 _SNIPPET_MAX = 300
 _IMPACT = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "info"}
+
+# axe rules outside the default selection (experimental, or off by default) whose results agree
+# with the W3C ACT rules' test cases, as in axe's own ACT implementation report. Each runs when
+# the audit asks for its level: an AA audit gets the orientation lock check, an AAA audit the
+# enhanced contrast, link purpose and refresh checks.
+EXTRA_RULES: dict[str, str] = {
+    "css-orientation-lock": "wcag21aa",
+    "color-contrast-enhanced": "wcag2aaa",
+    "identical-links-same-purpose": "wcag2aaa",
+    "meta-refresh-no-exceptions": "wcag2aaa",
+}
+# axe rules the project leaves off because an own rule does the same job with fewer false
+# alarms: label-content-name-mismatch fails buttons whose text is an icon font's ligature
+# ("search" drawn as a magnifier), which static.label-in-name only flags for review.
+REPLACED_RULES: dict[str, str] = {"label-content-name-mismatch": "static.label-in-name"}
+# Rules about the page as a whole that axe reports once per element: one finding per page.
+PAGE_LEVEL_RULES = frozenset({"region"})
+_GROUP_SHOWN = 5
+# Tags for measuring ACT conformance: the default selection plus level AAA.
+ACT_EXTRA_TAGS = ("wcag2aaa",)
+
+
+def extra_rules(tags: tuple[str, ...] | list[str]) -> dict[str, dict[str, bool]]:
+    """axe's ``rules`` option: the extra rules switched on for the levels in ``tags``, and the
+    rules an own rule replaces switched off."""
+    rules = {rule: {"enabled": True} for rule, level in EXTRA_RULES.items() if level in tags}
+    rules.update({rule: {"enabled": False} for rule in REPLACED_RULES})
+    return rules
+
+
+def act_audit_tags() -> tuple[str, ...]:
+    from checkers.page.options import AuditOptions
+
+    return AuditOptions().axe_tags + ACT_EXTRA_TAGS
 
 
 def wcag_from_tags(tags: list[str]) -> list[str]:
@@ -50,17 +87,46 @@ def axe_findings(
     findings: list[Finding] = []
     for kind, results in (("failed", outcome.violations), ("needs_review", outcome.incomplete)):
         for rule in results:
-            findings.extend(_rule_findings(rule, kind, act_ids, page_url))
+            found = _rule_findings(rule, kind, act_ids, page_url, locale)
+            if str(rule.get("id")) in PAGE_LEVEL_RULES and len(found) > 1:
+                found = [_grouped(found, locale)]
+            findings.extend(found)
     return findings
 
 
+def _grouped(findings: list[Finding], locale: str) -> Finding:
+    """One finding for the page instead of one per element (a page-level barrier)."""
+    first = findings[0]
+    places = [f.location.selector for f in findings if f.location.selector]
+    shown = ", ".join(places[:_GROUP_SHOWN]) + (" …" if len(places) > _GROUP_SHOWN else "")
+    count = len(findings)
+    where = (
+        f"{count} Stellen, zum Beispiel: {shown}"
+        if locale == "de"
+        else f"{count} places, for example: {shown}"
+    )
+    return msgspec.structs.replace(
+        first,
+        message=f"{first.message} ({count} {'Stellen' if locale == 'de' else 'places'})",
+        explanation=f"{where}\n{first.explanation or ''}".strip(),
+        location=Location(url=first.location.url),
+    )
+
+
 def _rule_findings(
-    rule: dict[str, Any], outcome: str, act_ids: dict[str, list[str]], page_url: str | None
+    rule: dict[str, Any],
+    outcome: str,
+    act_ids: dict[str, list[str]],
+    page_url: str | None,
+    locale: str = "de",
 ) -> list[Finding]:
     tags = list(rule.get("tags") or [])
     wcag = wcag_from_tags(tags)
     level = severity(rule.get("impact"), wcag)
     rule_id = f"axe.{rule.get('id')}"
+    message = (message_de(str(rule.get("id"))) if locale == "de" else None) or str(
+        rule.get("help") or rule.get("description") or rule_id
+    )
     findings = []
     for node in rule.get("nodes") or []:
         target = node.get("target") or []
@@ -75,7 +141,7 @@ def _rule_findings(
                 engine="axe",
                 outcome=outcome,  # type: ignore[arg-type]
                 severity=level if outcome == "failed" else "info" if level == "info" else "warning",  # type: ignore[arg-type]
-                message=str(rule.get("help") or rule.get("description") or rule_id),
+                message=message,
                 explanation=summary or str(rule.get("description") or "") or None,
                 location=Location(url=page_url, selector=selector, snippet=snippet or None),
                 wcag=wcag,

@@ -37,8 +37,10 @@ from selenium.webdriver.common.by import By
 from urllib3.exceptions import HTTPError as DriverConnectionError
 
 from checkers.page import dialogs
+from checkers.page.axe import extra_rules
 from checkers.page.guard_proxy import GuardProxy
 from checkers.page.options import BrowserSettings, UrlPolicy
+from checkers.page.rendered import run_checks
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +190,7 @@ class AxeOutcome:
     # PNG (base64) of failed elements by selector; only when the caller asks (web report).
     screenshots: dict[str, str] = field(default_factory=dict)
     dialogs: list[tuple[str, str]] = field(default_factory=list)  # dismissed: (kind, message)
+    rendered: dict[str, Any] = field(default_factory=dict)  # checkers.page.rendered results
 
 
 class BrowserSession:
@@ -299,6 +302,7 @@ class BrowserSession:
         timings["inject"] = time.perf_counter() - t1
         options = {
             "runOnly": {"type": "tag", "values": list(tags)},
+            "rules": extra_rules(tags),
             "resultTypes": ["violations", "incomplete"],
             "iframes": True,
             "elementRef": False,
@@ -320,6 +324,11 @@ class BrowserSession:
             selectors = failed_selectors(data.get("violations") or [])
             pictures = capture(self.driver, selectors, screenshots)
             timings["screenshots"] = time.perf_counter() - t3
+        rendered: dict[str, Any] = {}
+        if self.settings.rendered_checks:
+            t3 = time.perf_counter()
+            rendered = run_checks(self.driver, self.cdp, _SELECTOR_JS)
+            timings["rendered"] = time.perf_counter() - t3
         return AxeOutcome(
             status=int(data.get("status") or 0),
             violations=data.get("violations") or [],
@@ -331,6 +340,7 @@ class BrowserSession:
             timings=timings,
             screenshots=pictures,
             dialogs=seen_dialogs,
+            rendered=rendered,
         )
 
     def audit_html(

@@ -68,6 +68,8 @@ class BrowserSettings:
     height: int = 1024
     # Pages a browser serves before it is replaced, so memory does not grow without bound.
     max_pages_per_browser: int = 200
+    # Focus visible, reflow at 320 px, text spacing, keyboard walk (checkers.page.rendered).
+    rendered_checks: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,9 @@ class PageHit:
     url: str | None = None  # the finding is about another page (e.g. the statement)
     selector: str | None = None  # when the element belongs to another Page
     snippet: str | None = None
+    # A hit that breaks only some of the rule's criteria names them (None: the rule's).
+    wcag: tuple[str, ...] | None = None
+    act: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -149,8 +152,8 @@ def hit_to_finding(meta: PageRuleMeta, hit: PageHit, page: Page, locale: str) ->
         message=message,
         explanation=_fill(meta.help.get(locale) or meta.help["de"], hit.params),
         location=Location(url=url, selector=selector, snippet=snippet),
-        wcag=list(meta.wcag),
-        act=list(meta.act),
+        wcag=list(meta.wcag if hit.wcag is None else hit.wcag),
+        act=list(meta.act if hit.act is None else hit.act),
         standards=list(meta.standards),
         fingerprint=fingerprint(meta.id, snippet or "", selector or url or ""),
     )

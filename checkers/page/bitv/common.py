@@ -98,9 +98,13 @@ def find_links(
     """Links whose accessible name (alt text of a logo image included) or href matches."""
     found: list[LinkMatch] = []
     for el in link_elements(page):
-        label = page.accessible_name(el) or collapse(el.get("title"))
         raw = _target(el)
         url = page.absolute(raw) if raw else None
+        if _same_page_anchor(page, raw, url):
+            # "#inhalt" jumps within this page: never a link to the statement, the Leichte
+            # Sprache or the DGS page, whatever the page's own address contains.
+            continue
+        label = page.accessible_name(el) or collapse(el.get("title"))
         by_name = name is not None and bool(
             name.fullmatch(label) if fullmatch else name.search(label)
         )
@@ -108,6 +112,17 @@ def find_links(
         if by_name or by_href:
             found.append(LinkMatch(el, label, url, raw))
     return found
+
+
+def _same_page_anchor(page: Page, raw: str | None, url: str | None) -> bool:
+    """A link to a place on the page itself: "#top", or the page's own URL with a fragment."""
+    if not raw:
+        return False
+    if raw.strip().startswith("#"):
+        return True
+    return bool(
+        "#" in raw and page.url and url and normalize_url(url) == normalize_url(page.url)
+    )
 
 
 def normalize_url(url: str | None) -> str:

@@ -101,6 +101,19 @@ META = PageRuleMeta(
             fails=True,
             context={"is_homepage": True, "bitv": s.FEDERAL},
         ),
+        # A jump link on a homepage whose own address says "leichte-sprache" is no link to a
+        # Leichte-Sprache page.
+        PageExample(
+            s.homepage('<a href="#inhalt">Zum Inhalt</a>'),
+            fails=True,
+            context={"is_homepage": True, "bitv": s.FEDERAL},
+            url="https://www.example.de/leichte-sprache-start.html",
+        ),
+        PageExample(
+            s.homepage('<a href="#leichte-sprache">Leichte Sprache</a>'),
+            fails=True,
+            context={"is_homepage": True, "bitv": s.FEDERAL},
+        ),
         # Sachsen: conditional duty, so the finding needs review.
         PageExample(
             s.homepage(), fails=True, context={"is_homepage": True, "bitv": s.SN_MUNICIPAL}

@@ -85,6 +85,13 @@ META = PageRuleMeta(
         PageExample(
             s.homepage(), fails=True, context={"is_homepage": True, "bitv": s.SN_MUNICIPAL}
         ),
+        # A jump link within the page is no link to a DGS page, even at a /dgs/ address.
+        PageExample(
+            s.homepage('<a href="#inhalt">Zum Inhalt</a>'),
+            fails=True,
+            context={"is_homepage": True, "bitv": s.FEDERAL},
+            url="https://www.example.de/dgs/",
+        ),
     ),
 )
 

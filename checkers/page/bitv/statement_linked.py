@@ -74,6 +74,12 @@ META = PageRuleMeta(
             s.homepage(footer='<footer><a href="/impressum/">Impressum</a></footer>'),
             fails=True,
         ),
+        # A jump link on a page whose address names the statement is no statement link.
+        PageExample(
+            s.homepage(footer='<footer><a href="#inhalt">Nach oben</a></footer>'),
+            fails=True,
+            url="https://www.musterstadt.de/barrierefreiheit/hilfe.html",
+        ),
         # Hidden links do not count.
         PageExample(
             s.homepage(

@@ -60,6 +60,7 @@ from checkers.page.static import (
     iframe_title_generic,
     image_alt,
     image_alt_filename,
+    image_alt_repeated,
     image_decorative_conflict,
     image_of_text,
     img_alt_title_differ,
@@ -99,6 +100,7 @@ from checkers.page.static import (
     skip_link,
     small_text,
     spacer_image,
+    summary_name,
     svg_img_alt,
     tabindex_non_interactive,
     tabindex_positive,
@@ -111,6 +113,7 @@ from checkers.page.static import (
     text_direction,
     text_justified,
     text_viewport_units,
+    title_not_descriptive,
     underlined_non_link,
     valid_lang,
     video_captions,
@@ -227,6 +230,9 @@ _MODULES = (
     error_state_not_programmatic,
     pattern_no_hint,
     img_empty_alt_large,
+    title_not_descriptive,
+    image_alt_repeated,
+    summary_name,
 )
 
 

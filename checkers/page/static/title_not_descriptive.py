@@ -1,0 +1,114 @@
+"""static.title-not-descriptive: a page title that cannot describe the page.
+
+WCAG 2.4.2 (Page Titled); a review aid for ACT rule c4a8a4 "HTML page title is descriptive"
+(not an implementation of it, so the finding names no ACT id): whether a title
+describes its page needs a person, but some titles never do: a file name ("index.html",
+"Dokument1.docx"), a placeholder ("Unbenannt", "Untitled", "Neue Seite") or a word that fits
+every page of a site alone ("Startseite", "Home", "Seite", "Willkommen"). Reported for review
+with the reason. An empty or missing title is static.document-title.
+Known false positives: a homepage titled only with the site's name is fine and not flagged; a
+homepage titled "Startseite" alone is flagged although it names the page's role, because it
+does not say whose site it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.static._common import facts, is_foreign_document, text_of, wcag_standards
+
+META = PageRuleMeta(
+    id="static.title-not-descriptive",
+    engine="static",
+    title=de_en("Seitentitel beschreibt die Seite nicht", "Page title does not describe the page"),
+    message=de_en(
+        'Der Seitentitel "{title}" beschreibt die Seite vermutlich nicht: {reason_de}',
+        'The page title "{title}" probably does not describe the page: {reason_en}',
+    ),
+    help=de_en(
+        "Der Titel erscheint im Browser-Tab, in Lesezeichen und in Suchergebnissen und wird "
+        "zuerst vorgelesen. Nennen Sie das Thema der Seite und danach den Namen der Website, "
+        "zum Beispiel: Wohngeld beantragen – Stadt Musterstadt.",
+        "The title shows in browser tabs, bookmarks and search results and is read first. "
+        "Name the page's topic, then the site, e.g.: Apply for housing benefit – City of "
+        "Example.",
+    ),
+    severity="warning",
+    outcome="needs_review",
+    wcag=("2.4.2",),
+    standards=("W3C ACT c4a8a4 (Prüfhilfe, keine Umsetzung)", *wcag_standards("2.4.2")),
+    examples=(
+        PageExample("<html><head><title>index.html</title></head><body></body></html>",
+                    fails=True, selector="html > head > title"),
+        PageExample("<html><head><title>Startseite</title></head><body></body></html>",
+                    fails=True, selector="html > head > title"),
+        PageExample("<html><head><title>Unbenanntes Dokument</title></head><body></body></html>",
+                    fails=True, selector="html > head > title"),
+        PageExample("<html><head><title>Dokument1.docx</title></head><body></body></html>",
+                    fails=True, selector="html > head > title"),
+        PageExample("<html><head><title>Home</title></head><body></body></html>",
+                    fails=True, selector="html > head > title"),
+        PageExample("<html><head><title>Startseite – Stadt Musterstadt</title></head>"
+                    "<body></body></html>", fails=False),
+        PageExample("<html><head><title>Wohngeld beantragen | Stadt Musterstadt</title></head>"
+                    "<body></body></html>", fails=False),
+        PageExample("<html><head><title>Stadt Musterstadt</title></head><body></body></html>",
+                    fails=False),
+        # An empty title is static.document-title's finding.
+        PageExample("<html><head><title> </title></head><body></body></html>", fails=False),
+        # A title inside inline SVG is not the page's title.
+        PageExample('<html><head><title>Satzung 2024</title></head><body><svg><title>bild.png'
+                    "</title></svg></body></html>", fails=False),
+    ),
+)
+
+_FILE = re.compile(r"[\w ()~%+-]+\.(?:html?|php|aspx?|jsp|pdf|docx?|xlsx?|pptx?|odt|txt)", re.I)
+_PLACEHOLDER = re.compile(
+    r"(?:unbenannt(?:es dokument)?|untitled(?: document)?|neue seite|new page|"
+    r"dokument\s*\d*|document\s*\d*|titel|title|seitentitel|page title|ohne titel|test(?:seite)?)",
+    re.I,
+)
+_GENERIC = re.compile(
+    r"(?:startseite|home|homepage|home page|index|seite|page|willkommen|welcome|"
+    r"herzlich willkommen|hauptseite|aktuelles|news|inhalt|content)",
+    re.I,
+)
+_REASONS = {
+    "file": ("Er ist ein Dateiname.", "It is a file name."),
+    "placeholder": ("Er ist ein Platzhalter.", "It is a placeholder."),
+    "generic": (
+        "Das Wort allein passt auf viele Seiten und nennt weder Thema noch Website.",
+        "The word alone fits many pages and names neither topic nor site.",
+    ),
+}
+
+
+def title_problem(title: str) -> str | None:
+    text = title.strip(" .:-_|–—")
+    if not text:
+        return None
+    if _FILE.fullmatch(text):
+        return "file"
+    if _PLACEHOLDER.fullmatch(text):
+        return "placeholder"
+    if _GENERIC.fullmatch(text):
+        return "generic"
+    return None
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    if is_foreign_document(page):
+        return
+    known = facts(page)
+    first = next((t for t in known.tags("title") if t not in known.in_svg), None)
+    if first is None:
+        return
+    title = text_of(first)
+    problem = title_problem(title)
+    if problem is not None:
+        de, en = _REASONS[problem]
+        yield PageHit(first, {"title": title, "reason_de": de, "reason_en": en})
