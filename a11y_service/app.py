@@ -15,6 +15,7 @@ from litestar.static_files import create_static_files_router
 
 from a11y_service.controllers.audits import AuditController
 from a11y_service.controllers.health import HealthController
+from a11y_service.controllers.site_audits import SiteAuditController, site_audit_lifespan
 from a11y_service.controllers.text import TextController
 from a11y_service.controllers.translations import TranslationController, translation_lifespan
 from a11y_service.problems import EXCEPTION_HANDLERS
@@ -111,6 +112,7 @@ def create_app(
             TextController,
             AuditController,
             TranslationController,
+            SiteAuditController,
             create_static_files_router(
                 path="/static", directories=[STATIC], include_in_schema=False
             ),
@@ -120,7 +122,9 @@ def create_app(
             "audit_options": Provide(lambda: app.state.audit_options, sync_to_thread=False),
             "audit_resources": Provide(lambda: app.state.audit_resources, sync_to_thread=False),
         },
-        lifespan=[lifespan, translation_lifespan(settings, translator)],
+        lifespan=[
+            lifespan, translation_lifespan(settings, translator), site_audit_lifespan(settings)
+        ],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         # JSON escapes and the envelope make the body larger than the text; the text limit itself
         # is enforced by the checker with a clear 413.
