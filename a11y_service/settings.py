@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,17 @@ class Settings:
     # not renewed for this long means the worker died and another one resumes the audit.
     site_audit_lease_seconds: float = 60.0
     site_audit_max_pages: int = 200  # the most a request may ask for
+    # Signs the web app's CSRF tokens (and sessions). Empty = the key stored in the cache dir.
+    secret_key: str = ""
+    # Anonymous web checks per client address and minute (the workbench and page audits).
+    web_rate_limit: int = 30
+    # Where people report barriers (the accessibility statement's feedback contact).
+    contact_email: str = "barrierefreiheit@example.org"
+    # The DGS video of the app's own sign-language page (BITV 2.0 Anlage 2 Teil 1): address,
+    # file size and duration, shown with a download link. Empty: the page says it is coming.
+    dgs_video_url: str = ""
+    dgs_video_size: str = ""
+    dgs_video_duration: str = ""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -74,8 +86,38 @@ class Settings:
             site_audit_max_pages=int(
                 env.get("A11Y_SITE_AUDIT_MAX_PAGES", defaults.site_audit_max_pages)
             ),
+            secret_key=env.get("A11Y_SECRET_KEY") or stored_secret_key(env),
+            web_rate_limit=int(env.get("A11Y_WEB_RATE_LIMIT", defaults.web_rate_limit)),
+            contact_email=env.get("A11Y_CONTACT_EMAIL", defaults.contact_email),
+            dgs_video_url=env.get("A11Y_DGS_VIDEO_URL", ""),
+            dgs_video_size=env.get("A11Y_DGS_VIDEO_SIZE", ""),
+            dgs_video_duration=env.get("A11Y_DGS_VIDEO_DURATION", ""),
         )
 
 
 def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on", "ja")
+
+
+def stored_secret_key(env: dict[str, str] | None = None) -> str:
+    """The key generated once and kept in the cache dir (file ``secret_key``, mode 0600).
+
+    A random key per process would log everybody out and break open forms on every restart.
+    """
+    env = dict(os.environ if env is None else env)
+    cache = Path(env.get("A11Y_CACHE_DIR") or Path.home() / ".cache" / "a11y")
+    path = cache / "secret_key"
+    if path.is_file():
+        key = path.read_text(encoding="ascii").strip()
+        if len(key) >= 32:
+            return key
+    cache.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    # O_EXCL: two processes starting at once must not both write; the loser reads the winner's.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip() or key
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key)
+    return key
