@@ -29,6 +29,7 @@ from a11y_service.web.setup import (
     web_route_handlers,
     web_state,
 )
+from a11y_service.web.site_audits import SiteAuditPagesController
 from checkers.page.options import (
     AuditOptions,
     BitvSettings,
@@ -121,6 +122,7 @@ def create_app(
             AuditController,
             TranslationController,
             SiteAuditController,
+            SiteAuditPagesController,
             create_static_files_router(
                 path="/static", directories=[STATIC], include_in_schema=False
             ),
