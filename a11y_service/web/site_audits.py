@@ -16,15 +16,13 @@ from typing import Any
 import anyio.to_thread
 import msgspec
 from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
-from a11y_service.controllers.site_audits import (
-    PUBLIC_ORG,
-    CreateSiteAudit,
-    create_site_audit,
-)
+from a11y_service.accounts.principal import Principal
+from a11y_service.controllers.site_audits import CreateSiteAudit, create_site_audit
 from a11y_service.db.errors import NotFoundError, ReviewError
 from a11y_service.site_audits.store import SiteAuditRecord, SiteAuditStore
 from a11y_service.web.page_report import REGIONS, group_report
@@ -40,9 +38,9 @@ _report_decoder = msgspec.json.Decoder(Report)
 
 
 def web_org(request: Request) -> str:
-    """The signed-in person's organisation; without accounts everyone shares the public one."""
-    principal = getattr(request.state, "principal", None)
-    return str(principal.org_id) if principal is not None else PUBLIC_ORG
+    """The signed-in person's organisation (the handlers demand a principal first)."""
+    principal: Principal = request.state.principal
+    return principal.org_id
 
 
 def _has_scheme(url: str) -> bool:
@@ -77,8 +75,10 @@ class SiteAuditPagesController(Controller):
     path = "/website-pruefen"
     include_in_schema = False
 
+    # Site audits cost minutes of browser time and belong to an organisation: signed in only
+    # (``principal`` sends anonymous visitors to the sign-in form); starting one needs an editor.
     @get("/", name="web:site-audits")
-    async def index(self, request: Request) -> Template:
+    async def index(self, request: Request, principal: NamedDependency[Principal]) -> Template:
         return await self._form(request)
 
     async def _form(self, request: Request, status_code: int = 200, **values: Any) -> Template:
@@ -92,9 +92,10 @@ class SiteAuditPagesController(Controller):
             errors=values.pop("errors", {}),
         )
 
-    @post("/", name="web:site-audit-start", status_code=303)
-    async def start(self, request: Request) -> Template | Redirect:
-        request.app.state.web_limiter.check(request)
+    @post("/", name="web:site-audit-start", status_code=303, opt={"role": "editor"})
+    async def start(
+        self, request: Request, principal: NamedDependency[Principal]
+    ) -> Template | Redirect:
         _ = translator(request_lang(request))
         form = await request.form()
         values = {key: str(form.get(key) or "").strip()
@@ -132,8 +133,8 @@ class SiteAuditPagesController(Controller):
                                locale=request_lang(request))
         try:
             record = await anyio.to_thread.run_sync(
-                create_site_audit, data, web_org(request), _store(request),
-                request.app.state.job_queue, settings,
+                create_site_audit, data, principal.org_id, _store(request),
+                request.app.state.job_queue, settings, principal,
             )
         except ReviewError as error:
             return await self._form(request, error.status, values=values,
@@ -141,7 +142,9 @@ class SiteAuditPagesController(Controller):
         return Redirect(f"{self.path}/{record.id}", status_code=303)
 
     @get("/{audit_id:str}", name="web:site-audit")
-    async def show(self, request: Request, audit_id: FromPath[str]) -> Template:
+    async def show(
+        self, request: Request, audit_id: FromPath[str], principal: NamedDependency[Principal]
+    ) -> Template:
         record = await _get(request, audit_id)
         run: dict[str, Any] = {}
         if record.status == "done":
@@ -155,8 +158,8 @@ class SiteAuditPagesController(Controller):
         )
 
     @get("/{audit_id:str}/seite/{number:int}", name="web:site-audit-page")
-    async def page(self, request: Request, audit_id: FromPath[str], number: FromPath[int]
-                   ) -> Template:
+    async def page(self, request: Request, audit_id: FromPath[str], number: FromPath[int],
+                   principal: NamedDependency[Principal]) -> Template:
         record = await _get(request, audit_id)
         if record.status != "done":
             raise NotFoundException()

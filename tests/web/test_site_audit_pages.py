@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,9 @@ import httpx
 import pytest
 from litestar.testing import TestClient
 
+from a11y_service.accounts.store import AccountStore
 from a11y_service.app import create_app
+from tests.accounts.helpers import bearer, new_org_key
 from tests.ci.site import Site, serve
 from tests.web.conftest import CSRF_FIELD, csrf_token, web_settings
 from tests.web.server import running_server
@@ -27,11 +30,30 @@ def site() -> Iterator[Site]:
         yield running
 
 
+def sign_in(client: TestClient | httpx.Client, database_url: str, role: str = "editor") -> str:
+    """A new organisation with one person, signed in through the session cookie."""
+    store = AccountStore.open(database_url)
+    try:
+        org, _ = store.create_organisation(f"Amt {uuid.uuid4().hex[:6]}", key_name=None,
+                                           unique_slug=True)
+        user = store.create_user(org.id, f"{uuid.uuid4().hex[:8]}@example.org", role,
+                                 "ein-langes-passwort")
+        session = store.create_session(user.id)
+    finally:
+        store.close()
+    client.cookies.set("a11y_session", session.token)
+    return org.id
+
+
 @pytest.fixture(scope="module")
 def audits_client(checker, tmp_path_factory) -> Iterator[TestClient]:
     settings = web_settings(tmp_path_factory, queue_workers=1, allow_loopback=True,
                             site_audit_max_pages=50)
     with TestClient(app=create_app(settings, checker=checker)) as client:
+        anonymous = client.get(BASE, follow_redirects=False)
+        assert anonymous.status_code in (302, 303) and "/anmelden" in anonymous.headers["location"]
+        sign_in(client, settings.database_url)
+        client.database_url = settings.database_url  # type: ignore[attr-defined]
         yield client
 
 
@@ -104,7 +126,8 @@ def test_audit_runs_shows_progress_then_the_report_by_page(
 
 
 def test_another_organisations_audit_is_not_found(audits_client: TestClient, site: Site) -> None:
-    created = audits_client.post("/v1/site-audits", params={"org_id": "andere"}, json={
+    _org, key = new_org_key(audits_client.database_url, role="editor")  # type: ignore[attr-defined]
+    created = audits_client.post("/v1/site-audits", headers=bearer(key), json={
         "start_url": site.base + "/", "max_pages": 1, "engines": ["static"],
     })
     assert created.status_code == 202
@@ -122,6 +145,8 @@ def test_pages_pass_axe_and_the_projects_own_audit(tmp_path: Path) -> None:
 
     with serve() as target, running_server(tmp_path, A11Y_QUEUE_WORKERS="1") as base:
         client = httpx.Client(base_url=base, follow_redirects=False)
+        client.get("/health")  # the server has migrated the schema by now
+        sign_in(client, f"sqlite:///{tmp_path / 'a11y.sqlite3'}")
         form = client.get(BASE)
         token = CSRF_FIELD.search(form.text).group(1)  # type: ignore[union-attr]
         started = client.post(BASE, data={"_csrf_token": token, "start_url": target.base + "/",

@@ -27,6 +27,8 @@ def upgrade() -> None:
         sa.Column("max_depth", sa.Integer(), nullable=False),
         sa.Column("engines", sa.String(length=64), nullable=False),
         sa.Column("locale", sa.String(length=8), nullable=False),
+        sa.Column("land", sa.String(length=8), nullable=True),
+        sa.Column("body_kind", sa.String(length=16), nullable=True),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("pages_total", sa.Integer(), nullable=True),
         sa.Column("pages_done", sa.Integer(), nullable=False),
