@@ -247,3 +247,19 @@ def test_a_worker_that_lost_its_lease_cannot_write_or_finish(tmp_path: Path) -> 
     assert store.get(record.id).status == "done"
     assert store.stale(queued_grace_seconds=60) == []
     store.close()
+
+
+def test_worker_with_a_wrong_queue_url_says_so_and_exits_2(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    a11y = Path(sys.executable).with_name("a11y")
+    env = {**os.environ, "A11Y_DATABASE_URL": f"sqlite:///{tmp_path / 'w.sqlite3'}",
+           "A11Y_QUEUE_URL": "ftp://queue.example.org/"}
+    done = subprocess.run([str(a11y), "worker"], env=env, capture_output=True, text=True,
+                          check=False,
+                          timeout=60)
+    assert done.returncode == 2
+    assert "Der Worker startet nicht / the worker does not start" in done.stderr
+    assert "Traceback" not in done.stderr
