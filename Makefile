@@ -12,7 +12,7 @@ export SE_AVOID_STATS := true
 
 .PHONY: install run test bench lint lock clean
 
-install: $(STAMPS)/system $(STAMPS)/python $(STAMPS)/assets $(STAMPS)/lexicon
+install: $(STAMPS)/system $(STAMPS)/python $(STAMPS)/assets $(STAMPS)/lexicon $(STAMPS)/java
 
 $(STAMPS)/venv:
 	@mkdir -p $(STAMPS)
@@ -30,6 +30,16 @@ $(STAMPS)/system:
 	  echo "Chromium fehlt, installiere / installing chromium chromium-driver"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    --no-install-recommends chromium chromium-driver fonts-liberation; fi
+	@touch $@
+
+# Java for the Selenium Grid (hub and nodes from the npm package @nightwatch/selenium-server):
+# site audits on several machines, the Grid tests and `make bench`. Only the runtime is needed.
+$(STAMPS)/java:
+	@mkdir -p $(STAMPS)
+	@command -v java >/dev/null || { \
+	  echo "Java fehlt, installiere / installing default-jre-headless"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends default-jre-headless; }
 	@touch $@
 
 $(STAMPS)/python: $(STAMPS)/venv requirements.lock pyproject.toml
@@ -71,6 +81,7 @@ bench: install
 	$(PY) scripts/bench_ci.py
 	$(PY) scripts/bench_translate.py
 	$(PY) scripts/bench_translate.py --d-model 256 --vocab 8000 --sentences 300
+	$(PY) scripts/bench_scale.py
 
 # Re-resolve the pins from requirements.in (a developer step, not part of install).
 lock:

@@ -25,6 +25,7 @@ from a11y_service.accounts.middleware import (
 )
 from a11y_service.controllers.audits import AuditController
 from a11y_service.controllers.health import HealthController
+from a11y_service.controllers.site_audits import SiteAuditController, site_audit_lifespan
 from a11y_service.controllers.text import TextController
 from a11y_service.controllers.translations import TranslationController, translation_lifespan
 from a11y_service.json_guard import json_guard_middleware
@@ -42,6 +43,7 @@ from a11y_service.web.setup import (
     web_route_handlers,
     web_state,
 )
+from a11y_service.web.site_audits import SiteAuditPagesController
 from checkers.page.options import (
     AuditOptions,
     BitvSettings,
@@ -135,6 +137,8 @@ def create_app(
             TextController,
             AuditController,
             TranslationController,
+            SiteAuditController,
+            SiteAuditPagesController,
             SavedTextController,
             AccountApiController,
             create_static_files_router(
@@ -157,6 +161,7 @@ def create_app(
             accounts_lifespan(settings),
             lifespan,
             translation_lifespan(settings, translator),
+            site_audit_lifespan(settings),
         ],
         # Web pages answer errors with HTML pages; the API keeps problem+json. Account errors
         # decide themselves (a web page sends anonymous visitors to the login form).

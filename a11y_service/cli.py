@@ -297,6 +297,10 @@ from a11y_service.cli_translate import models_group, translate_command  # noqa: 
 main.add_command(translate_command)
 main.add_command(models_group)
 
+from a11y_service.cli_worker import worker_command  # noqa: E402
+
+main.add_command(worker_command)
+
 from a11y_service.accounts.cli import admin_group  # noqa: E402
 
 main.add_command(admin_group)

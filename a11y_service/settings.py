@@ -29,10 +29,15 @@ class Settings:
     # Task queue for long translations: unset = SQLite file next to the database (one machine);
     # redis://host:6379/0 when several machines share the work.
     queue_url: str | None = None
+    queue_name: str = "a11y"  # several deployments (or test runs) can share one Redis
     # Queue consumer threads inside the web process; 0 when separate `huey_consumer`s run.
     queue_workers: int = 1
     # Documents with more segments than this are translated through the queue (202).
     translate_inline_segments: int = 50
+    # Site audits (background jobs): a worker holds an audit under a lease it renews; a lease
+    # not renewed for this long means the worker died and another one resumes the audit.
+    site_audit_lease_seconds: float = 60.0
+    site_audit_max_pages: int = 200  # the most a request may ask for
     # Signs the web app's CSRF tokens (and sessions). Empty = the key stored in the cache dir.
     secret_key: str = ""
     # Anonymous web checks per client address and minute (the workbench and page audits).
@@ -70,9 +75,16 @@ class Settings:
             bitv_land=env.get("A11Y_BITV_LAND", defaults.bitv_land),
             bitv_body=env.get("A11Y_BITV_BODY", defaults.bitv_body),
             queue_url=env.get("A11Y_QUEUE_URL") or None,
+            queue_name=env.get("A11Y_QUEUE_NAME") or defaults.queue_name,
             queue_workers=int(env.get("A11Y_QUEUE_WORKERS", defaults.queue_workers)),
             translate_inline_segments=int(
                 env.get("A11Y_TRANSLATE_INLINE_SEGMENTS", defaults.translate_inline_segments)
+            ),
+            site_audit_lease_seconds=float(
+                env.get("A11Y_SITE_AUDIT_LEASE_SECONDS", defaults.site_audit_lease_seconds)
+            ),
+            site_audit_max_pages=int(
+                env.get("A11Y_SITE_AUDIT_MAX_PAGES", defaults.site_audit_max_pages)
             ),
             secret_key=env.get("A11Y_SECRET_KEY") or stored_secret_key(env),
             web_rate_limit=int(env.get("A11Y_WEB_RATE_LIMIT", defaults.web_rate_limit)),

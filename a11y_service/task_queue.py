@@ -82,6 +82,9 @@ class JobQueue:
         # No huey retries: ``run_job`` stores every failure on the job (status "failed") and
         # never raises for it, so a retry would never run; a failed job is retried by a new run.
         self.translate_task = huey.task(name="a11y.translate")(self._translate)
+        from a11y_service.site_audits.jobs import register_site_audit_task
+
+        self.site_audit_task = register_site_audit_task(self)
 
     def _context(self) -> tuple[ReviewStore, TranslatorProvider]:
         with self._lock:
@@ -99,6 +102,9 @@ class JobQueue:
 
     def enqueue(self, job_id: str) -> Any:
         return self.translate_task(job_id)
+
+    def enqueue_site_audit(self, audit_id: str) -> Any:
+        return self.site_audit_task(audit_id)
 
     def start_consumer(self, workers: int) -> None:
         if workers <= 0 or self._consumer is not None:
@@ -136,8 +142,9 @@ def build_queue(
     *,
     store: ReviewStore | None = None,
     translator: TranslatorProvider | None = None,
-    name: str = QUEUE_NAME,
+    name: str | None = None,
 ) -> JobQueue:
+    name = name or settings.queue_name
     return JobQueue(settings, make_huey(settings, name), store=store, translator=translator)
 
 

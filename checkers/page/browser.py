@@ -220,8 +220,10 @@ class BrowserSession:
         dialogs.configure_options(options)
         try:
             if settings.remote_url:
-                self.driver: webdriver.Remote = webdriver.Remote(
-                    command_executor=settings.remote_url, options=options
+                from checkers.page.remote import open_remote_session
+
+                self.driver: webdriver.Remote = open_remote_session(
+                    settings.remote_url, options, patience=settings.page_timeout
                 )
             else:
                 if not Path(settings.chromedriver).exists():
