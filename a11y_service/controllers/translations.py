@@ -94,6 +94,11 @@ class CommentBody(msgspec.Struct, forbid_unknown_fields=True):
     text: str
 
 
+class OverrideBody(msgspec.Struct, forbid_unknown_fields=True):
+    reviewer: str
+    reason: str
+
+
 def _etag(version: int) -> str:
     return f'"{version}"'
 
@@ -349,9 +354,13 @@ class TranslationController(Controller):
         sync_to_thread=True,
         summary="Exportieren / Export",
         description=(
-            "format=xliff (XLIFF 2.1, jederzeit) oder das Format des Dokuments (html, markdown, "
-            "plain): veröffentlichte Fassung, nur wenn alle Segmente freigegeben sind, sonst 409. "
-            "/ xliff any time; the document format only when every segment is approved."
+            "format=xliff (XLIFF 2.1, mit version=1.2 XLIFF 1.2; jederzeit) oder das Format des "
+            "Dokuments (html, markdown, plain): veröffentlichte Fassung, nur wenn alle Segmente "
+            "freigegeben sind und kein freigegebenes Segment einen QA-Fehler hat (sonst 409 mit "
+            "der Liste der Segmente; eine Redakteurin kann mit Begründung übergehen: POST "
+            "/overrides). / xliff (2.1, or 1.2 with version=1.2) any time; the document format "
+            "only when every segment is approved and none has a QA error (else 409 listing the "
+            "segments; an editor may override with a reason: POST /overrides)."
         ),
     )
     def export(
@@ -362,12 +371,18 @@ class TranslationController(Controller):
         fmt: Annotated[
             Literal["xliff", "html", "markdown", "plain"], QueryParameter(name="format")
         ] = "xliff",
+        xliff_version: Annotated[
+            Literal["2.1", "1.2"], QueryParameter(name="version")
+        ] = "2.1",
     ) -> Response[bytes]:
         if fmt == "xliff":
+            suffix = "-xliff12" if xliff_version == "1.2" else ""
             return Response(
-                export_job(review_store, job_id),
+                export_job(review_store, job_id, xliff_version),
                 media_type=XLIFF_MEDIA_TYPE,
-                headers={"Content-Disposition": f'attachment; filename="{job_id}.xlf"'},
+                headers={
+                    "Content-Disposition": f'attachment; filename="{job_id}{suffix}.xlf"'
+                },
             )
         job = review_store.get_job(job_id)
         if fmt != job.format:
@@ -382,12 +397,39 @@ class TranslationController(Controller):
         return Response(rendered.encode("utf-8"), media_type=DOCUMENT_MEDIA_TYPES[fmt])
 
     @post(
+        "/{job_id:str}/overrides",
+        status_code=201,
+        sync_to_thread=True,
+        summary="Trotz QA-Fehlern veröffentlichen / Override QA errors for export",
+        description=(
+            "Nur für die Redaktion: gibt die freigegebenen Segmente mit QA-Fehlern für den Export "
+            "frei, mit Begründung; im Verlauf steht, wer, wann, warum. Gilt nur für die jetzige "
+            "Version der Segmente. / Editors only: lets the approved segments with QA errors be "
+            "exported; who, when and why go into the history; valid for their current version."
+        ),
+    )
+    def override(
+        self,
+        job_id: FromPath[str],
+        data: JSONBody[OverrideBody],
+        review_store: NamedDependency[ReviewStore],
+    ) -> list[HistoryRecord]:
+        return review_store.record_override(job_id, data.reviewer, data.reason)
+
+    @get("/{job_id:str}/overrides", sync_to_thread=True, summary="Übergangene Fehler / Overrides")
+    def overrides(
+        self, job_id: FromPath[str], review_store: NamedDependency[ReviewStore]
+    ) -> list[HistoryRecord]:
+        return review_store.overrides(job_id)
+
+    @post(
         "/{job_id:str}/import",
         status_code=200,
         summary="XLIFF importieren / Import XLIFF",
         description=(
-            "Rumpf: die bearbeitete XLIFF-2-Datei. Alles oder nichts; veraltete Segmente → 409. "
-            "/ Body: the edited XLIFF 2 file. All or nothing; stale segments → 409."
+            "Rumpf: die bearbeitete XLIFF-Datei (1.2 oder 2.x). Alles oder nichts; veraltete "
+            "Segmente → 409. / Body: the edited XLIFF 1.2 or 2.x file. All or nothing; stale "
+            "segments → 409."
         ),
     )
     async def import_xliff(

@@ -28,15 +28,18 @@ TABLES = {
 }
 
 
+HEAD = "0002_review_desk"
+
+
 def test_migration_upgrades_an_empty_database(empty_db_url: str) -> None:
     engine = create_db_engine(empty_db_url)
     try:
         assert current_revision(engine) is None
         migrate(engine)
-        assert current_revision(engine) == "0001"
+        assert current_revision(engine) == HEAD
         assert set(inspect(engine).get_table_names()) >= TABLES
         migrate(engine)  # a second start-up is a no-op
-        assert current_revision(engine) == "0001"
+        assert current_revision(engine) == HEAD
     finally:
         engine.dispose()
 
