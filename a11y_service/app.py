@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from litestar import Litestar
+from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin, YamlRenderPlugin
@@ -20,6 +21,13 @@ from a11y_service.controllers.translations import TranslationController, transla
 from a11y_service.problems import EXCEPTION_HANDLERS
 from a11y_service.settings import Settings
 from a11y_service.translation_jobs import DocumentTranslator, TranslatorProvider
+from a11y_service.web.errors import web_exception_handlers
+from a11y_service.web.setup import (
+    csrf_config,
+    template_config,
+    web_route_handlers,
+    web_state,
+)
 from checkers.page.options import (
     AuditOptions,
     BitvSettings,
@@ -114,18 +122,24 @@ def create_app(
             create_static_files_router(
                 path="/static", directories=[STATIC], include_in_schema=False
             ),
+            *web_route_handlers(),
         ],
+        template_config=template_config(),
+        csrf_config=csrf_config(settings),
+        state=State(web_state(settings)),
         dependencies={
             "text_checker": Provide(provide_checker, sync_to_thread=False),
             "audit_options": Provide(lambda: app.state.audit_options, sync_to_thread=False),
             "audit_resources": Provide(lambda: app.state.audit_resources, sync_to_thread=False),
         },
         lifespan=[lifespan, translation_lifespan(settings, translator)],
-        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        # Web pages answer errors with HTML pages; the API keeps problem+json.
+        exception_handlers=web_exception_handlers(EXCEPTION_HANDLERS),  # type: ignore[arg-type]
         # JSON escapes and the envelope make the body larger than the text; the text limit itself
         # is enforced by the checker with a clear 413.
         request_max_body_size=max_chars * 8 + 65_536,
         openapi_config=OpenAPIConfig(
+            path="/schema",
             title="a11y",
             version=TOOL_VERSION,
             description="Barrierefreiheit, Lesbarkeit, Leichte Sprache / accessibility, "

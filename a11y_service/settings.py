@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,10 @@ class Settings:
     queue_workers: int = 1
     # Documents with more segments than this are translated through the queue (202).
     translate_inline_segments: int = 50
+    # Signs the web app's CSRF tokens (and sessions). Empty = the key stored in the cache dir.
+    secret_key: str = ""
+    # Anonymous web checks per client address and minute (the workbench and page audits).
+    web_rate_limit: int = 30
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -62,8 +67,34 @@ class Settings:
             translate_inline_segments=int(
                 env.get("A11Y_TRANSLATE_INLINE_SEGMENTS", defaults.translate_inline_segments)
             ),
+            secret_key=env.get("A11Y_SECRET_KEY") or stored_secret_key(env),
+            web_rate_limit=int(env.get("A11Y_WEB_RATE_LIMIT", defaults.web_rate_limit)),
         )
 
 
 def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on", "ja")
+
+
+def stored_secret_key(env: dict[str, str] | None = None) -> str:
+    """The key generated once and kept in the cache dir (file ``secret_key``, mode 0600).
+
+    A random key per process would log everybody out and break open forms on every restart.
+    """
+    env = dict(os.environ if env is None else env)
+    cache = Path(env.get("A11Y_CACHE_DIR") or Path.home() / ".cache" / "a11y")
+    path = cache / "secret_key"
+    if path.is_file():
+        key = path.read_text(encoding="ascii").strip()
+        if len(key) >= 32:
+            return key
+    cache.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    # O_EXCL: two processes starting at once must not both write; the loser reads the winner's.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip() or key
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key)
+    return key
