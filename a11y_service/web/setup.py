@@ -63,6 +63,7 @@ def web_state(settings: Settings) -> dict[str, object]:
 
 def web_route_handlers() -> list[ControllerRouterHandler]:
     from a11y_service.web.pages import InfoPagesController
+    from a11y_service.web.review_desk import ReviewDeskController
     from a11y_service.web.workbench import WorkbenchController
 
-    return [InfoPagesController, WorkbenchController]
+    return [InfoPagesController, WorkbenchController, ReviewDeskController]
