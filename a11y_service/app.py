@@ -14,6 +14,14 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin, YamlRenderPlugin
 from litestar.static_files import create_static_files_router
 
+from a11y_service.accounts.api import AccountApiController, SavedTextController
+from a11y_service.accounts.middleware import (
+    ACCOUNT_DEPENDENCIES,
+    ACCOUNT_EXCEPTION_HANDLERS,
+    PrincipalMiddleware,
+    access_guard,
+    accounts_lifespan,
+)
 from a11y_service.controllers.audits import AuditController
 from a11y_service.controllers.health import HealthController
 from a11y_service.controllers.text import TextController
@@ -119,6 +127,8 @@ def create_app(
             TextController,
             AuditController,
             TranslationController,
+            SavedTextController,
+            AccountApiController,
             create_static_files_router(
                 path="/static", directories=[STATIC], include_in_schema=False
             ),
@@ -131,10 +141,21 @@ def create_app(
             "text_checker": Provide(provide_checker, sync_to_thread=False),
             "audit_options": Provide(lambda: app.state.audit_options, sync_to_thread=False),
             "audit_resources": Provide(lambda: app.state.audit_resources, sync_to_thread=False),
+            **ACCOUNT_DEPENDENCIES,
         },
-        lifespan=[lifespan, translation_lifespan(settings, translator)],
+        # Accounts first: their store migrates the schema before the review store opens.
+        lifespan=[
+            accounts_lifespan(settings),
+            lifespan,
+            translation_lifespan(settings, translator),
+        ],
         # Web pages answer errors with HTML pages; the API keeps problem+json.
-        exception_handlers=web_exception_handlers(EXCEPTION_HANDLERS),  # type: ignore[arg-type]
+        exception_handlers=web_exception_handlers(  # type: ignore[arg-type]
+            {**EXCEPTION_HANDLERS, **ACCOUNT_EXCEPTION_HANDLERS}
+        ),
+        # Who is asking (API key or session) for every request; /v1/ needs someone (access_guard).
+        middleware=[PrincipalMiddleware()],
+        guards=[access_guard],
         # JSON escapes and the envelope make the body larger than the text; the text limit itself
         # is enforced by the checker with a clear 413.
         request_max_body_size=max_chars * 8 + 65_536,

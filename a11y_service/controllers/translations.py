@@ -20,6 +20,8 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from a11y_service.accounts.middleware import provide_principal
+from a11y_service.accounts.principal import Principal
 from a11y_service.controllers.text import request_locale
 from a11y_service.db.errors import InvalidUpdateError, ReviewError, TextTooLongError
 from a11y_service.db.records import (
@@ -81,8 +83,12 @@ class CreateTranslation(msgspec.Struct, forbid_unknown_fields=True):
     mode: Literal["auto", "inline", "queue"] = "auto"
 
 
+# Who decided is always the signed-in principal (its e-mail address or key name). A
+# ``reviewer``/``author`` in a request is accepted for older clients and ignored.
+
+
 class SegmentPatch(msgspec.Struct, forbid_unknown_fields=True):
-    reviewer: str
+    reviewer: str | None = None  # ignored: the principal decides
     version: int | None = None  # or the ETag in If-Match
     state: Literal["needs_review", "edited", "approved", "rejected"] | None = None
     target: str | None = None
@@ -90,13 +96,13 @@ class SegmentPatch(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class CommentBody(msgspec.Struct, forbid_unknown_fields=True):
-    author: str
     text: str
+    author: str | None = None  # ignored: the principal writes
 
 
 class OverrideBody(msgspec.Struct, forbid_unknown_fields=True):
-    reviewer: str
     reason: str
+    reviewer: str | None = None  # ignored: the principal overrides
 
 
 def _etag(version: int) -> str:
@@ -129,8 +135,14 @@ def _from_state(name: str) -> Callable[[State], object]:
     return provide
 
 
+def _org_review_store(request: Request) -> ReviewStore:
+    """The store seen by the caller's organisation: other organisations' jobs answer 404."""
+    principal = provide_principal(request)
+    return request.app.state.review_store.scoped(principal.org_id)  # type: ignore[no-any-return]
+
+
 TRANSLATION_DEPENDENCIES = {
-    "review_store": Provide(_from_state("review_store"), sync_to_thread=False),
+    "review_store": Provide(_org_review_store, sync_to_thread=False),
     "job_queue": Provide(_from_state("job_queue"), sync_to_thread=False),
     "translator_provider": Provide(_from_state("translator_provider"), sync_to_thread=False),
     "translation_settings": Provide(_from_state("translation_settings"), sync_to_thread=False),
@@ -254,6 +266,7 @@ class TranslationController(Controller):
     @patch(
         "/{job_id:str}/segments/{segment_id:str}",
         sync_to_thread=True,
+        opt={"role": "translator"},
         summary="Entscheiden / Decide",
         description=(
             "Status und/oder Übersetzung ändern. `version` (oder If-Match) ist die Version, die "
@@ -268,6 +281,7 @@ class TranslationController(Controller):
         segment_id: FromPath[str],
         data: JSONBody[SegmentPatch],
         review_store: NamedDependency[ReviewStore],
+        principal: NamedDependency[Principal],
     ) -> Response[SegmentRecord]:
         header_version = _if_match(request)
         version = data.version if data.version is not None else header_version
@@ -285,7 +299,7 @@ class TranslationController(Controller):
             segment_id,
             SegmentUpdate(
                 version=version,
-                reviewer=data.reviewer,
+                reviewer=principal.actor,
                 state=data.state,
                 target=data.target,
                 comment=data.comment,
@@ -323,6 +337,7 @@ class TranslationController(Controller):
         "/{job_id:str}/segments/{segment_id:str}/comments",
         status_code=201,
         sync_to_thread=True,
+        opt={"role": "translator"},
         summary="Kommentieren / Comment",
     )
     def add_comment(
@@ -331,8 +346,9 @@ class TranslationController(Controller):
         segment_id: FromPath[str],
         data: JSONBody[CommentBody],
         review_store: NamedDependency[ReviewStore],
+        principal: NamedDependency[Principal],
     ) -> CommentRecord:
-        return review_store.add_comment(job_id, segment_id, data.author, data.text)
+        return review_store.add_comment(job_id, segment_id, principal.actor, data.text)
 
     @get(
         "/{job_id:str}/qa",
@@ -400,6 +416,7 @@ class TranslationController(Controller):
         "/{job_id:str}/overrides",
         status_code=201,
         sync_to_thread=True,
+        opt={"role": "editor"},
         summary="Trotz QA-Fehlern veröffentlichen / Override QA errors for export",
         description=(
             "Nur für die Redaktion: gibt die freigegebenen Segmente mit QA-Fehlern für den Export "
@@ -413,8 +430,9 @@ class TranslationController(Controller):
         job_id: FromPath[str],
         data: JSONBody[OverrideBody],
         review_store: NamedDependency[ReviewStore],
+        principal: NamedDependency[Principal],
     ) -> list[HistoryRecord]:
-        return review_store.record_override(job_id, data.reviewer, data.reason)
+        return review_store.record_override(job_id, principal.actor, data.reason)
 
     @get("/{job_id:str}/overrides", sync_to_thread=True, summary="Übergangene Fehler / Overrides")
     def overrides(
@@ -425,6 +443,7 @@ class TranslationController(Controller):
     @post(
         "/{job_id:str}/import",
         status_code=200,
+        opt={"role": "translator"},
         summary="XLIFF importieren / Import XLIFF",
         description=(
             "Rumpf: die bearbeitete XLIFF-Datei (1.2 oder 2.x). Alles oder nichts; veraltete "
@@ -437,11 +456,16 @@ class TranslationController(Controller):
         job_id: FromPath[str],
         request: Request,
         review_store: NamedDependency[ReviewStore],
-        reviewer: Annotated[str, QueryParameter(min_length=1, max_length=200)],
+        principal: NamedDependency[Principal],
+        reviewer: Annotated[
+            str | None, QueryParameter(max_length=200, description="ignored: the principal")
+        ] = None,
     ) -> ImportResult:
         # The raw body: an XML file, not JSON. Parsing and the database work run in a thread.
         data = await request.body()
-        return await anyio.to_thread.run_sync(import_job, review_store, job_id, data, reviewer)
+        return await anyio.to_thread.run_sync(
+            import_job, review_store, job_id, data, principal.actor
+        )
 
 
 def translation_lifespan(

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
 import anyio.to_thread
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import UploadFile
-from litestar.enums import RequestEncodingType
+from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException
-from litestar.params import Body
+from litestar.params import FromPath, MultipartBody, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from a11y_service.controllers.translations import TRANSLATION_DEPENDENCIES
@@ -99,6 +99,14 @@ class DeskSegment:
 
 def _principal(request: Request) -> Any:
     return getattr(request.state, "principal", None)
+
+
+def _desk_store(request: Request) -> ReviewStore:
+    store: ReviewStore = request.app.state.review_store
+    principal = _principal(request)
+    # Nobody signed in: a view of no organisation (every lookup is "not found"); the handlers
+    # redirect to the sign-in page before they would use it.
+    return store.scoped(principal.org_id if principal is not None else "")
 
 
 def _can(principal: Any, role: str) -> bool:
@@ -189,7 +197,12 @@ def _desk_url(job_id: str, page: int, anchor: str | None = None, **query: str) -
 class ReviewDeskController(Controller):
     path = "/uebersetzungen"
     include_in_schema = False
-    dependencies = TRANSLATION_DEPENDENCIES  # type: ignore[assignment]
+    # The store as the signed-in organisation sees it: another organisation's job is "not
+    # found". Anonymous visitors get the unscoped store only to be redirected before any use.
+    dependencies = {  # type: ignore[assignment]  # noqa: RUF012
+        **TRANSLATION_DEPENDENCIES,
+        "review_store": Provide(_desk_store, sync_to_thread=False),
+    }
     request_max_body_size = MAX_XLIFF_BYTES + 65_536
 
     # -- helpers -------------------------------------------------------------------------------
@@ -201,14 +214,14 @@ class ReviewDeskController(Controller):
         if not _SEGMENT_ID.match(job_id):
             raise NotFoundException()
         try:
-            return _org_job(review_store, job_id, principal.org_id)
+            return review_store.get_job(job_id)
         except NotFoundError:
             raise NotFoundException() from None
 
     def _desk(
         self,
         request: Request,
-        review_store: ReviewStore,
+        review_store: NamedDependency[ReviewStore],
         job: JobRecord,
         page: int,
         *,
@@ -251,11 +264,13 @@ class ReviewDeskController(Controller):
     # -- pages ---------------------------------------------------------------------------------
 
     @get("/", name="web:review-queue", sync_to_thread=True)
-    def queue(self, request: Request, review_store: ReviewStore) -> Template | Redirect:
+    def queue(
+        self, request: Request, review_store: NamedDependency[ReviewStore]
+    ) -> Template | Redirect:
         principal = _principal(request)
         if principal is None:
             return _sign_in(request)
-        jobs = _org_jobs(review_store, principal.org_id)
+        jobs = review_store.list_jobs(200)
         return render(
             request,
             "review/queue.html",
@@ -267,10 +282,10 @@ class ReviewDeskController(Controller):
     def desk(
         self,
         request: Request,
-        job_id: str,
-        review_store: ReviewStore,
-        seite: int = 1,
-        hinweis: str | None = None,
+        job_id: FromPath[str],
+        review_store: NamedDependency[ReviewStore],
+        seite: Annotated[int, QueryParameter(ge=1, le=100_000)] = 1,
+        hinweis: Annotated[str | None, QueryParameter(max_length=40)] = None,
     ) -> Template | Redirect:
         principal = _principal(request)
         if principal is None:
@@ -284,10 +299,10 @@ class ReviewDeskController(Controller):
     def decide(
         self,
         request: Request,
-        job_id: str,
-        segment_id: str,
-        review_store: ReviewStore,
-        data: dict[str, str] = Body(media_type=RequestEncodingType.URL_ENCODED),  # noqa: B008
+        job_id: FromPath[str],
+        segment_id: FromPath[str],
+        review_store: NamedDependency[ReviewStore],
+        data: URLEncodedBody[dict[str, str]],
     ) -> Template | Redirect:
         principal = _principal(request)
         if principal is None:
@@ -359,7 +374,11 @@ class ReviewDeskController(Controller):
 
     @get("/{job_id:str}/xliff", sync_to_thread=True)
     def xliff_download(
-        self, request: Request, job_id: str, review_store: ReviewStore, version: str = "2.1"
+        self,
+        request: Request,
+        job_id: FromPath[str],
+        review_store: NamedDependency[ReviewStore],
+        version: Annotated[str, QueryParameter(max_length=8)] = "2.1",
     ) -> Response[bytes] | Redirect:
         principal = _principal(request)
         if principal is None:
@@ -377,9 +396,9 @@ class ReviewDeskController(Controller):
     async def xliff_upload(
         self,
         request: Request,
-        job_id: str,
-        review_store: ReviewStore,
-        data: dict[str, Any] = Body(media_type=RequestEncodingType.MULTI_PART),  # noqa: B008
+        job_id: FromPath[str],
+        review_store: NamedDependency[ReviewStore],
+        data: MultipartBody[dict[str, Any]],
     ) -> Template | Redirect:
         principal = _principal(request)
         if principal is None:
@@ -414,7 +433,11 @@ class ReviewDeskController(Controller):
 
     @get("/{job_id:str}/export", sync_to_thread=True)
     def export(
-        self, request: Request, job_id: str, review_store: ReviewStore, translator_provider: Any
+        self,
+        request: Request,
+        job_id: FromPath[str],
+        review_store: NamedDependency[ReviewStore],
+        translator_provider: NamedDependency[Any],
     ) -> Response[bytes] | Template | Redirect:
         principal = _principal(request)
         if principal is None:
@@ -444,9 +467,9 @@ class ReviewDeskController(Controller):
     def override(
         self,
         request: Request,
-        job_id: str,
-        review_store: ReviewStore,
-        data: dict[str, str] = Body(media_type=RequestEncodingType.URL_ENCODED),  # noqa: B008
+        job_id: FromPath[str],
+        review_store: NamedDependency[ReviewStore],
+        data: URLEncodedBody[dict[str, str]],
     ) -> Template | Redirect:
         principal = _principal(request)
         if principal is None:
@@ -466,14 +489,6 @@ class ReviewDeskController(Controller):
                               blocked=[_as_dict(b) for b in blocked],
                               problems={"override": exc.message(request_lang(request))})
         return Redirect(_desk_url(job.id, 1, None, hinweis="uebergangen"), status_code=303)
-
-
-def _org_job(review_store: ReviewStore, job_id: str, org_id: str) -> JobRecord:
-    return review_store.get_job(job_id)  # TODO(auth merge): only the organisation's jobs
-
-
-def _org_jobs(review_store: ReviewStore, org_id: str) -> list[JobRecord]:
-    return review_store.list_jobs(200)
 
 
 def _as_dict(item: Any) -> dict[str, Any]:

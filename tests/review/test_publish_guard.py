@@ -11,13 +11,15 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from litestar.testing import TestClient
 
+from a11y_service.accounts.store import AccountStore
 from a11y_service.app import create_app
 from a11y_service.db.errors import InvalidUpdateError, QaBlockedError
 from a11y_service.db.records import SegmentUpdate
 from a11y_service.db.store import ReviewStore
 from a11y_service.translation_jobs import render_document, run_job
+from tests.accounts.helpers import authorize, bearer
 from tests.review.doubles import ShoutingTranslator
-from tests.review.test_api import _settings
+from tests.review.test_api import KEY_ACTOR, _settings
 
 if TYPE_CHECKING:
     from checkers.text.engine import TextChecker
@@ -163,8 +165,18 @@ def test_override_is_recorded_and_holds_only_for_that_version(store: ReviewStore
 
 @pytest.fixture
 def client(tmp_path: Path, checker: TextChecker) -> Iterator[TestClient]:
-    app = create_app(_settings(tmp_path), checker=checker, translator=ShoutingTranslator())
+    settings = _settings(tmp_path)
+    app = create_app(settings, checker=checker, translator=ShoutingTranslator())
     with TestClient(app) as test_client:
+        org = authorize(test_client, settings.database_url, role="editor")
+        accounts = AccountStore.open(settings.database_url)
+        try:
+            # A second key of the same organisation that may only review.
+            test_client.translator_key = accounts.create_key(  # type: ignore[attr-defined]
+                org.id, "Übersetzungsbüro", role="translator"
+            ).key
+        finally:
+            accounts.close()
         yield test_client
 
 
@@ -191,15 +203,22 @@ def test_from_outside_a_dropped_number_needs_a_recorded_override(client: TestCli
     problem = refused.json()
     assert problem["kind"] == "qa-blocked"
     assert [s["id"] for s in problem["errors"][0]["segments"]] == [price["id"]]
-    short = client.post(f"{BASE}/{job['id']}/overrides", json={"reviewer": "eva", "reason": "ok"})
+    short = client.post(f"{BASE}/{job['id']}/overrides", json={"reason": "ok"})
     assert short.status_code == 422
+    # Only editors override: the organisation's translator key is refused, nothing recorded.
+    translator = client.post(f"{BASE}/{job['id']}/overrides",
+                             json={"reason": "Weil ich es will."},
+                             headers=bearer(client.translator_key))  # type: ignore[attr-defined]
+    assert translator.status_code == 403
+    assert client.get(f"{BASE}/{job['id']}/overrides").json() == []
     recorded = client.post(f"{BASE}/{job['id']}/overrides",
                            json={"reviewer": "eva", "reason": "Preis steht im Bild daneben."})
     assert recorded.status_code == 201, recorded.text
     overrides = client.get(f"{BASE}/{job['id']}/overrides").json()
     assert [(o["segment_id"], o["reviewer"], o["comment"]) for o in overrides] == [
-        (price["id"], "eva", "Preis steht im Bild daneben.")
+        (price["id"], KEY_ACTOR, "Preis steht im Bild daneben.")
     ]
+    assert overrides[0]["action"] == "override" and overrides[0]["created_at"]
     exported = client.get(f"{BASE}/{job['id']}/export", params={"format": "html"})
     assert exported.status_code == 200 and "The ID card costs euros." in exported.text
 

@@ -47,7 +47,8 @@ def _org(db_url: str) -> Org:
     try:
         for role in ("viewer", "translator", "editor"):
             email = f"{role}-{uuid.uuid4().hex[:6]}@example.org"
-            user = accounts.create_user(org.id, email, role, "ein langes Passwort 123")
+            # No password: the session is made directly (hashing would only slow the tests).
+            user = accounts.create_user(org.id, email, role)
             cookies[role] = accounts.create_session(user.id).token
             emails[role] = email
     finally:
@@ -55,13 +56,21 @@ def _org(db_url: str) -> Org:
     return Org(key, cookies, emails)
 
 
-@pytest.fixture
-def world(checker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+@pytest.fixture(scope="module")
+def app_client(
+    checker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[TestClient, str]]:
     settings = web_settings(tmp_path_factory)
     app = create_app(settings, checker=checker, translator=ShoutingTranslator())
     with TestClient(app=app) as client:
-        yield World(client, settings.database_url, _org(settings.database_url),
-                    _org(settings.database_url))
+        yield client, settings.database_url
+
+
+@pytest.fixture
+def world(app_client: tuple[TestClient, str]) -> World:
+    client, db_url = app_client
+    client.cookies.clear()
+    return World(client, db_url, _org(db_url), _org(db_url))
 
 
 def _as(world: World, org: Org, role: str | None) -> TestClient:
@@ -147,6 +156,7 @@ def test_approve_and_move_on_without_javascript(world: World) -> None:
     assert stored["reviewer"] == world.home.emails["translator"]
     # The same form again, with the old version: a conflict, shown at the sentence.
     client = _as(world, world.home, "translator")
+    page = client.get(f"/uebersetzungen/{job_id}").text
     stale = _post(client, page, f"/uebersetzungen/{job_id}/segmente/{first['id']}",
                   version=str(first["version"]), target="Other", action="save")
     assert stale.status_code == 409
@@ -182,7 +192,8 @@ def test_comments_and_viewers(world: World) -> None:
     viewer = _as(world, world.home, "viewer")
     seen = viewer.get(f"/uebersetzungen/{job_id}").text
     assert "seg-form" not in seen  # no forms for people who may only read
-    refused = _post(viewer, seen, f"/uebersetzungen/{job_id}/segmente/{first['id']}",
+    token_page = viewer.get("/").text
+    refused = _post(viewer, token_page, f"/uebersetzungen/{job_id}/segmente/{first['id']}",
                     version="1", action="approve")
     assert refused.status_code == 403
 
@@ -272,6 +283,8 @@ def test_xliff_download_and_upload(world: World) -> None:
     stored = _segments(world, world.home, job_id)[0]
     assert (stored["target"], stored["state"]) == ("Citizens' Office North", "approved")
     assert stored["reviewer"] == world.home.emails["translator"]
+    client = _as(world, world.home, "translator")
+    page = client.get(f"/uebersetzungen/{job_id}").text
     bad = client.post(
         f"/uebersetzungen/{job_id}/xliff",
         data={"_csrf_token": _token(page)},

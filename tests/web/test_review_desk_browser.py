@@ -107,6 +107,7 @@ def driver() -> Iterator[WebDriver]:
                  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"):
         options.add_argument(flag)
     options.binary_location = "/usr/bin/chromium"
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
         yield browser
@@ -144,13 +145,13 @@ def _tab_to(driver: WebDriver, element_id: str, limit: int = 200) -> None:
     raise AssertionError(f"Tab never reached #{element_id}")
 
 
-def _wait_for(condition, timeout: float = 10.0) -> None:
+def _wait_for(condition, explain=None, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(0.05)
-    raise AssertionError("condition not met in time")
+    raise AssertionError(f"condition not met in time: {explain() if explain else ''}")
 
 
 def test_keyboard_only_review(driver: WebDriver, desk: Desk) -> None:
@@ -175,7 +176,9 @@ def test_keyboard_only_review(driver: WebDriver, desk: Desk) -> None:
     assert driver.switch_to.active_element.get_attribute("value") == "approve"
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     # The answer lands on the next open sentence, and review.js puts the focus in its field.
-    _wait_for(lambda: _active(driver) == ("textarea", f"t-{second['id']}"))
+    _wait_for(lambda: _active(driver) == ("textarea", f"t-{second['id']}"),
+              lambda: (driver.current_url, _active(driver), driver.get_log("browser"),
+                       driver.execute_script("return document.activeElement.outerHTML")))
     # Ctrl+Enter approves the sentence the focus is in and moves on.
     ActionChains(driver).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
     _wait_for(lambda: _active(driver) == ("textarea", f"t-{third['id']}"))

@@ -1,7 +1,7 @@
 """Review desk: per-segment context kind, block, re-appended placeholders and QA findings.
 
-Revision ID: 0002_review_desk
-Revises: 0001
+Revision ID: 0003_review_desk
+Revises: 0002_accounts
 Create Date: 2026-12-07 15:00:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_review_desk"
-down_revision = "0001"
+revision = "0003_review_desk"
+down_revision = "0002_accounts"
 branch_labels = None
 depends_on = None
 
