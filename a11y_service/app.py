@@ -29,6 +29,7 @@ from a11y_service.controllers.translations import TranslationController, transla
 from a11y_service.problems import EXCEPTION_HANDLERS
 from a11y_service.settings import Settings
 from a11y_service.translation_jobs import DocumentTranslator, TranslatorProvider
+from a11y_service.web.accounts import AccountPagesController
 from a11y_service.web.errors import web_exception_handlers
 from a11y_service.web.setup import (
     csrf_config,
@@ -133,6 +134,7 @@ def create_app(
                 path="/static", directories=[STATIC], include_in_schema=False
             ),
             *web_route_handlers(),
+            AccountPagesController,
         ],
         template_config=template_config(),
         csrf_config=csrf_config(settings),
@@ -149,10 +151,12 @@ def create_app(
             lifespan,
             translation_lifespan(settings, translator),
         ],
-        # Web pages answer errors with HTML pages; the API keeps problem+json.
-        exception_handlers=web_exception_handlers(  # type: ignore[arg-type]
-            {**EXCEPTION_HANDLERS, **ACCOUNT_EXCEPTION_HANDLERS}
-        ),
+        # Web pages answer errors with HTML pages; the API keeps problem+json. Account errors
+        # decide themselves (a web page sends anonymous visitors to the login form).
+        exception_handlers={
+            **web_exception_handlers(EXCEPTION_HANDLERS),  # type: ignore[arg-type]
+            **ACCOUNT_EXCEPTION_HANDLERS,
+        },
         # Who is asking (API key or session) for every request; /v1/ needs someone (access_guard).
         middleware=[PrincipalMiddleware()],
         guards=[access_guard],

@@ -37,6 +37,13 @@ class Settings:
     secret_key: str = ""
     # Anonymous web checks per client address and minute (the workbench and page audits).
     web_rate_limit: int = 30
+    # Where people report barriers (the accessibility statement's feedback contact).
+    contact_email: str = "barrierefreiheit@example.org"
+    # The DGS video of the app's own sign-language page (BITV 2.0 Anlage 2 Teil 1): address,
+    # file size and duration, shown with a download link. Empty: the page says it is coming.
+    dgs_video_url: str = ""
+    dgs_video_size: str = ""
+    dgs_video_duration: str = ""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -69,6 +76,10 @@ class Settings:
             ),
             secret_key=env.get("A11Y_SECRET_KEY") or stored_secret_key(env),
             web_rate_limit=int(env.get("A11Y_WEB_RATE_LIMIT", defaults.web_rate_limit)),
+            contact_email=env.get("A11Y_CONTACT_EMAIL", defaults.contact_email),
+            dgs_video_url=env.get("A11Y_DGS_VIDEO_URL", ""),
+            dgs_video_size=env.get("A11Y_DGS_VIDEO_SIZE", ""),
+            dgs_video_duration=env.get("A11Y_DGS_VIDEO_DURATION", ""),
         )
 
 

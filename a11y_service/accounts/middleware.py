@@ -95,13 +95,13 @@ def _same_origin(scope: Scope) -> bool:
 
 class PrincipalMiddleware(ASGIMiddleware):
     scopes = (ScopeType.HTTP,)
-    exclude_path_pattern = ("^/static/",)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         state = scope.setdefault("state", {})  # type: ignore[typeddict-item]
         state["principal"] = None
-        store = account_store_from(scope)
         path = scope.get("path", "")
+        # Static files need nobody: no database lookup for them.
+        store = None if path.startswith("/static/") else account_store_from(scope)
         token = bearer_token(scope)
         if store is not None and token is not None:
             principal = await anyio.to_thread.run_sync(store.key_principal, token)
@@ -207,6 +207,15 @@ def account_error_handler(request: Request[Any, Any, Any], exc: AccountError) ->
         # A web page: to the login form, and back here afterwards.
         target = path + (f"?{request.url.query}" if request.url.query else "")
         return Redirect(f"{LOGIN_PATH}?next={quote(target, safe='/')}", status_code=303)
+    if not path.startswith(API_PREFIX):
+        # Other errors on a web page: the web app's error page, with the message.
+        from a11y_service.web.errors import error_page
+        from a11y_service.web.render import request_lang
+
+        response = error_page(request, exc.status, exc.message(request_lang(request)))
+        if isinstance(exc, TooManyAttemptsError):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
     headers: dict[str, str] = {}
     if exc.status == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="a11y"'

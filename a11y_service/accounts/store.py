@@ -57,6 +57,7 @@ MAX_NAME = 200
 MAX_TEXT_CHARS = 200_000
 # Login rate limit: this many failures within the window lock the account (and the address).
 MAX_FAILURES = 5
+MAX_SIGNUPS = 5
 FAILURE_WINDOW = timedelta(minutes=15)
 SESSION_LIFETIME = timedelta(hours=12)
 PASSWORD_LINK_LIFETIME = timedelta(days=7)
@@ -536,6 +537,24 @@ class AccountStore:
                     # Free again when the oldest failure counted leaves the window.
                     retry = (_aware(oldest) + FAILURE_WINDOW - now).total_seconds()  # type: ignore[operator]
                     raise TooManyAttemptsError(max(1, int(retry) + 1))
+
+    def check_signup_rate(self, client: str) -> None:
+        """At most ``MAX_SIGNUPS`` sign-up attempts per address in ``FAILURE_WINDOW``: nobody
+        fills the database with organisations from one machine."""
+        client = (client or "unknown")[:254]
+        now = utcnow()
+        with self._session() as session:
+            count, oldest = session.execute(
+                select(func.count(), func.min(LoginFailure.created_at)).where(
+                    LoginFailure.scope == "signup",
+                    LoginFailure.key == client,
+                    LoginFailure.created_at > now - FAILURE_WINDOW,
+                )
+            ).one()
+            if count >= MAX_SIGNUPS:
+                retry = (_aware(oldest) + FAILURE_WINDOW - now).total_seconds()  # type: ignore[operator]
+                raise TooManyAttemptsError(max(1, int(retry) + 1))
+            session.add(LoginFailure(scope="signup", key=client, created_at=now))
 
     def _record_failure(self, account: str, client: str) -> None:
         now = utcnow()

@@ -57,13 +57,28 @@ def csrf_config(settings: Settings) -> CSRFConfig:
 def web_state(settings: Settings) -> dict[str, object]:
     """What the web pages keep in ``app.state``."""
     from a11y_service.web.limits import RateLimiter
+    from a11y_service.web.page_report import PictureStore
 
-    return {"web_limiter": RateLimiter(settings.web_rate_limit)}
+    return {
+        "web_limiter": RateLimiter(settings.web_rate_limit),
+        "web_pictures": PictureStore(),
+        "web_contact_email": settings.contact_email,
+        "web_dgs_video": (
+            {
+                "url": settings.dgs_video_url,
+                "size": settings.dgs_video_size,
+                "duration": settings.dgs_video_duration,
+            }
+            if settings.dgs_video_url
+            else None
+        ),
+    }
 
 
 def web_route_handlers() -> list[ControllerRouterHandler]:
+    from a11y_service.web.page_audit import PageAuditController
     from a11y_service.web.pages import InfoPagesController
     from a11y_service.web.review_desk import ReviewDeskController
     from a11y_service.web.workbench import WorkbenchController
 
-    return [InfoPagesController, WorkbenchController, ReviewDeskController]
+    return [InfoPagesController, WorkbenchController, PageAuditController, ReviewDeskController]

@@ -72,6 +72,15 @@ class _Loaded:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+@dataclass(slots=True)
+class PageDetails:
+    """What the web report needs beyond the findings: the rendered page (to place findings in
+    header, navigation, main or footer) and axe's raw results (check data, pictures)."""
+
+    page: Page
+    axe: AxeOutcome | None = None
+
+
 class PageLoadError(BilingualError):
     """The page could not be loaded or rendered: its report carries the error."""
 
@@ -125,6 +134,7 @@ class PageAuditor:
         # findings went to. Chosen after the run, so threads cannot make the choice vary.
         self._statement_candidates: dict[int, tuple[Page, str | None]] = {}
         self._timings: dict[int, dict[str, float]] = {}
+        self._details: dict[int, PageDetails] = {}
         self.static_rules, self.bitv_rules = _rules()
 
     # ------------------------------------------------------------------ lifecycle
@@ -291,7 +301,15 @@ class PageAuditor:
         # and the API. Benchmarks and the CI runner read them here.
         with self._linked_lock:
             self._timings[id(report)] = dict(loaded.timings)
+            if self.options.keep_details:
+                self._details[id(report)] = PageDetails(page=page, axe=loaded.axe)
         return report
+
+    def details_of(self, report: Report) -> PageDetails | None:
+        """The parsed page and axe's raw results (with pictures) behind a report, when the
+        options keep them (``keep_details``); handed out once per report."""
+        with self._linked_lock:
+            return self._details.pop(id(report), None)
 
     def timings_of(self, report: Report) -> dict[str, float]:
         """Seconds per phase (fetch, browser, browser_load, browser_axe, static, …, total);
@@ -356,6 +374,7 @@ class PageAuditor:
                             self.options.axe_tags,
                             self.options.locale,
                             self.options.ignore_selectors,
+                            screenshots=self.options.screenshots,
                         )
                     else:
                         assert loaded.url is not None
@@ -369,6 +388,7 @@ class PageAuditor:
                             self.options.axe_tags,
                             self.options.locale,
                             self.options.ignore_selectors,
+                            screenshots=self.options.screenshots,
                         )
                     loaded.timings["browser"] = time.perf_counter() - t0
                     loaded.timings.update({f"browser_{k}": v for k, v in outcome.timings.items()})

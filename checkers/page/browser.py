@@ -184,6 +184,8 @@ class AxeOutcome:
     engine_version: str
     act_ids: dict[str, list[str]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    # PNG (base64) of failed elements by selector; only when the caller asks (web report).
+    screenshots: dict[str, str] = field(default_factory=dict)
 
 
 class BrowserSession:
@@ -256,13 +258,18 @@ class BrowserSession:
         return getattr(process, "pid", None)
 
     def audit(
-        self, url: str, tags: tuple[str, ...], locale: str, exclude: tuple[str, ...] = ()
+        self,
+        url: str,
+        tags: tuple[str, ...],
+        locale: str,
+        exclude: tuple[str, ...] = (),
+        screenshots: int = 0,
     ) -> AxeOutcome:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         self.driver.get(url)
         timings["load"] = time.perf_counter() - t0
-        return self.audit_current(tags, locale, exclude, timings)
+        return self.audit_current(tags, locale, exclude, timings, screenshots)
 
     def audit_current(
         self,
@@ -270,8 +277,10 @@ class BrowserSession:
         locale: str,
         exclude: tuple[str, ...] = (),
         timings: dict[str, float] | None = None,
+        screenshots: int = 0,
     ) -> AxeOutcome:
-        """Run axe-core on the document the browser shows now."""
+        """Run axe-core on the document the browser shows now; with ``screenshots`` > 0 also
+        picture up to that many failed elements (see :mod:`checkers.page.screenshots`)."""
         timings = {} if timings is None else timings
         self.pages += 1
         t1 = time.perf_counter()
@@ -292,6 +301,14 @@ class BrowserSession:
         data = json.loads(raw)
         if "error" in data:
             raise JavascriptException(f"axe-core: {data['error']}")
+        pictures: dict[str, str] = {}
+        if screenshots > 0:
+            from checkers.page.screenshots import capture, failed_selectors
+
+            t3 = time.perf_counter()
+            selectors = failed_selectors(data.get("violations") or [])
+            pictures = capture(self.driver, selectors, screenshots)
+            timings["screenshots"] = time.perf_counter() - t3
         return AxeOutcome(
             status=int(data.get("status") or 0),
             violations=data.get("violations") or [],
@@ -301,6 +318,7 @@ class BrowserSession:
             final_url=self.driver.current_url,
             engine_version=(data.get("engine") or {}).get("version", ""),
             timings=timings,
+            screenshots=pictures,
         )
 
     def audit_html(
@@ -310,6 +328,7 @@ class BrowserSession:
         tags: tuple[str, ...],
         locale: str,
         exclude: tuple[str, ...] = (),
+        screenshots: int = 0,
     ) -> AxeOutcome:
         """Audit an HTML document given as text (API): written into about:blank, so relative
         resources resolve against ``base_url`` when given and local files are never reachable."""
@@ -320,7 +339,7 @@ class BrowserSession:
         self.driver.execute_script(
             "document.open(); document.write(arguments[0]); document.close();", html
         )
-        outcome = self.audit_current(tags, locale, exclude)
+        outcome = self.audit_current(tags, locale, exclude, screenshots=screenshots)
         outcome.final_url = base_url or "about:blank"
         return outcome
 

@@ -93,6 +93,11 @@ class AuditOptions:
         "best-practice",
     )
     max_pages: int = 500  # per run
+    # For the web report only (off for the CLI and the API, so their JSON stays the same):
+    # pictures of up to this many failed elements per page, and the page, axe's raw results and
+    # the pictures kept for ``PageAuditor.details_of(report)``.
+    screenshots: int = 0
+    keep_details: bool = False
 
     def with_engines(self, engines: frozenset[str]) -> AuditOptions:
         from dataclasses import replace

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from checkers.page.advice import advise, has_advice
+from checkers.report import Finding
 from ci.gate import GateResult
 from ci.reporters.common import target_label, where
 
@@ -37,6 +39,7 @@ _T = {
         "chart": "Balkendiagramm (Zahlen in der Tabelle darunter)", "findings": "Befunde",
         "skip": "Zum Inhalt springen",
         "limits": "Grenzen und Auslassungen",
+        "fix": "So beheben Sie es", "standard": "Mehr dazu", "who": "Wer verlangt das",
     },
     "en": {
         "title": "Accessibility and readability report",
@@ -54,6 +57,7 @@ _T = {
         "chart": "Bar chart (numbers in the table below)", "findings": "findings",
         "skip": "Skip to content",
         "limits": "Limits and omissions",
+        "fix": "How to fix it", "standard": "More about it", "who": "Who asks for this",
     },
 }
 
@@ -95,6 +99,23 @@ def _bar_chart(chart_id: str, title: str, rows: list[tuple[str, int, str]]) -> s
             f'<span class="count">{count}</span></div>'
         )
     parts.append(f"</div><figcaption>{escape(title)}</figcaption></figure>")
+    return "".join(parts)
+
+
+def _advice(finding: Finding, lang: str, t: dict[str, str]) -> str:
+    """The same fix advice as the web report and the CLI, with links to the standard."""
+    if not has_advice(finding):
+        return ""
+    advice = advise(finding, lang)
+    parts = []
+    if advice.steps:
+        parts.append(f"<br><strong>{t['fix']}:</strong> " + escape(" ".join(advice.steps)))
+    if advice.links:
+        links = ", ".join(
+            f'<a href="{escape(link.url)}">{escape(link.label)}</a>' for link in advice.links
+        )
+        parts.append(f"<br><strong>{t['standard']}:</strong> {links}")
+    parts.append(f"<br><strong>{t['who']}:</strong> {escape(advice.required_by)}")
     return "".join(parts)
 
 
@@ -225,7 +246,8 @@ def render(result: GateResult) -> str:
             out.append(
                 f'<tr><td class="sev-{key}">{t[key]}</td>'
                 f"<td><code>{escape(finding.rule_id)}</code></td><td>{place}</td>"
-                f"<td>{escape(finding.message)}</td><td>{state}</td></tr>"
+                f"<td>{escape(finding.message)}{_advice(finding, lang, t)}</td>"
+                f"<td>{state}</td></tr>"
             )
         out.append("</tbody></table></section>\n")
 

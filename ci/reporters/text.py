@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checkers.page.advice import advice_lines, has_advice
 from ci.gate import GateResult
 from ci.reporters.common import target_label, where
 
@@ -51,6 +52,7 @@ def render(result: GateResult) -> str:
             continue
         if not report.findings:
             lines.append(f"  {t['clean']}")
+        advised: set[str] = set()  # advice once per rule and page: a log stays readable
         for fi, finding in enumerate(report.findings):
             severity = t["review"] if finding.outcome == "needs_review" else t[finding.severity]
             mark = ""
@@ -61,6 +63,9 @@ def render(result: GateResult) -> str:
                 f" {gate}{severity:<8} {finding.rule_id:<28} {where(finding)}  "
                 f"{finding.message}{mark}"
             )
+            if has_advice(finding) and finding.rule_id not in advised:
+                advised.add(finding.rule_id)
+                lines.extend(f"      → {line}" for line in advice_lines(finding, result.locale))
     s = run.summary
     lines.append("")
     lines.append(t["summary"].format(
