@@ -90,10 +90,20 @@
     }
   });
 
-  document.addEventListener("DOMContentLoaded", function () {
+  // After a decision the answer lands on the next sentence (#seg-…): put the focus in its
+  // field. Again after "load", because the browser's own jump to the fragment can take the
+  // focus away once the page is complete.
+  function focusFromHash() {
     var hashed = location.hash ? document.getElementById(location.hash.slice(1)) : null;
-    if (hashed && hashed.classList.contains("segment") && !document.querySelector("[data-autofocus]")) {
+    var active = document.activeElement;
+    var alreadyThere = active && hashed && hashed.contains(active);
+    if (hashed && hashed.classList.contains("segment") && !alreadyThere &&
+        !document.querySelector("[data-autofocus]")) {
       focusSegment(hashed);
     }
+  }
+  document.addEventListener("DOMContentLoaded", focusFromHash);
+  window.addEventListener("load", function () {
+    window.setTimeout(focusFromHash, 0);
   });
 })();
