@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 import anyio.to_thread
+import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import UploadFile
 from litestar.di import NamedDependency, Provide
@@ -31,6 +32,7 @@ from a11y_service.db.errors import (
     ReviewError,
 )
 from a11y_service.db.records import JobRecord, SegmentRecord, SegmentUpdate
+from a11y_service.db.segment_qa import segment_findings
 from a11y_service.db.store import ReviewStore
 from a11y_service.translation_jobs import render_document
 from a11y_service.web.render import render, request_lang
@@ -157,6 +159,22 @@ def _glossary_hits(
     return hits
 
 
+def _in_locale(seg: SegmentRecord, job: JobRecord, locale: str) -> list[dict[str, object]]:
+    """The stored findings are German; an English page runs the (cheap) checks again."""
+    if locale == "de" or not seg.findings:
+        return seg.findings
+    return segment_findings(
+        segment_id=seg.id,
+        source=seg.source,
+        target=seg.target,
+        machine=seg.machine,
+        placeholders=seg.placeholders,
+        source_lang=job.source,
+        target_lang=job.target,
+        locale=locale,
+    )
+
+
 def _desk_segments(
     segments: list[SegmentRecord], job: JobRecord, comments: list[Any]
 ) -> list[DeskSegment]:
@@ -237,7 +255,28 @@ class ReviewDeskController(Controller):
         page = min(max(page, 1), pages)
         shown = segments[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         comments = review_store.comments(job.id) if shown else []
-        desk = _desk_segments(segments, job, comments)[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        shown_ids = {s.id for s in shown}
+        desk = [
+            d
+            for d in _desk_segments(segments, job, comments)
+            if d.record.id in shown_ids
+        ]
+        if request_lang(request) != "de":
+            desk = [
+                DeskSegment(
+                    record=msgspec.structs.replace(
+                        d.record, findings=_in_locale(d.record, job, request_lang(request))
+                    ),
+                    number=d.number,
+                    block_index=d.block_index,
+                    block_size=d.block_size,
+                    placeholders=d.placeholders,
+                    glossary=d.glossary,
+                    comments=d.comments,
+                    errors=d.errors,
+                )
+                for d in desk
+            ]
         approved = job.states.get("approved", 0)
         return render(
             request,
@@ -492,9 +531,7 @@ class ReviewDeskController(Controller):
 
 
 def _as_dict(item: Any) -> dict[str, Any]:
-    import msgspec
-
-    return msgspec.to_builtins(item)
+    return msgspec.to_builtins(item)  # type: ignore[no-any-return]
 
 
 def _translate(request: Request) -> Any:

@@ -177,6 +177,9 @@ def test_an_edit_that_drops_the_number_stays_on_the_sentence(world: World) -> No
     desk = client.get(answer.headers["location"].split("#")[0]).text
     assert "die Prüfung hat einen Fehler gefunden" in desk
     assert "Die Zahlen in der Übersetzung stimmen nicht" in desk
+    english = client.get(f"/uebersetzungen/{job_id}?lang=en").text
+    assert "The numbers in the translation differ" in english
+    assert 'lang="en"' in english[:200]
 
 
 def test_comments_and_viewers(world: World) -> None:
