@@ -89,6 +89,7 @@ REVIEW_TITLES = {
 REVIEW_KIND_TITLES = {
     "conflict": "Versionskonflikt: nichts überschrieben / Version conflict: nothing overwritten",
     "not-publishable": "Noch nicht alles freigegeben / Not every segment approved",
+    "qa-blocked": "Freigegebene Segmente mit Fehlern / Approved segments with QA errors",
     "too-large": "Zu groß / Too large",
     "queue-unavailable": "Warteschlange nicht erreichbar / Queue unavailable",
 }

@@ -135,7 +135,13 @@ def run_job(store: ReviewStore, translator: TranslatorProvider, job_id: str) -> 
         )
         segments = [
             NewSegment(
-                id=str(s.id), source=s.source, machine=s.target, placeholders=_placeholders(s)
+                id=str(s.id),
+                source=s.source,
+                machine=s.target,
+                placeholders=_placeholders(s),
+                kind=str(getattr(s, "kind", "") or "paragraph"),
+                block=str(getattr(s, "block", "") or s.id),
+                repaired=[str(r) for r in getattr(s, "repaired", None) or ()],
             )
             for s in document.segments
         ]
@@ -185,13 +191,26 @@ def current_findings(
 ) -> list[dict[str, object]]:
     """QA findings (placeholders, numbers, terms, length) for the targets as reviewed now;
     the findings stored with the job describe the machine output only."""
-    data = store.job_document(job_id)
-    if data is None:
-        return store.get_job(job_id).findings
-    from translators.document import TranslatedDocument
+    job = store.get_job(job_id)
+    if locale == "de":
+        return job.findings  # stored per segment, re-run on every change
+    from a11y_service.db.segment_qa import segment_findings
 
-    targets = {s.id: s.target for s in store.segments(job_id)}
-    return [_finding(f) for f in TranslatedDocument.from_dict(data).check(targets, locale)]
+    return [
+        f
+        for s in store.segments(job_id)
+        for f in segment_findings(
+            segment_id=s.id,
+            source=s.source,
+            target=s.target,
+            machine=s.machine,
+            placeholders=s.placeholders,
+            repaired=(),
+            source_lang=job.source,
+            target_lang=job.target,
+            locale=locale,
+        )
+    ]
 
 
 def default_translator_provider() -> TranslatorProvider:

@@ -22,8 +22,8 @@ from translators.xliff import (
     XliffNote,
     XliffUnit,
     export_xliff,
-    parse_xliff,
 )
+from translators.xliff12 import export_xliff12, parse_any_xliff
 
 COMMENT_PREFIX = "c"
 
@@ -57,7 +57,8 @@ def _display(segment: SegmentRecord) -> dict[str, str]:
     return out
 
 
-def export_job(store: ReviewStore, job_id: str) -> bytes:
+def export_job(store: ReviewStore, job_id: str, version: str = "2.1") -> bytes:
+    """The job as XLIFF ``version`` "2.1" (default) or "1.2"."""
     job = _ready(store, job_id)
     notes: dict[str, list[XliffNote]] = defaultdict(list)
     for c in store.comments(job_id):
@@ -83,15 +84,14 @@ def export_job(store: ReviewStore, job_id: str) -> bytes:
         )
         for s in store.segments(job_id)
     )
-    return export_xliff(
-        XliffDocument(
-            job_id=job.id,
-            source_lang=job.source,
-            target_lang=job.target,
-            units=units,
-            original=job.format,
-        )
+    document = XliffDocument(
+        job_id=job.id,
+        source_lang=job.source,
+        target_lang=job.target,
+        units=units,
+        original=job.format,
     )
+    return export_xliff12(document) if version == "1.2" else export_xliff(document)
 
 
 def _mismatch(de: str, en: str, **extra: object) -> ImportMismatchError:
@@ -131,8 +131,9 @@ def _check_belongs(doc: XliffDocument, job: JobRecord, current: dict[str, Segmen
 
 
 def import_job(store: ReviewStore, job_id: str, data: bytes, reviewer: str) -> ImportResult:
-    """Apply the targets, states and new notes of an edited XLIFF file (all or nothing)."""
-    doc = parse_xliff(data)
+    """Apply the targets, states and new notes of an edited XLIFF 1.2 or 2.x file (all or
+    nothing)."""
+    doc = parse_any_xliff(data)
     job = _ready(store, job_id)
     current = {s.id: s for s in store.segments(job_id)}
     _check_belongs(doc, job, current)

@@ -50,7 +50,8 @@ class Placeholder:
 
 @dataclass(slots=True)
 class Segment:
-    """One translatable unit: a block (paragraph, heading, list item, cell), or an alt/title."""
+    """One translatable unit: a sentence of a block (paragraph, heading, list item, cell), or
+    of an alt/title attribute."""
 
     id: str
     context: str  # "p", "h2", "li", "img@alt", "a@title", "md:heading", "text", …
@@ -61,12 +62,18 @@ class Segment:
     pivot: str | None = None
     from_memory: bool = False
     repaired: list[str] = field(default_factory=list)  # placeholder ids restoration re-appended
+    # What the reviewer is looking at (see ``context_kind``) and the block (paragraph, heading)
+    # the sentence came from: sentences of one block share it.
+    kind: str = "paragraph"
+    block: str = ""
 
     def fill(self, target: str | None = None, side: Literal["target", "source"] = "target") -> str:
         """The segment as document content: tags replaced, text escaped for its mode."""
         text = self.source if side == "source" else (self.target if target is None else target)
         if side == "target":
-            text = tags.repair(self.source, tags.canonical(text)).text
+            # Well-formed markup, but no silent re-appending of what a person left out: a
+            # missing placeholder is a QA error that blocks publishing until someone decides.
+            text = tags.repair(self.source, tags.canonical(text), append_dropped=False).text
         return fill(text, self.placeholders, self.mode, side)
 
     def plain(self, target: str | None = None, side: Literal["target", "source"] = "target") -> str:
@@ -81,6 +88,55 @@ class Segment:
                 content = holder.source_text if side == "source" else holder.text
                 out.append("" if holder.raw else content)
         return " ".join("".join(out).split())
+
+
+CONTEXT_KINDS: dict[str, str] = {
+    "title": "title",
+    "md:heading": "heading",
+    "li": "list-item",
+    "md:list-item": "list-item",
+    "dt": "list-item",
+    "dd": "list-item",
+    "td": "table-cell",
+    "th": "table-cell",
+    "md:cell": "table-cell",
+    "caption": "caption",
+    "figcaption": "caption",
+    "blockquote": "quote",
+    "md:quote": "quote",
+    "button": "label",
+    "label": "label",
+    "legend": "label",
+    "option": "label",
+    "summary": "label",
+    "a": "link",
+}
+
+
+def context_kind(context: str, source: str, placeholders: Mapping[str, Placeholder]) -> str:
+    """What a segment is on the page: title, heading, paragraph, list-item, table-cell,
+    caption, quote, label, alt, link or attribute; shown to the reviewer as its context."""
+    if "@" in context:
+        element, attribute = context.split("@", 1)
+        if attribute == "alt":
+            return "alt"
+        return "link" if element == "a" else "attribute"
+    if context in ("title", "md:heading") or (
+        len(context) == 2 and context[0] == "h" and context[1] in "123456"
+    ):
+        return "heading" if context != "title" else "title"
+    found = tags.scan(source.strip())
+    if found and found[0].start == 0 and found[-1].end == len(source.strip()):
+        holder = placeholders.get(found[0].id)
+        if (
+            found[0].kind == "g"
+            and found[-1].kind == "/g"
+            and found[-1].id == found[0].id
+            and holder is not None
+            and (holder.text.lower().startswith("<a ") or holder.text == "[")
+        ):
+            return "link"  # the whole sentence is one link (a menu entry, a "read more")
+    return CONTEXT_KINDS.get(context, "paragraph")
 
 
 def fill(text: str, placeholders: Mapping[str, Placeholder], mode: Mode, side: str) -> str:

@@ -17,7 +17,6 @@ rendered again after human edits.
 from __future__ import annotations
 
 import os
-import re
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -32,20 +31,13 @@ from translators.markup import detect_format, extract, has_text
 from translators.memory import TranslationMemory
 from translators.models import InstalledModel, ModelStore
 from translators.protect import protect
+from translators.sentences import split_sentences
 from translators.terminology import Terminology
 
 if TYPE_CHECKING:
     from glossaries.model import Glossary, GlossaryEntry
 
 PIVOT = "en"
-_FALLBACK_BOUNDARY = re.compile(
-    r"(?<=[.!?…])[\"'»”“)\]]*(\s+)(?=[\"'«„“(\[¿¡]*(?:[^\W\d_]|\d|<))|(\n+)"
-)
-
-_CLOSING_AFTER = re.compile(r"\s*</\s*g\s*\d+\s*>")
-_OPENING_BEFORE = re.compile(r"<\s*g\s*\d+\s*>\s*$")
-
-
 @dataclass(frozen=True, slots=True)
 class EngineConfig:
     """Throughput settings; ``from_env`` reads the ``A11Y_TRANSLATE_*`` variables."""
@@ -123,60 +115,6 @@ class _Loaded:
     translator: Any  # ctranslate2.Translator
     tokenizer: Any  # sentencepiece.SentencePieceProcessor
     model: InstalledModel
-
-
-def split_sentences(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
-    """``(prefix, [(sentence, separator after it), …])``; placeholder pairs are never cut."""
-    # The splitter sees a masked copy of the same length: paired tags become spaces and
-    # standalone ones digits (they mostly stand for numbers, dates, codes), so "am <x4/>. März"
-    # still reads as an ordinal; the tags are then re-attached to their sentence.
-    masked = _mask(text)
-    if lang == "de":
-        from checkers.text.segment import segment
-
-        spans = [(s.start, s.end) for s in segment(masked)]
-    else:
-        spans, start = [], 0
-        for match in _FALLBACK_BOUNDARY.finditer(masked):
-            spans.append((start, match.start()))
-            start = match.end()
-        spans.append((start, len(masked)))
-        spans = [(a, b) for a, b in spans if masked[a:b].strip()]
-    spans = [_attach_tags(text, a, b) for a, b in spans]
-    if not spans:
-        return text, []
-    pieces: list[tuple[str, str]] = []
-    begin = spans[0][0]
-    for index, (_start, end) in enumerate(spans):
-        following = spans[index + 1][0] if index + 1 < len(spans) else len(text)
-        candidate = text[begin:end]
-        if tags.balanced(candidate) or index + 1 == len(spans):
-            pieces.append((candidate, text[end:following]))
-            begin = following
-    return text[: spans[0][0]], pieces
-
-
-def _mask(text: str) -> str:
-    def replace(match: re.Match[str]) -> str:
-        width = len(match.group(0))
-        return "0" * width if match.group(2) == "x" else " " * width
-
-    return tags.TAG_RE.sub(replace, text)
-
-
-def _attach_tags(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a span over the tags glued to it: closing ones after, opening ones before."""
-    while True:
-        match = _CLOSING_AFTER.match(text, end)
-        if not match:
-            break
-        end = match.end()
-    while True:
-        match = _OPENING_BEFORE.search(text[:start])
-        if not match:
-            break
-        start = match.start()
-    return start, end
 
 
 class Translator:

@@ -29,8 +29,16 @@ from lxml import etree
 
 from checkers.text.source import detect_format
 from translators import tags
-from translators.document import RTL_LANGUAGES, Format, Mode, Placeholder, Segment
+from translators.document import (
+    RTL_LANGUAGES,
+    Format,
+    Mode,
+    Placeholder,
+    Segment,
+    context_kind,
+)
 from translators.errors import TranslationError
+from translators.sentences import split_units
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 
@@ -107,30 +115,53 @@ def collapse(source: str) -> str:
 
 
 class _Collector:
-    """Numbers segments, gives them stable ids and markers."""
+    """Numbers segments, gives them stable ids and markers; cuts blocks into sentences."""
 
-    def __init__(self, fmt: Format) -> None:
+    def __init__(self, fmt: Format, lang: str | None = None) -> None:
         self.result = Extracted(fmt, "")
         self._seen: dict[str, int] = {}
+        self.lang = lang  # None: one segment per block
 
-    def add(self, context: str, source: str, builder: SegmentBuilder) -> str:
+    def _id(self, context: str, source: str) -> str:
         digest = hashlib.sha1(f"{context}\x1f{source}".encode()).hexdigest()[:10]
         count = self._seen.get(digest, 0) + 1
         self._seen[digest] = count
-        seg_id = f"s{digest}" if count == 1 else f"s{digest}-{count}"
-        marker = f"{MARK_OPEN}{len(self.result.markers)}{MARK_CLOSE}"
-        self.result.markers[seg_id] = marker
-        self.result.segments.append(
-            Segment(seg_id, context, source, placeholders=dict(builder.placeholders),
-                    mode=builder.mode)
-        )
-        return marker
+        return f"s{digest}" if count == 1 else f"s{digest}-{count}"
+
+    def add(self, context: str, source: str, builder: SegmentBuilder) -> str:
+        """Segments for one block; returns what goes into the template in its place."""
+        prefix, units = ("", [(source, "")])
+        if self.lang is not None:
+            prefix, units = split_units(source, self.lang)
+        block = self._id(f"block:{context}", source) if len(units) > 1 else ""
+        out = [prefix]
+        for sentence, separator in units:
+            used = {t.id for t in tags.scan(sentence)}
+            holders = {k: v for k, v in builder.placeholders.items() if k in used}
+            seg_id = self._id(context, sentence)
+            marker = f"{MARK_OPEN}{len(self.result.markers)}{MARK_CLOSE}"
+            self.result.markers[seg_id] = marker
+            self.result.segments.append(
+                Segment(seg_id, context, sentence, placeholders=holders, mode=builder.mode,
+                        kind=context_kind(context, sentence, holders), block=block or seg_id)
+            )
+            out += [marker, separator]
+        return "".join(out)
 
 
 def extract(
-    content: str, fmt: Format | Literal["auto"], source_lang: str, target_lang: str
+    content: str,
+    fmt: Format | Literal["auto"],
+    source_lang: str,
+    target_lang: str,
+    *,
+    sentences: bool = True,
 ) -> Extracted:
-    """Segments and template of ``content``; ``fmt="auto"`` detects the format."""
+    """Segments and template of ``content``; ``fmt="auto"`` detects the format.
+
+    ``sentences``: one segment per sentence (what reviewers check), else one per block.
+    """
+    lang = source_lang if sentences else None
     if fmt == "auto":
         fmt = detect_format(content)
     if MARK_OPEN in content or MARK_CLOSE in content:
@@ -140,10 +171,10 @@ def extract(
             "The text contains the characters U+E000/U+E001, which are reserved internally.",
         )
     if fmt == "html":
-        return _HtmlExtractor(source_lang, target_lang).run(content)
+        return _HtmlExtractor(source_lang, target_lang, lang).run(content)
     if fmt == "markdown":
-        return extract_markdown(content)
-    return extract_plain(content)
+        return extract_markdown(content, lang)
+    return extract_plain(content, lang)
 
 
 # --- HTML -----------------------------------------------------------------------------------
@@ -189,10 +220,10 @@ def _outer(node: etree._Element) -> str:
 
 
 class _HtmlExtractor:
-    def __init__(self, source_lang: str, target_lang: str) -> None:
+    def __init__(self, source_lang: str, target_lang: str, lang: str | None = None) -> None:
         self.source_lang = source_lang
         self.target_lang = target_lang
-        self.collector = _Collector("html")
+        self.collector = _Collector("html", lang)
 
     def run(self, content: str) -> Extracted:
         result = self.collector.result
@@ -378,8 +409,8 @@ def _unit(collector: _Collector, context: str, text: str, inline: Callable) -> s
     return collector.add(context, collapse(source), builder)
 
 
-def extract_markdown(content: str) -> Extracted:
-    collector = _Collector("markdown")
+def extract_markdown(content: str, lang: str | None = None) -> Extracted:
+    collector = _Collector("markdown", lang)
     out: list[str] = []
     lines = content.splitlines(keepends=True)
     para: list[str] = []
@@ -492,8 +523,8 @@ def _plain_inline(text: str, builder: SegmentBuilder) -> None:
     builder.text(text)
 
 
-def extract_plain(content: str) -> Extracted:
-    collector = _Collector("plain")
+def extract_plain(content: str, lang: str | None = None) -> Extracted:
+    collector = _Collector("plain", lang)
     out: list[str] = []
     for part in re.split(r"(\n[ \t]*\n\s*)", content):
         if not part.strip() or re.fullmatch(r"\n[ \t]*\n\s*", part):

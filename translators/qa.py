@@ -63,6 +63,10 @@ class QaCase:
 @dataclass(frozen=True, slots=True)
 class QaHit:
     params: dict[str, Any] = field(default_factory=dict)
+    # A rule may report a case more gravely than its default (a placeholder missing from a
+    # target is an error, one the engine merely re-appended needs a look): the variant names
+    # the message in ``QaRule.variants`` and brings its own severity and outcome.
+    variant: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,8 @@ class QaRule:
     check: Callable[[QaCase, Mapping[str, Any]], Iterable[QaHit]]
     options: Mapping[str, Any] = field(default_factory=dict)
     standards: tuple[str, ...] = (STANDARD,)
+    # variant -> (severity, outcome, message per language)
+    variants: Mapping[str, tuple[str, str, Mapping[str, str]]] = field(default_factory=dict)
 
 
 # --- the checks -----------------------------------------------------------------------------
@@ -105,7 +111,13 @@ class QaRule:
 
 def _placeholder_mismatch(case: QaCase, _options: Mapping[str, Any]) -> Iterable[QaHit]:
     fixed = tags.repair(case.segment.source, tags.canonical(case.target))
-    problems = list(dict.fromkeys([*case.repaired, *fixed.dropped]))
+    if fixed.dropped:
+        # Missing from the target as it stands: publishing it would lose a link, a number, a
+        # URL. An error, never silently put back.
+        names = [_describe(case.segment.placeholders.get(p), p) for p in fixed.dropped]
+        yield QaHit({"placeholders": ", ".join(names)}, variant="missing")
+        return
+    problems = list(dict.fromkeys(case.repaired))
     extra = list(dict.fromkeys(fixed.invented + fixed.duplicated + fixed.reordered))
     if problems or extra:
         names = [_describe(case.segment.placeholders.get(p.lstrip("/")), p) for p in problems]
@@ -173,17 +185,31 @@ RULES: tuple[QaRule, ...] = (
         id="translation.placeholder-mismatch",
         title=de_en("Platzhalter verändert", "Placeholder changed"),
         message=de_en(
-            "Platzhalter fehlen oder sind verändert: {placeholders}. Fehlende Platzhalter wurden "
-            "am Ende des Segments wieder eingefügt. Prüfen Sie die Stelle.",
-            "Placeholders are missing or changed: {placeholders}. Missing ones were put back at "
-            "the end of the segment. Please check the position.",
+            "Platzhalter sind verändert: {placeholders}. Die Maschine hatte Platzhalter "
+            "verloren; sie stehen jetzt am Ende des Segments. Prüfen Sie die Stelle.",
+            "Placeholders are changed: {placeholders}. The machine lost placeholders; they now "
+            "stand at the end of the segment. Please check the position.",
         ),
         severity="warning",
         outcome="needs_review",
         check=_placeholder_mismatch,
+        variants={
+            "missing": (
+                "error",
+                "failed",
+                de_en(
+                    "In der Übersetzung fehlen Platzhalter: {placeholders}. Ohne sie gehen ein "
+                    "Link, eine Zahl oder eine Adresse verloren. Setzen Sie die Platzhalter an "
+                    "die richtige Stelle.",
+                    "Placeholders are missing from the translation: {placeholders}. Without "
+                    "them a link, a number or an address is lost. Put them in the right place.",
+                ),
+            )
+        },
         examples=(
             QaExample("Siehe <x1/>.", "See <x1/>.", fails=False, placeholders=X1_URL),
             QaExample("Siehe <x1/>.", "See.", fails=True, placeholders=X1_URL),
+            QaExample("Lesen Sie <g1>mehr</g1>.", "Read more.", fails=True),
             QaExample("Siehe <x1/>.", "See. <x1/>", fails=True, placeholders=X1_URL,
                       repaired=("x1",)),
             QaExample("Das <g1>Amt</g1> hilft.", "The <g1>office</g1> helps <x7/>.", fails=True),
@@ -287,13 +313,16 @@ def check_case(case: QaCase, locale: str = "de") -> list[Finding]:
     findings = []
     for rule in RULES:
         for occurrence, hit in enumerate(run_rule(rule, case)):
-            message = rule.message.get(locale, rule.message["de"]).format(**hit.params)
+            severity, outcome, messages = rule.severity, rule.outcome, rule.message
+            if hit.variant is not None:
+                severity, outcome, messages = rule.variants[hit.variant]
+            message = messages.get(locale, messages["de"]).format(**hit.params)
             findings.append(
                 Finding(
                     rule_id=rule.id,
                     engine="translation",
-                    outcome=rule.outcome,
-                    severity=rule.severity,
+                    outcome=outcome,  # type: ignore[arg-type]
+                    severity=severity,  # type: ignore[arg-type]
                     message=message,
                     location=Location(snippet=case.source_text[:300]),
                     excerpt=case.target_text[:300],
@@ -313,7 +342,8 @@ def check_segments(
     targets = targets or {}
     out: dict[str, list[Finding]] = {}
     for seg in document.segments:
-        edited = seg.id in targets
+        # The engine's re-appended placeholders matter while the target is still its output.
+        edited = seg.id in targets and targets[seg.id] != seg.target
         case = QaCase(
             seg,
             targets[seg.id] if edited else seg.target,
@@ -325,6 +355,27 @@ def check_segments(
         if found:
             out[seg.id] = found
     return out
+
+
+def check_segment(
+    segment: Segment,
+    target: str,
+    source_lang: str,
+    target_lang: str,
+    *,
+    repaired: tuple[str, ...] = (),
+    locale: str = "de",
+) -> list[Finding]:
+    """Findings for one segment's target as it stands (the review desk re-runs this on every
+    change). ``repaired``: placeholders the engine re-appended, while the target is its output."""
+    return check_case(QaCase(segment, target, repaired, source_lang, target_lang), locale)
+
+
+def blocking(findings: Iterable[Finding | Mapping[str, Any]]) -> bool:
+    """Whether findings stop a segment from being published: any of severity ``error``."""
+    return any(
+        (f.get("severity") if isinstance(f, Mapping) else f.severity) == "error" for f in findings
+    )
 
 
 def check_document(

@@ -143,8 +143,12 @@ def _inner(source: str, tag_id: str) -> str:
     return match.group(1) if match else ""
 
 
-def repair(source: str, target: str) -> Repair:
-    """Make ``target`` carry every tag of ``source`` exactly once, in a well-formed way."""
+def repair(source: str, target: str, *, append_dropped: bool = True) -> Repair:
+    """Make ``target`` carry every tag of ``source`` exactly once, in a well-formed way.
+
+    ``append_dropped=False`` reports dropped placeholders without re-appending them (a
+    person's edit is rendered as written; QA reports what is missing).
+    """
     wanted = {t.id: t.kind for t in scan(source) if t.kind != "/g"}
     seen: dict[str, int] = {}
     invented: list[str] = []
@@ -176,11 +180,13 @@ def repair(source: str, target: str) -> Repair:
         present = {("/" + t.id) if t.kind == "/g" else t.id for t in scan(text)}
         if kind == "x" and tag_id not in present:
             dropped.append(tag_id)
-            text = f"{text.rstrip()} {render_tag('x', tag_id)}"
+            if append_dropped:
+                text = f"{text.rstrip()} {render_tag('x', tag_id)}"
         elif kind == "g" and tag_id not in present:
             dropped.append(tag_id)
-            # The pair's source text comes along untranslated: better than an empty link.
-            text = f"{text.rstrip()} <{tag_id}>{_inner(source, tag_id)}</{tag_id}>"
+            if append_dropped:
+                # The pair's source text comes along untranslated: better than an empty link.
+                text = f"{text.rstrip()} <{tag_id}>{_inner(source, tag_id)}</{tag_id}>"
         elif kind == "g" and "/" + tag_id not in present:
             if tag_id not in reordered:
                 reordered.append(tag_id)

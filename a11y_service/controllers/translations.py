@@ -21,6 +21,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from a11y_service.accounts.middleware import provide_principal
+from a11y_service.accounts.principal import Principal
 from a11y_service.controllers.text import request_locale
 from a11y_service.db.errors import InvalidUpdateError, ReviewError, TextTooLongError
 from a11y_service.db.records import (
@@ -82,8 +83,12 @@ class CreateTranslation(msgspec.Struct, forbid_unknown_fields=True):
     mode: Literal["auto", "inline", "queue"] = "auto"
 
 
+# Who decided is always the signed-in principal (its e-mail address or key name). A
+# ``reviewer``/``author`` in a request is accepted for older clients and ignored.
+
+
 class SegmentPatch(msgspec.Struct, forbid_unknown_fields=True):
-    reviewer: str
+    reviewer: str | None = None  # ignored: the principal decides
     version: int | None = None  # or the ETag in If-Match
     state: Literal["needs_review", "edited", "approved", "rejected"] | None = None
     target: str | None = None
@@ -91,8 +96,13 @@ class SegmentPatch(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class CommentBody(msgspec.Struct, forbid_unknown_fields=True):
-    author: str
     text: str
+    author: str | None = None  # ignored: the principal writes
+
+
+class OverrideBody(msgspec.Struct, forbid_unknown_fields=True):
+    reason: str
+    reviewer: str | None = None  # ignored: the principal overrides
 
 
 def _etag(version: int) -> str:
@@ -271,6 +281,7 @@ class TranslationController(Controller):
         segment_id: FromPath[str],
         data: JSONBody[SegmentPatch],
         review_store: NamedDependency[ReviewStore],
+        principal: NamedDependency[Principal],
     ) -> Response[SegmentRecord]:
         header_version = _if_match(request)
         version = data.version if data.version is not None else header_version
@@ -288,7 +299,7 @@ class TranslationController(Controller):
             segment_id,
             SegmentUpdate(
                 version=version,
-                reviewer=data.reviewer,
+                reviewer=principal.actor,
                 state=data.state,
                 target=data.target,
                 comment=data.comment,
@@ -335,8 +346,9 @@ class TranslationController(Controller):
         segment_id: FromPath[str],
         data: JSONBody[CommentBody],
         review_store: NamedDependency[ReviewStore],
+        principal: NamedDependency[Principal],
     ) -> CommentRecord:
-        return review_store.add_comment(job_id, segment_id, data.author, data.text)
+        return review_store.add_comment(job_id, segment_id, principal.actor, data.text)
 
     @get(
         "/{job_id:str}/qa",
@@ -358,9 +370,13 @@ class TranslationController(Controller):
         sync_to_thread=True,
         summary="Exportieren / Export",
         description=(
-            "format=xliff (XLIFF 2.1, jederzeit) oder das Format des Dokuments (html, markdown, "
-            "plain): veröffentlichte Fassung, nur wenn alle Segmente freigegeben sind, sonst 409. "
-            "/ xliff any time; the document format only when every segment is approved."
+            "format=xliff (XLIFF 2.1, mit version=1.2 XLIFF 1.2; jederzeit) oder das Format des "
+            "Dokuments (html, markdown, plain): veröffentlichte Fassung, nur wenn alle Segmente "
+            "freigegeben sind und kein freigegebenes Segment einen QA-Fehler hat (sonst 409 mit "
+            "der Liste der Segmente; eine Redakteurin kann mit Begründung übergehen: POST "
+            "/overrides). / xliff (2.1, or 1.2 with version=1.2) any time; the document format "
+            "only when every segment is approved and none has a QA error (else 409 listing the "
+            "segments; an editor may override with a reason: POST /overrides)."
         ),
     )
     def export(
@@ -371,12 +387,18 @@ class TranslationController(Controller):
         fmt: Annotated[
             Literal["xliff", "html", "markdown", "plain"], QueryParameter(name="format")
         ] = "xliff",
+        xliff_version: Annotated[
+            Literal["2.1", "1.2"], QueryParameter(name="version")
+        ] = "2.1",
     ) -> Response[bytes]:
         if fmt == "xliff":
+            suffix = "-xliff12" if xliff_version == "1.2" else ""
             return Response(
-                export_job(review_store, job_id),
+                export_job(review_store, job_id, xliff_version),
                 media_type=XLIFF_MEDIA_TYPE,
-                headers={"Content-Disposition": f'attachment; filename="{job_id}.xlf"'},
+                headers={
+                    "Content-Disposition": f'attachment; filename="{job_id}{suffix}.xlf"'
+                },
             )
         job = review_store.get_job(job_id)
         if fmt != job.format:
@@ -398,13 +420,42 @@ class TranslationController(Controller):
         )
 
     @post(
+        "/{job_id:str}/overrides",
+        status_code=201,
+        sync_to_thread=True,
+        opt={"role": "editor"},
+        summary="Trotz QA-Fehlern veröffentlichen / Override QA errors for export",
+        description=(
+            "Nur für die Redaktion: gibt die freigegebenen Segmente mit QA-Fehlern für den Export "
+            "frei, mit Begründung; im Verlauf steht, wer, wann, warum. Gilt nur für die jetzige "
+            "Version der Segmente. / Editors only: lets the approved segments with QA errors be "
+            "exported; who, when and why go into the history; valid for their current version."
+        ),
+    )
+    def override(
+        self,
+        job_id: FromPath[str],
+        data: JSONBody[OverrideBody],
+        review_store: NamedDependency[ReviewStore],
+        principal: NamedDependency[Principal],
+    ) -> list[HistoryRecord]:
+        return review_store.record_override(job_id, principal.actor, data.reason)
+
+    @get("/{job_id:str}/overrides", sync_to_thread=True, summary="Übergangene Fehler / Overrides")
+    def overrides(
+        self, job_id: FromPath[str], review_store: NamedDependency[ReviewStore]
+    ) -> list[HistoryRecord]:
+        return review_store.overrides(job_id)
+
+    @post(
         "/{job_id:str}/import",
         status_code=200,
         opt={"role": "translator"},
         summary="XLIFF importieren / Import XLIFF",
         description=(
-            "Rumpf: die bearbeitete XLIFF-2-Datei. Alles oder nichts; veraltete Segmente → 409. "
-            "/ Body: the edited XLIFF 2 file. All or nothing; stale segments → 409."
+            "Rumpf: die bearbeitete XLIFF-Datei (1.2 oder 2.x). Alles oder nichts; veraltete "
+            "Segmente → 409. / Body: the edited XLIFF 1.2 or 2.x file. All or nothing; stale "
+            "segments → 409."
         ),
     )
     async def import_xliff(
@@ -412,11 +463,16 @@ class TranslationController(Controller):
         job_id: FromPath[str],
         request: Request,
         review_store: NamedDependency[ReviewStore],
-        reviewer: Annotated[str, QueryParameter(min_length=1, max_length=200)],
+        principal: NamedDependency[Principal],
+        reviewer: Annotated[
+            str | None, QueryParameter(max_length=200, description="ignored: the principal")
+        ] = None,
     ) -> ImportResult:
         # The raw body: an XML file, not JSON. Parsing and the database work run in a thread.
         data = await request.body()
-        return await anyio.to_thread.run_sync(import_job, review_store, job_id, data, reviewer)
+        return await anyio.to_thread.run_sync(
+            import_job, review_store, job_id, data, principal.actor
+        )
 
 
 def translation_lifespan(

@@ -34,6 +34,13 @@ class NotPublishableError(ReviewError):
     kind = "not-publishable"
 
 
+class QaBlockedError(ReviewError):
+    """Every segment is approved, but some targets have QA errors nobody overrode."""
+
+    status = 409
+    kind = "qa-blocked"
+
+
 class JobStateError(ReviewError):
     """The job is not (yet) in a state that allows the operation, e.g. still translating."""
 

@@ -91,6 +91,14 @@ class Segment(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     placeholders: Mapped[str | None] = mapped_column(Text)  # JSON, as the engine gave them
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Review desk: what the segment is on the page (heading, alt, link, …), the block its
+    # sentence belongs to, the placeholders the engine re-appended (JSON list), and the QA
+    # findings of the target as it stands (JSON list, German), re-run on every change.
+    kind: Mapped[str | None] = mapped_column(String(16))
+    block: Mapped[str | None] = mapped_column(String(64))
+    repaired: Mapped[str | None] = mapped_column(Text)
+    findings: Mapped[str | None] = mapped_column(Text)
+    qa_errors: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Comment(Base):
@@ -129,7 +137,8 @@ class HistoryEntry(Base):
     job_id: Mapped[str] = mapped_column(String(32))
     segment_id: Mapped[str] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer)
-    action: Mapped[str] = mapped_column(String(16))  # machine | review | import | comment
+    # machine | review | import | comment | override (export despite QA errors; comment = why)
+    action: Mapped[str] = mapped_column(String(16))
     state: Mapped[str] = mapped_column(String(16))
     target: Mapped[str] = mapped_column(Text)
     reviewer: Mapped[str | None] = mapped_column(String(200))

@@ -19,6 +19,9 @@ class SegmentRecord(msgspec.Struct, kw_only=True):
     version: int
     updated_at: datetime
     placeholders: dict[str, object] | None = None
+    kind: str = "paragraph"  # title, heading, paragraph, list-item, table-cell, alt, link, …
+    block: str | None = None  # sentences of one paragraph share it
+    findings: list[dict[str, object]] = msgspec.field(default_factory=list)  # QA, as it stands
 
 
 class CommentRecord(msgspec.Struct, kw_only=True):
@@ -55,6 +58,21 @@ class JobRecord(msgspec.Struct, kw_only=True):
     error: str | None = None
     glossary: dict[str, str | None] | None = None
     findings: list[dict[str, object]] = msgspec.field(default_factory=list)
+    # Follows every edit: translating | failed | in_review | blocked (all approved, but QA
+    # errors nobody overrode) | ready (publishable).
+    review_state: str = "in_review"
+    qa_errors: int = 0  # segments whose target has a QA error
+    blocking: list[str] = msgspec.field(default_factory=list)  # approved, with a QA error
+
+
+class BlockingSegment(msgspec.Struct, kw_only=True):
+    """An approved segment whose QA error stops the export (in the 409 answer)."""
+
+    id: str
+    position: int
+    source: str
+    target: str
+    findings: list[dict[str, object]]
 
 
 class NewSegment(msgspec.Struct, kw_only=True):
@@ -64,6 +82,9 @@ class NewSegment(msgspec.Struct, kw_only=True):
     source: str
     machine: str
     placeholders: dict[str, object] | None = None
+    kind: str = "paragraph"
+    block: str | None = None
+    repaired: list[str] = msgspec.field(default_factory=list)  # engine re-appended these
 
 
 class SegmentUpdate(msgspec.Struct, kw_only=True):

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
+import msgspec
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,11 +27,13 @@ from a11y_service.db.errors import (
     JobStateError,
     NotFoundError,
     NotPublishableError,
+    QaBlockedError,
     TextTooLongError,
     VersionConflictError,
 )
 from a11y_service.db.models import Comment, HistoryEntry, Job, Segment, utcnow
 from a11y_service.db.records import (
+    BlockingSegment,
     CommentRecord,
     HistoryRecord,
     JobRecord,
@@ -38,6 +41,7 @@ from a11y_service.db.records import (
     SegmentRecord,
     SegmentUpdate,
 )
+from a11y_service.db.segment_qa import error_count, loads, segment_findings
 from translators.review import STATES, SegmentState, publishable
 from translators.xliff import first_xml_invalid
 
@@ -92,7 +96,26 @@ def _segment_record(row: Segment) -> SegmentRecord:
         version=row.version,
         updated_at=_aware(row.updated_at),
         placeholders=json.loads(row.placeholders) if row.placeholders else None,
+        kind=row.kind or "paragraph",
+        block=row.block,
+        findings=loads(row.findings),
     )
+
+
+def _qa(row: Segment, target: str, job: Job) -> list[dict[str, object]]:
+    return segment_findings(
+        segment_id=row.id,
+        source=row.source,
+        target=target,
+        machine=row.machine,
+        placeholders=json.loads(row.placeholders) if row.placeholders else None,
+        repaired=json.loads(row.repaired) if row.repaired else (),
+        source_lang=job.source_lang,
+        target_lang=job.target_lang,
+    )
+
+
+OVERRIDE = "override"
 
 
 def _comment_record(row: Comment) -> CommentRecord:
@@ -243,22 +266,29 @@ class ReviewStore:
             if job.status == "review":
                 return self.get_job(job_id)  # a retried task: the first run already stored it
             now = utcnow()
+            rows = []
             for position, seg in enumerate(segments):
                 placeholders = json.dumps(seg.placeholders) if seg.placeholders else None
-                session.add(
-                    Segment(
-                        job_id=job_id,
-                        id=seg.id,
-                        position=position,
-                        source=seg.source,
-                        machine=seg.machine,
-                        target=seg.machine,
-                        state=SegmentState.NEEDS_REVIEW.value,
-                        version=1,
-                        placeholders=placeholders,
-                        updated_at=now,
-                    )
+                row = Segment(
+                    job_id=job_id,
+                    id=seg.id,
+                    position=position,
+                    source=seg.source,
+                    machine=seg.machine,
+                    target=seg.machine,
+                    state=SegmentState.NEEDS_REVIEW.value,
+                    version=1,
+                    placeholders=placeholders,
+                    updated_at=now,
+                    kind=seg.kind[:16],
+                    block=(seg.block or seg.id)[:64],
+                    repaired=json.dumps(seg.repaired) if seg.repaired else None,
                 )
+                found = _qa(row, seg.machine, job)
+                row.findings = json.dumps(found, ensure_ascii=False) if found else None
+                row.qa_errors = error_count(found)
+                rows.append(row)
+            session.add_all(rows)
             session.flush()
             for seg in segments:
                 session.add(
@@ -273,7 +303,11 @@ class ReviewStore:
                     )
                 )
             job.status = "review"
-            job.findings = json.dumps(list(findings), ensure_ascii=False)
+            # ``findings`` (the engine's, for the machine output) are superseded by the QA per
+            # segment stored above, which then follows every edit.
+            job.findings = json.dumps(
+                [f for row in rows for f in loads(row.findings)], ensure_ascii=False
+            )
             job.document = json.dumps(document, ensure_ascii=False) if document else None
             job.updated_at = now
         return self.get_job(job_id)
@@ -331,7 +365,17 @@ class ReviewStore:
                     .group_by(Segment.state)
                 ).all()
             )
-            return self._job_record(job, {s: int(counts.get(s, 0)) for s in STATES})
+            qa_errors = int(
+                session.scalar(
+                    select(func.count()).where(Segment.job_id == job_id, Segment.qa_errors > 0)
+                )
+                or 0
+            )
+            record = self._job_record(job, {s: int(counts.get(s, 0)) for s in STATES})
+            record.qa_errors = qa_errors
+            if qa_errors:
+                record.blocking = [b.id for b in self._blocking(session, job_id)]
+            return self._with_review_state(record)
 
     def list_jobs(self, limit: int = 50) -> list[JobRecord]:
         with self._sessions() as session:
@@ -340,6 +384,21 @@ class ReviewStore:
                 query = query.where(Job.org_id == self.org_id)
             jobs = session.scalars(query.order_by(Job.created_at.desc()).limit(limit)).all()
         return [self.get_job(j.id) for j in jobs]
+
+    @staticmethod
+    def _with_review_state(record: JobRecord) -> JobRecord:
+        if record.status in ("queued", "running"):
+            record.review_state = "translating"
+        elif record.status == "failed":
+            record.review_state = "failed"
+        elif not record.publishable:
+            record.review_state = "in_review"
+        elif record.blocking:
+            record.review_state = "blocked"
+            record.publishable = False
+        else:
+            record.review_state = "ready"
+        return record
 
     @staticmethod
     def _job_record(job: Job, states: dict[str, int]) -> JobRecord:
@@ -428,6 +487,8 @@ class ReviewStore:
                 results = [self._apply(session, job_id, sid, ch, action) for sid, ch in changes]
                 for segment_id, author, text in new_comments:
                     self._add_comment(session, job_id, segment_id, author, text)
+                if results:
+                    self._refresh_job_findings(session, job)
         except VersionConflictError as exc:
             # Report what is stored now, read after the rollback, so the client can merge.
             sid = str(exc.extra["segment_id"])
@@ -468,6 +529,10 @@ class ReviewStore:
         if row.version != change.version:
             raise self._conflict(job_id, segment_id, change.version, row.version)
         now = utcnow()
+        job = session.get(Job, job_id)
+        assert job is not None  # checked by the caller, in this transaction
+        found = _qa(row, target, job)
+        findings_json = json.dumps(found, ensure_ascii=False) if found else None
         result = session.execute(
             update(Segment)
             .where(
@@ -481,6 +546,8 @@ class ReviewStore:
                 reviewer=reviewer,
                 version=Segment.version + 1,
                 updated_at=now,
+                findings=findings_json,
+                qa_errors=error_count(found),
             )
             .execution_options(synchronize_session=False)
         )
@@ -523,6 +590,9 @@ class ReviewStore:
             version=version,
             updated_at=now,
             placeholders=json.loads(row.placeholders) if row.placeholders else None,
+            kind=row.kind or "paragraph",
+            block=row.block,
+            findings=found,
         )
 
     @staticmethod
@@ -605,8 +675,122 @@ class ReviewStore:
 
     # -- publishing -------------------------------------------------------------------------
 
+    @staticmethod
+    def _refresh_job_findings(session: Session, job: Job) -> None:
+        """The job's findings are its segments' findings as they stand now."""
+        session.flush()
+        rows = session.scalars(
+            select(Segment.findings)
+            .where(Segment.job_id == job.id, Segment.findings.is_not(None))
+            .order_by(Segment.position)
+        )
+        job.findings = json.dumps([f for raw in rows for f in loads(raw)], ensure_ascii=False)
+        job.updated_at = utcnow()
+
+    @staticmethod
+    def _overridden(session: Session, job_id: str) -> set[tuple[str, int]]:
+        rows = session.execute(
+            select(HistoryEntry.segment_id, HistoryEntry.version).where(
+                HistoryEntry.job_id == job_id, HistoryEntry.action == OVERRIDE
+            )
+        )
+        return {(sid, version) for sid, version in rows}
+
+    def _blocking(
+        self, session: Session, job_id: str, *, fresh: bool = False
+    ) -> list[BlockingSegment]:
+        """Approved segments with a QA error that nobody overrode at their current version.
+
+        ``fresh``: run QA again instead of trusting the stored counts (export does this, so a
+        segment stored before QA was kept per segment cannot slip through).
+        """
+        query = select(Segment).where(
+            Segment.job_id == job_id, Segment.state == SegmentState.APPROVED.value
+        )
+        if not fresh:
+            query = query.where(Segment.qa_errors > 0)
+        rows = session.scalars(query.order_by(Segment.position)).all()
+        if not rows:
+            return []
+        job = session.get(Job, job_id)
+        assert job is not None
+        overridden = self._overridden(session, job_id)
+        out = []
+        for row in rows:
+            found = _qa(row, row.target, job) if fresh else loads(row.findings)
+            errors = [f for f in found if f.get("severity") == "error"]
+            if errors and (row.id, row.version) not in overridden:
+                out.append(
+                    BlockingSegment(
+                        id=row.id,
+                        position=row.position,
+                        source=row.source,
+                        target=row.target,
+                        findings=errors,
+                    )
+                )
+        return out
+
+    def blocking_segments(self, job_id: str) -> list[BlockingSegment]:
+        with self._sessions() as session:
+            self._job_exists(session, job_id)
+            return self._blocking(session, job_id, fresh=True)
+
+    def record_override(self, job_id: str, who: str, reason: str) -> list[HistoryRecord]:
+        """An editor publishes despite QA errors: one history row per blocking segment (who,
+        when, why), valid for the segment's current version only: a later edit needs a new
+        decision. Nothing blocking: an error, so an override is never recorded for nothing."""
+        who = _name(who, "Name (override)", "override author")
+        reason = check_text(reason.strip(), "Die Begründung", "The reason", MAX_COMMENT_CHARS)
+        if len(reason) < 10:
+            raise InvalidUpdateError(
+                "Bitte begründen Sie die Freigabe trotz Fehlern (mindestens 10 Zeichen).",
+                "Please give a reason for publishing despite errors (at least 10 characters).",
+            )
+        with self._session() as session:
+            job = self._find_job(session, job_id, lock=True)
+            if job is None:
+                raise job_not_found(job_id)
+            blocked = self._blocking(session, job_id, fresh=True)
+            if not blocked:
+                raise InvalidUpdateError(
+                    "Es gibt keine freigegebenen Segmente mit Fehlern; nichts zu übergehen.",
+                    "No approved segment has an error; there is nothing to override.",
+                )
+            now = utcnow()
+            entries = []
+            for item in blocked:
+                row = session.get(Segment, (job_id, item.id))
+                assert row is not None
+                entry = HistoryEntry(
+                    job_id=job_id,
+                    segment_id=item.id,
+                    version=row.version,
+                    action=OVERRIDE,
+                    state=row.state,
+                    target=row.target,
+                    reviewer=who,
+                    comment=reason,
+                    created_at=now,
+                )
+                session.add(entry)
+                entries.append(entry)
+            session.flush()
+            return [_history_record(e) for e in entries]
+
+    def overrides(self, job_id: str) -> list[HistoryRecord]:
+        with self._sessions() as session:
+            self._job_exists(session, job_id)
+            rows = session.scalars(
+                select(HistoryEntry)
+                .where(HistoryEntry.job_id == job_id, HistoryEntry.action == OVERRIDE)
+                .order_by(HistoryEntry.id)
+            )
+            return [_history_record(r) for r in rows]
+
     def publishable_segments(self, job_id: str) -> list[SegmentRecord]:
-        """The segments, or ``NotPublishableError`` unless every one of them is approved."""
+        """The segments, or ``NotPublishableError`` unless every one of them is approved, or
+        ``QaBlockedError`` while an approved target has a QA error nobody overrode."""
         job = self.get_job(job_id)
         segments = self.segments(job_id)
         if job.status != "review" or not publishable([s.state for s in segments]):
@@ -618,5 +802,17 @@ class ReviewStore:
                 f"{len(open_ids)} of {len(segments)}.",
                 open_segments=open_ids[:100],
                 status=job.status,
+            )
+        blocked = self.blocking_segments(job_id)
+        if blocked:
+            raise QaBlockedError(
+                f"Veröffentlichen geht nicht: {len(blocked)} freigegebene(s) Segment(e) haben "
+                "Fehler in der Qualitätsprüfung (z. B. fehlt eine Zahl oder ein Link). Bitte "
+                "korrigieren, oder eine Redakteurin bzw. ein Redakteur gibt sie mit Begründung "
+                "frei.",
+                f"Cannot publish: {len(blocked)} approved segment(s) have quality-check errors "
+                "(e.g. a number or a link is missing). Fix them, or an editor overrides with a "
+                "reason.",
+                segments=[msgspec.to_builtins(b) for b in blocked[:100]],
             )
         return segments

@@ -78,6 +78,7 @@ def web_state(settings: Settings) -> dict[str, object]:
 def web_route_handlers() -> list[ControllerRouterHandler]:
     from a11y_service.web.page_audit import PageAuditController
     from a11y_service.web.pages import InfoPagesController
+    from a11y_service.web.review_desk import ReviewDeskController
     from a11y_service.web.workbench import WorkbenchController
 
-    return [InfoPagesController, WorkbenchController, PageAuditController]
+    return [InfoPagesController, WorkbenchController, PageAuditController, ReviewDeskController]

@@ -154,7 +154,9 @@ def test_saved_decisions_survive_sigkill(db_url: str, tmp_path: Path) -> None:
         history = {(h["version"], h["target"]) for h in client.get(f"{url}/s1/history").json()}
         assert set(acked) <= history
         s2 = client.get(f"{url}/s2").json()
-        assert (s2["state"], s2["reviewer"], s2["version"]) == ("approved", "anna", 2)
+        # The reviewer is the principal: here the organisation's first key.
+        actor = "API-Schlüssel Erster Schlüssel / first key"
+        assert (s2["state"], s2["reviewer"], s2["version"]) == ("approved", actor, 2)
         assert [c["text"] for c in client.get(f"{url}/s3/comments").json()] == ["ok?"]
         stale = client.patch(
             f"{url}/s2", json={"reviewer": "ben", "version": 1, "state": "rejected"}

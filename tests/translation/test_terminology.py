@@ -38,8 +38,9 @@ def test_terms_in_document(translator: Translator) -> None:
     assert "Antragsteller" not in out
     assert "Bürgeramt Nord" in out
     assert "a11y" in out
-    kinds = sorted(h.kind for h in doc.segments[0].placeholders.values())
+    kinds = sorted(h.kind for s in doc.segments for h in s.placeholders.values())
     assert kinds == ["glossary", "term", "term"]
+    assert len(doc.segments) == 2  # one per sentence
 
 
 def test_glossary_violation_in_edit_is_found(translator: Translator) -> None:
@@ -52,8 +53,11 @@ def test_glossary_violation_in_edit_is_found(translator: Translator) -> None:
     findings = doc.check({seg.id: "The candidate signs here."})
     rule_ids = {f.rule_id for f in findings}
     assert "translation.glossary-term" in rule_ids
-    # The placeholder the edit dropped is put back at the end: the term is never lost.
-    assert doc.render({seg.id: "The candidate signs here."}).endswith("applicant")
+    # The placeholder the edit dropped is not put back silently: QA says it is missing (an
+    # error, which blocks publishing in review) and the edit renders as written.
+    missing = [f for f in findings if f.rule_id == "translation.placeholder-mismatch"]
+    assert missing and missing[0].severity == "error"
+    assert doc.render({seg.id: "The candidate signs here."}) == "The candidate signs here."
 
 
 def test_tbx_glossary_is_enforced(tmp_path: Path, translator: Translator) -> None:
