@@ -14,6 +14,14 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin, YamlRenderPlugin
 from litestar.static_files import create_static_files_router
 
+from a11y_service.accounts.api import AccountApiController, SavedTextController
+from a11y_service.accounts.middleware import (
+    ACCOUNT_DEPENDENCIES,
+    ACCOUNT_EXCEPTION_HANDLERS,
+    PrincipalMiddleware,
+    access_guard,
+    accounts_lifespan,
+)
 from a11y_service.controllers.audits import AuditController
 from a11y_service.controllers.health import HealthController
 from a11y_service.controllers.site_audits import SiteAuditController, site_audit_lifespan
@@ -22,6 +30,7 @@ from a11y_service.controllers.translations import TranslationController, transla
 from a11y_service.problems import EXCEPTION_HANDLERS
 from a11y_service.settings import Settings
 from a11y_service.translation_jobs import DocumentTranslator, TranslatorProvider
+from a11y_service.web.accounts import AccountPagesController
 from a11y_service.web.errors import web_exception_handlers
 from a11y_service.web.setup import (
     csrf_config,
@@ -121,10 +130,13 @@ def create_app(
             AuditController,
             TranslationController,
             SiteAuditController,
+            SavedTextController,
+            AccountApiController,
             create_static_files_router(
                 path="/static", directories=[STATIC], include_in_schema=False
             ),
             *web_route_handlers(),
+            AccountPagesController,
         ],
         template_config=template_config(),
         csrf_config=csrf_config(settings),
@@ -133,12 +145,24 @@ def create_app(
             "text_checker": Provide(provide_checker, sync_to_thread=False),
             "audit_options": Provide(lambda: app.state.audit_options, sync_to_thread=False),
             "audit_resources": Provide(lambda: app.state.audit_resources, sync_to_thread=False),
+            **ACCOUNT_DEPENDENCIES,
         },
+        # Accounts first: their store migrates the schema before the review store opens.
         lifespan=[
-            lifespan, translation_lifespan(settings, translator), site_audit_lifespan(settings)
+            accounts_lifespan(settings),
+            lifespan,
+            translation_lifespan(settings, translator),
+            site_audit_lifespan(settings),
         ],
-        # Web pages answer errors with HTML pages; the API keeps problem+json.
-        exception_handlers=web_exception_handlers(EXCEPTION_HANDLERS),  # type: ignore[arg-type]
+        # Web pages answer errors with HTML pages; the API keeps problem+json. Account errors
+        # decide themselves (a web page sends anonymous visitors to the login form).
+        exception_handlers={
+            **web_exception_handlers(EXCEPTION_HANDLERS),  # type: ignore[arg-type]
+            **ACCOUNT_EXCEPTION_HANDLERS,
+        },
+        # Who is asking (API key or session) for every request; /v1/ needs someone (access_guard).
+        middleware=[PrincipalMiddleware()],
+        guards=[access_guard],
         # JSON escapes and the envelope make the body larger than the text; the text limit itself
         # is enforced by the checker with a clear 413.
         request_max_body_size=max_chars * 8 + 65_536,

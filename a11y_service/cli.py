@@ -269,5 +269,9 @@ from a11y_service.cli_worker import worker_command  # noqa: E402
 
 main.add_command(worker_command)
 
+from a11y_service.accounts.cli import admin_group  # noqa: E402
+
+main.add_command(admin_group)
+
 if __name__ == "__main__":
     main()

@@ -16,7 +16,9 @@ from litestar import Controller, Request, Response, post
 from litestar.di import NamedDependency
 from litestar.params import Body
 
+from a11y_service.accounts.principal import Principal
 from a11y_service.controllers.text import request_locale
+from a11y_service.db.accounts_models import bitv_body
 from checkers.page.audit import AuditOptionsError, PageAuditor, PageTarget, validate_options
 from checkers.page.fetch import FetchError, check_url
 from checkers.page.options import BODY_KINDS, ENGINES, AuditOptions, BitvSettings
@@ -58,6 +60,7 @@ class AuditController(Controller):
         data: Annotated[AuditBody, Body(title="Seite / page")],
         audit_options: NamedDependency[AuditOptions],
         audit_resources: NamedDependency[dict[str, Any]],
+        principal: NamedDependency[Principal],
     ) -> Response[bytes]:
         locale = request_locale(request)
         if (data.url is None) == (data.html is None):
@@ -67,6 +70,15 @@ class AuditController(Controller):
                 "Give exactly one of url or html.",
                 status=422,
             )
+        # The organisation's Land and kind of body, unless the request names others.
+        audit_options = replace(
+            audit_options,
+            bitv=replace(
+                audit_options.bitv,
+                land=principal.org_land,
+                body=bitv_body(principal.org_body_kind),  # type: ignore[arg-type]
+            ),
+        )
         options = _options(audit_options, data, locale)
         if data.url is not None:
             try:

@@ -20,6 +20,7 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from a11y_service.accounts.middleware import provide_principal
 from a11y_service.controllers.text import request_locale
 from a11y_service.db.errors import InvalidUpdateError, ReviewError, TextTooLongError
 from a11y_service.db.records import (
@@ -124,8 +125,14 @@ def _from_state(name: str) -> Callable[[State], object]:
     return provide
 
 
+def _org_review_store(request: Request) -> ReviewStore:
+    """The store seen by the caller's organisation: other organisations' jobs answer 404."""
+    principal = provide_principal(request)
+    return request.app.state.review_store.scoped(principal.org_id)  # type: ignore[no-any-return]
+
+
 TRANSLATION_DEPENDENCIES = {
-    "review_store": Provide(_from_state("review_store"), sync_to_thread=False),
+    "review_store": Provide(_org_review_store, sync_to_thread=False),
     "job_queue": Provide(_from_state("job_queue"), sync_to_thread=False),
     "translator_provider": Provide(_from_state("translator_provider"), sync_to_thread=False),
     "translation_settings": Provide(_from_state("translation_settings"), sync_to_thread=False),
@@ -249,6 +256,7 @@ class TranslationController(Controller):
     @patch(
         "/{job_id:str}/segments/{segment_id:str}",
         sync_to_thread=True,
+        opt={"role": "translator"},
         summary="Entscheiden / Decide",
         description=(
             "Status und/oder Übersetzung ändern. `version` (oder If-Match) ist die Version, die "
@@ -318,6 +326,7 @@ class TranslationController(Controller):
         "/{job_id:str}/segments/{segment_id:str}/comments",
         status_code=201,
         sync_to_thread=True,
+        opt={"role": "translator"},
         summary="Kommentieren / Comment",
     )
     def add_comment(
@@ -384,6 +393,7 @@ class TranslationController(Controller):
     @post(
         "/{job_id:str}/import",
         status_code=200,
+        opt={"role": "translator"},
         summary="XLIFF importieren / Import XLIFF",
         description=(
             "Rumpf: die bearbeitete XLIFF-2-Datei. Alles oder nichts; veraltete Segmente → 409. "

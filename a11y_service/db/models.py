@@ -52,6 +52,10 @@ class Job(Base):
     __table_args__ = (CheckConstraint(f"status IN {_in(JOB_STATUSES)}", name="status"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # The owning organisation; NULL only for jobs created before accounts existed.
+    org_id: Mapped[str | None] = mapped_column(
+        String(32), ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
     status: Mapped[str] = mapped_column(String(16))
     format: Mapped[str] = mapped_column(String(16))
     source_lang: Mapped[str] = mapped_column(String(16))
@@ -131,3 +135,8 @@ class HistoryEntry(Base):
     reviewer: Mapped[str | None] = mapped_column(String(200))
     comment: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+# The account tables share this metadata (foreign keys, migrations); importing them here keeps
+# the metadata complete wherever the models are used.
+from a11y_service.db import accounts_models  # noqa: E402, F401

@@ -147,9 +147,31 @@ def segment_not_found(job_id: str, segment_id: str) -> NotFoundError:
 
 
 class ReviewStore:
-    def __init__(self, engine: Engine) -> None:
+    """All jobs (queue workers, the CLI) or, through ``scoped(org_id)``, one organisation's:
+    then every lookup filters by ``org_id``, and another organisation's job is "not found"."""
+
+    def __init__(self, engine: Engine, org_id: str | None = None) -> None:
         self.engine = engine
+        self.org_id = org_id
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def scoped(self, org_id: str) -> ReviewStore:
+        """The same database, seen by one organisation (shares the engine and sessions)."""
+        view = ReviewStore.__new__(ReviewStore)
+        view.engine = self.engine
+        view.org_id = org_id
+        view._sessions = self._sessions
+        return view
+
+    def _find_job(self, session: Session, job_id: str, *, lock: bool = False) -> Job | None:
+        job = session.get(Job, job_id, with_for_update=lock)
+        if job is not None and self.org_id is not None and job.org_id != self.org_id:
+            return None
+        return job
+
+    def _job_exists(self, session: Session, job_id: str) -> None:
+        if self._find_job(session, job_id) is None:
+            raise job_not_found(job_id)
 
     @classmethod
     def open(cls, url: str | URL, *, migrate_schema: bool = True) -> ReviewStore:
@@ -176,6 +198,7 @@ class ReviewStore:
         source: str,
         target: str,
         glossary: dict[str, str | None] | None = None,
+        org_id: str | None = None,
     ) -> JobRecord:
         check_language(source, "Ausgangssprache", "Source language")
         check_language(target, "Zielsprache", "Target language")
@@ -188,6 +211,7 @@ class ReviewStore:
             target_lang=target,
             content=content,
             glossary=json.dumps(glossary, ensure_ascii=False) if glossary else None,
+            org_id=org_id if org_id is not None else self.org_id,
         )
         with self._session() as session:
             session.add(job)
@@ -213,7 +237,7 @@ class ReviewStore:
     ) -> JobRecord:
         """Store the machine translation; every segment starts as needs_review, version 1."""
         with self._session() as session:
-            job = session.get(Job, job_id, with_for_update=True)
+            job = self._find_job(session, job_id, lock=True)
             if job is None:
                 raise job_not_found(job_id)
             if job.status == "review":
@@ -297,7 +321,7 @@ class ReviewStore:
 
     def get_job(self, job_id: str) -> JobRecord:
         with self._sessions() as session:
-            job = session.get(Job, job_id)
+            job = self._find_job(session, job_id)
             if job is None:
                 raise job_not_found(job_id)
             counts = dict(
@@ -311,7 +335,10 @@ class ReviewStore:
 
     def list_jobs(self, limit: int = 50) -> list[JobRecord]:
         with self._sessions() as session:
-            jobs = session.scalars(select(Job).order_by(Job.created_at.desc()).limit(limit)).all()
+            query = select(Job)
+            if self.org_id is not None:
+                query = query.where(Job.org_id == self.org_id)
+            jobs = session.scalars(query.order_by(Job.created_at.desc()).limit(limit)).all()
         return [self.get_job(j.id) for j in jobs]
 
     @staticmethod
@@ -338,14 +365,14 @@ class ReviewStore:
     def job_document(self, job_id: str) -> dict[str, object] | None:
         """The engine's stored document (template and segments), if it gave one."""
         with self._sessions() as session:
-            if session.get(Job, job_id) is None:
-                raise job_not_found(job_id)
+            self._job_exists(session, job_id)
             raw = session.scalar(select(Job.document).where(Job.id == job_id))
         return json.loads(raw) if raw else None
 
     def job_content(self, job_id: str) -> str:
         with self._sessions() as session:
-            content = session.scalar(select(Job.content).where(Job.id == job_id))
+            job = self._find_job(session, job_id)
+            content = job.content if job is not None else None
         if content is None:
             raise job_not_found(job_id)
         return content
@@ -354,8 +381,7 @@ class ReviewStore:
 
     def segments(self, job_id: str) -> list[SegmentRecord]:
         with self._sessions() as session:
-            if session.get(Job, job_id) is None:
-                raise job_not_found(job_id)
+            self._job_exists(session, job_id)
             rows = session.scalars(
                 select(Segment).where(Segment.job_id == job_id).order_by(Segment.position)
             ).all()
@@ -363,10 +389,9 @@ class ReviewStore:
 
     def segment(self, job_id: str, segment_id: str) -> SegmentRecord:
         with self._sessions() as session:
+            self._job_exists(session, job_id)
             row = session.get(Segment, (job_id, segment_id))
             if row is None:
-                if session.get(Job, job_id) is None:
-                    raise job_not_found(job_id)
                 raise segment_not_found(job_id, segment_id)
             return _segment_record(row)
 
@@ -390,7 +415,7 @@ class ReviewStore:
         """
         try:
             with self._session() as session:
-                job = session.get(Job, job_id)
+                job = self._find_job(session, job_id)
                 if job is None:
                     raise job_not_found(job_id)
                 if job.status != "review":
@@ -520,8 +545,7 @@ class ReviewStore:
 
     def add_comment(self, job_id: str, segment_id: str, author: str, text: str) -> CommentRecord:
         with self._session() as session:
-            if session.get(Job, job_id) is None:
-                raise job_not_found(job_id)
+            self._job_exists(session, job_id)
             comment = self._add_comment(session, job_id, segment_id, author, text)
         return _comment_record(comment)
 
@@ -559,6 +583,7 @@ class ReviewStore:
 
     def comments(self, job_id: str, segment_id: str | None = None) -> list[CommentRecord]:
         with self._sessions() as session:
+            self._job_exists(session, job_id)
             query = select(Comment).where(Comment.job_id == job_id)
             if segment_id is not None:
                 if session.get(Segment, (job_id, segment_id)) is None:
@@ -568,9 +593,8 @@ class ReviewStore:
 
     def history(self, job_id: str, segment_id: str) -> list[HistoryRecord]:
         with self._sessions() as session:
+            self._job_exists(session, job_id)
             if session.get(Segment, (job_id, segment_id)) is None:
-                if session.get(Job, job_id) is None:
-                    raise job_not_found(job_id)
                 raise segment_not_found(job_id, segment_id)
             rows = session.scalars(
                 select(HistoryEntry)

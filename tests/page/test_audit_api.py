@@ -9,6 +9,7 @@ from litestar.testing import TestClient
 
 from a11y_service.app import create_app
 from a11y_service.settings import Settings
+from tests.accounts.helpers import authorize
 
 BROKEN = (
     "<!DOCTYPE html><html><head><title>Test</title></head><body><main><h1>Test</h1>"
@@ -24,6 +25,7 @@ def _database(factory) -> str:
 def strict(checker, tmp_path_factory):
     settings = Settings(database_url=_database(tmp_path_factory))
     with TestClient(app=create_app(settings, checker=checker)) as client:
+        authorize(client, settings.database_url, role="editor")
         yield client
 
 
@@ -33,6 +35,7 @@ def loopback(checker, tmp_path_factory):
         allow_loopback=True, browser_pool=1, database_url=_database(tmp_path_factory)
     )
     with TestClient(app=create_app(settings, checker=checker)) as client:
+        authorize(client, settings.database_url, role="editor")
         yield client
 
 

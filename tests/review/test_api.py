@@ -13,6 +13,7 @@ from lxml import etree
 
 from a11y_service.app import create_app
 from a11y_service.settings import Settings
+from tests.accounts.helpers import authorize
 from tests.review.doubles import ShoutingTranslator
 from translators.xliff import XLIFF_NS
 
@@ -48,8 +49,10 @@ def translator() -> ShoutingTranslator:
 def client(
     tmp_path: Path, checker: TextChecker, translator: ShoutingTranslator
 ) -> Iterator[TestClient]:
-    app = create_app(_settings(tmp_path), checker=checker, translator=translator)
+    settings = _settings(tmp_path)
+    app = create_app(settings, checker=checker, translator=translator)
     with TestClient(app) as test_client:
+        authorize(test_client, settings.database_url)
         yield test_client
 
 
@@ -239,6 +242,7 @@ def test_big_translation_goes_through_the_huey_queue(tmp_path: Path, checker: Te
     settings = _settings(tmp_path, translate_inline_segments=3)
     paragraphs = "".join(f"<p>Absatz Nummer {i} ist hier.</p>" for i in range(12))
     with TestClient(create_app(settings, checker=checker, translator=translator)) as client:
+        authorize(client, settings.database_url)
         response = client.post(BASE, json={"content": paragraphs, "source": "de", "target": "en"})
         assert response.status_code == 202, response.text
         assert response.json()["status"] == "queued"
@@ -259,8 +263,10 @@ class BrokenTranslator:
 
 
 def test_a_failed_translation_is_stored_and_reported(tmp_path: Path, checker: TextChecker) -> None:
-    app = create_app(_settings(tmp_path), checker=checker, translator=BrokenTranslator())
+    settings = _settings(tmp_path)
+    app = create_app(settings, checker=checker, translator=BrokenTranslator())
     with TestClient(app) as client:
+        authorize(client, settings.database_url)
         inline = client.post(
             BASE, json={"content": "<p>Hallo.</p>", "source": "de", "target": "xx"}
         )

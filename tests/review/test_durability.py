@@ -23,6 +23,7 @@ import pytest
 from lxml import etree
 
 from a11y_service.db.store import ReviewStore
+from tests.accounts.helpers import bearer, new_org_key
 from tests.review.conftest import ready_job
 from translators.xliff import XLIFF_NS
 
@@ -93,8 +94,9 @@ def _server(
 
 
 def test_saved_decisions_survive_sigkill(db_url: str, tmp_path: Path) -> None:
+    org, key = new_org_key(db_url, role="translator")
     store = ReviewStore.open(db_url)
-    job_id = ready_job(store)
+    job_id = ready_job(store.scoped(org.id))
     store.close()
     url = f"/v1/translations/{job_id}/segments"
     acked: list[tuple[int, str]] = []  # (version, target) answered 200
@@ -102,7 +104,7 @@ def test_saved_decisions_survive_sigkill(db_url: str, tmp_path: Path) -> None:
     stop = threading.Event()
 
     with _server(db_url, tmp_path) as (base, process):
-        with httpx.Client(base_url=base, timeout=5) as client:
+        with httpx.Client(base_url=base, timeout=5, headers=bearer(key)) as client:
             approved = client.patch(
                 f"{url}/s2", json={"reviewer": "anna", "version": 1, "state": "approved"}
             )
@@ -112,7 +114,7 @@ def test_saved_decisions_survive_sigkill(db_url: str, tmp_path: Path) -> None:
 
         def hammer() -> None:
             version = 1
-            with httpx.Client(base_url=base, timeout=5) as client:
+            with httpx.Client(base_url=base, timeout=5, headers=bearer(key)) as client:
                 while not stop.is_set():
                     target = f"Attempt {version}"
                     try:
@@ -141,7 +143,10 @@ def test_saved_decisions_survive_sigkill(db_url: str, tmp_path: Path) -> None:
     assert not worker.is_alive()
     assert len(acked) >= 15
 
-    with _server(db_url, tmp_path) as (base, _process), httpx.Client(base_url=base) as client:
+    with (
+        _server(db_url, tmp_path) as (base, _process),
+        httpx.Client(base_url=base, headers=bearer(key)) as client,
+    ):
         s1 = client.get(f"{url}/s1").json()
         last_version = acked[-1][0]
         # The very last request may have committed without its answer arriving: >=, not ==.
@@ -181,6 +186,7 @@ def test_from_outside_queue_worker_xliff_and_sigkill(tmp_path: Path, models_dir:
     ``huey_consumer`` with the real engine; the server is killed after the import was answered."""
     db_url = f"sqlite:///{tmp_path / 'outside.sqlite3'}"
     extra = {"A11Y_MODELS_DIR": str(models_dir), "A11Y_TRANSLATE_INLINE_SEGMENTS": "1"}
+    _org, key = new_org_key(db_url, role="editor")
     consumer = subprocess.Popen(
         [
             str(UVICORN.with_name("huey_consumer")),
@@ -198,7 +204,7 @@ def test_from_outside_queue_worker_xliff_and_sigkill(tmp_path: Path, models_dir:
     )
     try:
         with _server(db_url, tmp_path, A11Y_QUEUE_WORKERS="0", **extra) as (base, process):
-            with httpx.Client(base_url=base, timeout=10) as client:
+            with httpx.Client(base_url=base, timeout=10, headers=bearer(key)) as client:
                 created = client.post(
                     "/v1/translations",
                     json={"content": PAGE, "format": "html", "source": "de", "target": "en"},
@@ -228,7 +234,7 @@ def test_from_outside_queue_worker_xliff_and_sigkill(tmp_path: Path, models_dir:
             process.wait(timeout=30)
         with (
             _server(db_url, tmp_path, A11Y_QUEUE_WORKERS="0", **extra) as (base, _process),
-            httpx.Client(base_url=base, timeout=10) as client,
+            httpx.Client(base_url=base, timeout=10, headers=bearer(key)) as client,
         ):
             published = client.get(f"{job_url}/export", params={"format": "html"})
             assert published.status_code == 200, published.text

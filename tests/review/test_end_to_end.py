@@ -15,6 +15,7 @@ from lxml import etree
 
 from a11y_service.app import create_app
 from a11y_service.settings import Settings
+from tests.accounts.helpers import authorize
 from translators.engine import EngineConfig, Translator
 from translators.models import ModelStore
 from translators.testing import build_package
@@ -62,6 +63,7 @@ def test_translate_review_in_xliff_and_publish(
     )
     app = create_app(settings, checker=checker, translator=real_translator)
     with TestClient(app) as client:
+        authorize(client, settings.database_url, role="editor")
         created = client.post(
             BASE, json={"content": PAGE, "format": "html", "source": "de", "target": "en"}
         )
