@@ -27,6 +27,7 @@ from a11y_service.controllers.health import HealthController
 from a11y_service.controllers.site_audits import SiteAuditController, site_audit_lifespan
 from a11y_service.controllers.text import TextController
 from a11y_service.controllers.translations import TranslationController, translation_lifespan
+from a11y_service.monitoring.wiring import monitoring_lifespan, monitoring_route_handlers
 from a11y_service.problems import EXCEPTION_HANDLERS
 from a11y_service.settings import Settings
 from a11y_service.translation_jobs import DocumentTranslator, TranslatorProvider
@@ -137,6 +138,7 @@ def create_app(
             ),
             *web_route_handlers(),
             AccountPagesController,
+            *monitoring_route_handlers(),
         ],
         template_config=template_config(),
         csrf_config=csrf_config(settings),
@@ -153,6 +155,7 @@ def create_app(
             lifespan,
             translation_lifespan(settings, translator),
             site_audit_lifespan(settings),
+            monitoring_lifespan(settings),
         ],
         # Web pages answer errors with HTML pages; the API keeps problem+json. Account errors
         # decide themselves (a web page sends anonymous visitors to the login form).
