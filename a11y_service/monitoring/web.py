@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import anyio.to_thread
 import msgspec
 from litestar import Controller, Request, get, post
+from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
@@ -61,7 +62,11 @@ FIELD_IDS = {"name": "site-name", "start_url": "site-url", "sitemap_url": "site-
 
 
 async def _run(function: Callable[..., T], *args: Any) -> T:
-    return await anyio.to_thread.run_sync(lambda: function(*args))
+    try:
+        return await anyio.to_thread.run_sync(lambda: function(*args))
+    except NotFoundError as error:
+        # Web pages answer with the HTML 404 page (the store's error is the API's).
+        raise NotFoundException(error.en) from None
 
 
 def _monitor(request: Request[Any, Any, Any]) -> MonitorContext:
@@ -310,8 +315,7 @@ class MonitoringPagesController(Controller):
                               slug: FromPath[str]) -> Template:
         data: Overview = await _run(overview, _monitor(request).store, slug[:64])
         if not data.organisations:
-            raise NotFoundError("Keine veröffentlichte Organisation mit diesem Kürzel.",
-                                "No published organisation with this slug.")
+            raise NotFoundException("No published organisation with this slug.")
         org = data.organisations[0]
         lang = request_lang(request)
         chart = trend_chart("trend", org.trend, lang, org.name)

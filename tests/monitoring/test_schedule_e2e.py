@@ -79,8 +79,8 @@ def test_two_scheduled_audits_show_a_fixed_barrier(client: TestClient, site: Sit
     assert [a["trigger"] for a in history] == ["schedule", "schedule"]
     second = history[1]
     assert second["status"] == "done"
-    fixed_rules = [f for f in client.get(f"/v1/sites/{site_id}/findings",
-                                          params={"status": "fixed"}).json()["items"]]
+    fixed_rules = list(client.get(f"/v1/sites/{site_id}/findings",
+                                          params={"status": "fixed"}).json()["items"])
     assert {f["target"] for f in fixed_rules} == {"/kontakt"}
     assert second["fixed_findings"] == len(fixed_rules) >= 1
     assert second["new_findings"] == 0
