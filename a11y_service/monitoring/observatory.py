@@ -106,9 +106,10 @@ def overview(store: MonitoringStore, slug: str | None = None) -> Overview:
         for audit in audits:
             per_site[audit.site_id].append(audit)
         latest_ids = [rows[-1].id for rows in per_site.values()]  # type: ignore[attr-defined]
-        figures: dict[str, str | None] = dict(session.execute(
-                select(MonitorAudit.id, MonitorAudit.figures)
-                .where(MonitorAudit.id.in_(latest_ids)))) if latest_ids else {}
+        figures: dict[str, str | None] = dict(
+            session.execute(select(MonitorAudit.id, MonitorAudit.figures)
+                            .where(MonitorAudit.id.in_(latest_ids))).all()
+        ) if latest_ids else {}
     sites_by_org: dict[str, list[object]] = defaultdict(list)
     for site in sites:
         sites_by_org[site.org_id].append(site)
