@@ -2,8 +2,9 @@
 and finished audits. The page, the JSON (``/v1/public/organisations``) and the CSV are all made
 from :func:`overview`, so they cannot disagree.
 
-Built with three queries whatever the number of organisations (organisations, sites, audits);
-the figures JSON is read only for each site's latest audit.
+Built with four queries whatever the number of organisations and audits (organisations,
+sites, each site's latest two audits, monthly means); the figures JSON is read only for each
+site's latest audit.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import io
 import json
 from collections import defaultdict
 from datetime import datetime
+from typing import Any
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from a11y_service.db.accounts_models import Organisation
 from a11y_service.db.monitoring_models import MonitorAudit, MonitoredSite
@@ -70,103 +72,139 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
-def _trend(points: list[tuple[datetime, float]]) -> list[TrendPoint]:
-    by_month: dict[str, list[float]] = defaultdict(list)
-    for moment, value in points:
-        by_month[moment.strftime("%Y-%m")].append(value)
-    return [TrendPoint(month, _mean(values) or 0.0, len(values))
-            for month, values in sorted(by_month.items())]
+def _trend(months: dict[str, list[float]]) -> list[TrendPoint]:
+    """Points from {month: [sum, count]}."""
+    return [TrendPoint(month, round(total / count, 1), int(count))
+            for month, (total, count) in sorted(months.items())]
 
 
-def overview(store: MonitoringStore, slug: str | None = None) -> Overview:
-    """Every published organisation (or only ``slug``, if it is published)."""
+def overview(store: MonitoringStore, slug: str | None = None,
+             org_trends: bool = True) -> Overview:
+    """Every published organisation (or only ``slug``, if it is published).
+
+    The database does the heavy part: the latest two audits of each site (a window function)
+    and the monthly means (GROUP BY), so the work does not grow with the number of audits in
+    Python. ``org_trends=False`` leaves out each organisation's own trend (the overview page
+    shows only the region's).
+    """
     with store._session() as session:
+        connection = session.connection()  # Core rows: no ORM loading overhead
         org_query = select(Organisation.id, Organisation.slug, Organisation.name,
                            Organisation.land, Organisation.body_kind
                            ).where(Organisation.published.is_(True))
         if slug is not None:
             org_query = org_query.where(Organisation.slug == slug)
-        orgs = list(session.execute(org_query.order_by(Organisation.name)))
+        orgs = list(connection.execute(org_query.order_by(Organisation.name)))
         org_ids = [row.id for row in orgs]
-        sites = list(session.execute(
+        sites = list(connection.execute(
             select(MonitoredSite.id, MonitoredSite.org_id, MonitoredSite.name,
                    MonitoredSite.start_url, MonitoredSite.schedule)
             .where(MonitoredSite.org_id.in_(org_ids), MonitoredSite.active.is_(True))
             .order_by(MonitoredSite.name)
         )) if org_ids else []
         site_ids = [row.id for row in sites]
-        audits = list(session.execute(
-            select(MonitorAudit.id, MonitorAudit.site_id, MonitorAudit.finished_at,
-                   MonitorAudit.index_value, MonitorAudit.pages, MonitorAudit.errors,
-                   MonitorAudit.open_findings, MonitorAudit.fixed_findings)
-            .where(MonitorAudit.site_id.in_(site_ids), MonitorAudit.status == "done")
-            .order_by(MonitorAudit.finished_at, MonitorAudit.id)
-        )) if site_ids else []
-        per_site: dict[str, list[object]] = defaultdict(list)
-        for audit in audits:
-            per_site[audit.site_id].append(audit)
-        latest_ids = [rows[-1].id for rows in per_site.values()]  # type: ignore[attr-defined]
-        figures: dict[str, str | None] = dict(
-            session.execute(select(MonitorAudit.id, MonitorAudit.figures)
-                            .where(MonitorAudit.id.in_(latest_ids))).all()
-        ) if latest_ids else {}
-    sites_by_org: dict[str, list[object]] = defaultdict(list)
+        done = (MonitorAudit.site_id.in_(site_ids), MonitorAudit.status == "done")
+        latest: list[Any] = []
+        monthly: list[Any] = []
+        if site_ids:
+            # Rank only narrow columns (the figures JSON stays out of the window's sort), then
+            # fetch the full rows of the two latest audits per site.
+            ranked = select(
+                MonitorAudit.id,
+                func.row_number().over(
+                    partition_by=MonitorAudit.site_id,
+                    order_by=(MonitorAudit.finished_at.desc(), MonitorAudit.id.desc()),
+                ).label("rank"),
+                func.count().over(partition_by=MonitorAudit.site_id).label("total"),
+            ).where(*done).subquery()
+            latest = list(connection.execute(
+                select(MonitorAudit.id, MonitorAudit.site_id, MonitorAudit.index_value,
+                       MonitorAudit.pages, MonitorAudit.errors, MonitorAudit.open_findings,
+                       MonitorAudit.fixed_findings, MonitorAudit.finished_at,
+                       MonitorAudit.figures, ranked.c.rank, ranked.c.total)
+                .join(ranked, ranked.c.id == MonitorAudit.id).where(ranked.c.rank <= 2)
+            ))
+            group = (MonitoredSite.org_id, MonitorAudit.finished_month) if org_trends else (
+                MonitorAudit.finished_month,)
+            monthly_query = select(*group, func.sum(MonitorAudit.index_value),
+                                   func.count(MonitorAudit.index_value))
+            if org_trends:
+                monthly_query = monthly_query.join(
+                    MonitoredSite, MonitoredSite.id == MonitorAudit.site_id)
+            monthly = list(connection.execute(
+                monthly_query.where(*done, MonitorAudit.index_value.is_not(None),
+                       MonitorAudit.finished_month.is_not(None))
+                .group_by(*group)
+            ))
+    last_of: dict[str, Any] = {}
+    before_of: dict[str, Any] = {}
+    for row in latest:
+        (last_of if row.rank == 1 else before_of)[row.site_id] = row
+    org_months: dict[str, dict[str, list[float]]] = defaultdict(dict)
+    region_months: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    for row in monthly:
+        *key, total, count = row
+        month = key[-1]
+        region_months[month][0] += float(total)
+        region_months[month][1] += int(count)
+        if org_trends:
+            org_months[key[0]][month] = [float(total), int(count)]
+    sites_by_org: dict[str, list[Any]] = defaultdict(list)
     for site in sites:
         sites_by_org[site.org_id].append(site)
-    region_points: list[tuple[datetime, float]] = []
     region_latest: list[float] = []
     region_met: dict[str, int] = dict.fromkeys(DUTY_RULES, 0)
     region_judged: dict[str, int] = dict.fromkeys(DUTY_RULES, 0)
+    audits_total = 0
     result = []
     for org in orgs:
         public_sites = []
-        latest: list[float] = []
+        now: list[float] = []
         previous: list[float] = []
-        points: list[tuple[datetime, float]] = []
         met: dict[str, int] = dict.fromkeys(DUTY_RULES, 0)
         judged: dict[str, int] = dict.fromkeys(DUTY_RULES, 0)
         for site in sites_by_org.get(org.id, []):
-            history = per_site.get(site.id, [])  # type: ignore[attr-defined]
-            last = history[-1] if history else None
+            last = last_of.get(site.id)
             duties: dict[str, str] = {}
             if last is not None:
-                duties = json.loads(figures.get(last.id) or "{}").get("duties", {})
+                audits_total += last.total
+                duties = json.loads(last.figures or "{}").get("duties", {})
                 if last.index_value is not None:
-                    latest.append(last.index_value)
-                before = [a.index_value for a in history[:-1] if a.index_value is not None]
-                if before:
-                    previous.append(before[-1])
-                elif last.index_value is not None:
-                    previous.append(last.index_value)
-            for audit in history:
-                if audit.index_value is not None and audit.finished_at is not None:
-                    points.append((aware(audit.finished_at), audit.index_value))  # type: ignore[arg-type]
+                    now.append(last.index_value)
+                before = before_of.get(site.id)
+                # The index of the audit before the latest (the latest's own if none).
+                earlier = before.index_value if before is not None else None
+                if earlier is None:
+                    earlier = last.index_value
+                if earlier is not None:
+                    previous.append(earlier)
             for duty in DUTY_RULES:
                 state = duties.get(duty, "unknown")
                 if state != "unknown":
                     judged[duty] += 1
                     met[duty] += state == "met"
             public_sites.append(PublicSite(
-                name=site.name, url=site.start_url, schedule=site.schedule,  # type: ignore[attr-defined]
-                audits=len(history), last_audit=aware(last.finished_at) if last else None,
+                name=site.name, url=site.start_url, schedule=site.schedule,
+                audits=last.total if last else 0,
+                last_audit=aware(last.finished_at) if last else None,
                 index=last.index_value if last else None, pages=last.pages if last else 0,
                 errors=last.errors if last else 0,
                 open_findings=last.open_findings if last else 0,
                 fixed_last=last.fixed_findings if last else 0, duties=duties,
             ))
-        region_points.extend(points)
-        region_latest.extend(latest)
+        region_latest.extend(now)
         for duty in DUTY_RULES:
             region_met[duty] += met[duty]
             region_judged[duty] += judged[duty]
         result.append(PublicOrganisation(
             slug=org.slug, name=org.name, land=org.land, body_kind=org.body_kind,
-            index=_mean(latest), previous_index=_mean(previous), sites=public_sites,
-            duties_met=met, duties_judged=judged, trend=_trend(points),
+            index=_mean(now), previous_index=_mean(previous), sites=public_sites,
+            duties_met=met, duties_judged=judged,
+            trend=_trend(org_months.get(org.id, {})) if org_trends else [],
         ))
     return Overview(
         organisations=result, index=_mean(region_latest), sites=len(sites),
-        audits=len(audits), trend=_trend(region_points), duties_met=region_met,
+        audits=audits_total, trend=_trend(region_months), duties_met=region_met,
         duties_judged=region_judged,
     )
 

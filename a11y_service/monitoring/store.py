@@ -364,7 +364,8 @@ class MonitoringStore:
             taken = session.execute(
                 update(MonitorAudit)
                 .where(MonitorAudit.id == audit_id, MonitorAudit.status == "queued")
-                .values(status="done", finished_at=now)
+                .values(status="done", finished_at=now,
+                        finished_month=f"{now.astimezone(UTC):%Y-%m}")
                 .execution_options(synchronize_session=False)
             )
             if taken.rowcount != 1:  # type: ignore[attr-defined]

@@ -304,7 +304,8 @@ class MonitoringPagesController(Controller):
 
     @get("/transparenz", name="web:observatory")
     async def observatory(self, request: Request[Any, Any, Any]) -> Template:
-        data: Overview = await _run(overview, _monitor(request).store)
+        # The page shows the region's trend only; each organisation's is on its own page.
+        data: Overview = await _run(overview, _monitor(request).store, None, False)
         lang = request_lang(request)
         chart = trend_chart("trend", data.trend, lang, "Region")
         return render(request, "transparenz.html", data=data, chart=chart,

@@ -57,6 +57,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("finished_month", sa.String(length=7), nullable=True),
         sa.Column("error", sa.Text(), nullable=True),
         sa.Column("pages", sa.Integer(), nullable=False),
         sa.Column("pages_without_errors", sa.Integer(), nullable=False),
@@ -86,6 +87,8 @@ def upgrade() -> None:
     op.create_index("ix_monitor_audits_site_created", "monitor_audits",
                     ["site_id", "created_at"])
     op.create_index("ix_monitor_audits_status", "monitor_audits", ["status"])
+    op.create_index("ix_monitor_audits_site_status_finished", "monitor_audits",
+                    ["site_id", "status", "finished_at"])
     op.create_table(
         "tracked_findings",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -153,6 +156,7 @@ def downgrade() -> None:
     op.drop_table("monitor_notifications")
     op.drop_index("ix_tracked_findings_site_status", table_name="tracked_findings")
     op.drop_table("tracked_findings")
+    op.drop_index("ix_monitor_audits_site_status_finished", table_name="monitor_audits")
     op.drop_index("ix_monitor_audits_status", table_name="monitor_audits")
     op.drop_index("ix_monitor_audits_site_created", table_name="monitor_audits")
     op.drop_index(op.f("ix_monitor_audits_org_id"), table_name="monitor_audits")
