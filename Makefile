@@ -81,6 +81,7 @@ bench: install
 	$(PY) scripts/bench_observatory.py
 	$(PY) scripts/bench_translate.py
 	$(PY) scripts/bench_translate.py --d-model 256 --vocab 8000 --sentences 300
+	$(PY) scripts/bench_scale.py
 
 # Re-resolve the pins from requirements.in (a developer step, not part of install).
 lock:

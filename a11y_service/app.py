@@ -39,6 +39,7 @@ from a11y_service.web.setup import (
     web_route_handlers,
     web_state,
 )
+from a11y_service.web.site_audits import SiteAuditPagesController
 from checkers.page.options import (
     AuditOptions,
     BitvSettings,
@@ -131,6 +132,7 @@ def create_app(
             AuditController,
             TranslationController,
             SiteAuditController,
+            SiteAuditPagesController,
             SavedTextController,
             AccountApiController,
             create_static_files_router(

@@ -3,8 +3,8 @@
 ``POST`` stores the audit and puts it on the queue (202 + Location); any ``a11y worker`` (or the
 web process's own consumer on one machine) runs it with the crawler and runner of ``a11y check``.
 ``GET /{id}`` shows the status and progress, ``GET /{id}/report`` the run report (the JSON of
-``a11y check --format json``). Every audit belongs to an organisation; another organisation's
-audit answers 404.
+``a11y check --format json``). Every audit belongs to the caller's organisation (API key or
+session); another organisation's audit answers 404.
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from typing import Annotated, ClassVar, Literal
 
 import anyio.to_thread
 import msgspec
-from litestar import Controller, Litestar, Request, Response, get, post
+from litestar import Controller, Litestar, Response, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from a11y_service.accounts.principal import Principal
 from a11y_service.db.errors import InvalidUpdateError, ReviewError
 from a11y_service.settings import Settings
 from a11y_service.site_audits.jobs import Recovery
@@ -33,7 +34,6 @@ log = logging.getLogger(__name__)
 EngineName = Literal["axe", "static", "bitv", "text"]
 DEFAULT_ENGINES: tuple[str, ...] = ("axe", "static", "bitv", "text")
 MAX_DEPTH = 10
-PUBLIC_ORG = "public"
 
 
 class SiteAuditQueueError(ReviewError):
@@ -54,13 +54,10 @@ class SiteAuditList(msgspec.Struct):
     items: list[SiteAuditRecord]
 
 
-def request_org(request: Request) -> str:
-    """The caller's organisation: the signed-in principal's; without one (no accounts yet),
-    the ``org_id`` query parameter or the public organisation."""
-    principal = getattr(request.state, "principal", None)
-    if principal is not None:
-        return str(principal.org_id)
-    return request.query_params.get("org_id") or PUBLIC_ORG
+def principal_org(principal: NamedDependency[Principal]) -> str:
+    """Every audit belongs to the caller's organisation (the access guard already demanded a
+    principal for /v1/, and the editor role to create)."""
+    return principal.org_id
 
 
 def _from_state(name: str) -> Callable[[State], object]:
@@ -83,6 +80,7 @@ def create_site_audit(
     store: SiteAuditStore,
     queue: JobQueue,
     settings: Settings,
+    principal: Principal | None = None,
 ) -> SiteAuditRecord:
     """Validate, store, enqueue; shared by the API and the web form."""
     policy = UrlPolicy(allow_files=False)
@@ -98,6 +96,9 @@ def create_site_audit(
     record = store.create(
         org_id=org_id, start_url=start, sitemap_url=sitemap, max_pages=data.max_pages,
         max_depth=data.max_depth, engines=engines, locale=data.locale,
+        # The organisation's BITV scope (Land, kind of body), as for single page audits.
+        land=principal.org_land if principal is not None else None,
+        body_kind=principal.org_body_kind if principal is not None else None,
     )
     try:
         queue.enqueue_site_audit(record.id)
@@ -116,7 +117,7 @@ SITE_AUDIT_DEPENDENCIES = {
     "site_audit_store": Provide(_from_state("site_audit_store"), sync_to_thread=False),
     "job_queue": Provide(_from_state("job_queue"), sync_to_thread=False),
     "site_audit_settings": Provide(_from_state("site_audit_settings"), sync_to_thread=False),
-    "org_id": Provide(request_org, sync_to_thread=False),
+    "org_id": Provide(principal_org, sync_to_thread=False),
 }
 
 
@@ -139,13 +140,14 @@ class SiteAuditController(Controller):
     def create(
         self,
         data: JSONBody[CreateSiteAudit],
+        principal: NamedDependency[Principal],
         org_id: NamedDependency[str],
         site_audit_store: NamedDependency[SiteAuditStore],
         job_queue: NamedDependency[JobQueue],
         site_audit_settings: NamedDependency[Settings],
     ) -> Response[SiteAuditRecord]:
         record = create_site_audit(data, org_id, site_audit_store, job_queue,
-                                   site_audit_settings)
+                                   site_audit_settings, principal)
         return Response(record, status_code=202,
                         headers={"Location": f"{self.path}/{record.id}"})
 

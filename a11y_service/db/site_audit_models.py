@@ -45,6 +45,9 @@ class SiteAudit(Base):
     max_depth: Mapped[int] = mapped_column(Integer)
     engines: Mapped[str] = mapped_column(String(64))  # comma-separated, as `a11y check --engines`
     locale: Mapped[str] = mapped_column(String(8), default="de")
+    # The organisation's BITV scope when the audit was asked for; None: the service's settings.
+    land: Mapped[str | None] = mapped_column(String(8))
+    body_kind: Mapped[str | None] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16))
     pages_total: Mapped[int | None] = mapped_column(Integer)
     pages_done: Mapped[int] = mapped_column(Integer, default=0)

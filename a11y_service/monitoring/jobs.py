@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from a11y_service.db.accounts_models import bitv_body
 from a11y_service.monitoring.notify import SmtpSettings, notify
 from a11y_service.monitoring.store import AuditRecord, MonitoringStore, SiteRecord, utcnow
 from a11y_service.settings import Settings
@@ -81,6 +82,8 @@ def start_audit(context: MonitorContext, site: SiteRecord, trigger: str,
         org_id=site.org_id, start_url=site.start_url, sitemap_url=site.sitemap_url,
         max_pages=site.max_pages, max_depth=site.max_depth,
         engines=list(context.settings.engines), locale="de",
+        # The site's BITV scope (its Land and kind of body decide which duties are checked).
+        land=site.land, body_kind=bitv_body(site.body_kind),
     )
     audit = context.store.add_audit(site, site.org_id, record.id, trigger, planned_for, now)
     try:

@@ -101,8 +101,8 @@ def check_config(record: SiteAuditRecord, settings: Settings) -> CheckConfig:
         timeout=min(settings.page_timeout, 30.0),
         allow_loopback=settings.allow_loopback,
         allow_private=settings.allow_private,
-        land=settings.bitv_land,
-        body=settings.bitv_body,
+        land=record.land or settings.bitv_land,
+        body=record.body_kind or settings.bitv_body,
     )
 
 

@@ -45,6 +45,8 @@ class SiteAuditRecord(msgspec.Struct, kw_only=True):
     max_depth: int
     engines: list[str]
     locale: str
+    land: str | None
+    body_kind: str | None
     pages_total: int | None
     pages_done: int
     attempts: int
@@ -84,6 +86,8 @@ def _record(row: SiteAudit) -> SiteAuditRecord:
         max_depth=row.max_depth,
         engines=[e for e in row.engines.split(",") if e],
         locale=row.locale,
+        land=row.land,
+        body_kind=row.body_kind,
         pages_total=row.pages_total,
         pages_done=row.pages_done,
         attempts=row.attempts,
@@ -135,6 +139,8 @@ class SiteAuditStore:
         max_depth: int,
         engines: Sequence[str],
         locale: str = "de",
+        land: str | None = None,
+        body_kind: str | None = None,
     ) -> SiteAuditRecord:
         row = SiteAudit(
             id=uuid.uuid4().hex,
@@ -145,6 +151,8 @@ class SiteAuditStore:
             max_depth=max_depth,
             engines=",".join(engines),
             locale=locale,
+            land=land,
+            body_kind=body_kind,
             status="queued",
             pages_done=0,
             attempts=0,

@@ -21,6 +21,7 @@ from a11y_service.site_audits.runner import (
     run_site_audit,
 )
 from a11y_service.site_audits.store import LeaseLost, SiteAuditStore
+from tests.accounts.helpers import bearer, new_org_key
 from tests.ci.site import Site, serve
 
 if TYPE_CHECKING:
@@ -55,11 +56,22 @@ def client(tmp_path: Path, checker: TextChecker) -> Iterator[TestClient]:
         yield test_client
 
 
-def _wait_done(client: TestClient, location: str, org: str = "a", seconds: float = 60
-               ) -> dict[str, Any]:
+@pytest.fixture
+def org_a(client: TestClient, tmp_path: Path) -> dict[str, str]:
+    """Headers with an editor key of one organisation (the schema exists once the app runs)."""
+    return bearer(new_org_key(_settings(tmp_path).database_url, role="editor")[1])
+
+
+@pytest.fixture
+def org_b(client: TestClient, tmp_path: Path) -> dict[str, str]:
+    return bearer(new_org_key(_settings(tmp_path).database_url, role="editor")[1])
+
+
+def _wait_done(client: TestClient, location: str, headers: dict[str, str],
+               seconds: float = 60) -> dict[str, Any]:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        body = client.get(location, params={"org_id": org}).json()
+        body = client.get(location, headers=headers).json()
         if body["status"] in ("done", "failed"):
             return body
         time.sleep(0.1)
@@ -85,19 +97,19 @@ def _check_json(site: Site, max_pages: int, depth: int) -> dict[str, Any]:
 
 
 def test_site_audit_runs_in_background_and_reports_like_a11y_check(
-    client: TestClient, site: Site
+    client: TestClient, site: Site, org_a: dict[str, str]
 ) -> None:
-    response = client.post(BASE, params={"org_id": "a"}, json={
+    response = client.post(BASE, headers=org_a, json={
         "start_url": site.base + "/", "max_pages": 20, "max_depth": 2, "engines": ENGINES,
     })
     assert response.status_code == 202, response.text
     location = response.headers["location"]
     assert location == f"{BASE}/{response.json()['id']}"
     assert response.json()["status"] == "queued"
-    status = _wait_done(client, location)
+    status = _wait_done(client, location, org_a)
     assert status["status"] == "done", status
     assert status["pages_total"] == status["pages_done"] == 5  # /, kontakt, news, tief/1, tief/2
-    report = client.get(location + "/report", params={"org_id": "a"})
+    report = client.get(location + "/report", headers=org_a)
     assert report.status_code == 200
     assert report.headers["content-type"].startswith("application/json")
     assert report.json() == _check_json(site, 20, 2)
@@ -108,18 +120,27 @@ def test_site_audit_runs_in_background_and_reports_like_a11y_check(
     assert site.hits["/privat/geheim"] == 0
 
 
-def test_other_organisations_audits_are_not_found(client: TestClient, site: Site) -> None:
-    created = client.post(BASE, params={"org_id": "a"}, json={
+def test_other_organisations_audits_are_not_found(
+    client: TestClient, site: Site, org_a: dict[str, str], org_b: dict[str, str], tmp_path: Path
+) -> None:
+    created = client.post(BASE, headers=org_a, json={
         "start_url": site.base + "/", "max_pages": 1, "max_depth": 0, "engines": ENGINES,
     }).json()
     for path in (f"{BASE}/{created['id']}", f"{BASE}/{created['id']}/report"):
-        answer = client.get(path, params={"org_id": "b"})
+        answer = client.get(path, headers=org_b)
         assert answer.status_code == 404
         assert answer.headers["content-type"].startswith("application/problem+json")
-    assert client.get(BASE, params={"org_id": "b"}).json()["items"] == []
-    listed = client.get(BASE, params={"org_id": "a"}).json()["items"]
+    assert client.get(BASE, headers=org_b).json()["items"] == []
+    listed = client.get(BASE, headers=org_a).json()["items"]
     assert [item["id"] for item in listed] == [created["id"]]
-    _wait_done(client, f"{BASE}/{created['id']}")
+    _wait_done(client, f"{BASE}/{created['id']}", org_a)
+    # without a key: 401; a viewer may look but not start an audit
+    assert client.get(BASE).status_code == 401
+    assert client.post(BASE, json={"start_url": site.base + "/"}).status_code == 401
+    viewer = bearer(new_org_key(_settings(tmp_path).database_url, role="viewer")[1])
+    assert client.get(BASE, headers=viewer).status_code == 200
+    assert client.post(BASE, headers=viewer, json={"start_url": site.base + "/"}
+                       ).status_code == 403
 
 
 @pytest.mark.parametrize(("body", "status"), [
@@ -135,23 +156,25 @@ def test_other_organisations_audits_are_not_found(client: TestClient, site: Site
     ({}, 400),
 ])
 def test_bad_input_is_a_problem_not_a_job(
-    client: TestClient, body: dict[str, Any], status: int
+    client: TestClient, body: dict[str, Any], status: int, org_a: dict[str, str]
 ) -> None:
-    response = client.post(BASE, json=body)
+    response = client.post(BASE, json=body, headers=org_a)
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
-    assert client.get(BASE).json()["items"] == []
+    assert client.get(BASE, headers=org_a).json()["items"] == []
 
 
 def test_report_of_an_unfinished_audit_is_409(client: TestClient, tmp_path: Path) -> None:
-    store = SiteAuditStore.open(f"sqlite:///{tmp_path / 'audits.sqlite3'}")
-    record = store.create(org_id="public", start_url="https://example.org/", sitemap_url=None,
+    database = _settings(tmp_path).database_url
+    org, key = new_org_key(database, role="viewer")
+    store = SiteAuditStore.open(database)
+    record = store.create(org_id=org.id, start_url="https://example.org/", sitemap_url=None,
                           max_pages=1, max_depth=0, engines=ENGINES)
     store.close()
-    answer = client.get(f"{BASE}/{record.id}/report")
+    answer = client.get(f"{BASE}/{record.id}/report", headers=bearer(key))
     assert answer.status_code == 409
     assert answer.json()["kind"] == "job-state"
-    assert client.get(f"{BASE}/{'x' * 500}").status_code == 404
+    assert client.get(f"{BASE}/{'x' * 500}", headers=bearer(key)).status_code == 404
 
 
 def _store(tmp_path: Path) -> SiteAuditStore:
@@ -224,3 +247,19 @@ def test_a_worker_that_lost_its_lease_cannot_write_or_finish(tmp_path: Path) -> 
     assert store.get(record.id).status == "done"
     assert store.stale(queued_grace_seconds=60) == []
     store.close()
+
+
+def test_worker_with_a_wrong_queue_url_says_so_and_exits_2(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    a11y = Path(sys.executable).with_name("a11y")
+    env = {**os.environ, "A11Y_DATABASE_URL": f"sqlite:///{tmp_path / 'w.sqlite3'}",
+           "A11Y_QUEUE_URL": "ftp://queue.example.org/"}
+    done = subprocess.run([str(a11y), "worker"], env=env, capture_output=True, text=True,
+                          check=False,
+                          timeout=60)
+    assert done.returncode == 2
+    assert "Der Worker startet nicht / the worker does not start" in done.stderr
+    assert "Traceback" not in done.stderr

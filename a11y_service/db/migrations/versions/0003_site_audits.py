@@ -1,7 +1,7 @@
 """Site audits: the audit job (with lease) and its per-page results.
 
 Revision ID: 0003_site_audits
-Revises: 0001
+Revises: 0002_accounts
 Create Date: 2026-12-07 15:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_site_audits"
-down_revision = "0001"
+down_revision = "0002_accounts"
 branch_labels = None
 depends_on = None
 
@@ -27,6 +27,8 @@ def upgrade() -> None:
         sa.Column("max_depth", sa.Integer(), nullable=False),
         sa.Column("engines", sa.String(length=64), nullable=False),
         sa.Column("locale", sa.String(length=8), nullable=False),
+        sa.Column("land", sa.String(length=8), nullable=True),
+        sa.Column("body_kind", sa.String(length=16), nullable=True),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("pages_total", sa.Integer(), nullable=True),
         sa.Column("pages_done", sa.Integer(), nullable=False),

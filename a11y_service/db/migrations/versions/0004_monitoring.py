@@ -1,8 +1,8 @@
 """Monitoring: sites with schedules, monitored audits, tracked findings, notifications and
-notification channels. Also joins the two heads 0002_accounts and 0003_site_audits.
+notification channels.
 
 Revision ID: 0004_monitoring
-Revises: 0002_accounts, 0003_site_audits
+Revises: 0003_site_audits
 Create Date: 2026-12-07 15:30:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_monitoring"
-down_revision = ("0002_accounts", "0003_site_audits")
+down_revision = "0003_site_audits"
 branch_labels = None
 depends_on = None
 

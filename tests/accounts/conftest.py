@@ -1,0 +1,29 @@
+"""Account tests run on a SQLite file and on a throwaway PostgreSQL database (the review tests'
+uniquely named databases, dropped at the end of the session)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from a11y_service.accounts.store import AccountStore
+from tests.review.conftest import pg_databases, pg_url  # noqa: F401  (fixtures)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'accounts.sqlite3'}"
+    # A fresh database per test: rate-limit counts and unique e-mails must not leak between tests.
+    return str(request.getfixturevalue("pg_databases").create())
+
+
+@pytest.fixture
+def accounts(db_url: str) -> Iterator[AccountStore]:
+    store = AccountStore.open(db_url)
+    try:
+        yield store
+    finally:
+        store.close()
