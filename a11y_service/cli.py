@@ -80,6 +80,11 @@ def main() -> None:
     help="a11y.toml (sonst im aktuellen Ordner) / config file.",
 )
 @click.option("--id", "target_id", help="Kennung im Bericht / id in the report.")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    help="Exit-Code 1, wenn die Verständlichkeit darunter liegt / exit 1 below this score.",
+)
 def text_command(
     source: str | None,
     inline_text: str | None,
@@ -92,10 +97,14 @@ def text_command(
     fail_on: str,
     config_path: Path | None,
     target_id: str | None,
+    min_score: float | None,
 ) -> None:
     """Text prüfen: Lesbarkeit und Leichte/Einfache Sprache. / Check a text.
 
-    SOURCE ist eine Datei oder - für die Standard-Eingabe. / SOURCE is a file or - for stdin.
+    SOURCE ist eine Datei (.txt, .md, .html, .docx, .odt) oder - für die Standard-Eingabe.
+    Exit-Code 1 auch, wenn der Text die Regeln seines Profils nicht erfüllt (außer mit
+    --fail-on never). / SOURCE is a file or - for stdin; exit 1 also when the text does not
+    follow its profile's rules (unless --fail-on never).
     """
     checker = _checker(config_path, locale)
     if batch:
@@ -108,18 +117,41 @@ def text_command(
         )
     from checkers.text.engine import CheckRequest
 
-    raw = inline_text if inline_text is not None else _read_source(source)  # type: ignore[arg-type]
+    raw: str | bytes = (
+        inline_text if inline_text is not None else _read_source(source)  # type: ignore[arg-type]
+    )
     try:
+        document = _office_document(raw, source)
+        if document is not None:
+            raw = document.text
+            input_format = input_format if input_format != "auto" else document.check_format
         report = checker.check(
             CheckRequest(raw, input_format, lang, profile, target_id, locale)  # type: ignore[arg-type]
         )
+        if document is not None:
+            report.target.format = document.input_format
+            report.target.name = document.name
     except TextInputError as error:
         raise CliError(error.message(locale)) from None
     if output_format == "json":
         sys.stdout.buffer.write(encode_report(report) + b"\n")
     else:
-        click.echo(render_text(report, locale))
-    sys.exit(exit_code_for([report], fail_on))
+        shown = raw if isinstance(raw, str) else raw.decode("utf-8-sig", errors="replace")
+        click.echo(render_text(report, locale, shown))
+    code = exit_code_for([report], fail_on)
+    if code == ExitCode.OK and fail_on != "never":
+        code = _rule_or_score_failure(report, min_score)
+    sys.exit(code)
+
+
+def _rule_or_score_failure(report: Report, min_score: float | None) -> int:
+    """Exit 1 when the text does not follow its profile or scores below ``--min-score``."""
+    from a11y_service.text_output import verdict_passed
+
+    score = report.metrics.get("score")
+    if min_score is not None and (not isinstance(score, int | float) or score < min_score):
+        return ExitCode.FINDINGS
+    return ExitCode.OK if verdict_passed(report) else ExitCode.FINDINGS
 
 
 def _checker(config_path: Path | None, locale: str) -> Any:
@@ -133,6 +165,15 @@ def _checker(config_path: Path | None, locale: str) -> Any:
     except Exception as error:  # a glossary or resource problem: say what, not a traceback
         message = getattr(error, "message", None) or str(error)
         raise CliError(str(message)) from None
+
+
+def _office_document(raw: str | bytes, source: str | None) -> Any:
+    """A .docx/.odt file (by name or content) read into its text, else None."""
+    from checkers.text.documents import is_office_document, read_document
+
+    if isinstance(raw, bytes) and is_office_document(raw, source or ""):
+        return read_document(raw, source if source and source != "-" else "stdin")
+    return None
 
 
 def _read_source(source: str) -> bytes:
@@ -223,36 +264,10 @@ def exit_code_for(reports: list[Report], fail_on: str) -> int:
     return ExitCode.OK
 
 
-def render_text(report: Report, locale: str) -> str:
-    m = report.metrics
-    de = locale == "de"
-    lines = [
-        (
-            f"Verständlichkeit: {m.get('score')} von 100 ({m.get('level')}), "
-            f"{m.get('words')} Wörter, {m.get('sentences')} Sätze"
-        )
-        if de
-        else (
-            f"Understandability: {m.get('score')} of 100 ({m.get('level')}), "
-            f"{m.get('words')} words, {m.get('sentences')} sentences"
-        ),
-        f"Flesch (Amstad) {m.get('flesch_amstad')}, WSTF {m.get('wiener_sachtextformel')}, "
-        f"LIX {m.get('lix')}"
-        if "lix" in m
-        else "",
-    ]
-    for f in report.findings:
-        loc = f.location
-        lines.append(f"{loc.line}:{loc.column} {f.severity:<7} {f.rule_id:<22} {f.message}")
-        for s in f.suggestions[:2]:
-            lines.append(f"    → {s.text}")
-    s = report.summary
-    lines.append(
-        f"{s.errors} Fehler, {s.warnings} Warnungen, {s.infos} Hinweise"
-        if de
-        else f"{s.errors} errors, {s.warnings} warnings, {s.infos} notes"
-    )
-    return "\n".join(line for line in lines if line)
+def render_text(report: Report, locale: str, source: str | None = None) -> str:
+    from a11y_service.text_output import render_text as render
+
+    return render(report, locale, source)
 
 
 from a11y_service.cli_check import baseline_group, check_command  # noqa: E402

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from enum import IntEnum
-from typing import Literal
+from typing import Any, Literal
 
 import msgspec
 
@@ -40,6 +40,7 @@ class Target(msgspec.Struct, omit_defaults=True):
     lang: str | None = None
     profile: str | None = None
     format: str | None = None
+    name: str | None = None  # the uploaded document's file name (text check of .docx/.odt)
 
 
 class Location(msgspec.Struct, omit_defaults=True):
@@ -101,6 +102,9 @@ class Report(msgspec.Struct, kw_only=True):
     findings: list[Finding] = msgspec.field(default_factory=list)
     error: ReportError | None = None
     limits: list[str] = msgspec.field(default_factory=list)
+    # Text checks: does the text follow its profile's rules (checkers.text.verdict.Verdict as
+    # JSON)? Left out of the JSON for other reports.
+    verdict: dict[str, Any] | msgspec.UnsetType = msgspec.UNSET
 
 
 class RunSummary(msgspec.Struct):

@@ -94,7 +94,8 @@ def error_page(request: Request, status: int, detail: str | None = None) -> Resp
 def _status_of(exc: Exception) -> int:
     if isinstance(exc, HTTPException):
         return exc.status_code
-    return 500
+    status = getattr(exc, "status", None)  # the bilingual input errors carry their status
+    return status if isinstance(status, int) and 400 <= status < 600 else 500
 
 
 def web_aware(handler: Handler) -> Handler:

@@ -117,6 +117,15 @@ class PageAuditController(Controller):
         options = replace(options, screenshots=DEFAULT_LIMIT, keep_details=True)
         target = PageTarget(url=body.url, html=html)
         report, details = await anyio.to_thread.run_sync(_audit, options, resources, target)
+        if report.error is not None and report.error.kind in ("address-refused", "scheme"):
+            # The policy refused the address while fetching (after name resolution).
+            return render(
+                request,
+                "page_audit.html",
+                status_code=422,
+                url=url,
+                errors={"url": report.error.message},
+            )
         groups = group_report(
             report,
             lang,

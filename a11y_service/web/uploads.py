@@ -26,12 +26,13 @@ def accepted_suffixes() -> tuple[str, ...]:
     return TEXT_SUFFIXES + (OFFICE_SUFFIXES if office_reader_available() else ())
 
 
-def read_office_document(data: bytes, filename: str) -> str:
-    """The seam for ``.docx``/``.odt``: the text engine's document reader, when installed."""
-    from checkers.text.documents import read_document  # type: ignore[import-not-found]
+def read_office_document(data: bytes, filename: str) -> tuple[str, str]:
+    """``.docx``/``.odt`` through the text engine's document reader: the paragraphs as text,
+    and the format to check it in."""
+    from checkers.text.documents import read_document
 
-    result = read_document(data, filename)
-    return result if isinstance(result, str) else str(getattr(result, "text", result))
+    document = read_document(data, filename)
+    return document.text, document.check_format
 
 
 def upload_format(filename: str) -> str:
@@ -43,8 +44,9 @@ def upload_format(filename: str) -> str:
     return "plain"
 
 
-def read_upload(data: bytes, filename: str) -> str:
-    """The upload as text, or a :class:`TextInputError` that says which files work."""
+def read_upload(data: bytes, filename: str) -> tuple[str, str]:
+    """The upload as text and the format to check it in, or a :class:`TextInputError` that
+    says which files work."""
     suffix = PurePath(filename).suffix.lower()
     if suffix in OFFICE_SUFFIXES and office_reader_available():
         return read_office_document(data, filename)
@@ -57,7 +59,7 @@ def read_upload(data: bytes, filename: str) -> str:
             status=422,
         )
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), upload_format(filename)
     except UnicodeDecodeError:
         raise TextInputError(
             "encoding",

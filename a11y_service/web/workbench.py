@@ -19,7 +19,7 @@ from litestar.response import Template
 
 from a11y_service.web.highlight import Span, highlight
 from a11y_service.web.render import Lang, render, request_lang, translator
-from a11y_service.web.uploads import accepted_suffixes, read_upload, upload_format
+from a11y_service.web.uploads import accepted_suffixes, read_upload
 from checkers.report import Finding, Report
 from checkers.text.engine import CheckRequest, TextChecker
 from checkers.text.errors import TextInputError
@@ -244,8 +244,9 @@ async def read_form(request: Request) -> WorkbenchInput:
             data.errors["file"] = _("Die Datei ist leer.", "The file is empty.")
         else:
             try:
-                data.text = await anyio.to_thread.run_sync(read_upload, content, upload.filename)
-                data.format = upload_format(upload.filename)
+                data.text, data.format = await anyio.to_thread.run_sync(
+                    read_upload, content, upload.filename
+                )
             except TextInputError as error:
                 data.errors["file"] = error.message(lang)
     if not data.errors and not data.text.strip():

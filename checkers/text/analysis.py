@@ -58,6 +58,29 @@ class AnalyzedText:
         return [analyzer.analyze(sentence, self.text) for sentence in self.sentences]
 
     @cached_property
+    def marked_passages(self) -> list[Any]:
+        """Passages the markup declares to be in another language (``lang`` attributes)."""
+        from checkers.text.passages import marked_passages
+
+        return marked_passages(self.extracted, self.lang)
+
+    @cached_property
+    def unmarked_passages(self) -> list[Any]:
+        """Sentences in another language that nothing marks as such (found by the identifier)."""
+        from checkers.text.passages import unmarked_passages
+
+        return unmarked_passages(self.text, self.sentences, self.lang, self.marked_passages)
+
+    @cached_property
+    def other_language_spans(self) -> list[tuple[int, int]]:
+        """Spans the rules of this text's language must not read."""
+        spans = [(p.start, p.end) for p in (*self.marked_passages, *self.unmarked_passages)]
+        return sorted(spans)
+
+    def in_other_language(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.other_language_spans)
+
+    @cached_property
     def _block_starts(self) -> tuple[list[int], list[Block]]:
         blocks = list(self.extracted.blocks) if self.extracted else []
         return [block.start for block in blocks], blocks

@@ -15,6 +15,8 @@ from typing import Any, Literal
 MIN_PART = 3
 MIN_ZIPF = 2.8
 PART_PENALTY = 0.75
+MERGE_ZIPF = 2.5
+SHORT_PART_ZIPF = 3.5
 LINKS = ("", "s", "es", "n", "en", "er", "e", "ens")
 # Short parts that are words but almost never compound parts (they make nonsense splits).
 BAD_PARTS = frozenset(
@@ -48,6 +50,24 @@ BAD_PARTS = frozenset(
         "tät",
         "teller",
         "mitter",
+        # Derivational suffixes that are also nouns ("Schaft") make "Nachbar·schaft".
+        "set",
+        "schaft",
+        "schaften",
+        "tum",
+        "heit",
+        "keit",
+        # Prepositions and verb particles: "Mit·wirkung", "Nach·weis" are no compounds.
+        "mit",
+        "nach",
+        "vor",
+        "aus",
+        "auf",
+        "bei",
+        "über",
+        "unter",
+        "durch",
+        "gegen",
     }
 )
 
@@ -72,6 +92,8 @@ def _part_score(part: str, last: bool) -> float:
         if len(stem) < MIN_PART or stem in BAD_PARTS:
             continue
         score = _zipf(stem)
+        if len(stem) == MIN_PART and score < SHORT_PART_ZIPF:
+            continue  # three letters: only very common words ("Bau", "Tag"), not "set"
         if not last and score < MIN_ZIPF and _lexicon.is_known(stem + "en"):
             score = _zipf(stem + "en") - 0.5  # a verb stem: "Wohn|geld", "Fahr|karte"
         if last and not _lexicon.is_noun(stem.capitalize()):
@@ -95,8 +117,8 @@ def _split(lower: str) -> tuple[str, ...] | None:
     for end in range(MIN_PART, n + 1):
         for start in range(end - MIN_PART + 1):
             previous = best[start]
-            if previous is None:
-                continue
+            if previous is None or (start == 0 and end == n):
+                continue  # the whole word is no split; a frequent compound is still split
             score = _part_score(lower[start:end], last=end == n)
             if score < 0:
                 continue
@@ -107,7 +129,25 @@ def _split(lower: str) -> tuple[str, ...] | None:
     result = best[n]
     if result is None or len(result[2]) < 2:
         return None
-    return result[2]
+    return _merge_known(list(result[2]))
+
+
+def _merge_known(parts: list[str]) -> tuple[str, ...]:
+    """Join neighbours that form a word of their own, down to the top-level split:
+    "haus|halts|mitglieder" -> "haushalts|mitglieder", "mit|wirkungs|pflicht" ->
+    "mitwirkungs|pflicht", "einkommens|nach|weise" -> "einkommens|nachweise"."""
+    while len(parts) > 2:
+        best: tuple[float, int] | None = None
+        for i in range(len(parts) - 1):
+            merged = parts[i] + parts[i + 1]
+            score = _part_score(merged, last=i + 1 == len(parts) - 1)
+            if score >= MERGE_ZIPF and (best is None or score > best[0]):
+                best = (score, i)
+        if best is None:
+            break
+        i = best[1]
+        parts[i : i + 2] = [parts[i] + parts[i + 1]]
+    return tuple(parts)
 
 
 def split_compound(word: str, lexicon: Any) -> list[str] | None:

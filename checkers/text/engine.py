@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import msgspec
+
 from checkers.report import (
     Finding,
     Location,
@@ -29,10 +31,12 @@ from checkers.text.metrics import compute_metrics
 from checkers.text.rules import all_rules
 from checkers.text.rules.base import PROFILES, Hit, Rule
 from checkers.text.source import Extracted, extract
+from checkers.text.verdict import judge
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("de", "en")
+OTHER_LANGUAGE_RULE = "de.other-language"
 FORMATS = ("auto", "plain", "markdown", "html")
 Locale = Literal["de", "en"]
 
@@ -103,8 +107,25 @@ class TextChecker:
                 status=422,
             )
         extracted = extract(text, request.format)  # type: ignore[arg-type]
-        lang = lang if request.lang or not extracted.doc_lang else _base_lang(extracted.doc_lang)
-        return self.check_extracted(extracted, lang, profile, request.locale, request.id)
+        if request.lang:
+            lang_source = "request"
+        elif extracted.doc_lang:
+            lang, lang_source = _base_lang(extracted.doc_lang), "markup"
+        else:
+            lang, lang_source = self._detect_language(extracted.text, lang)
+        report = self.check_extracted(extracted, lang, profile, request.locale, request.id)
+        report.metrics["language_source"] = lang_source
+        return report
+
+    @staticmethod
+    def _detect_language(text: str, default: str) -> tuple[str, str]:
+        """The identified language of a text without a declared one; the default when unsure."""
+        from checkers.text.language import DOCUMENT_CONFIDENCE, MIN_WORDS_DETECT, detect
+
+        detection = detect(text, MIN_WORDS_DETECT)
+        if detection is None or detection.confidence < DOCUMENT_CONFIDENCE:
+            return default, "default"
+        return detection.lang, "detected"
 
     def check_extracted(
         self,
@@ -115,12 +136,13 @@ class TextChecker:
         target_id: str | None = None,
     ) -> Report:
         """The check on text already extracted (the page audit extracts once, for its blocks)."""
-        if lang not in LANGUAGES:
-            lang = self.config.lang
+        lang = _base_lang(lang) if lang else self.config.lang
         doc = AnalyzedText.build(extracted.text, lang, profile, self.resources, extracted)
-        metrics = compute_metrics(doc.sentences, lang, self.resources.lexicon, extracted.to_source)
+        own_sentences = [s for s in doc.sentences if not doc.in_other_language(s.start)]
+        metrics = compute_metrics(own_sentences, lang, self.resources.lexicon, extracted.to_source)
         findings, limits = self._findings(doc, extracted, locale)
-        return Report(
+        limits += _language_limits(doc, self.rules, locale)
+        report = Report(
             target=Target(
                 kind="text", id=target_id, lang=lang, profile=profile, format=extracted.format
             ),
@@ -129,6 +151,10 @@ class TextChecker:
             findings=findings,
             limits=limits,
         )
+        if lang == "de":
+            spans = [extracted.to_source(s.start, s.end) for s in own_sentences]
+            report.verdict = msgspec.to_builtins(judge(findings, metrics, profile, locale, spans))
+        return report
 
     def _findings(
         self, doc: AnalyzedText, extracted: Extracted, locale: Locale
@@ -141,7 +167,10 @@ class TextChecker:
             settings = self.config.settings_for(rule.meta, doc.profile)
             if settings is None:
                 continue
+            skip_other = rule.meta.id != OTHER_LANGUAGE_RULE and bool(doc.other_language_spans)
             for hit in rule.check(doc, settings):
+                if skip_other and doc.in_other_language(hit.start):
+                    continue  # a German rule does not read an English passage
                 finding = self._finding(rule, hit, settings.severity, doc, extracted, locale)
                 key = (rule.meta.id, finding.excerpt or "")
                 finding.fingerprint = fingerprint(rule.meta.id, key[1], "", occurrences[key])
@@ -188,6 +217,28 @@ class TextChecker:
             suggestions=suggestions,
             standards=list(meta.standards),
         )
+
+
+def _language_limits(doc: AnalyzedText, rules: Sequence[Rule], locale: Locale) -> list[str]:
+    """Say which checks ran when the text is not German: no silent German rules on English."""
+    if doc.lang == "de":
+        return []
+    from checkers.text.language import language_name
+
+    ran = sorted(r.meta.id for r in rules if doc.lang in r.meta.languages)
+    name_de, name_en = language_name(doc.lang, "de"), language_name(doc.lang, "en")
+    figures_de = "Flesch Reading Ease, Flesch-Kincaid" if doc.lang == "en" else "nur Zählwerte"
+    checks = ", ".join(ran) if ran else "-"
+    if locale == "de":
+        return [
+            f"Sprache: {name_de}. Geprüft wurden: {checks}; Lesbarkeit: {figures_de}. "
+            "Die Regeln der Leichten und Einfachen Sprache gelten für deutsche Texte."
+        ]
+    figures_en = "Flesch Reading Ease, Flesch-Kincaid" if doc.lang == "en" else "counts only"
+    return [
+        f"Language: {name_en}. Checks run: {checks}; readability: {figures_en}. "
+        "The Leichte/Einfache Sprache rules apply to German texts."
+    ]
 
 
 def _fill(template: str, params: dict[str, Any]) -> str:

@@ -21,6 +21,16 @@ def _round(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
 
 
+ENGLISH_LEVELS = ((80.0, "leicht"), (60.0, "einfach"), (30.0, "standard"))
+
+
+def english_level(score: float) -> str:
+    for threshold, level in ENGLISH_LEVELS:
+        if score >= threshold:
+            return level
+    return "schwer"
+
+
 def compute_metrics(
     sentences: list[Sentence], lang: str, lexicon: Any, to_source: Any
 ) -> dict[str, Any]:
@@ -64,8 +74,17 @@ def compute_metrics(
         score, level = score_document(sentence_scores)
         metrics["score"] = _round(score)
         metrics["level"] = level
-    else:
-        metrics["flesch_reading_ease"] = _round(flesch_reading_ease(words, counted, syllables))
+    elif lang == "en":
+        ease = flesch_reading_ease(words, counted, syllables)
+        metrics["flesch_reading_ease"] = _round(ease)
         metrics["flesch_kincaid_grade"] = _round(flesch_kincaid_grade(words, counted, syllables))
+        # English has no calibrated model here: the score is Flesch Reading Ease (0..100, the
+        # same direction), its level from Flesch's own bands (>= 80 easy, >= 60 plain, >= 30
+        # fairly difficult to difficult, below that very difficult).
+        if ease is not None:
+            score = max(0.0, min(100.0, ease))
+            metrics["score"] = _round(score)
+            metrics["level"] = english_level(score)
+            metrics["score_basis"] = "flesch_reading_ease"
     metrics["sentence_metrics"] = per_sentence
     return metrics

@@ -422,6 +422,12 @@ class _WordInfo:
         if w in PARTICIPLE_OVERRIDES:
             return PARTICIPLE_OVERRIDES[w], False
         lem = self.lemma(w)
+        if lem and w.startswith("ge") and not lem.startswith("ge") and _verbish(lem):
+            # "gewährt" is filed under "währen", but "gewähren" (inseparable ge-) is the verb
+            # almost every reader means; the more frequent of the two wins.
+            ge_verb = "ge" + lem
+            if self.lex.is_known(ge_verb) and self.lex.zipf(ge_verb) > self.lex.zipf(lem):
+                lem = ge_verb
         if not _verbish(lem) or lem in {"werden", "sein", "haben"}:
             return self._participle_fallback(w)
         assert lem is not None
@@ -826,6 +832,8 @@ class Rewriter:
             regular = stem + "t"
         if self.info.attested(regular, lemma) or lemma.endswith("ieren"):
             return regular
+        if lemma.startswith("ge") and self.info.attested(regular, lemma[2:]):
+            return regular  # "gewährt": the table files it under "währen"
         return None
 
     @staticmethod

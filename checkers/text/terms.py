@@ -7,7 +7,8 @@ Built once per glossary; matching is one dictionary look-up per token.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from checkers.text.segment import Sentence
@@ -15,7 +16,16 @@ from checkers.text.tokens import Token, tokenize
 
 # Inflection endings tried when a word is not found as written ("Bescheides" -> "Bescheid").
 _ENDINGS = ("ern", "en", "em", "er", "es", "n", "s", "e")
-_CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":"})
+# Sentences are already split; a "." inside one ends an abbreviation or an ordinal ("1. Juli").
+_CLAUSE_BREAKS = frozenset({"!", "?", ";", ":"})
+_SEPARABLE = tuple(
+    sorted(
+        """ab an auf aus bei durch ein fest fort her hin los mit nach vor weg weiter wieder zu
+        zurück zusammen statt teil dar""".split(),
+        key=len,
+        reverse=True,
+    )
+)
 
 
 def token_key(token_text: str) -> str:
@@ -75,20 +85,37 @@ class TermMatcher:
                     continue
                 if tuple(keys[index : index + len(phrase)]) != phrase:
                     continue
-                verb_index = self._find_verb(tokens, index, len(phrase), entry.verb)
-                if verb_index is None:
+                verb_indices = self._find_verb(tokens, index, len(phrase), entry.verb)
+                if verb_indices is None:
                     continue
-                span = tuple(sorted({*range(index, index + len(phrase)), verb_index}))
+                span = tuple(sorted({*range(index, index + len(phrase)), *verb_indices}))
                 hits.append(TermHit(entry, tokens[span[0]].start, tokens[span[-1]].end, span))
                 covered.update(span)
         for index, token in enumerate(tokens):
             if index in covered or token.kind not in ("word", "abbrev", "symbol"):
                 continue
-            for entry in self._single_entries(token, keys[index]):
+            entries = self._single_entries(token, keys[index])
+            for entry in entries:
                 if _wanted(entry, wanted):
                     hits.append(TermHit(entry, token.start, token.end, (index,)))
+            if not entries and "-" in token.text and token.kind == "word":
+                hits.extend(self._hyphen_parts(token, index, wanted))
         hits.sort(key=lambda h: (h.start, -h.end))
         return _drop_nested(hits)
+
+    def _hyphen_parts(self, token: Token, index: int, wanted: set[str] | None) -> list[TermHit]:
+        """Entries inside a hyphenated compound: "Kfz-Steuer", "Feedback-Kultur"."""
+        hits: list[TermHit] = []
+        offset = 0
+        for part in token.text.split("-"):
+            if len(part) >= 2:
+                start = token.start + offset
+                part_token = replace(token, text=part, start=start, end=start + len(part))
+                for entry in self._single_entries(part_token, token_key(part)):
+                    if _wanted(entry, wanted):
+                        hits.append(TermHit(entry, start, start + len(part), (index,)))
+            offset += len(part) + 1
+        return hits
 
     def _single_entries(self, token: Token, key: str) -> list[Any]:
         found = self._single_exact.get(token.text.replace(" ", ""))
@@ -105,9 +132,32 @@ class TermMatcher:
         lemma = self.lexicon.lemma(token.text) if self.lexicon is not None else None
         return self._single.get(lemma.casefold(), []) if lemma else []
 
-    def _find_verb(self, tokens: list[Token], index: int, length: int, verb: str) -> int | None:
-        """A form of ``verb`` in the same clause as the phrase (before or after it)."""
+    def _find_verb(
+        self, tokens: list[Token], index: int, length: int, verb: str
+    ) -> tuple[int, ...] | None:
+        """A form of ``verb`` in the same clause as the phrase (before or after it); for a
+        separable verb also its particle ("nehmen ... Kontakt auf")."""
         verb = verb.casefold()
+        found = self._verb_form(tokens, index, length, verb)
+        if found is not None:
+            return (found,)
+        prefix = _separable_prefix(verb)
+        if not prefix:
+            return None
+        base = self._verb_form(tokens, index, length, verb[len(prefix) :])
+        if base is None:
+            return None
+        # The particle closes the clause after the finite verb: "Wir nehmen ... Kontakt auf."
+        for position in range(max(base, index) + 1, len(tokens)):
+            token = tokens[position]
+            if token.text in _CLAUSE_BREAKS or token.text == ",":
+                break
+            if token.text.casefold() == prefix:
+                return (base, position)
+        return None
+
+    def _verb_form(self, tokens: list[Token], index: int, length: int, verb: str) -> int | None:
+        forms = _verb_forms(verb)
         lexicon = self.lexicon
         for direction in (-1, 1):
             position = index - 1 if direction < 0 else index + length
@@ -117,11 +167,51 @@ class TermMatcher:
                     break
                 if token.kind == "word":
                     lower = token.text.casefold()
+                    if lower == verb or lower in forms:
+                        return position
                     lemma = lexicon.lemma(token.text) if lexicon is not None else None
-                    if lower == verb or (lemma and lemma.casefold() == verb):
+                    if lemma and lemma.casefold() == verb:
                         return position
                 position += direction
         return None
+
+
+_UMLAUT = (("au", "äu"), ("a", "ä"), ("o", "ö"), ("u", "ü"), ("e", "i"), ("e", "ie"))
+
+
+def _separable_prefix(verb: str) -> str:
+    for prefix in _SEPARABLE:
+        if verb.startswith(prefix) and len(verb) - len(prefix) >= 4:
+            return prefix
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _verb_forms(verb: str) -> frozenset[str]:
+    """Forms the lemma table may miss or misfile: present forms with a changed vowel and the
+    weak participle ("gefasst")."""
+    stem = verb[:-2] if verb.endswith("en") else verb[:-1] if verb.endswith("n") else verb
+    forms = set(_strong_present_forms(verb))
+    forms.update({"ge" + stem + "t", "ge" + stem + "et", stem + "t", stem + "e", stem + "st"})
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=4096)
+def _strong_present_forms(verb: str) -> frozenset[str]:
+    """Present forms with a changed vowel ("fallen" -> "fällt", "halten" -> "hält", "treten" ->
+    "tritt"): the lemma table files some of them under another verb ("fällt" -> "fällen")."""
+    stem = verb[:-2] if verb.endswith("en") else verb[:-1] if verb.endswith("n") else verb
+    forms: set[str] = set()
+    for plain, changed in _UMLAUT:
+        position = stem.rfind(plain)
+        if position < 0:
+            continue
+        variant = stem[:position] + changed + stem[position + len(plain) :]
+        forms.update({variant + "t", variant + "st", variant + "est"})
+        if variant.endswith("t"):
+            forms.add(variant)  # "hält", "tritt" (with the doubled t below)
+            forms.add(variant + "t")
+    return frozenset(forms)
 
 
 def _add_once(index: dict[str, list[Any]], key: str, entry: Any) -> None:
@@ -135,9 +225,14 @@ def _wanted(entry: Any, wanted: set[str] | None) -> bool:
 
 
 def _drop_nested(hits: list[TermHit]) -> list[TermHit]:
-    """Keep the longest match where matches overlap ("in Anspruch nehmen" over "Anspruch")."""
+    """Keep the longest match where matches overlap ("in Anspruch nehmen" over "Anspruch").
+
+    One entry found twice at one place (as a fixed phrase and as a verb phrase: "Nägel mit
+    Köpfen machen") is one hit."""
     kept: list[TermHit] = []
     for hit in hits:
+        if any(h.entry is hit.entry and h.start <= hit.start < h.end for h in kept):
+            continue
         nested = any(h.start <= hit.start and hit.end <= h.end and h is not hit for h in kept)
         if nested and not any(h.start == hit.start and h.end == hit.end for h in kept):
             continue

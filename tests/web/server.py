@@ -43,8 +43,16 @@ def running_server(workdir: Path, **env: str) -> Iterator[str]:
     log = (workdir / "server.log").open("wb")
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "uvicorn", "--factory", "a11y_service.app:create_app",
-            "--host", "127.0.0.1", "--port", str(port), "--no-access-log",
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "a11y_service.app:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
         ],
         cwd=workdir,
         env=environment,

@@ -211,3 +211,30 @@ def test_highlight_escapes_text() -> None:
     marked = str(highlight("<b>&</b>", [Span(0, 3, 1, "c", '"x"')], lambda n: "<i>"))
     assert "<b>" not in marked and "&lt;b&gt;" in marked and "&lt;i&gt;" in marked
     assert 'aria-label="&#34;x&#34;"' in marked
+
+
+def test_upload_word_and_opendocument(client) -> None:
+    from tests.text.office_files import make_docx, make_odt
+
+    paragraphs = ["Ihr Antrag wird vom Amt geprüft.", "Bitte kommen Sie am Montag."]
+    for name, data in (("brief.docx", make_docx(paragraphs)), ("brief.odt", make_odt(paragraphs))):
+        page = client.post(
+            "/",
+            data={"_csrf_token": csrf_token(client)},
+            files={"file": (name, data, "application/octet-stream")},
+        )
+        assert page.status_code == 200, name
+        assert name in page.text and "Passiv" in page.text
+        assert "Bitte kommen Sie am Montag." in page.text
+    start = client.get("/").text
+    assert ".docx" in start and ".odt" in start
+
+
+def test_broken_word_file_gives_a_clear_error(client) -> None:
+    page = client.post(
+        "/",
+        data={"_csrf_token": csrf_token(client)},
+        files={"file": ("kaputt.docx", b"PK\x03\x04kaputt", "application/octet-stream")},
+    )
+    assert page.status_code == 422
+    assert 'id="file-error"' in page.text

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
+from checkers.text.inflect import agree
 from checkers.text.rules.base import Fix, Hit, de_en
 from checkers.text.terms import iter_term_hits
 
@@ -15,16 +18,27 @@ _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 def glossary_hits(
     doc: AnalyzedText, settings: RuleSettings, kinds: tuple[str, ...]
 ) -> Iterator[Hit]:
-    for _sentence, hit in iter_term_hits(doc, kinds):
+    lexicon = doc.resources.lexicon
+    found = list(iter_term_hits(doc, kinds))
+    explained = _explained_from(doc, found)
+    for sentence, hit in found:
         entry = hit.entry
+        if entry.term in explained and hit.start >= explained[entry.term]:
+            continue  # the text explains the term; a reader who met it once knows it
         flagged = doc.text[hit.start : hit.end]
         replaceable = len(hit.tokens) == hit.tokens[-1] - hit.tokens[0] + 1 and not entry.verb
-        fixes = [
-            Fix(_match_case(flagged, replacement))
-            if replaceable
-            else Fix(replacement, note=de_en("Satz anpassen.", "Adjust the sentence."))
-            for replacement in entry.replacements
-        ]
+        previous = _previous_word(sentence, hit.tokens[0])
+        fixes = []
+        replacements = []
+        for replacement in entry.replacements:
+            fitted = _fit(flagged, entry, replacement, lexicon, previous) if replaceable else None
+            replacements.append(fitted or replacement)
+            if fitted is not None:
+                fixes.append(Fix(_match_case(flagged, fitted)))
+            else:
+                fixes.append(
+                    Fix(replacement, note=de_en("Satz anpassen.", "Adjust the sentence."))
+                )
         # An entry may be milder than the rule's default ("info"), never harsher than the rule.
         severity = None
         if _SEVERITY_RANK.get(entry.severity, 1) < _SEVERITY_RANK[settings.severity]:
@@ -35,13 +49,66 @@ def glossary_hits(
             hit.end,
             {
                 "term": flagged,
-                "replacement": entry.replacements[0] if entry.replacements else "",
+                "replacement": replacements[0] if replacements else "",
                 "explanation_de": explanation.get("de", ""),
                 "explanation_en": explanation.get("en") or explanation.get("de", ""),
             },
             fixes,
             severity=severity,  # type: ignore[arg-type]
         )
+
+
+def _fit(
+    flagged: str, entry: Any, replacement: str, lexicon: Any, previous: str | None
+) -> str | None:
+    """The replacement as it must stand in place of ``flagged``, or None when the sentence
+    around it has to change (then the suggestion says so instead of proposing wrong German)."""
+    term = entry.term
+    if len(term.split()) == 1 and term[:1].isupper() and flagged[:1].isupper():
+        # A noun: the replacement takes the same number and case ("Vordrucke" -> "Formulare").
+        if flagged.casefold() == term.casefold():
+            return replacement
+        return agree(flagged, term, replacement, lexicon, previous)
+    if len(term.split()) == 1 and len(replacement.split()) > 1 and _is_verb_phrase(replacement):
+        # "antragsberechtigt" -> "darf beantragen": an adjective becomes a verb phrase, the
+        # sentence must be rebuilt around it.
+        return None
+    return replacement
+
+
+_VERB_STARTS = frozenset({"darf", "dürfen", "muss", "müssen", "kann", "können", "soll", "sollen"})
+
+
+def _is_verb_phrase(text: str) -> bool:
+    words = text.split()
+    return words[0].casefold() in _VERB_STARTS or words[-1].endswith(("en", "ern", "eln"))
+
+
+def _previous_word(sentence: Any, index: int) -> str | None:
+    tokens = sentence.tokens
+    return tokens[index - 1].text if index > 0 else None
+
+
+_DEFINITION = re.compile(
+    r"\s+(?:(?:ist|sind)\s+(?:ein|eine|einer|der|die|das)\b|bedeutet\b|heißt\b|meint\b)"
+)
+
+
+def _explained_from(doc: AnalyzedText, found: list[tuple[Any, Any]]) -> dict[str, int]:
+    """Terms the text explains, with the offset of the explanation: "Wohngeld (Geld für die
+    Miete)", "Ein Bescheid ist ein Brief vom Amt", "Sozialgesetzbuch (SGB)"."""
+    explained: dict[str, int] = {}
+    for _sentence, hit in found:
+        term = hit.entry.term
+        if term in explained:
+            continue
+        after = doc.text[hit.end : hit.end + 12]
+        before = doc.text[max(0, hit.start - 1) : hit.start]
+        in_subject = hit.tokens[0] <= 2  # "Ein Bescheid ist ...", "Das ABZ ist ..."
+        parenthesis = before == "(" or after.startswith((" (", "("))
+        if parenthesis or (in_subject and _DEFINITION.match(after)):
+            explained[term] = hit.start
+    return explained
 
 
 def _match_case(original: str, replacement: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
 from checkers.text.rules._glossary import glossary_hits
-from checkers.text.rules.base import Example, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}s?$")
 _NOT_ACRONYMS = frozenset({"OK", "TV", "PC", "CD", "DVD", "USB", "WLAN", "SMS", "PIN", "TAN"})
@@ -47,6 +47,13 @@ META = RuleMeta(
         ),
         Example("Bringen Sie zum Beispiel Ihren Ausweis mit.", fails=False),
         Example("Das regelt § 20.", fails=True, flagged="§"),
+        Example(
+            "Wir sind Mo.–Fr. für Sie da.",
+            fails=True,
+            flagged="Mo.–Fr.",
+            suggestion="Montag bis Freitag",
+        ),
+        Example("Am Fr. 12. Mai ist Ruhetag.", fails=True, flagged="Fr.", suggestion="Freitag"),
         Example("Die Abteilung ABZ hilft Ihnen.", fails=True, flagged="ABZ", profile="einfach"),
         Example(
             "Das Amt für Bildung und Zuzug (ABZ) hilft Ihnen. Das ABZ ist im Rathaus.",
@@ -55,6 +62,61 @@ META = RuleMeta(
         ),
     ),
 )
+
+WEEKDAYS = {
+    "Mo.": "Montag",
+    "Di.": "Dienstag",
+    "Mi.": "Mittwoch",
+    "Do.": "Donnerstag",
+    "Fr.": "Freitag",
+    "Sa.": "Samstag",
+    "So.": "Sonntag",
+}
+# "Mo.–Fr.", "Mo. - Fr.", "Mo. bis Fr.": a range of days.
+_RANGE = re.compile(r"\s*(?:[–—-]|bis)\s*")
+_NAME = re.compile(
+    r"\s+(?!(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|Uhr)\b)(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]+"
+)
+_TIME_OR_DATE = re.compile(r"\s*(?:,\s*)?(?:\d|von\b|ab\b|geschlossen|geöffnet|und\b|[–—-])")
+
+
+def _read_weekdays(doc: AnalyzedText, hits: list[Hit]) -> list[Hit]:
+    """Abbreviations read in context: "Fr." next to another weekday or a time is "Freitag",
+    not "Frau"; a range "Mo.–Fr." becomes "Montag bis Freitag" in one suggestion."""
+    out: list[Hit] = []
+    index = 0
+    while index < len(hits):
+        hit = hits[index]
+        term = doc.text[hit.start : hit.end]
+        index += 1
+        if term not in WEEKDAYS:
+            out.append(hit)
+            continue
+        following = hits[index] if index < len(hits) else None
+        last = doc.text[following.start : following.end] if following else ""
+        if following and last in WEEKDAYS and _RANGE.fullmatch(doc.text[hit.end : following.start]):
+            expansion = f"{WEEKDAYS[term]} bis {WEEKDAYS[last]}"
+            params = {**hit.params, "term": doc.text[hit.start : following.end]}
+            params["replacement"] = expansion
+            out.append(
+                Hit(hit.start, following.end, params, [Fix(expansion)], severity=hit.severity)
+            )
+            index += 1
+            continue
+        if term == "Fr." and _NAME.match(doc.text[hit.end : hit.end + 30]):
+            hit.fixes = [Fix("Frau")]  # "Fr. Müller"
+            hit.params = {**hit.params, "replacement": "Frau"}
+        elif _TIME_OR_DATE.match(doc.text[hit.end : hit.end + 12]):
+            hit.fixes = [Fix(WEEKDAYS[term])]
+            hit.params = {**hit.params, "replacement": WEEKDAYS[term]}
+        out.append(hit)
+    return out
+
+
+def _tokens_in(doc: AnalyzedText, hit: Hit) -> list:  # type: ignore[type-arg]
+    return [t for t in doc.tokens if hit.start <= t.start and t.end <= hit.end]
+
 
 UNKNOWN_ACRONYM = de_en(
     "„{term}“ ist eine Abkürzung. Erklären Sie sie beim ersten Mal.",
@@ -65,8 +127,9 @@ UNKNOWN_ACRONYM = de_en(
 @rule(META)
 def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
     known: set[tuple[int, int]] = set()
-    for hit in glossary_hits(doc, settings, ("abbreviation", "acronym")):
-        known.add((hit.start, hit.end))
+    hits = list(glossary_hits(doc, settings, ("abbreviation", "acronym")))
+    for hit in _read_weekdays(doc, hits):
+        known.update({(hit.start, hit.end), *((t.start, t.end) for t in _tokens_in(doc, hit))})
         yield hit
     explained = set(re.findall(r"\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5})\)", doc.text))
     lexicon = doc.resources.lexicon

@@ -3,8 +3,9 @@
 Leichte Sprache uses active voice (Netzwerk Leichte Sprache; BITV 2.0 Anlage 2 Teil 2: "Passiv
 vermeiden"); Einfache Sprache mostly (ISO 24495-1). Detection runs on lemma tables and patterns
 (``checkers/text/morph.py``), or on a trained spaCy pipeline where one is installed. With an agent
-("vom Amt") the suggestion turns it into the subject. Known false positives: Zustandspassiv
-("ist geschlossen") is reported only where the profile asks for it.
+("vom Amt") the suggestion turns it into the subject. The Zustandspassiv
+("ist geschlossen") is reported as what it is, a state, only where the profile asks for it
+(Leichte Sprache) and only as a hint.
 """
 
 from __future__ import annotations
@@ -45,8 +46,22 @@ META = RuleMeta(
             flagged="muss bis Freitag ausgefüllt werden",
         ),
         Example("Morgen wird es regnen.", fails=False),
+        Example(
+            "Das Bürgeramt ist am Montag geschlossen.",
+            fails=True,
+            flagged="ist am Montag geschlossen",
+        ),
+        Example("Das Bürgeramt ist am Montag geschlossen.", fails=False, profile="einfach"),
         Example("Er ist gestern nach Hause gegangen.", fails=False),
     ),
+)
+
+
+STATE_MESSAGE = de_en(
+    "„{span}“ beschreibt einen Zustand (Zustandspassiv), keine Handlung. Das ist meist gut "
+    "verständlich. Wenn wichtig ist, wer es getan hat, sagen Sie es aktiv.",
+    "“{span}” describes a state (statal passive), not an action. That is usually easy to "
+    "understand; if it matters who did it, say so in the active voice.",
 )
 
 
@@ -54,7 +69,14 @@ META = RuleMeta(
 def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
     include_state = bool(settings.get("include_zustandspassiv"))
     for sentence, hit in morph_hits(doc, "passive"):
-        if hit.subkind == "zustandspassiv" and not include_state:
+        if hit.subkind == "zustandspassiv":
+            if not include_state:
+                continue
+            # "Das Amt ist geschlossen" is a state, not something being done: a hint only.
+            found = to_hit(doc, sentence, hit)
+            found.message = STATE_MESSAGE
+            found.severity = "info"
+            yield found
             continue
         yield to_hit(doc, sentence, hit)
 
