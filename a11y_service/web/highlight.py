@@ -62,7 +62,13 @@ def _render(
         out.append(str(escape(text[cursor : span.start])))
         inner = _render(text, span.children, span.start, span.end, hidden)
         if span.number is None:
-            out.append(f'<mark class="{span.css}">{inner}</mark>')
+            # A hard sentence: named for screen readers by its label, on its first piece only.
+            prefix = (
+                f'<span class="visually-hidden">{escape(span.label)}</span>'
+                if span.first and span.label
+                else ""
+            )
+            out.append(f'<mark class="{span.css}">{prefix}{inner}</mark>')
         else:
             ident = f' id="m-{span.number}"' if span.first else ""
             prefix = (

@@ -32,6 +32,8 @@ PROFILES: tuple[tuple[str, str, str], ...] = (
 PROFILE_NAMES = tuple(p[0] for p in PROFILES)
 FORMATS = ("auto", "plain", "markdown", "html")
 DEFAULT_PROFILE = "einfach"
+# A button carries the span it replaces; longer spans (whole paragraphs) are edited by hand.
+MAX_APPLY_CHARS = 2_000
 # Office documents are larger than their text; the text limit itself is the checker's.
 MAX_UPLOAD_BYTES = 10_000_000
 
@@ -95,6 +97,7 @@ class ShownFinding:
     explanation: str | None
     excerpt: str
     line: int | None
+    located: bool
     standards: list[str]
     suggestions: list[ShownSuggestion] = field(default_factory=list)
 
@@ -134,24 +137,34 @@ def shown_findings(report: Report, text: str, lang: Lang) -> list[ShownFinding]:
     titles = _rule_titles()
     located = [f for f in report.findings if f.location.start is not None]
     located.sort(key=lambda f: (f.location.start or 0, -(f.location.end or 0)))
-    shown: list[ShownFinding] = []
-    for number, finding in enumerate(located, start=1):
-        shown.append(_shown(number, finding, text, titles, lang))
-    return shown
+    # Findings about the text as a whole come last; they have no place to mark.
+    whole = [f for f in report.findings if f.location.start is None]
+    return [
+        _shown(number, finding, text, titles, lang)
+        for number, finding in enumerate([*located, *whole], start=1)
+    ]
 
 
 def _shown(
     number: int, finding: Finding, text: str, titles: dict[str, dict[str, str]], lang: Lang
 ) -> ShownFinding:
     _ = translator(lang)
+    located = finding.location.start is not None
     start = finding.location.start or 0
     end = finding.location.end if finding.location.end is not None else start
+    if not located:
+        end = 0
     suggestions = []
     for suggestion in finding.suggestions:
         s_start = suggestion.start if suggestion.start is not None else start
         s_end = suggestion.end if suggestion.end is not None else end
         value = None
-        if 0 <= s_start <= s_end <= len(text) and text[s_start:s_end] != suggestion.text:
+        if (
+            located
+            and 0 <= s_start <= s_end <= len(text)
+            and s_end - s_start <= MAX_APPLY_CHARS
+            and text[s_start:s_end] != suggestion.text
+        ):
             value = apply_value(s_start, s_end, text[s_start:s_end], suggestion.text)
         suggestions.append(ShownSuggestion(suggestion.text, suggestion.note, value))
     severity = SEVERITY_TEXT.get(finding.severity, SEVERITY_TEXT["info"])
@@ -165,6 +178,7 @@ def _shown(
         explanation=finding.explanation,
         excerpt=text[start:end],
         line=finding.location.line,
+        located=located,
         standards=list(finding.standards),
         suggestions=suggestions,
     )
@@ -185,7 +199,16 @@ def marked_text(
     text: str, findings: list[ShownFinding], report: Report, hard: list[dict[str, Any]], lang: Lang
 ) -> Any:
     _ = translator(lang)
-    spans: list[Span] = [Span(int(m["start"]), int(m["end"]), None, "sentence", "") for m in hard]
+    spans: list[Span] = [
+        Span(
+            int(m["start"]),
+            int(m["end"]),
+            None,
+            "sentence",
+            _("[Schwerer Satz] ", "[Hard sentence] "),
+        )
+        for m in hard
+    ]
     by_number = {f.number: f for f in findings}
     located = [f for f in report.findings if f.location.start is not None]
     located.sort(key=lambda f: (f.location.start or 0, -(f.location.end or 0)))

@@ -128,6 +128,7 @@ def _wait_for(driver, selector: str, timeout: float = 60) -> None:
 
 def test_result_pages_pass_axe_and_static_rules(server: str, pool, tmp_path: Path) -> None:
     with pool.session() as session:
+        session.reset()  # no language cookie of an earlier test: these pages are German
         driver = session.driver
         driver.get(server + "/")
         driver.find_element(By.ID, "text").send_keys(LETTER)
@@ -177,6 +178,7 @@ def _tab_to(driver, predicate, limit: int = 40) -> object:
 
 def test_keyboard_only_workbench(server: str, pool) -> None:
     with pool.session() as session:
+        session.reset()  # no language cookie of an earlier test: these pages are German
         driver = session.driver
         driver.get(server + "/")
         # The first Tab shows the skip link.
@@ -205,6 +207,7 @@ def test_keyboard_only_workbench(server: str, pool) -> None:
 
 def test_reflow_at_320_css_pixels(server: str, pool) -> None:
     with pool.session() as session:
+        session.reset()  # no language cookie of an earlier test: these pages are German
         driver = session.driver
         driver.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride",

@@ -71,6 +71,8 @@ def test_static_assets_served(client) -> None:
     css = client.get("/static/app/app.css")
     assert css.status_code == 200 and ":focus-visible" in css.text
     assert client.get("/static/app/app.js").status_code == 200
+    icon = client.get("/static/app/favicon.svg")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
 
 
 def test_secret_key_generated_once_private(tmp_path) -> None:

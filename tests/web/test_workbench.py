@@ -54,7 +54,8 @@ def test_check_shows_score_level_marks_and_findings(client) -> None:
     for number in numbers:
         assert f'href="#f-{number}"' in text and f'href="#m-{number}"' in text
     assert "Passiv" in text
-    assert '<mark class="sentence">' in text  # the long sentence is hard for Leichte Sprache
+    # The long sentence is hard for Leichte Sprache, and says so to screen readers too.
+    assert '<mark class="sentence"><span class="visually-hidden">[Schwerer Satz] </span>' in text
     assert "Vorschlag übernehmen" in text
 
 
