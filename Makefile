@@ -79,6 +79,7 @@ bench: install
 	$(PY) scripts/bench_page.py
 	$(PY) scripts/bench_hostile.py
 	$(PY) scripts/bench_ci.py
+	$(PY) scripts/bench_observatory.py
 	$(PY) scripts/bench_translate.py
 	$(PY) scripts/bench_translate.py --d-model 256 --vocab 8000 --sentences 300
 	$(PY) scripts/bench_scale.py

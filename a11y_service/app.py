@@ -30,6 +30,7 @@ from a11y_service.controllers.text import TextController
 from a11y_service.controllers.translations import TranslationController, translation_lifespan
 from a11y_service.json_guard import json_guard_middleware
 from a11y_service.openapi_errors import document_errors
+from a11y_service.monitoring.wiring import monitoring_lifespan, monitoring_route_handlers
 from a11y_service.problems import EXCEPTION_HANDLERS
 from a11y_service.schema_docs import StrictSwaggerRenderPlugin
 from a11y_service.security_headers import security_headers
@@ -146,6 +147,7 @@ def create_app(
             ),
             *web_route_handlers(),
             AccountPagesController,
+            *monitoring_route_handlers(),
         ],
         template_config=template_config(),
         csrf_config=csrf_config(settings),
@@ -162,6 +164,7 @@ def create_app(
             lifespan,
             translation_lifespan(settings, translator),
             site_audit_lifespan(settings),
+            monitoring_lifespan(settings),
         ],
         # Web pages answer errors with HTML pages; the API keeps problem+json. Account errors
         # decide themselves (a web page sends anonymous visitors to the login form).

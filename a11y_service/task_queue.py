@@ -85,6 +85,9 @@ class JobQueue:
         from a11y_service.site_audits.jobs import register_site_audit_task
 
         self.site_audit_task = register_site_audit_task(self)
+        from a11y_service.monitoring.jobs import register_monitoring_tasks
+
+        self.monitor_tick_task = register_monitoring_tasks(self)
 
     def _context(self) -> tuple[ReviewStore, TranslatorProvider]:
         with self._lock:
