@@ -172,7 +172,6 @@ def create_app(
             **web_exception_handlers(EXCEPTION_HANDLERS),  # type: ignore[arg-type]
             **ACCOUNT_EXCEPTION_HANDLERS,
         },
-        # Who is asking (API key or session) for every request; /v1/ needs someone (access_guard).
         # Every answer: nosniff, no referrer, a CSP fitting its kind (see security_headers).
         before_send=[security_headers],
         # JSON operations take JSON only (415 otherwise), valid UTF-8, bounded nesting; then who

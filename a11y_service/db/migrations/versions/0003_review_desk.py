@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_review_desk"
-down_revision = "0002_accounts"
+down_revision = "0004_monitoring"
 branch_labels = None
 depends_on = None
 
