@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from litestar import Request
+from litestar.enums import RequestEncodingType
 from litestar.exceptions import HTTPException
 from litestar.types import ASGIApp, Receive, Scope, Send
 
@@ -70,9 +71,14 @@ def _takes_json(scope: Scope) -> bool:
     if handler is None or scope.get("method", "GET") in ("GET", "HEAD", "OPTIONS", "DELETE"):
         return False
     try:
-        return "data" in handler.parsed_fn_signature.parameters
+        data = handler.parsed_fn_signature.parameters.get("data")
     except AttributeError:
         return False
+    if data is None:
+        return False
+    # Web forms (urlencoded) and uploads (multipart) name their encoding; everything else is JSON.
+    media_type = getattr(getattr(data, "kwarg_definition", None), "media_type", None)
+    return media_type in (None, RequestEncodingType.JSON)
 
 
 def json_guard_middleware(app: ASGIApp) -> ASGIApp:

@@ -46,7 +46,9 @@ SESSION_COOKIE = "a11y_session"
 API_PREFIX = "/v1/"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Open to everyone (the public text check; its rate limit lives elsewhere).
-PUBLIC_OPERATIONS = frozenset({("POST", "/v1/text/check")})
+PUBLIC_OPERATIONS = frozenset(
+    {("POST", "/v1/text/check"), ("POST", "/v1/text/check-document")}
+)
 LOGIN_PATH = "/anmelden"
 
 

@@ -9,6 +9,7 @@ from litestar.testing import TestClient
 
 from a11y_service.app import create_app
 from a11y_service.settings import Settings
+from tests.accounts.helpers import authorize
 from tests.review.doubles import ShoutingTranslator
 
 if TYPE_CHECKING:
@@ -27,4 +28,6 @@ def client(checker: TextChecker, tmp_path_factory: pytest.TempPathFactory) -> It
     app = create_app(settings, checker=checker, translator=ShoutingTranslator())
     # raise_server_exceptions=False: a 500 must show up as an answer the test can reject.
     with TestClient(app=app, raise_server_exceptions=False) as test_client:
+        # Hostile input must reach the handlers, not stop at the door: requests carry a key.
+        authorize(test_client, settings.database_url)
         yield test_client

@@ -55,8 +55,8 @@ def _routes(client: TestClient) -> list[tuple[str, str]]:
 def _assert_safe(response, what: str) -> None:
     assert response.status_code < 500, f"{what}: {response.status_code} {response.text[:300]}"
     assert "Traceback" not in response.text, what
-    # The API answers errors as problem+json; the schema viewer's own 404 page is HTML.
-    if response.status_code >= 400 and not response.url.path.startswith("/schema"):
+    # The API answers errors as problem+json; web pages and the schema viewer answer HTML.
+    if response.status_code >= 400 and response.url.path.startswith(("/v1/", "/health")):
         assert response.headers["content-type"].startswith("application/problem+json"), what
         problem = response.json()
         assert problem["status"] == response.status_code, what
@@ -180,8 +180,11 @@ def test_schema_documents_errors_as_problem_json(client: TestClient) -> None:
             responses = operation["responses"]
             errors = [code for code in responses if code[0] in "45"]
             assert "500" in errors, f"{method} {path}"
-            if method in ("post", "patch", "put") and path.startswith("/v1/"):
-                assert "415" in errors or path.endswith("/import"), f"{method} {path}"
+            takes_body = "requestBody" in operation
+            if method in ("post", "patch", "put") and takes_body and path.startswith("/v1/"):
+                # Uploads (XLIFF import, office documents) take multipart, not JSON.
+                uploads = ("/import", "/check-document")
+                assert "415" in errors or path.endswith(uploads), f"{method} {path}"
                 assert "413" in errors, f"{method} {path}"
             for code in errors:
                 content = responses[code].get("content", {})
@@ -203,15 +206,24 @@ def test_unexpected_error_is_problem_without_traceback(checker, tmp_path) -> Non
 
     from a11y_service.settings import Settings
 
-    @get("/boom")
+    @get("/v1/boom", opt={"public": True})
     async def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    @get("/boom")
+    async def page_boom() -> None:
         raise RuntimeError("secret internals")
 
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'a.sqlite3'}"), checker=checker)
     app.register(boom)
+    app.register(page_boom)
     with TestClient(app=app, raise_server_exceptions=False) as test_client:
-        response = test_client.get("/boom")
+        response = test_client.get("/v1/boom")
+        page = test_client.get("/boom")
     assert response.status_code == 500
     assert response.headers["content-type"].startswith("application/problem+json")
     assert "secret internals" not in response.text and "Traceback" not in response.text
+    # A web page answers with an HTML error page, as silent about internals.
+    assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
+    assert "secret internals" not in page.text and "Traceback" not in page.text
     assert response.headers["x-content-type-options"] == "nosniff"
