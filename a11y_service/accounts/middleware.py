@@ -45,10 +45,9 @@ if TYPE_CHECKING:
 SESSION_COOKIE = "a11y_session"
 API_PREFIX = "/v1/"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-# Open to everyone (the public text check; its rate limit lives elsewhere).
-PUBLIC_OPERATIONS = frozenset(
-    {("POST", "/v1/text/check"), ("POST", "/v1/text/check-document")}
-)
+# Open to everyone: the public text check, also for uploaded documents (its rate limit lives
+# elsewhere).
+PUBLIC_OPERATIONS = frozenset({("POST", "/v1/text/check"), ("POST", "/v1/text/check-document")})
 LOGIN_PATH = "/anmelden"
 
 
