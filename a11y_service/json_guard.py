@@ -1,7 +1,8 @@
 """JSON operations accept JSON only, and only JSON the decoder can take apart safely.
 
-Runs after routing, for every handler that takes a ``data`` body (the JSON operations; the XLIFF
-import reads its raw body and is not one of them):
+Runs after routing, for every handler that takes a JSON ``data`` body (the JSON operations; the
+XLIFF import reads its raw body, and the web app's HTML forms declare a form body: neither is
+guarded):
 - another media type gets 415, so a cross-site HTML form (``application/x-www-form-urlencoded``,
   ``multipart/form-data``, ``text/plain``) never reaches a JSON operation;
 - a body that is not UTF-8 gets 400 instead of a decoder error deep in the framework;
@@ -71,14 +72,14 @@ def _takes_json(scope: Scope) -> bool:
     if handler is None or scope.get("method", "GET") in ("GET", "HEAD", "OPTIONS", "DELETE"):
         return False
     try:
-        data = handler.parsed_fn_signature.parameters.get("data")
+        parameter = handler.parsed_fn_signature.parameters.get("data")
     except AttributeError:
         return False
-    if data is None:
+    if parameter is None:
         return False
-    # Web forms (urlencoded) and uploads (multipart) name their encoding; everything else is JSON.
-    media_type = getattr(getattr(data, "kwarg_definition", None), "media_type", None)
-    return media_type in (None, RequestEncodingType.JSON)
+    # A handler that declares another body type (an HTML form of the web app) is not guarded.
+    media_type = getattr(parameter.kwarg_definition, "media_type", None)
+    return media_type is None or media_type == RequestEncodingType.JSON
 
 
 def json_guard_middleware(app: ASGIApp) -> ASGIApp:

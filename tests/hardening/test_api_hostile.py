@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Annotated
 
+import msgspec
 import pytest
+from litestar import Litestar, post
+from litestar.enums import RequestEncodingType
+from litestar.params import Body, JSONBody
 from litestar.testing import TestClient
 
 from a11y_service.app import create_app
+from a11y_service.json_guard import json_guard_middleware
+from a11y_service.problems import EXCEPTION_HANDLERS
 from a11y_service.security_headers import SANDBOX_CSP, STRICT_CSP
 
 DEEP = b"[" * 100_000 + b"]" * 100_000
@@ -227,3 +234,28 @@ def test_unexpected_error_is_problem_without_traceback(checker, tmp_path) -> Non
     assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
     assert "secret internals" not in page.text and "Traceback" not in page.text
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+class Form(msgspec.Struct):
+    text: str
+
+
+def test_html_form_handlers_are_not_guarded() -> None:
+    """The web app's own forms (form-encoded, multipart bodies) keep working; only handlers
+    with a JSON body are refused other media types."""
+    @post("/seite", status_code=200)
+    async def form(
+        data: Annotated[Form, Body(media_type=RequestEncodingType.URL_ENCODED)],
+    ) -> str:
+        return data.text
+
+    @post("/v1/json", status_code=200)
+    async def as_json(data: JSONBody[Form]) -> str:
+        return data.text
+
+    app = Litestar([form, as_json], middleware=[json_guard_middleware],
+                   exception_handlers=EXCEPTION_HANDLERS)  # type: ignore[arg-type]
+    with TestClient(app) as test_client:
+        assert test_client.post("/seite", data={"text": "Hallo"}).text == "Hallo"
+        assert test_client.post("/v1/json", data={"text": "Hallo"}).status_code == 415
+        assert test_client.post("/v1/json", json={"text": "Hallo"}).text == "Hallo"
