@@ -31,6 +31,7 @@ from a11y_service.monitoring.notify import SmtpSettings, notify
 from a11y_service.monitoring.store import AuditRecord, MonitoringStore, SiteRecord, utcnow
 from a11y_service.settings import Settings
 from a11y_service.site_audits.store import SiteAuditStore
+from checkers.page.options import UrlPolicy
 
 if TYPE_CHECKING:
     from a11y_service.task_queue import JobQueue
@@ -46,6 +47,8 @@ class MonitorSettings:
     engines: tuple[str, ...] = DEFAULT_ENGINES
     base_url: str = "http://127.0.0.1:8000"  # for links in e-mails and webhooks
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    # Which webhook addresses may be called: the service's address policy.
+    webhook_policy: UrlPolicy = field(default_factory=UrlPolicy)
 
     @classmethod
     def from_env(cls, settings: Settings | None = None,
@@ -60,6 +63,10 @@ class MonitorSettings:
             engines=engines,
             base_url=env.get("A11Y_PUBLIC_URL") or f"http://{host}:{port}",
             smtp=SmtpSettings.from_env(env),
+            webhook_policy=UrlPolicy(
+                allow_loopback=settings.allow_loopback, allow_private=settings.allow_private,
+                allowed_hosts=settings.allowed_hosts,
+            ) if settings else UrlPolicy(),
         )
 
 
@@ -116,7 +123,8 @@ def ingest_pending(context: MonitorContext, site_id: str | None = None,
             continue  # another worker took it in
         taken.append(audit_id)
         try:
-            notify(context.store, ingested, context.settings.smtp, context.settings.base_url)
+            notify(context.store, ingested, context.settings.smtp, context.settings.base_url,
+                   context.settings.webhook_policy)
         except Exception:  # a broken channel must not lose the audit
             log.exception("monitoring: notification for %s failed", audit_id)
     return taken

@@ -21,10 +21,13 @@ import os
 import smtplib
 from dataclasses import dataclass
 from email.message import EmailMessage
+from urllib.parse import urlsplit
 
 import httpx
 
 from a11y_service.monitoring.store import Channels, Ingested, MonitoringStore
+from checkers.page.fetch import FetchError, resolve_checked
+from checkers.page.options import UrlPolicy
 
 log = logging.getLogger(__name__)
 SIGNATURE_HEADER = "X-A11y-Signature"
@@ -78,7 +81,16 @@ def payload(ingested: Ingested, base_url: str) -> dict[str, object]:
     }
 
 
-def send_webhook(url: str, secret: str, body: bytes, timeout: float = 10.0) -> str:
+def send_webhook(url: str, secret: str, body: bytes, policy: UrlPolicy | None = None,
+                 timeout: float = 10.0) -> str:
+    """POST the signed body. Internal addresses (loopback, private, link-local) are refused
+    unless the service's address policy allows them, as for the pages it audits."""
+    parts = urlsplit(url)
+    try:
+        resolve_checked(parts.hostname or "", parts.port or (443 if parts.scheme == "https"
+                                                              else 80), policy or UrlPolicy())
+    except FetchError as error:
+        return f"failed: {error.kind}"
     try:
         response = httpx.post(url, content=body, timeout=timeout, follow_redirects=False,
                               headers={"Content-Type": "application/json",
@@ -122,7 +134,7 @@ def send_email(smtp: SmtpSettings, recipients: list[str], ingested: Ingested,
 
 
 def notify(store: MonitoringStore, ingested: Ingested, smtp: SmtpSettings,
-           base_url: str) -> None:
+           base_url: str, policy: UrlPolicy | None = None) -> None:
     """After a scheduled audit with new errors: the in-app notice, then the channels."""
     if ingested.audit.trigger != "schedule" or ingested.audit.new_errors <= 0:
         return
@@ -134,7 +146,8 @@ def notify(store: MonitoringStore, ingested: Ingested, smtp: SmtpSettings,
     if channels.webhook_url and channels.webhook_secret:
         body = json.dumps(payload(ingested, base_url), ensure_ascii=False,
                           separators=(",", ":")).encode("utf-8")
-        webhook_status = send_webhook(channels.webhook_url, channels.webhook_secret, body)
+        webhook_status = send_webhook(channels.webhook_url, channels.webhook_secret, body,
+                                      policy)
     if "failed" in email_status or "failed" in webhook_status:
         log.warning("notification for audit %s: e-mail %s, webhook %s", ingested.audit.id,
                     email_status, webhook_status)

@@ -17,8 +17,15 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from a11y_service.monitoring.notify import SIGNATURE_HEADER, SmtpSettings, notify, sign
+from a11y_service.monitoring.notify import (
+    SIGNATURE_HEADER,
+    SmtpSettings,
+    notify,
+    send_webhook,
+    sign,
+)
 from a11y_service.monitoring.store import Channels, MonitoringStore
+from checkers.page.options import UrlPolicy
 from tests.monitoring.helpers import finding, monitor_settings, new_org, run_report
 from tests.web.server import free_port
 
@@ -99,7 +106,7 @@ def test_new_errors_notify_in_app_by_mail_and_signed_webhook(tmp_path: Path, smt
     scheduled = store.add_audit(site_two, org.id, "c" * 32, "schedule")
     ingested = store.ingest(scheduled.id, broken, ["static"])
     assert ingested is not None and ingested.audit.new_errors == 1
-    notify(store, ingested, smtp_settings, "https://a11y.test")
+    notify(store, ingested, smtp_settings, "https://a11y.test", UrlPolicy(allow_loopback=True))
 
     notices = store.notifications(org.id)
     assert [(n.site_name, n.new_errors, n.read) for n in notices] == [("Zweite", 1, False)]
@@ -118,6 +125,9 @@ def test_new_errors_notify_in_app_by_mail_and_signed_webhook(tmp_path: Path, smt
     assert payload["audit"]["new_errors"] == 1 and payload["site"]["name"] == "Zweite"
     store.mark_read(org.id)
     assert store.notifications(org.id)[0].read
+    # Without the loopback allowance the same webhook is an internal address: not called.
+    assert send_webhook(hook_url, secret, body) == "failed: address-refused"
+    assert len(received) == 1
     store.close()
 
 

@@ -176,3 +176,36 @@ def test_bad_site_input_is_a_problem(app_client, body: dict[str, Any], status: i
     answer = client.post("/v1/sites", json=body)
     assert answer.status_code == status, answer.text
     assert answer.headers["content-type"].startswith("application/problem+json")
+
+
+def test_observatory_pages_pass_the_projects_own_page_audit(app_client) -> None:
+    """The static and BITV engines of the page audit find nothing failed on the pages."""
+    from checkers.page import bitv, static
+    from checkers.page.dom import Page
+    from checkers.page.rule import PageContext, run_rules
+
+    client, seeded = app_client
+    client.headers.pop("Authorization", None)
+    rules = [*static.all_rules(), *bitv.all_rules()]
+    for path in ("/transparenz", f"/transparenz/{seeded['public'].slug}"):
+        html = client.get(path + "?lang=de").text
+        page = Page(html, "http://testserver.local" + path)
+        findings = run_rules(rules, PageContext(page=page), "de")
+        failed = [(f.rule_id, f.location.selector) for f in findings if f.outcome == "failed"]
+        assert failed == [], (path, failed)
+
+
+def test_change_and_delete_a_site(app_client) -> None:
+    client, seeded = app_client
+    client.headers["Authorization"] = f"Bearer {seeded['public_key']}"
+    path = f"/v1/sites/{seeded['site']}"
+    changed = client.patch(path, json={"name": "Neues Portal", "schedule": "manual"})
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["schedule"] == "manual" and changed.json()["next_run_at"] is None
+    weekly = client.patch(path, json={"schedule": "weekly"}).json()
+    assert weekly["next_run_at"] is not None  # due at once, then weekly
+    assert client.patch(path, json={"land": "XX"}).status_code == 422
+    assert client.delete(path).status_code == 204
+    assert client.get(path).status_code == 404
+    assert client.get(f"{path}/audits").status_code == 404
+    assert client.get("/v1/public/organisations").json()["organisations"][0]["sites"] == []

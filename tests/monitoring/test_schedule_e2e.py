@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -105,3 +105,23 @@ def test_two_scheduled_audits_show_a_fixed_barrier(client: TestClient, site: Sit
     errors_drawn = re.findall(r'data-series="Fehler" data-value="(\d+)"', svg)
     assert errors_drawn == [str(first[0]["errors"]), str(second["errors"])]
     assert "<title id=\"schwere-titel\">" in html and "<desc id=\"schwere-beschreibung\">" in html
+
+
+def test_periodic_task_runs_through_the_queue(client: TestClient, site: Site) -> None:
+    """The scheduler enqueues the periodic tick; the app's huey consumer runs it; the tick
+    starts the due audit; the consumer runs that too; the next tick takes it in."""
+    from a11y_service.monitoring.wiring import PeriodicScheduler
+
+    created = client.post("/v1/sites", json={
+        "name": "Periodisch", "start_url": site.base + "/", "max_pages": 2, "max_depth": 0,
+        "schedule": "weekly"}).json()
+    context: MonitorContext = client.app.state.monitor
+    scheduler = PeriodicScheduler(client.app.state.job_queue.huey)
+    assert scheduler.enqueue_due(datetime(2026, 5, 4, 10, 17)) == 1
+    wait_for(lambda: context.store.audits(created["id"], None), what="tick run by the queue")
+    wait_for(lambda: _finished(context, created["id"], 1), what="scheduled audit")
+    assert scheduler.enqueue_due(datetime(2026, 5, 4, 10, 18)) == 1
+    audits = wait_for(lambda: [a for a in context.store.audits(created["id"], None)
+                               if a.status == "done"], what="audit taken in by the next tick")
+    assert audits[0].trigger == "schedule" and audits[0].pages == 1
+    assert len(context.store.audits(created["id"], None)) == 1  # weekly: nothing new yet
