@@ -29,8 +29,8 @@ from a11y_service.controllers.site_audits import SiteAuditController, site_audit
 from a11y_service.controllers.text import TextController
 from a11y_service.controllers.translations import TranslationController, translation_lifespan
 from a11y_service.json_guard import json_guard_middleware
-from a11y_service.openapi_errors import document_errors
 from a11y_service.monitoring.wiring import monitoring_lifespan, monitoring_route_handlers
+from a11y_service.openapi_errors import document_errors
 from a11y_service.problems import EXCEPTION_HANDLERS
 from a11y_service.schema_docs import StrictSwaggerRenderPlugin
 from a11y_service.security_headers import security_headers

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from a11y_service.accounts.middleware import PUBLIC_OPERATIONS
+
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -88,6 +90,11 @@ def _error_codes(method: str, path: str, operation: dict[str, Any]) -> set[str]:
             "content", {}
         ):
             codes.add("415")
+    if path.startswith("/v1/") and not path.startswith("/v1/public/"):
+        if (method.upper(), path) in PUBLIC_OPERATIONS:
+            codes.add("429")  # open without a key, limited per address
+        else:
+            codes.add("401")  # a key or a session is needed
     codes.update(EXTRA.get((method, path), ()))
     return codes
 

@@ -30,9 +30,12 @@ def _locale(request: Request) -> str:
     return "en" if header.lower().startswith("en") else "de"
 
 
-def problem_response(problem: Problem) -> Response[bytes]:
+def problem_response(problem: Problem, headers: dict[str, str] | None = None) -> Response[bytes]:
     return Response(
-        content=msgspec.json.encode(problem), status_code=problem.status, media_type=PROBLEM_JSON
+        content=msgspec.json.encode(problem),
+        status_code=problem.status,
+        media_type=PROBLEM_JSON,
+        headers=headers,
     )
 
 
@@ -76,7 +79,9 @@ def http_error_handler(request: Request, exc: HTTPException) -> Response[bytes]:
             status=status,
             detail=str(exc.detail),
             kind=kind,
-        )
+        ),
+        # Retry-After of a 429 or 503, Allow of a 405: the client needs them.
+        headers=dict(exc.headers) if exc.headers else None,
     )
 
 

@@ -42,6 +42,8 @@ class Settings:
     secret_key: str = ""
     # Anonymous web checks per client address and minute (the workbench and page audits).
     web_rate_limit: int = 30
+    # Anonymous POST /v1/text/check (and check-document) per client address and minute; 0 = off.
+    api_rate_limit: int = 120
     # Where people report barriers (the accessibility statement's feedback contact).
     contact_email: str = "barrierefreiheit@example.org"
     # The DGS video of the app's own sign-language page (BITV 2.0 Anlage 2 Teil 1): address,
@@ -88,6 +90,7 @@ class Settings:
             ),
             secret_key=env.get("A11Y_SECRET_KEY") or stored_secret_key(env),
             web_rate_limit=int(env.get("A11Y_WEB_RATE_LIMIT", defaults.web_rate_limit)),
+            api_rate_limit=int(env.get("A11Y_API_RATE_LIMIT", defaults.api_rate_limit)),
             contact_email=env.get("A11Y_CONTACT_EMAIL", defaults.contact_email),
             dgs_video_url=env.get("A11Y_DGS_VIDEO_URL", ""),
             dgs_video_size=env.get("A11Y_DGS_VIDEO_SIZE", ""),

@@ -122,6 +122,7 @@ class TextController(Controller):
         data: Annotated[TextCheckBody, Body(title="Text")],
         text_checker: NamedDependency[TextChecker],
     ) -> Response[bytes]:
+        request.app.state.api_limiter.check(request)  # anonymous use is open, but limited
         document = _decode_document(data)
         request_data = CheckRequest(
             text=document.text if document else data.text or "",
@@ -154,6 +155,7 @@ class TextController(Controller):
         data: Annotated[DocumentForm, Body(media_type=RequestEncodingType.MULTI_PART)],
         text_checker: NamedDependency[TextChecker],
     ) -> Response[bytes]:
+        request.app.state.api_limiter.check(request)
         raw = await data.file.read()
         if len(raw) > MAX_DOCUMENT_BYTES:
             raise _document_too_large()

@@ -50,4 +50,10 @@ class RateLimiter:
             return
         client = request.client.host if request.client else "unknown"
         if not self.allow(client):
-            raise TooManyRequestsException()
+            raise TooManyRequestsException(
+                detail=f"Zu viele Prüfungen ohne Anmeldung: höchstens {self.per_minute} pro "
+                "Minute. Bitte warten Sie eine Minute oder melden Sie sich an. / Too many checks "
+                f"without signing in: at most {self.per_minute} a minute. Please wait a minute "
+                "or sign in (an API key lifts the limit).",
+                headers={"Retry-After": str(int(WINDOW_SECONDS))},
+            )

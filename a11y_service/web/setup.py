@@ -61,6 +61,7 @@ def web_state(settings: Settings) -> dict[str, object]:
 
     return {
         "web_limiter": RateLimiter(settings.web_rate_limit),
+        "api_limiter": RateLimiter(settings.api_rate_limit),
         "web_pictures": PictureStore(),
         "web_contact_email": settings.contact_email,
         "web_dgs_video": (

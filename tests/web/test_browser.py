@@ -92,25 +92,33 @@ def failed(report) -> list[str]:
     ]
 
 
-def test_every_page_passes_axe_and_the_own_audit(server_with_video: str, pool) -> None:
+def test_every_page_passes_axe_and_the_own_audit(server: str, pool) -> None:
+    """As a fresh `make run` serves them: without a DGS video configured."""
     with PageAuditor(OPTIONS, pool=pool) as auditor:
         for path in PAGES:
             report = auditor.audit_one(
-                PageTarget(url=server_with_video + path), is_homepage=path in ("/", "/?lang=en")
+                PageTarget(url=server + path), is_homepage=path in ("/", "/?lang=en")
             )
             assert report.error is None, (path, report.error)
             assert report.metrics["axe"]["passes"] > 20, path  # axe really ran
             assert failed(report) == [], path
 
 
-def test_without_a_dgs_video_only_the_video_duty_fails(server: str, pool) -> None:
-    """The placeholder page is declared in the statement as not yet accessible."""
+def _homepage_bitv(base: str, pool) -> list:
     options = OPTIONS.with_engines(frozenset({"static", "bitv"}))
     with PageAuditor(options, pool=pool) as auditor:
-        report = auditor.audit_one(PageTarget(url=server + "/"), is_homepage=True)
-    assert {f.rule_id for f in report.findings if f.outcome == "failed"} == {
-        "bitv.sign-language-video"
-    }
+        report = auditor.audit_one(PageTarget(url=base + "/"), is_homepage=True)
+    assert failed(report) == []
+    return [f.rule_id for f in report.findings if f.outcome == "needs_review"]
+
+
+def test_the_dgs_video_slot_is_a_review_until_a_video_is_configured(
+    server: str, server_with_video: str, pool
+) -> None:
+    """The placeholder is declared in the statement as not yet accessible; the audit cannot see
+    a video in it, so a person is asked to check; with a video configured nothing is left."""
+    assert "bitv.sign-language-video" in _homepage_bitv(server, pool)
+    assert "bitv.sign-language-video" not in _homepage_bitv(server_with_video, pool)
 
 
 def _axe_and_static(session, url: str) -> list[str]:

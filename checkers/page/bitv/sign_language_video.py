@@ -7,6 +7,8 @@ known video host) and when there is no download link to a video file (.mp4, .web
 element around it. Anlage 2 Teil 1 BITV 2.0 asks for the film to be downloadable with file
 size and duration stated. Not checked (needs a person or ffprobe): the DGS logo, resolution,
 frame rate, background and the signer's clothing.
+A ``<video>`` without any source (a slot for a video still to come, or a player filled by
+script) is flagged for review, not failed: markup alone cannot tell.
 Known false positives: players that load videos by script (no <video> in the delivered HTML)
 and downloads served through a generic "download.php?id=" link without a file extension.
 """
@@ -51,6 +53,13 @@ NO_DOWNLOAD = de_en(
     "zu einer Videodatei (z. B. MP4).",
     "The sign-language videos cannot be downloaded: a download link to a video file (e.g. MP4) "
     "is missing.",
+)
+VIDEO_SLOT = de_en(
+    "Die Seite in Gebärdensprache ({url}) hat einen Platz für ein Video, aber das Video selbst "
+    "ist im HTML nicht zu sehen. Prüfen Sie, ob ein Video geladen wird und ob es sich "
+    "herunterladen lässt.",
+    "The sign-language page ({url}) has a place for a video, but the video itself is not in the "
+    "HTML. Check that a video is loaded and that it can be downloaded.",
 )
 NO_DETAILS = de_en(
     "Am Download-Link zum Gebärdensprach-Video fehlen Angaben: {missing_de}.",
@@ -121,6 +130,22 @@ META = PageRuleMeta(
                 }
             },
         ),
+        # A video element without any source: a slot for a video that comes later, or a player
+        # that loads its video by script. Markup cannot tell, so a person checks.
+        PageExample(
+            s.homepage(),
+            fails=False,
+            review=True,
+            context={
+                "linked": {
+                    "sign_language": (
+                        s.SIGN_URL,
+                        '<html lang="de"><body><video controls></video>'
+                        "<p>Hier kommt bald ein Video.</p></body></html>",
+                    )
+                }
+            },
+        ),
         PageExample(
             s.homepage(),
             fails=True,
@@ -156,6 +181,12 @@ def _videos(page: Page) -> list[HtmlElement]:
     return found
 
 
+def _has_source(el: HtmlElement) -> bool:
+    if el.get("src") or el.get("data") or el.get("data-src"):
+        return True
+    return any(child.get("src") for child in el.iter("source"))
+
+
 def _downloads(page: Page) -> list[HtmlElement]:
     found = []
     for el in link_elements(page):
@@ -183,8 +214,18 @@ def check(context: PageContext) -> Iterator[PageHit]:
     page = context.linked.get("sign_language")
     if page is None or easy_language_duty(context.bitv) == "not_required":
         return
-    if not _videos(page):
+    videos = _videos(page)
+    if not videos:
         yield hit_at(context, page, params={"url": page.url or ""})
+    elif not any(_has_source(video) for video in videos):
+        yield hit_at(
+            context,
+            page,
+            outcome="needs_review",
+            message=VIDEO_SLOT,
+            params={"url": page.url or ""},
+        )
+        return
     downloads = _downloads(page)
     if not downloads:
         yield hit_at(context, page, message=NO_DOWNLOAD)
