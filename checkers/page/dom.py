@@ -270,6 +270,12 @@ class Page:
                     break
                 node = parent
                 continue
+            if not _css_ident(tag):
+                # Broken markup can make tag names CSS cannot name ("a<div"): count children.
+                children = [c for c in parent if isinstance(c.tag, str)]
+                parts.append(f"*:nth-child({children.index(node) + 1})")
+                node = parent
+                continue
             same = [c for c in parent if isinstance(c.tag, str) and tag_of(c) == tag]
             parts.append(tag if len(same) == 1 else f"{tag}:nth-of-type({same.index(node) + 1})")
             node = parent

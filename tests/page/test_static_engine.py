@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from checkers.page.dom import Page
 from checkers.page.rule import PageContext, run_rules
 from checkers.page.static import all_rules
@@ -178,31 +176,3 @@ def test_english_messages() -> None:
     findings = run_rules(all_rules(), PageContext(page=page), "en")
     assert all("{" not in f.message for f in findings)
     assert any(f.message == "The page has no title (title element)." for f in findings)
-
-
-def _big_page() -> str:
-    block = """
-    <article class="teaser">
-      <h2>Meldung {n}</h2>
-      <p>Die Stadt informiert über <a href="/aktuelles/{n}">Neuigkeiten Nummer {n}</a> und
-         lädt zu einer <span lang="en">Public Viewing</span> Veranstaltung ein.</p>
-      <img src="/img/bild{n}.jpg" alt="Foto von Veranstaltung {n}">
-      <ul><li><a href="/termine/{n}">Termin {n}</a></li><li>Ort: Rathaus</li></ul>
-      <button type="button" aria-expanded="false">Details {n}</button>
-    </article>"""
-    body = "".join(block.format(n=n) for n in range(70))
-    return CLEAN.replace("</main>", body + "</main>")
-
-
-def test_speed_sanity() -> None:
-    html = _big_page()
-    assert len(html) > 30_000
-    rules = all_rules()
-    runs = 200
-    start = time.perf_counter()
-    for _ in range(runs):
-        page = Page(html, "https://www.musterstadt.de/")
-        run_rules(rules, PageContext(page=page), "de")
-    elapsed = time.perf_counter() - start
-    print(f"\nstatic engine: {runs} runs over {len(html) // 1024} KB in {elapsed:.2f} s "
-          f"({runs / elapsed:.0f} pages/s)")

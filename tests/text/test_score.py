@@ -6,7 +6,6 @@ import importlib.util
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -77,11 +76,9 @@ def sentence_score(text: str, lexicon) -> float:
     return score_mod.score_sentence(score_mod.sentence_features(one_sentence(text), lexicon))
 
 
-def test_model_file_loads_fast_and_declares_computed_features(lexicon) -> None:
+def test_model_file_declares_computed_features(lexicon) -> None:
     raw = json.loads(score_mod.MODEL_PATH.read_text(encoding="utf-8"))
-    start = time.perf_counter()
     model = score_mod._model_from_json(raw)
-    assert time.perf_counter() - start < 0.005
     assert model.features == tuple(raw["sentence_model"]["features"])
     assert len(model.features) == len(model.means) == len(model.stds) == len(model.coefficients)
     assert all(std > 0 for std in model.stds)

@@ -3,7 +3,6 @@ from __future__ import annotations
 import html
 import itertools
 import re
-import time
 
 import pytest
 
@@ -367,7 +366,8 @@ def test_empty_documents(fmt: str) -> None:
     assert extracted.line_col(0) == (1, 1)
 
 
-def test_large_html_is_fast() -> None:
+def test_large_html_is_extracted_whole() -> None:
+    """Speed is measured by `make bench` (scripts/bench_text.py), not asserted here."""
     sentence = "Die Verwaltung prüft den Antrag und informiert Sie über das Ergebnis."
     chunk = (
         f"<h2>Abschnitt</h2><p>{sentence} <a href=\"/x\">{sentence}</a> &amp; <em>{sentence}"
@@ -375,17 +375,13 @@ def test_large_html_is_fast() -> None:
     )
     words = len(WORD.findall(sentence)) * 5 + 1
     source = "<html lang=\"de\"><body><main>" + chunk * (100_000 // words + 1) + "</main></body>"
-    began = time.perf_counter()
     extracted = extract(source)
-    elapsed = time.perf_counter() - began
     assert extracted.format == "html"
     assert len(WORD.findall(extracted.text)) >= 100_000
-    assert elapsed < 1.0, elapsed
 
 
-def test_pathological_inputs_stay_linear() -> None:
-    began = time.perf_counter()
-    extract("<a " * 20_000, "html")
-    extract("<ul><li>x" * 5_000, "html")
-    extract("[a `b *c " * 20_000, "markdown")
-    assert time.perf_counter() - began < 2.0
+def test_pathological_inputs_are_read() -> None:
+    """Broken nesting and unclosed Markdown are read, not refused (their time: make bench)."""
+    assert extract("<a " * 20_000, "html").format == "html"
+    assert extract("<ul><li>x" * 5_000, "html").text.count("x") == 5_000
+    assert extract("[a `b *c " * 20_000, "markdown").text.count("a") >= 20_000
