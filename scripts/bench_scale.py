@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -58,6 +59,7 @@ def start_server(workers: int, folder: Path) -> tuple[subprocess.Popen[bytes], s
          # A busy worker answers the supervisor's ping late; the default 5 s restarts it.
          "--timeout-worker-healthcheck", "60"],
         env=env, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,  # stopped as a group: the supervisor and its workers
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -67,8 +69,17 @@ def start_server(workers: int, folder: Path) -> tuple[subprocess.Popen[bytes], s
                 return process, base
         except httpx.HTTPError:
             time.sleep(0.3)
-    process.kill()
+    stop_server(process)
     raise RuntimeError("uvicorn did not start")
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:  # a worker still finishing requests: not worth waiting
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 async def load(base: str, bodies: list[str], clients: int) -> tuple[list[float], int]:
@@ -121,8 +132,7 @@ def bench_text(worker_counts: list[int], clients: int, requests: int) -> None:
                 )
                 seconds = time.perf_counter() - started
             finally:
-                process.terminate()
-                process.wait(timeout=30)
+                stop_server(process)
             print(f"  --workers {workers}: p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "
                   f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms, "
                   f"{len(latencies) / seconds:.1f} requests/s, {failed} failed")
