@@ -1,7 +1,7 @@
 """Review desk: per-segment context kind, block, re-appended placeholders and QA findings.
 
-Revision ID: 0003_review_desk
-Revises: 0002_accounts
+Revision ID: 0005_review_desk
+Revises: 0004_monitoring
 Create Date: 2026-12-07 15:00:00
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_review_desk"
+revision = "0005_review_desk"
 down_revision = "0004_monitoring"
 branch_labels = None
 depends_on = None
