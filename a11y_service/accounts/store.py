@@ -10,16 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import msgspec
-from sqlalchemy import Engine, delete, func, select, update
-from sqlalchemy.engine import URL
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from a11y_service.accounts.errors import (
     AccountNotFoundError,
@@ -47,8 +44,8 @@ from a11y_service.db.accounts_models import (
     SavedText,
     User,
 )
-from a11y_service.db.engine import create_db_engine, migrate
 from a11y_service.db.models import utcnow
+from a11y_service.db.sql_store import SqlStore
 from checkers.page.bitv.lands import LAND_CODES
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
@@ -273,26 +270,7 @@ def _not_found(what_de: str, what_en: str, ref: str) -> AccountNotFoundError:
     )
 
 
-class AccountStore:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-
-    @classmethod
-    def open(cls, url: str | URL, *, migrate_schema: bool = True) -> AccountStore:
-        engine = create_db_engine(url)
-        if migrate_schema:
-            migrate(engine)
-        return cls(engine)
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    @contextmanager
-    def _session(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            yield session
-
+class AccountStore(SqlStore):
     # -- organisations ------------------------------------------------------------------
 
     def create_organisation(

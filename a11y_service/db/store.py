@@ -12,16 +12,13 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import msgspec
 from sqlalchemy import Engine, func, select, update
-from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from a11y_service.db.engine import create_db_engine, migrate
 from a11y_service.db.errors import (
     InvalidUpdateError,
     JobStateError,
@@ -42,6 +39,7 @@ from a11y_service.db.records import (
     SegmentUpdate,
 )
 from a11y_service.db.segment_qa import error_count, loads, segment_findings
+from a11y_service.db.sql_store import SqlStore
 from translators.review import STATES, SegmentState, publishable
 from translators.xliff import first_xml_invalid
 
@@ -169,14 +167,13 @@ def segment_not_found(job_id: str, segment_id: str) -> NotFoundError:
     )
 
 
-class ReviewStore:
+class ReviewStore(SqlStore):
     """All jobs (queue workers, the CLI) or, through ``scoped(org_id)``, one organisation's:
     then every lookup filters by ``org_id``, and another organisation's job is "not found"."""
 
     def __init__(self, engine: Engine, org_id: str | None = None) -> None:
-        self.engine = engine
+        super().__init__(engine)
         self.org_id = org_id
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def scoped(self, org_id: str) -> ReviewStore:
         """The same database, seen by one organisation (shares the engine and sessions)."""
@@ -195,21 +192,6 @@ class ReviewStore:
     def _job_exists(self, session: Session, job_id: str) -> None:
         if self._find_job(session, job_id) is None:
             raise job_not_found(job_id)
-
-    @classmethod
-    def open(cls, url: str | URL, *, migrate_schema: bool = True) -> ReviewStore:
-        engine = create_db_engine(url)
-        if migrate_schema:
-            migrate(engine)
-        return cls(engine)
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    @contextmanager
-    def _session(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            yield session
 
     # -- jobs -------------------------------------------------------------------------------
 

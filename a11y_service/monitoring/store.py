@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import Engine, func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from a11y_service.db.accounts_models import Organisation, User
-from a11y_service.db.engine import create_db_engine, migrate
 from a11y_service.db.errors import NotFoundError
 from a11y_service.db.monitoring_models import (
     MonitorAudit,
@@ -30,6 +27,7 @@ from a11y_service.db.monitoring_models import (
     MonitorNotification,
     TrackedFinding,
 )
+from a11y_service.db.sql_store import SqlStore
 from a11y_service.monitoring.figures import AuditFigures, audit_figures
 from a11y_service.monitoring.schedule import next_slot
 from checkers.report import Report
@@ -182,26 +180,7 @@ def failed_only(report: Report) -> Report:
     )
 
 
-class MonitoringStore:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-
-    @classmethod
-    def open(cls, url: str, *, migrate_schema: bool = True) -> MonitoringStore:
-        engine = create_db_engine(url)
-        if migrate_schema:
-            migrate(engine)
-        return cls(engine)
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    @contextmanager
-    def _session(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            yield session
-
+class MonitoringStore(SqlStore):
     # -- sites --------------------------------------------------------------------------
 
     def create_site(self, org_id: str, *, name: str, start_url: str, sitemap_url: str | None,

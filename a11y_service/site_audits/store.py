@@ -16,18 +16,17 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import msgspec
-from sqlalchemy import Engine, and_, func, or_, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session
 
-from a11y_service.db.engine import create_db_engine, migrate
 from a11y_service.db.errors import JobStateError, NotFoundError
 from a11y_service.db.site_audit_models import SiteAudit, SiteAuditPage
+from a11y_service.db.sql_store import SqlStore
 
 MAX_LISTED = 100
 
@@ -107,26 +106,7 @@ def not_found(audit_id: str) -> NotFoundError:
     )
 
 
-class SiteAuditStore:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-
-    @classmethod
-    def open(cls, url: str, *, migrate_schema: bool = True) -> SiteAuditStore:
-        engine = create_db_engine(url)
-        if migrate_schema:
-            migrate(engine)
-        return cls(engine)
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    @contextmanager
-    def _session(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            yield session
-
+class SiteAuditStore(SqlStore):
     # -- the API's side -----------------------------------------------------------------------
 
     def create(
