@@ -13,6 +13,7 @@ from typing import Any
 import click
 import msgspec
 
+from a11y_service.cli_errors import BilingualGroup
 from checkers.report import ExitCode, Report, ReportError, Target, encode_report
 from checkers.text.errors import TextInputError
 
@@ -23,7 +24,7 @@ class CliError(click.ClickException):
     exit_code = ExitCode.USAGE_OR_TOOL_ERROR
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=BilingualGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="a11y", prog_name="a11y")
 def main() -> None:
     """Barrierefreiheit und verständliche Sprache prüfen.

@@ -23,15 +23,6 @@ MAX_GLOSSARY_TERMS = 500
 MAX_TERM_CHARS = 200
 
 
-class TranslatedSegmentLike(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def source(self) -> str: ...
-    @property
-    def target(self) -> str: ...
-
-
 class TranslatedDocumentLike(Protocol):
     @property
     def segments(self) -> Sequence[Any]: ...

@@ -168,7 +168,3 @@ _encoder = msgspec.json.Encoder()
 
 def encode_report(report: Report | Run) -> bytes:
     return _encoder.encode(report)
-
-
-def report_to_builtins(report: Report) -> dict[str, object]:
-    return msgspec.to_builtins(report)

@@ -298,13 +298,6 @@ RULES: tuple[QaRule, ...] = (
 )
 
 
-def rule_by_id(rule_id: str) -> QaRule:
-    for rule in RULES:
-        if rule.id == rule_id:
-            return rule
-    raise KeyError(rule_id)
-
-
 def run_rule(rule: QaRule, case: QaCase) -> list[QaHit]:
     return list(rule.check(case, rule.options))
 

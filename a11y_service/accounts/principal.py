@@ -8,7 +8,6 @@ everything a lower one may.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 ROLES: tuple[str, ...] = ("viewer", "translator", "editor", "admin")
 ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
@@ -18,7 +17,6 @@ ROLE_NAMES = {
     "editor": ("Bearbeiten", "Editor"),
     "admin": ("Verwalten", "Admin"),
 }
-Via = Literal["key", "session"]
 
 
 @dataclass(frozen=True, slots=True)

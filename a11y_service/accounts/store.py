@@ -445,13 +445,6 @@ class AccountStore(SqlStore):
             rows = session.scalars(select(User).where(User.org_id == org_id).order_by(User.email))
             return [_user_record(r) for r in rows]
 
-    def set_role(self, org_id: str, user_id: str, role: str) -> UserRecord:
-        role = check_role(role)
-        with self._session() as session:
-            row = self._org_user(session, org_id, user_id)
-            row.role = role
-            return _user_record(row)
-
     def set_active(self, org_id: str, user_id: str, active: bool) -> UserRecord:
         with self._session() as session:
             row = self._org_user(session, org_id, user_id)

@@ -208,10 +208,6 @@ class MonitoringStore(SqlStore):
         with self._session() as session:
             return _site(self._site_row(session, site_id, org_id))
 
-    def site_org(self, site_id: str) -> str:
-        with self._session() as session:
-            return self._site_row(session, site_id, None).org_id
-
     def list_sites(self, org_id: str) -> list[SiteRecord]:
         with self._session() as session:
             rows = session.scalars(select(MonitoredSite).where(MonitoredSite.org_id == org_id)

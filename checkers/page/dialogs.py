@@ -7,8 +7,7 @@ functions that note the dialog and answer like a user who dismisses it (``confir
 ``prompt`` -> null), and drops ``beforeunload`` handlers (noted too), so leaving the page never
 asks. The report lists every dismissed dialog as a limit: the audit saw the page as it is after
 dismissing, which a user may not see. Where the guard cannot be installed first (a Selenium
-Grid without CDP), the session's prompt behaviour dismisses dialogs, and
-:func:`dismiss_open_dialog` clears one that is still open.
+Grid without CDP), the session's prompt behaviour dismisses dialogs.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from selenium.common.exceptions import NoAlertPresentException, WebDriverException
+from selenium.common.exceptions import WebDriverException
 
 log = logging.getLogger(__name__)
 
@@ -53,20 +52,6 @@ PROMPT_BEHAVIOUR = "dismiss"
 def configure_options(options: Any) -> None:
     """Without the guard (no CDP): dismiss any dialog instead of failing every command."""
     options.unhandled_prompt_behavior = PROMPT_BEHAVIOUR
-
-
-def dismiss_open_dialog(driver: Any) -> str | None:
-    """Dismiss a dialog that is open now; its text, or None when there was none."""
-    try:
-        alert = driver.switch_to.alert
-        text = alert.text
-        alert.dismiss()
-        return text or ""
-    except NoAlertPresentException:
-        return None
-    except WebDriverException as error:
-        log.debug("could not dismiss a dialog: %s", error)
-        return None
 
 
 def read_dialogs(driver: Any) -> list[tuple[str, str]]:

@@ -16,9 +16,3 @@ def split_url(url: str) -> SplitResult:
         return _EMPTY
 
 
-def url_host(url: str) -> str:
-    """The lower-case host name, '' when there is none or the URL cannot be parsed."""
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""

@@ -125,6 +125,3 @@ def language_name(code: str, locale: str = "de") -> str:
     return names[0] if locale == "de" else names[1]
 
 
-def warm_up() -> None:
-    """Load the model now (the service's start-up), not on the first request."""
-    _get_identifier()

@@ -201,10 +201,6 @@ class Token:
         return self.text.lower()
 
     @property
-    def is_word(self) -> bool:
-        return self.kind in ("word", "abbrev")
-
-    @property
     def is_capitalized(self) -> bool:
         return self.text[:1].isupper()
 

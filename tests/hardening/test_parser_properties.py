@@ -3,7 +3,6 @@ project's own clear error, never another exception."""
 
 from __future__ import annotations
 
-import contextlib
 import tomllib
 from pathlib import Path
 
@@ -15,10 +14,10 @@ from checkers.page.audit import _rules
 from checkers.page.dom import Page
 from checkers.page.options import BitvSettings
 from checkers.page.rule import PageContext, run_rules
-from checkers.text.config import parse_text_config
+from checkers.text.config import TextConfig, parse_text_config
 from checkers.text.errors import TextInputError
 from checkers.text.source import extract
-from ci.config import ConfigError, parse_check_config
+from ci.config import CheckConfig, ConfigError, parse_check_config
 from ci.crawl import normalize_url, try_normalize
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -110,13 +109,17 @@ TOML_LINES = st.sampled_from([
 @FAST
 @given(st.lists(TOML_LINES, max_size=10).map("\n".join))
 def test_config_loaders_give_a_clear_error_or_a_config(source: str) -> None:
-    with contextlib.suppress(ConfigError):
-        parse_check_config(source, Path("a11y.toml"))
+    try:
+        assert isinstance(parse_check_config(source, Path("a11y.toml")), CheckConfig)
+    except ConfigError as error:
+        assert error.de.strip() and error.en.strip(), source
     try:
         table = tomllib.loads(source)
     except tomllib.TOMLDecodeError:
         return
     text = table.get("text", {})
     if isinstance(text, dict):
-        with contextlib.suppress(TextInputError, BilingualError):
-            parse_text_config(text, Path("a11y.toml"))
+        try:
+            assert isinstance(parse_text_config(text, Path("a11y.toml")), TextConfig)
+        except (TextInputError, BilingualError) as error:
+            assert error.de.strip() and error.en.strip(), source

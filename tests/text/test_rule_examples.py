@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from checkers.text.analysis import AnalyzedText
-from checkers.text.config import RuleSettings
+from checkers.text.config import RuleSettings, TextConfig
 from checkers.text.rules import all_rules
 from checkers.text.rules.base import PROFILES, Example, Rule
 from checkers.text.source import extract
@@ -84,8 +84,15 @@ def test_core_rule_ids_present() -> None:
 
 
 def test_settings_types() -> None:
+    """Default options are keyed by real profiles, named, and reach the rule unchanged."""
+    config = TextConfig()
     for rule in RULES:
-        for profile in PROFILES:
-            options = rule.meta.options.get(profile, {})
-            assert isinstance(options, dict)
-    assert RuleSettings("leicht", "error", {"a": 1}).get("a") == 1
+        assert set(rule.meta.options) <= set(PROFILES), rule.meta.id
+        for profile, options in rule.meta.options.items():
+            assert all(isinstance(key, str) and key for key in options), rule.meta.id
+            settings = config.settings_for(rule.meta, profile)
+            if settings is not None:
+                assert dict(settings.options) == dict(options), (rule.meta.id, profile)
+                assert settings.severity == rule.meta.severity[profile]
+    settings = RuleSettings("leicht", "error", {"a": 1})
+    assert (settings.get("a"), settings["a"], settings.get("b", 2)) == (1, 1, 2)

@@ -290,7 +290,6 @@ def wcag_standards(*criteria: str) -> tuple[str, ...]:
     return tuple(f"EN 301 549 9.{c}" for c in criteria)
 
 
-_SVG_DOCUMENT = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^>]*>\s*)?<svg[\s>]", re.I)
 # The first element of the source is svg or MathML math: an SVG or XML document, not an HTML
 # page (lxml invents the html element around it; the ACT page rules do not apply to it).
 _FOREIGN_DOCUMENT = re.compile(
@@ -298,11 +297,6 @@ _FOREIGN_DOCUMENT = re.compile(
     r"<(?:svg|math)[\s/>]",
     re.I | re.S,
 )
-
-
-def is_svg_document(page: Page) -> bool:
-    """The source is an SVG document (lxml wraps it in html/body, the browser does not)."""
-    return bool(_SVG_DOCUMENT.match(page.html or ""))
 
 
 def is_foreign_document(page: Page) -> bool:

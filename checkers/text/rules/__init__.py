@@ -24,8 +24,3 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: r.meta.id))
 
 
-def rule_by_id(rule_id: str) -> Rule:
-    for candidate in all_rules():
-        if candidate.meta.id == rule_id:
-            return candidate
-    raise KeyError(rule_id)
