@@ -101,13 +101,22 @@ def test_shift_tab_that_does_not_mirror_tab_is_reported(pool) -> None:
 
 def test_order_and_hover_raw_results_in_german() -> None:
     raw = {
-        "trap": {"trapped": [], "order": [
-            {"selector": "#z", "kind": "tabindex", "from": "#z", "to": "#a", "tabindex": 3}
-        ]},
-        "hover": {"problems": [
-            {"selector": "#t", "html": "<span>Tipp</span>", "mode": "focus",
-             "reasons": ["persistent", "dismissible"]}
-        ]},
+        "trap": {
+            "trapped": [],
+            "order": [
+                {"selector": "#z", "kind": "tabindex", "from": "#z", "to": "#a", "tabindex": 3}
+            ],
+        },
+        "hover": {
+            "problems": [
+                {
+                    "selector": "#t",
+                    "html": "<span>Tipp</span>",
+                    "mode": "focus",
+                    "reasons": ["persistent", "dismissible"],
+                }
+            ]
+        },
     }
     found = rendered_findings(raw, "https://example.de/", "de")
     assert [f.rule_id for f in found] == ["browser.focus-order", "browser.content-on-hover"]

@@ -15,6 +15,9 @@
   positive tabindex is reported with that reason. For review: an order can be meaningful anyway.
 - ``browser.content-on-hover`` (WCAG 1.4.13): content that appears on hover or focus must be
   dismissible with Escape, hoverable and persistent (see ``hover.py``).
+- ``browser.image-of-text`` (WCAG 1.4.5) and ``browser.image-text-alt`` (1.1.1): OCR of the
+  rendered pixels of visible images (see ``images.py``); skipped, and named in the report's
+  limits, where Tesseract is missing.
 
 Each check is bounded (elements, key presses) so a page costs tens of milliseconds, and can be
 switched off with ``BrowserSettings.rendered_checks``. The rules' examples are run by
@@ -32,6 +35,7 @@ from typing import Any
 
 from checkers.page.rendered import scripts
 from checkers.page.rendered.hover import check_hover_content
+from checkers.page.rendered.images import ALT_OVERLAP, check_images
 from checkers.report import Finding, Location
 
 log = logging.getLogger(__name__)
@@ -302,7 +306,49 @@ FOCUS_ORDER = RenderedRule(
     ),
 )
 
-RULES = (FOCUS_VISIBLE, REFLOW, TEXT_SPACING, KEYBOARD_TRAP, FOCUS_ORDER, CONTENT_ON_HOVER)
+IMAGE_OF_TEXT = RenderedRule(
+    id="browser.image-of-text",
+    message=_de_en(
+        "Dieses Bild enthält Text: „{text}“.",
+        "This image contains text: “{text}”.",
+    ),
+    help=_de_en(
+        "Text in Bildern lässt sich nicht vergrößern, umfärben oder vorlesen. Setzen Sie den "
+        "Text als echten Text; nur wenn das Aussehen wesentlich ist (etwa ein Logo), darf er "
+        "ein Bild bleiben.",
+        "Text in images cannot be enlarged, recoloured or read aloud. Use real text; only "
+        "where the look is essential (such as a logo) may it stay an image.",
+    ),
+    wcag=("1.4.5",),
+    act=(),
+    severity="warning",
+    outcome="needs_review",
+    examples=(),  # images are made by tests/page/test_rendered_images.py
+)
+
+IMAGE_TEXT_ALT = RenderedRule(
+    id="browser.image-text-alt",
+    message=_de_en(
+        "Der Alternativtext {alt} gibt den Text im Bild nicht wieder: „{text}“.",
+        "The alt text {alt} does not say what the image's text says: “{text}”.",
+    ),
+    help=_de_en(
+        "Wer das Bild nicht sieht, bekommt nur den Alternativtext. Schreiben Sie den Text aus "
+        "dem Bild in das alt-Attribut.",
+        "People who cannot see the image only get its alt text. Put the image's text into "
+        "the alt attribute.",
+    ),
+    wcag=("1.1.1",),
+    act=(),
+    severity="error",
+    outcome="failed",
+    examples=(),
+)
+
+RULES = (
+    FOCUS_VISIBLE, REFLOW, TEXT_SPACING, KEYBOARD_TRAP, FOCUS_ORDER, CONTENT_ON_HOVER,
+    IMAGE_OF_TEXT, IMAGE_TEXT_ALT,
+)
 
 _HOVER_REASONS = {
     "dismissible": _de_en("nicht mit Escape zu schließen", "not dismissible with Escape"),
@@ -351,7 +397,18 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
         if walk.get("tabbables", 0) >= 2 and (walk.get("scripts") or walk.get("positive")):
             raw["trap"] = timed("trap", lambda: _keyboard_walk(driver, prelude, walk["tabbables"]))
         raw["hover"] = timed("hover", lambda: check_hover_content(driver, prelude))
+    raw["images"] = timed("images", lambda: check_images(driver, prelude))
     return raw
+
+
+def rendered_limits(raw: Mapping[str, Any] | None) -> list[str]:
+    """What the rendered checks could not do on this machine, for the report's limits."""
+    if raw and (raw.get("images") or {}).get("skipped") == "tesseract":
+        return [
+            "Texterkennung (Tesseract) fehlt: Bilder mit Text (1.4.5, 1.1.1) nicht geprüft / "
+            "OCR (Tesseract) missing: images of text (1.4.5, 1.1.1) not checked"
+        ]
+    return []
 
 
 def _reflow(driver: Any, prelude: str) -> dict[str, Any]:
@@ -475,7 +532,28 @@ def rendered_findings(
         findings.append(
             _finding(CONTENT_ON_HOVER, page_url, locale, item["selector"], item["html"], params)
         )
+    for item in (raw.get("images") or {}).get("images", []):
+        findings += _image_findings(item, page_url, locale)
     return findings
+
+
+def _image_findings(item: Mapping[str, Any], url: str | None, locale: str) -> list[Finding]:
+    text = " ".join(str(item.get("text") or "").split())[:120]
+    alt = item.get("alt")
+    decorative = item.get("role") in ("presentation", "none")
+    found = [_finding(IMAGE_OF_TEXT, url, locale, item["selector"], item["html"], {"text": text})]
+    if alt is None:
+        return found  # no alt attribute at all: axe-core's image-alt reports it
+    if alt.strip() == "" and not decorative:
+        shown = "(leer)" if locale != "en" else "(empty)"
+        found.append(_finding(IMAGE_TEXT_ALT, url, locale, item["selector"], item["html"],
+                              {"text": text, "alt": shown}))
+    elif alt.strip() and (item.get("overlap") or 0) < ALT_OVERLAP:
+        # A paraphrase can be right: a non-empty alt that differs is for review.
+        found.append(_finding(IMAGE_TEXT_ALT, url, locale, item["selector"], item["html"],
+                              {"text": text, "alt": f"„{alt.strip()[:80]}“"},
+                              outcome="needs_review"))
+    return found
 
 
 def _order_reason(item: Mapping[str, Any], locale: str) -> str:
@@ -500,6 +578,7 @@ def _finding(
     selector: str | None,
     snippet: str | None,
     params: Mapping[str, Any] | None = None,
+    outcome: str | None = None,
 ) -> Finding:
     template = rule.message.get(locale) or rule.message["de"]
     try:
@@ -509,7 +588,7 @@ def _finding(
     return Finding(
         rule_id=rule.id,
         engine="browser",
-        outcome=rule.outcome,  # type: ignore[arg-type]
+        outcome=(outcome or rule.outcome),  # type: ignore[arg-type]
         severity=rule.severity,  # type: ignore[arg-type]
         message=message,
         explanation=rule.help.get(locale) or rule.help["de"],
