@@ -86,6 +86,7 @@ lint: install
 bench: install
 	$(PY) scripts/bench_text.py
 	$(PY) scripts/bench_page.py
+	$(PY) scripts/bench_vs_axe_cli.py
 	$(PY) scripts/bench_hostile.py
 	$(PY) scripts/bench_ci.py
 	$(PY) scripts/bench_observatory.py
