@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checkers.page.rendered import scripts
-from checkers.page.rendered.hover import check_hover_content
+from checkers.page.rendered.hover import CANDIDATES_JS, TRIGGER_LIMIT, check_hover_content
 from checkers.page.rendered.images import ALT_OVERLAP, check_images
 from checkers.report import Finding, Location
 
@@ -384,9 +384,10 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
             "Emulation.setFocusEmulationEnabled", {"enabled": True}
         ))
         driver._a11y_focus_emulated = True
-    combined = prelude + scripts.COMBINED_JS
+    combined = prelude + CANDIDATES_JS + scripts.COMBINED_JS
     page = timed(
-        "page", lambda: json.loads(driver.execute_script(combined, FOCUS_LIMIT, WALK_LIMIT))
+        "page",
+        lambda: json.loads(driver.execute_script(combined, FOCUS_LIMIT, WALK_LIMIT, TRIGGER_LIMIT)),
     )
     if page:
         raw["focus"] = page.get("focus")
@@ -396,8 +397,13 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
         walk = (page or {}).get("walk") or {}
         if walk.get("tabbables", 0) >= 2 and (walk.get("scripts") or walk.get("positive")):
             raw["trap"] = timed("trap", lambda: _keyboard_walk(driver, prelude, walk["tabbables"]))
-        raw["hover"] = timed("hover", lambda: check_hover_content(driver, prelude))
-    raw["images"] = timed("images", lambda: check_images(driver, prelude))
+        candidates = (page or {}).get("hover") or []
+        if candidates:  # most pages have none: no pointer moves, no round trips
+            raw["hover"] = timed(
+                "hover", lambda: check_hover_content(driver, prelude, candidates)
+            )
+    if (page or {}).get("images", 1):
+        raw["images"] = timed("images", lambda: check_images(driver, prelude))
     return raw
 
 

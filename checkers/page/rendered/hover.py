@@ -25,7 +25,7 @@ PERSIST_SECONDS = 1.0
 # Candidates: triggers of :hover/:focus rules that style something else (".a:hover .tip"),
 # elements with pointer handlers or a description, and (pages with scripts) tabbable elements.
 CANDIDATES_JS = r"""
-var limit = arguments[0];
+function __a11yHoverCandidates(limit) {
 var seen = new Set();
 var out = [];
 function add(el, why) {
@@ -65,7 +65,8 @@ if (document.scripts.length) {
   var tabbables = __a11yTabbables(limit);
   for (var t = 0; t < tabbables.length; t++) add(tabbables[t], 'tab');
 }
-return JSON.stringify(out);
+return out;
+}
 """
 
 # Prepare one trigger: scroll it into view, take the pointer and focus off everything, remember
@@ -170,8 +171,13 @@ def _key(driver: Any, key: str, code: int) -> None:
     for kind in ("rawKeyDown", "keyUp"):
         driver.execute_cdp_cmd(
             "Input.dispatchKeyEvent",
-            {"type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code,
-             "nativeVirtualKeyCode": code},
+            {
+                "type": kind,
+                "key": key,
+                "code": key,
+                "windowsVirtualKeyCode": code,
+                "nativeVirtualKeyCode": code,
+            },
         )
 
 
@@ -180,10 +186,13 @@ def _still_shown(driver: Any, prelude: str, wait_ms: int) -> bool:
     return total > 0 and shown == total
 
 
-def check_hover_content(driver: Any, prelude: str) -> dict[str, Any]:
-    """Returns ``{"checked": n, "problems": [{selector, html, mode, reasons}]}``."""
+def check_hover_content(
+    driver: Any, prelude: str, candidates: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Hover and focus the ``candidates`` (from ``__a11yHoverCandidates``, run with the other
+    checks' script, which marks them in the page). Returns ``{"checked": n, "problems":
+    [{selector, html, mode, reasons}]}``."""
     prelude = prelude + VISIBLE_JS
-    candidates = json.loads(driver.execute_script(prelude + CANDIDATES_JS, TRIGGER_LIMIT))
     problems: list[dict[str, Any]] = []
     checked = 0
     # The pointer starts outside every trigger (top left corner, one pixel in).
@@ -209,8 +218,14 @@ def check_hover_content(driver: Any, prelude: str) -> dict[str, Any]:
                 continue
             reasons = _judge(driver, prelude, mode, items, x, y)
             if reasons:
-                problems.append({"selector": candidate["selector"], "html": items[0]["html"],
-                                 "mode": mode, "reasons": reasons})
+                problems.append(
+                    {
+                        "selector": candidate["selector"],
+                        "html": items[0]["html"],
+                        "mode": mode,
+                        "reasons": reasons,
+                    }
+                )
             _leave(driver, mode)
             if reasons:
                 break  # one finding per trigger

@@ -219,6 +219,7 @@ var withIndex = document.querySelectorAll('[tabindex]');
 for (var i = 0; i < withIndex.length; i++) if (withIndex[i].tabIndex > 0) positive++;
 return JSON.stringify({focus: focus, spacing: spacing,
   walk: {tabbables: __a11yTabbables(arguments[1]).length, scripts: scripted,
-         positive: positive}});
+         positive: positive},
+  hover: __a11yHoverCandidates(arguments[2]), images: document.images.length});
 """
 )
