@@ -12,7 +12,7 @@ export SE_AVOID_STATS := true
 
 .PHONY: install run test bench lint lock clean
 
-install: $(STAMPS)/system $(STAMPS)/python $(STAMPS)/assets $(STAMPS)/lexicon $(STAMPS)/java
+install: $(STAMPS)/system $(STAMPS)/ocr $(STAMPS)/python $(STAMPS)/assets $(STAMPS)/lexicon $(STAMPS)/java
 
 $(STAMPS)/venv:
 	@mkdir -p $(STAMPS)
@@ -30,6 +30,15 @@ $(STAMPS)/system:
 	  echo "Chromium fehlt, installiere / installing chromium chromium-driver"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    --no-install-recommends chromium chromium-driver fonts-liberation; fi
+	@touch $@
+
+# OCR for images of text (WCAG 1.4.5, 1.1.1); without it that check is skipped and reported.
+$(STAMPS)/ocr:
+	@mkdir -p $(STAMPS)
+	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx deu; then \
+	  echo "Tesseract fehlt, installiere / installing tesseract-ocr tesseract-ocr-deu"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng fonts-dejavu-core; fi
 	@touch $@
 
 # Java for the Selenium Grid (hub and nodes from the npm package @nightwatch/selenium-server):
@@ -77,6 +86,7 @@ lint: install
 bench: install
 	$(PY) scripts/bench_text.py
 	$(PY) scripts/bench_page.py
+	$(PY) scripts/bench_vs_axe_cli.py
 	$(PY) scripts/bench_hostile.py
 	$(PY) scripts/bench_ci.py
 	$(PY) scripts/bench_observatory.py

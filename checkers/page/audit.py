@@ -27,7 +27,7 @@ from checkers.page.dialogs import dialog_limits
 from checkers.page.dom import Page
 from checkers.page.fetch import Fetcher, FetchError, FetchResult, check_url
 from checkers.page.options import AuditOptions
-from checkers.page.rendered import rendered_findings
+from checkers.page.rendered import rendered_findings, rendered_limits
 from checkers.page.rule import PageContext, PageRule, run_rules
 from checkers.page.text import page_text_findings
 from checkers.report import (
@@ -269,6 +269,7 @@ class PageAuditor:
                 found = [f for f in found if f.rule_id not in HTML_PAGE_RULES]
             else:
                 found += rendered_findings(loaded.axe.rendered, loaded.url, locale)
+                limits += rendered_limits(loaded.axe.rendered)
             findings += found
             limits += dialog_limits(loaded.axe.dialogs)
             metrics["axe"] = {

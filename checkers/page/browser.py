@@ -145,6 +145,9 @@ var options = JSON.parse(arguments[0]);
 var locale = arguments[1];
 var exclude = JSON.parse(arguments[2] || '[]');
 var context = exclude.length ? {include: [['html']], exclude: exclude} : document;
+// Pre-injected on the CDP path; elsewhere (or after an odd navigation) the caller injects it and
+// asks again. Checking here saves a round trip per page.
+if (!(window.axe && window.axe.run)) { done(JSON.stringify({missing: true})); return; }
 try {
   if (locale && window.__a11yAxeLocales && window.__a11yAxeLocales[locale]) {
     axe.configure({locale: window.__a11yAxeLocales[locale]});
@@ -168,7 +171,7 @@ try {
       violations: results.violations, incomplete: results.incomplete,
       passes: (results.passes || []).length, url: results.url,
       engine: results.testEngine, html: '<!DOCTYPE html>' + document.documentElement.outerHTML,
-      title: document.title
+      title: document.title, dialogs: (window.__a11yDialogs || []).slice(0, 20)
     }));
   }).catch(function (e) { done(JSON.stringify({error: String(e && e.message || e)})); });
 } catch (e) { done(JSON.stringify({error: String(e && e.message || e)})); }
@@ -298,10 +301,6 @@ class BrowserSession:
         picture up to that many failed elements (see :mod:`checkers.page.screenshots`)."""
         timings = {} if timings is None else timings
         self.pages += 1
-        t1 = time.perf_counter()
-        if not self._axe_present():
-            self._inject_frames()
-        timings["inject"] = time.perf_counter() - t1
         options = {
             "runOnly": {"type": "tag", "values": list(tags)},
             "rules": extra_rules(tags),
@@ -309,13 +308,23 @@ class BrowserSession:
             "iframes": True,
             "elementRef": False,
         }
+        arguments = (json.dumps(options), locale, json.dumps([[s] for s in exclude]))
         t2 = time.perf_counter()
-        raw = self.driver.execute_async_script(
-            _RUN_JS, json.dumps(options), locale, json.dumps([[s] for s in exclude])
-        )
-        timings["axe"] = time.perf_counter() - t2
-        seen_dialogs = dialogs.read_dialogs(self.driver)
+        raw = self.driver.execute_async_script(_RUN_JS, *arguments)
         data = json.loads(raw)
+        if data.get("missing"):  # not pre-injected (Grid, no CDP): inject, then run
+            t1 = time.perf_counter()
+            self._inject_frames()
+            timings["inject"] = time.perf_counter() - t1
+            t2 = time.perf_counter()
+            data = json.loads(self.driver.execute_async_script(_RUN_JS, *arguments))
+        else:
+            timings["inject"] = 0.0
+        timings["axe"] = time.perf_counter() - t2
+        if isinstance(data.get("dialogs"), list):
+            seen_dialogs = [(str(kind), str(message)) for kind, message in data["dialogs"]]
+        else:
+            seen_dialogs = dialogs.read_dialogs(self.driver)
         if "error" in data:
             raise JavascriptException(f"axe-core: {data['error']}")
         pictures: dict[str, str] = {}
@@ -337,7 +346,7 @@ class BrowserSession:
             incomplete=data.get("incomplete") or [],
             passes=int(data.get("passes") or 0),
             html=data.get("html") or "",
-            final_url=self.driver.current_url,
+            final_url=data.get("href") or self.driver.current_url,
             engine_version=(data.get("engine") or {}).get("version", ""),
             timings=timings,
             screenshots=pictures,

@@ -10,6 +10,14 @@
   with overflow hidden or clip cuts off text it showed in full before.
 - ``browser.keyboard-trap`` (WCAG 2.1.2, ACT 80af7b): a walk with real Tab and Shift+Tab key
   presses; focus that stays on one element (not a frame) for both directions is trapped.
+- ``browser.focus-order`` (WCAG 2.4.3): the same walk, then back with Shift+Tab. The way back
+  must mirror the way forward, and a Tab that jumps backwards in document order because of a
+  positive tabindex is reported with that reason. For review: an order can be meaningful anyway.
+- ``browser.content-on-hover`` (WCAG 1.4.13): content that appears on hover or focus must be
+  dismissible with Escape, hoverable and persistent (see ``hover.py``).
+- ``browser.image-of-text`` (WCAG 1.4.5) and ``browser.image-text-alt`` (1.1.1): OCR of the
+  rendered pixels of visible images (see ``images.py``); skipped, and named in the report's
+  limits, where Tesseract is missing.
 
 Each check is bounded (elements, key presses) so a page costs tens of milliseconds, and can be
 switched off with ``BrowserSettings.rendered_checks``. The rules' examples are run by
@@ -26,6 +34,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from checkers.page.rendered import scripts
+from checkers.page.rendered.hover import CANDIDATES_JS, TRIGGER_LIMIT, check_hover_content
+from checkers.page.rendered.images import ALT_OVERLAP, check_images
 from checkers.report import Finding, Location
 
 log = logging.getLogger(__name__)
@@ -189,7 +199,165 @@ KEYBOARD_TRAP = RenderedRule(
     ),
 )
 
-RULES = (FOCUS_VISIBLE, REFLOW, TEXT_SPACING, KEYBOARD_TRAP)
+_TIP_CSS = (
+    "<style>.tip{display:none;position:absolute;background:#ffe;border:1px solid #333}"
+    "#t:hover+.tip,#t:focus+.tip{display:block;top:6em;left:0}</style>"
+)
+
+CONTENT_ON_HOVER = RenderedRule(
+    id="browser.content-on-hover",
+    message=_de_en(
+        "Inhalt, der bei {mode} erscheint, ist {reasons}.",
+        "Content that appears on {mode} is {reasons}.",
+    ),
+    help=_de_en(
+        "Zusätzlicher Inhalt bei Maus-Hover oder Fokus (etwa Tooltips, Aufklapp-Menüs) muss "
+        "sich mit Escape schließen lassen, ohne Maus oder Fokus zu bewegen, darf nicht "
+        "verschwinden, wenn man mit der Maus auf ihn fährt, und muss sichtbar bleiben, bis man "
+        "Hover oder Fokus wegnimmt.",
+        "Extra content on hover or focus (tooltips, fly-out menus) must close with Escape "
+        "without moving pointer or focus, must stay when the pointer moves onto it, and must "
+        "stay visible until hover or focus is removed.",
+    ),
+    wcag=("1.4.13",),
+    act=(),
+    severity="error",
+    outcome="failed",
+    examples=(
+        # CSS tooltip below a gap: it vanishes on the way to it and Escape cannot close it.
+        RenderedExample(
+            _TIP_CSS + '<p><button id="t">Info</button><span class="tip">Hilfetext</span></p>'
+            "<p>Weiterer Text der Seite.</p>",
+            fails=True,
+            selector="#t",
+        ),
+        # A tooltip that hides itself after half a second is not persistent.
+        RenderedExample(
+            '<p><a id="t" href="/x">Begriff</a><span id="tip" hidden>Erklärung</span></p>'
+            "<script>var t=document.getElementById('t'),p=document.getElementById('tip');"
+            "t.addEventListener('mouseenter',function(){p.hidden=false;"
+            "setTimeout(function(){p.hidden=true;},400);});"
+            "t.addEventListener('mouseleave',function(){p.hidden=true;});</script>",
+            fails=True,
+            selector="#t",
+        ),
+        # An explanation inside the trigger, in the text flow: hoverable and obscures nothing.
+        RenderedExample(
+            "<style>.w .x{display:none}.w:hover .x{display:inline}</style>"
+            '<p><span class="w">Begriff <span class="x">(Erklärung)</span></span></p>',
+            fails=False,
+        ),
+        # A scripted tooltip done right: inside the trigger, Escape closes it, it stays.
+        RenderedExample(
+            '<p><span id="t" tabindex="0" aria-describedby="tip">Begriff'
+            '<span id="tip" role="tooltip" hidden style="position:absolute;top:3em">'
+            "Erklärung</span></span></p><p>Text</p>"
+            "<script>var t=document.getElementById('t'),p=document.getElementById('tip');"
+            "function show(){p.hidden=false;}function hide(){p.hidden=true;}"
+            "t.addEventListener('mouseenter',show);t.addEventListener('focus',show);"
+            "t.addEventListener('mouseleave',hide);t.addEventListener('blur',hide);"
+            "document.addEventListener('keydown',function(e){if(e.key==='Escape')hide();});"
+            "</script>",
+            fails=False,
+        ),
+        RenderedExample('<p><a href="/x" title="Ein Titel">Link</a></p>', fails=False),
+    ),
+)
+
+FOCUS_ORDER = RenderedRule(
+    id="browser.focus-order",
+    message=_de_en(
+        "Die Tab-Reihenfolge ist hier auffällig: {reason}",
+        "The tab order is unusual here: {reason}",
+    ),
+    help=_de_en(
+        "Die Reihenfolge beim Tabben muss dem Sinn der Seite folgen, und Umschalt+Tab muss "
+        "denselben Weg zurückgehen. Vermeiden Sie tabindex-Werte über 0 und Skripte, die den "
+        "Fokus nur in eine Richtung umlenken. Prüfen Sie, ob die Reihenfolge trotzdem sinnvoll "
+        "ist.",
+        "The tab order must follow the meaning of the page, and Shift+Tab must go the same way "
+        "back. Avoid tabindex values above 0 and scripts that redirect focus in one direction "
+        "only. Check whether the order makes sense anyway.",
+    ),
+    wcag=("2.4.3",),
+    act=(),
+    severity="warning",
+    outcome="needs_review",
+    examples=(
+        RenderedExample(
+            '<a href="/a">Eins</a> <a href="/b">Zwei</a> <a id="z" href="/c" tabindex="1">Drei</a>',
+            fails=True,
+            selector="#z",
+        ),
+        # Tab from the first field skips the second one, Shift+Tab does not.
+        RenderedExample(
+            '<input id="a" aria-label="Eins"> <input id="b" aria-label="Zwei"> '
+            '<input id="c" aria-label="Drei">'
+            "<script>document.getElementById('a').addEventListener('keydown',function(e){"
+            "if(e.key==='Tab'&&!e.shiftKey){e.preventDefault();"
+            "document.getElementById('c').focus();}});</script>",
+            fails=True,
+            selector="#b",
+        ),
+        RenderedExample(
+            '<a href="/a">Eins</a> <a href="/b">Zwei</a> <a href="/c">Drei</a><script></script>',
+            fails=False,
+        ),
+    ),
+)
+
+IMAGE_OF_TEXT = RenderedRule(
+    id="browser.image-of-text",
+    message=_de_en(
+        "Dieses Bild enthält Text: „{text}“.",
+        "This image contains text: “{text}”.",
+    ),
+    help=_de_en(
+        "Text in Bildern lässt sich nicht vergrößern, umfärben oder vorlesen. Setzen Sie den "
+        "Text als echten Text; nur wenn das Aussehen wesentlich ist (etwa ein Logo), darf er "
+        "ein Bild bleiben.",
+        "Text in images cannot be enlarged, recoloured or read aloud. Use real text; only "
+        "where the look is essential (such as a logo) may it stay an image.",
+    ),
+    wcag=("1.4.5",),
+    act=(),
+    severity="warning",
+    outcome="needs_review",
+    examples=(),  # images are made by tests/page/test_rendered_images.py
+)
+
+IMAGE_TEXT_ALT = RenderedRule(
+    id="browser.image-text-alt",
+    message=_de_en(
+        "Der Alternativtext {alt} gibt den Text im Bild nicht wieder: „{text}“.",
+        "The alt text {alt} does not say what the image's text says: “{text}”.",
+    ),
+    help=_de_en(
+        "Wer das Bild nicht sieht, bekommt nur den Alternativtext. Schreiben Sie den Text aus "
+        "dem Bild in das alt-Attribut.",
+        "People who cannot see the image only get its alt text. Put the image's text into "
+        "the alt attribute.",
+    ),
+    wcag=("1.1.1",),
+    act=(),
+    severity="error",
+    outcome="failed",
+    examples=(),
+)
+
+RULES = (
+    FOCUS_VISIBLE, REFLOW, TEXT_SPACING, KEYBOARD_TRAP, FOCUS_ORDER, CONTENT_ON_HOVER,
+    IMAGE_OF_TEXT, IMAGE_TEXT_ALT,
+)
+
+_HOVER_REASONS = {
+    "dismissible": _de_en("nicht mit Escape zu schließen", "not dismissible with Escape"),
+    "hoverable": _de_en(
+        "verschwunden, als die Maus auf ihn fuhr", "gone when the pointer moved onto it"
+    ),
+    "persistent": _de_en("von selbst verschwunden", "gone by itself"),
+}
+_MODES = {"hover": _de_en("Maus-Hover", "hover"), "focus": _de_en("Fokus", "focus")}
 
 
 def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
@@ -216,9 +384,10 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
             "Emulation.setFocusEmulationEnabled", {"enabled": True}
         ))
         driver._a11y_focus_emulated = True
-    combined = prelude + scripts.COMBINED_JS
+    combined = prelude + CANDIDATES_JS + scripts.COMBINED_JS
     page = timed(
-        "page", lambda: json.loads(driver.execute_script(combined, FOCUS_LIMIT, WALK_LIMIT))
+        "page",
+        lambda: json.loads(driver.execute_script(combined, FOCUS_LIMIT, WALK_LIMIT, TRIGGER_LIMIT)),
     )
     if page:
         raw["focus"] = page.get("focus")
@@ -226,9 +395,26 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
     if cdp:
         raw["reflow"] = timed("reflow", lambda: _reflow(driver, prelude))
         walk = (page or {}).get("walk") or {}
-        if walk.get("tabbables", 0) >= 2 and walk.get("scripts"):
+        if walk.get("tabbables", 0) >= 2 and (walk.get("scripts") or walk.get("positive")):
             raw["trap"] = timed("trap", lambda: _keyboard_walk(driver, prelude, walk["tabbables"]))
+        candidates = (page or {}).get("hover") or []
+        if candidates:  # most pages have none: no pointer moves, no round trips
+            raw["hover"] = timed(
+                "hover", lambda: check_hover_content(driver, prelude, candidates)
+            )
+    if (page or {}).get("images", 1):
+        raw["images"] = timed("images", lambda: check_images(driver, prelude))
     return raw
+
+
+def rendered_limits(raw: Mapping[str, Any] | None) -> list[str]:
+    """What the rendered checks could not do on this machine, for the report's limits."""
+    if raw and (raw.get("images") or {}).get("skipped") == "tesseract":
+        return [
+            "Texterkennung (Tesseract) fehlt: Bilder mit Text (1.4.5, 1.1.1) nicht geprüft / "
+            "OCR (Tesseract) missing: images of text (1.4.5, 1.1.1) not checked"
+        ]
+    return []
 
 
 def _reflow(driver: Any, prelude: str) -> dict[str, Any]:
@@ -260,21 +446,32 @@ def _press(driver: Any, shift: bool = False) -> None:
 
 def _keyboard_walk(driver: Any, prelude: str, total: int) -> dict[str, Any]:
     """Tab through the page. Focus that comes back to an element before every tabbable element
-    was reached, without leaving the page, is trapped (a modal dialog's own cycle is not)."""
-    # Start the walk at the top of the page: focus a throw-away element placed first in the
-    # body, then remove it (the next Tab goes to the first tabbable element).
+    was reached, without leaving the page, is trapped (a modal dialog's own cycle is not).
+    Without a trap, walk back with Shift+Tab: the way back must mirror the way forward."""
+    # Start the walk at the top of the tab order: focus a throw-away element placed first in
+    # the body with tabindex 1 (so elements with a positive tabindex come after it, too); the
+    # first read of the focus removes it.
     driver.execute_script(
-        "var t = document.createElement('span'); t.tabIndex = -1;"
+        "var t = document.createElement('span'); t.tabIndex = 1; t.id = '__a11y_walk_start';"
         "document.body.insertBefore(t, document.body.firstChild);"
-        "t.focus({preventScroll: true}); t.remove(); window.scrollTo(0, 0);"
+        "t.focus({preventScroll: true}); window.scrollTo(0, 0);"
+        "window.__a11yPrevFocus = null;"
     )
     active_js = prelude + scripts.ACTIVE_JS
     visited: list[str] = []
+    order: list[dict[str, Any]] = []
     presses = 0
     for _ in range(min(total + 2, WALK_LIMIT)):
         _press(driver)
         presses += 1
-        current, modal = driver.execute_async_script(active_js)
+        current, modal, backwards, tabindex, previous = driver.execute_async_script(active_js)
+        if current and backwards and current not in visited and (tabindex > 0 or previous > 0):
+            # A jump back up the page, caused by a positive tabindex (on either end).
+            order.append({
+                "selector": visited[-1] if previous > 0 and visited else current,
+                "kind": "tabindex", "from": visited[-1] if visited else "", "to": current,
+                "tabindex": max(tabindex, previous),
+            })
         if not current:
             if visited:
                 break  # focus left the page: no trap on the way
@@ -285,7 +482,29 @@ def _keyboard_walk(driver: Any, prelude: str, total: int) -> dict[str, Any]:
                 return {"presses": presses, "trapped": list(dict.fromkeys(cycle))[:3]}
             break
         visited.append(current)
-    return {"presses": presses, "trapped": []}
+    mismatch = _walk_back(driver, active_js, visited) if len(visited) >= 2 else None
+    if mismatch:
+        order.append(mismatch)
+    return {"presses": presses, "trapped": [], "order": order[:3], "forward": visited}
+
+
+def _walk_back(driver: Any, active_js: str, visited: list[str]) -> dict[str, Any] | None:
+    """From the last element reached, Shift+Tab must meet the same elements in reverse."""
+    focused = driver.execute_script(
+        "var el = document.querySelector(arguments[0]);"
+        "if (!el) return false; el.focus({preventScroll: true});"
+        "window.__a11yPrevFocus = el; return document.activeElement === el;",
+        visited[-1],
+    )
+    if not focused:
+        return None
+    for expected, came_from in zip(visited[-2::-1], visited[:0:-1], strict=True):
+        _press(driver, shift=True)
+        current = driver.execute_async_script(active_js)[0]
+        if current != expected:
+            return {"selector": current or came_from, "kind": "reverse", "from": came_from,
+                    "to": current, "expected": expected}
+    return None
 
 
 def rendered_findings(
@@ -305,7 +524,57 @@ def rendered_findings(
         findings.append(_finding(TEXT_SPACING, page_url, locale, item["selector"], item["html"]))
     for selector in (raw.get("trap") or {}).get("trapped", []):
         findings.append(_finding(KEYBOARD_TRAP, page_url, locale, selector, None))
+    for item in (raw.get("trap") or {}).get("order", []):
+        reason = _order_reason(item, locale)
+        findings.append(
+            _finding(FOCUS_ORDER, page_url, locale, item["selector"], None, {"reason": reason})
+        )
+    for item in (raw.get("hover") or {}).get("problems", []):
+        lang = "en" if locale == "en" else "de"
+        params = {
+            "mode": _MODES[item["mode"]][lang],
+            "reasons": ", ".join(_HOVER_REASONS[r][lang] for r in item["reasons"]),
+        }
+        findings.append(
+            _finding(CONTENT_ON_HOVER, page_url, locale, item["selector"], item["html"], params)
+        )
+    for item in (raw.get("images") or {}).get("images", []):
+        findings += _image_findings(item, page_url, locale)
     return findings
+
+
+def _image_findings(item: Mapping[str, Any], url: str | None, locale: str) -> list[Finding]:
+    text = " ".join(str(item.get("text") or "").split())[:120]
+    alt = item.get("alt")
+    decorative = item.get("role") in ("presentation", "none")
+    found = [_finding(IMAGE_OF_TEXT, url, locale, item["selector"], item["html"], {"text": text})]
+    if alt is None:
+        return found  # no alt attribute at all: axe-core's image-alt reports it
+    if alt.strip() == "" and not decorative:
+        shown = "(leer)" if locale != "en" else "(empty)"
+        found.append(_finding(IMAGE_TEXT_ALT, url, locale, item["selector"], item["html"],
+                              {"text": text, "alt": shown}))
+    elif alt.strip() and (item.get("overlap") or 0) < ALT_OVERLAP:
+        # A paraphrase can be right: a non-empty alt that differs is for review.
+        found.append(_finding(IMAGE_TEXT_ALT, url, locale, item["selector"], item["html"],
+                              {"text": text, "alt": f"„{alt.strip()[:80]}“"},
+                              outcome="needs_review"))
+    return found
+
+
+def _order_reason(item: Mapping[str, Any], locale: str) -> str:
+    if item["kind"] == "tabindex":
+        if locale == "en":
+            return (f"Tab jumps back up the page from {item['from'] or 'the start'} to "
+                    f"{item['to']} because of tabindex={item['tabindex']}.")
+        return (f"Tab springt wegen tabindex={item['tabindex']} von {item['from'] or 'Anfang'} "
+                f"auf der Seite zurück nach oben zu {item['to']}.")
+    target = item["to"] or ("the page" if locale == "en" else "die Seite")
+    if locale == "en":
+        return (f"Shift+Tab from {item['from']} goes to {target}, but Tab came to "
+                f"{item['from']} from {item['expected']}.")
+    return (f"Umschalt+Tab von {item['from']} führt zu {target}, Tab kam aber von "
+            f"{item['expected']} dorthin.")
 
 
 def _finding(
@@ -315,6 +584,7 @@ def _finding(
     selector: str | None,
     snippet: str | None,
     params: Mapping[str, Any] | None = None,
+    outcome: str | None = None,
 ) -> Finding:
     template = rule.message.get(locale) or rule.message["de"]
     try:
@@ -324,7 +594,7 @@ def _finding(
     return Finding(
         rule_id=rule.id,
         engine="browser",
-        outcome=rule.outcome,  # type: ignore[arg-type]
+        outcome=(outcome or rule.outcome),  # type: ignore[arg-type]
         severity=rule.severity,  # type: ignore[arg-type]
         message=message,
         explanation=rule.help.get(locale) or rule.help["de"],

@@ -184,14 +184,24 @@ return {checked: boxes.length, clipped: clipped};
 """
 
 # The focused element a moment after a key press (scripts that pull focus back run on timers):
-# its selector, or "" for the document itself, and whether it sits in a modal dialog.
+# its selector, or "" for the document itself, whether it sits in a modal dialog, whether it
+# comes before the previously focused element in document order, and both tabindex values.
 ACTIVE_JS = r"""
 var done = arguments[arguments.length - 1];
 setTimeout(function () {
+  var start = document.getElementById('__a11y_walk_start');
+  if (start) start.remove();  // the keyboard walk's starting point, used once
   var el = document.activeElement;
-  if (!el || el === document.body || el === document.documentElement) { done(['', false]); return; }
+  var prev = window.__a11yPrevFocus;
+  var prevIndex = prev && prev.isConnected ? prev.tabIndex : 0;
+  if (!el || el === document.body || el === document.documentElement) {
+    done(['', false, false, 0, prevIndex]); return;
+  }
   var modal = !!el.closest('dialog[open],[role=dialog],[role=alertdialog],[aria-modal=true]');
-  done([__a11ySelector(el), modal]);
+  var backwards = !!(prev && prev !== el && prev.isConnected &&
+    (el.compareDocumentPosition(prev) & Node.DOCUMENT_POSITION_FOLLOWING));
+  window.__a11yPrevFocus = el;
+  done([__a11ySelector(el), modal, backwards, el.tabIndex, prevIndex]);
 }, 25);
 """
 
@@ -204,7 +214,12 @@ var focus = __a11yFocus(arguments[0]);
 var spacing = __a11ySpacing();
 var scripted = document.scripts.length > 0 ||
   !!document.querySelector('[onblur],[onfocus],[onkeydown],[onkeyup],[onfocusout]');
+var positive = 0;
+var withIndex = document.querySelectorAll('[tabindex]');
+for (var i = 0; i < withIndex.length; i++) if (withIndex[i].tabIndex > 0) positive++;
 return JSON.stringify({focus: focus, spacing: spacing,
-  walk: {tabbables: __a11yTabbables(arguments[1]).length, scripts: scripted}});
+  walk: {tabbables: __a11yTabbables(arguments[1]).length, scripts: scripted,
+         positive: positive},
+  hover: __a11yHoverCandidates(arguments[2]), images: document.images.length});
 """
 )
