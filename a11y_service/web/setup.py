@@ -80,6 +80,13 @@ def web_route_handlers() -> list[ControllerRouterHandler]:
     from a11y_service.web.page_audit import PageAuditController
     from a11y_service.web.pages import InfoPagesController
     from a11y_service.web.review_desk import ReviewDeskController
+    from a11y_service.web.saved_texts import SavedTextPagesController
     from a11y_service.web.workbench import WorkbenchController
 
-    return [InfoPagesController, WorkbenchController, PageAuditController, ReviewDeskController]
+    return [
+        InfoPagesController,
+        WorkbenchController,
+        PageAuditController,
+        ReviewDeskController,
+        SavedTextPagesController,
+    ]

@@ -91,7 +91,7 @@ def test_signed_in_pages_with_errors_and_secrets(server: str, pool: BrowserPool)
         for path in (link.group(0), "/passwort-setzen?token=abgelaufen"):
             driver.get(server + path)  # the set-password form, and the answer to a dead link
             problems += [f"{path}: {p}" for p in _axe_and_static(session, driver.current_url)]
-        for path in ("/konto", "/konto?lang=en", "/organisation?lang=en"):
+        for path in ("/konto", "/konto?lang=en", "/organisation?lang=en", "/texte"):
             driver.get(server + path)
             problems += [f"{path}: {p}" for p in _axe_and_static(session, driver.current_url)]
         # A wrong current password on the account page.
