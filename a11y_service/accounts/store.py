@@ -566,7 +566,15 @@ class AccountStore:
                 delete(LoginFailure).where(LoginFailure.created_at < now - 2 * FAILURE_WINDOW)
             )
 
-    def change_password(self, user_id: str, old: str, new: str) -> None:
+    def change_password(
+        self, user_id: str, old: str, new: str, keep_session_token: str | None = None
+    ) -> None:
+        """Change one's own password and end all other sessions of this person.
+
+        Whoever changes a password may fear that someone else knows the old one: a session
+        opened with it elsewhere must not outlive the change. The session of the request
+        (``keep_session_token``) stays, so the person is not signed out.
+        """
         with self._sessions() as session:
             row = session.get(User, user_id)
             stored = row.password_hash if row is not None else None
@@ -578,6 +586,12 @@ class AccountStore:
                 field="old_password",
             )
         self._set_password(user_id, new)
+        keep_id = sha256_hex(keep_session_token) if keep_session_token else None
+        with self._session() as session:
+            condition = LoginSession.user_id == user_id
+            if keep_id is not None:
+                condition = condition & (LoginSession.id != keep_id)
+            session.execute(delete(LoginSession).where(condition))
 
     def _set_password(self, user_id: str, password: str) -> None:
         password_hash = hash_password(password)

@@ -297,7 +297,13 @@ class AccountPagesController(Controller):
             )
         else:
             try:
-                await _run(_store(request).change_password, principal.user_id, old, new)
+                await _run(
+                    _store(request).change_password,
+                    principal.user_id,
+                    old,
+                    new,
+                    request.cookies.get(SESSION_COOKIE),
+                )
             except AccountError as exc:
                 field = str(exc.extra.get("field") or "new_password")
                 errors[{"password": "new_password"}.get(field, field)] = exc.message(lang)
