@@ -49,6 +49,7 @@ from a11y_service.db.accounts_models import (
 )
 from a11y_service.db.engine import create_db_engine, migrate
 from a11y_service.db.models import utcnow
+from a11y_service.input_guard import control_char_message, has_control_chars
 from checkers.page.bitv.lands import LAND_CODES
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
@@ -252,7 +253,7 @@ def check_role(role: str) -> str:
 
 def check_email(email: str) -> str:
     value = (email or "").strip().lower()
-    if len(value) > 254 or not EMAIL.fullmatch(value):
+    if len(value) > 254 or not EMAIL.fullmatch(value) or has_control_chars(value):
         raise InvalidAccountInputError(
             "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de.",
             "Please give a valid e-mail address, e.g. name@example.org.",
@@ -496,6 +497,8 @@ class AccountStore:
         after ``MAX_FAILURES`` failures in ``FAILURE_WINDOW`` for the account or the address."""
         account = (email or "").strip().lower()[:254]
         client = (client or "unknown")[:254]
+        if has_control_chars(account) or has_control_chars(client):
+            raise InvalidAccountInputError(*control_char_message("E-Mail"), field="email")
         self._check_rate(account, client)
         with self._sessions() as session:
             row = session.scalar(select(User).where(User.email == account))
@@ -810,6 +813,8 @@ class AccountStore:
                 f"The text is empty or longer than {MAX_TEXT_CHARS} characters.",
                 field="text",
             )
+        if has_control_chars(text, allow_line_breaks=True):
+            raise InvalidAccountInputError(*control_char_message("text"), field="text")
         if profile is not None and profile not in ("leicht", "einfach", "standard"):
             raise InvalidAccountInputError(
                 "Profil: leicht, einfach oder standard.",
