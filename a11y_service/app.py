@@ -28,6 +28,7 @@ from a11y_service.controllers.health import HealthController
 from a11y_service.controllers.site_audits import SiteAuditController, site_audit_lifespan
 from a11y_service.controllers.text import TextController
 from a11y_service.controllers.translations import TranslationController, translation_lifespan
+from a11y_service.input_guard import path_guard_middleware
 from a11y_service.json_guard import json_guard_middleware
 from a11y_service.monitoring.wiring import monitoring_lifespan, monitoring_route_handlers
 from a11y_service.openapi_errors import document_errors
@@ -176,7 +177,7 @@ def create_app(
         before_send=[security_headers],
         # JSON operations take JSON only (415 otherwise), valid UTF-8, bounded nesting; then who
         # is asking (API key or session) for every request; /v1/ needs someone (access_guard).
-        middleware=[json_guard_middleware, PrincipalMiddleware()],
+        middleware=[path_guard_middleware, json_guard_middleware, PrincipalMiddleware()],
         guards=[access_guard],
         # JSON escapes and the envelope make the body larger than the text; the text limit itself
         # is enforced by the checker with a clear 413.

@@ -7,8 +7,10 @@ import logging
 import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from sqlalchemy.exc import DBAPIError
 
 from a11y_service.db.errors import ReviewError
+from a11y_service.input_guard import is_bad_character_error
 from checkers.text.errors import TextInputError
 from translators.xliff import XliffError
 
@@ -149,3 +151,29 @@ EXCEPTION_HANDLERS = {
     HTTPException: http_error_handler,
     Exception: internal_error_handler,
 }
+
+
+def database_error_handler(request: Request, exc: DBAPIError) -> Response[bytes]:
+    """A character the database cannot store (NUL, SQLSTATE 22021/22P05) is bad input: 400.
+
+    The backstop behind the input checks; any other database error stays an internal one.
+    """
+    if not is_bad_character_error(exc):
+        return internal_error_handler(request, exc)
+    return problem_response(
+        Problem(
+            type="urn:a11y:problem:invalid-character",
+            title="Ungültige Eingabe / Invalid input",
+            status=400,
+            detail=(
+                "The input contains a character that cannot be stored (e.g. a NUL)."
+                if _locale(request) == "en"
+                else "Die Eingabe enthält ein Zeichen, das nicht gespeichert werden kann "
+                "(z. B. ein Null-Zeichen)."
+            ),
+            kind="invalid-character",
+        )
+    )
+
+
+EXCEPTION_HANDLERS[DBAPIError] = database_error_handler  # type: ignore[index]

@@ -46,6 +46,7 @@ from a11y_service.db.accounts_models import (
 )
 from a11y_service.db.models import utcnow
 from a11y_service.db.sql_store import SqlStore
+from a11y_service.input_guard import control_char_message, has_control_chars
 from checkers.page.bitv.lands import LAND_CODES
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
@@ -249,7 +250,7 @@ def check_role(role: str) -> str:
 
 def check_email(email: str) -> str:
     value = (email or "").strip().lower()
-    if len(value) > 254 or not EMAIL.fullmatch(value):
+    if len(value) > 254 or not EMAIL.fullmatch(value) or has_control_chars(value):
         raise InvalidAccountInputError(
             "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de.",
             "Please give a valid e-mail address, e.g. name@example.org.",
@@ -467,6 +468,8 @@ class AccountStore(SqlStore):
         after ``MAX_FAILURES`` failures in ``FAILURE_WINDOW`` for the account or the address."""
         account = (email or "").strip().lower()[:254]
         client = (client or "unknown")[:254]
+        if has_control_chars(account) or has_control_chars(client):
+            raise InvalidAccountInputError(*control_char_message("E-Mail"), field="email")
         self._check_rate(account, client)
         with self._sessions() as session:
             row = session.scalar(select(User).where(User.email == account))
@@ -537,7 +540,15 @@ class AccountStore(SqlStore):
                 delete(LoginFailure).where(LoginFailure.created_at < now - 2 * FAILURE_WINDOW)
             )
 
-    def change_password(self, user_id: str, old: str, new: str) -> None:
+    def change_password(
+        self, user_id: str, old: str, new: str, keep_session_token: str | None = None
+    ) -> None:
+        """Change one's own password and end all other sessions of this person.
+
+        Whoever changes a password may fear that someone else knows the old one: a session
+        opened with it elsewhere must not outlive the change. The session of the request
+        (``keep_session_token``) stays, so the person is not signed out.
+        """
         with self._sessions() as session:
             row = session.get(User, user_id)
             stored = row.password_hash if row is not None else None
@@ -549,6 +560,12 @@ class AccountStore(SqlStore):
                 field="old_password",
             )
         self._set_password(user_id, new)
+        keep_id = sha256_hex(keep_session_token) if keep_session_token else None
+        with self._session() as session:
+            condition = LoginSession.user_id == user_id
+            if keep_id is not None:
+                condition = condition & (LoginSession.id != keep_id)
+            session.execute(delete(LoginSession).where(condition))
 
     def _set_password(self, user_id: str, password: str) -> None:
         password_hash = hash_password(password)
@@ -767,6 +784,8 @@ class AccountStore(SqlStore):
                 f"The text is empty or longer than {MAX_TEXT_CHARS} characters.",
                 field="text",
             )
+        if has_control_chars(text, allow_line_breaks=True):
+            raise InvalidAccountInputError(*control_char_message("text"), field="text")
         if profile is not None and profile not in ("leicht", "einfach", "standard"):
             raise InvalidAccountInputError(
                 "Profil: leicht, einfach oder standard.",

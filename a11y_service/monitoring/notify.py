@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from a11y_service.monitoring.store import Channels, Ingested, MonitoringStore
-from checkers.page.fetch import FetchError, resolve_checked
+from checkers.page.fetch import FetchError, guarded_transport, resolve_checked
 from checkers.page.options import UrlPolicy
 
 log = logging.getLogger(__name__)
@@ -91,11 +91,17 @@ def send_webhook(url: str, secret: str, body: bytes, policy: UrlPolicy | None = 
                                                               else 80), policy or UrlPolicy())
     except FetchError as error:
         return f"failed: {error.kind}"
+    # The check above gives a clear answer early; the guarded transport connects only to an
+    # address it checked itself, so a name that resolves again elsewhere (rebinding) fails.
     try:
-        response = httpx.post(url, content=body, timeout=timeout, follow_redirects=False,
-                              headers={"Content-Type": "application/json",
-                                       SIGNATURE_HEADER: sign(body, secret),
-                                       EVENT_HEADER: EVENT})
+        with httpx.Client(transport=guarded_transport(policy or UrlPolicy()), timeout=timeout,
+                          follow_redirects=False, trust_env=False) as client:
+            response = client.post(url, content=body,
+                                   headers={"Content-Type": "application/json",
+                                            SIGNATURE_HEADER: sign(body, secret),
+                                            EVENT_HEADER: EVENT})
+    except FetchError as error:
+        return f"failed: {error.kind}"
     except httpx.HTTPError as error:
         return f"failed: {type(error).__name__}"
     return "sent" if response.status_code < 300 else f"failed: HTTP {response.status_code}"

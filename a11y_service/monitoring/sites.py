@@ -8,6 +8,7 @@ import msgspec
 
 from a11y_service.db.accounts_models import BODY_KINDS
 from a11y_service.db.errors import InvalidUpdateError
+from a11y_service.input_guard import control_char_message, has_control_chars
 from a11y_service.monitoring.store import MonitoringStore, SiteRecord
 from checkers.page.bitv.lands import LAND_CODES
 from checkers.page.fetch import FetchError, check_url
@@ -50,6 +51,8 @@ def _url(value: str, field: str) -> str:
 
 def _name(value: str) -> str:
     name = " ".join(value.split())
+    if has_control_chars(name):
+        raise InvalidUpdateError(*control_char_message("name"), field="name")
     if not name or len(name) > MAX_NAME:
         raise InvalidUpdateError(
             f"name: Bitte geben Sie einen Namen mit 1 bis {MAX_NAME} Zeichen ein.",

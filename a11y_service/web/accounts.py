@@ -30,6 +30,7 @@ from a11y_service.accounts.middleware import (
 from a11y_service.accounts.principal import ROLE_NAMES, ROLES, Principal
 from a11y_service.accounts.store import SESSION_LIFETIME, AccountStore
 from a11y_service.db.accounts_models import BODY_KINDS
+from a11y_service.input_guard import control_char_message, has_control_chars
 from a11y_service.web.render import render, request_lang
 from checkers.page.bitv.lands import LAND_CODES
 
@@ -133,7 +134,10 @@ class AccountPagesController(Controller):
         password = str(form.get("password") or "")
         next_path = _safe_next(str(form.get("next") or ""))
         errors: dict[str, str] = {}
-        if not email:
+        if has_control_chars(email):
+            errors["email"] = control_char_message("E-Mail")[0 if lang == "de" else 1]
+            email = ""  # never echoed back into the form
+        elif not email:
             errors["email"] = (
                 "Bitte geben Sie Ihre E-Mail-Adresse ein."
                 if lang == "de"
@@ -145,7 +149,7 @@ class AccountPagesController(Controller):
                 if lang == "de"
                 else ("Please enter your password.")
             )
-        status, headers, limited = 200, {}, False
+        status, headers, limited = (422 if errors else 200), {}, False
         if not errors:
             store = _store(request)
             try:
@@ -297,7 +301,13 @@ class AccountPagesController(Controller):
             )
         else:
             try:
-                await _run(_store(request).change_password, principal.user_id, old, new)
+                await _run(
+                    _store(request).change_password,
+                    principal.user_id,
+                    old,
+                    new,
+                    request.cookies.get(SESSION_COOKIE),
+                )
             except AccountError as exc:
                 field = str(exc.extra.get("field") or "new_password")
                 errors[{"password": "new_password"}.get(field, field)] = exc.message(lang)

@@ -11,6 +11,7 @@ from typing import Any
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, NotAuthorizedException, PermissionDeniedException
 
+from a11y_service.input_guard import is_bad_character_error
 from a11y_service.web.render import render
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,8 @@ def error_page(request: Request, status: int, detail: str | None = None) -> Resp
 
 
 def _status_of(exc: Exception) -> int:
+    if is_bad_character_error(exc):  # a NUL the database refused: bad input, not our fault
+        return 400
     if isinstance(exc, HTTPException):
         return exc.status_code
     status = getattr(exc, "status", None)  # the bilingual input errors carry their status

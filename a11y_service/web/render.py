@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, Literal
+from urllib.parse import urlencode
 
 from litestar import Request
 from litestar.datastructures import Cookie
@@ -60,6 +61,17 @@ def lang_cookie(request: Request) -> list[Cookie]:
     ]
 
 
+def lang_switch_hrefs(request: Request) -> dict[str, str]:
+    """Query-only links (``?lang=en``) for the language switch, other parameters kept.
+
+    A link built from the request path would follow the path's form: ``GET //evil.example/x``
+    would render ``href="//evil.example/x?lang=en"``, a link to another host. A query-only
+    link always stays on the page that is shown.
+    """
+    kept = [(key, value) for key, value in request.query_params.multi_items() if key != "lang"]
+    return {lang: "?" + urlencode([*kept, ("lang", lang)]) for lang in LANGS}
+
+
 def page_context(request: Request) -> dict[str, Any]:
     lang = request_lang(request)
     return {
@@ -67,6 +79,7 @@ def page_context(request: Request) -> dict[str, Any]:
         "_": translator(lang),
         "user": getattr(request.state, "principal", None),
         "current_path": request.url.path,
+        "lang_hrefs": lang_switch_hrefs(request),
     }
 
 

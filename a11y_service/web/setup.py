@@ -19,7 +19,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 CSRF_COOKIE = "a11y_csrf"
 CSRF_HEADER = "x-csrftoken"
 # The API authenticates with keys, not cookies: no CSRF token there.
-CSRF_EXCLUDE = ["/v1/", "/schema", "/health"]
+# Litestar treats these as regular expressions searched anywhere in the path: anchored, so
+# a web path that merely contains "/health" or "/v1/" still needs the token.
+CSRF_EXCLUDE = ["^/v1/", "^/schema", "^/health(/|$)"]
 
 
 def template_environment() -> Environment:

@@ -187,6 +187,12 @@ class _GuardedTransport(httpx.HTTPTransport):
         self._pool._network_backend = _GuardedBackend(policy)
 
 
+def guarded_transport(policy: UrlPolicy) -> httpx.HTTPTransport:
+    """An httpx transport that connects only to addresses the policy allows, checked at connect
+    time: a host name that resolves again to another address (DNS rebinding) cannot slip by."""
+    return _GuardedTransport(policy)
+
+
 # --------------------------------------------------------------------------- fetcher
 
 

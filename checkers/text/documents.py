@@ -25,6 +25,10 @@ InputFormat = Literal["docx", "odt", "html", "markdown", "plain"]
 
 # A zip bomb guard: a real letter's content.xml or document.xml is a few MB at most.
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+# A member this much larger unpacked than packed is a bomb, not a letter (real XML packs ~5-20x).
+MAX_COMPRESSION_RATIO = 100
+# Tiny members (an empty part of many spaces) may pack better; below this size the ratio is moot.
+RATIO_CHECK_FROM_BYTES = 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 _TEXT_SUFFIXES: dict[str, InputFormat] = {
     ".html": "html",
@@ -102,9 +106,36 @@ def _open_member(data: bytes, member: str, name: str) -> bytes:
         raise _broken(name, str(error)) from None
 
 
+def _check_archive(data: bytes, name: str) -> None:
+    """Refuse a zip bomb before anything is unpacked: mammoth reads styles, numbering, notes
+    and more besides the main part, so every member counts, not only the one we read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as error:
+        raise _broken(name, str(error)) from None
+    total = sum(info.file_size for info in members)
+    bomb = any(
+        info.file_size > RATIO_CHECK_FROM_BYTES
+        and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
+        for info in members
+    )
+    if total > MAX_UNPACKED_BYTES or bomb:
+        limit = MAX_UNPACKED_BYTES // (1024 * 1024)
+        raise TextInputError(
+            "document-too-large",
+            f"Das Dokument {name!r} ist entpackt zu groß oder ungewöhnlich stark gepackt "
+            f"(höchstens {limit} MB entpackt). Bitte speichern Sie es neu oder teilen Sie es auf.",
+            f"The document {name!r} is too large unpacked or unusually highly compressed "
+            f"(at most {limit} MB unpacked). Please save it again or split it.",
+            status=413,
+        )
+
+
 def _read_docx(data: bytes, name: str) -> str:
     import mammoth
 
+    _check_archive(data, name)
     # Reads the member once to apply the size guard before mammoth unpacks it.
     _open_member(data, "word/document.xml", name)
     try:
@@ -117,6 +148,7 @@ def _read_docx(data: bytes, name: str) -> str:
 def _read_odt(data: bytes, name: str) -> str:
     from lxml import etree
 
+    _check_archive(data, name)
     content = _open_member(data, "content.xml", name)
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True

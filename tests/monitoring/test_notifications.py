@@ -149,3 +149,21 @@ def test_broken_channels_are_recorded_not_raised(tmp_path: Path) -> None:
     assert notice.email_status.startswith("failed")
     assert notice.webhook_status.startswith("failed")
     store.close()
+
+
+def test_webhook_connects_only_to_the_address_it_checked(
+    webhook: tuple[list[tuple[dict[str, str], bytes]], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: the name passes the first check, then resolves to an internal address.
+
+    The first check is made to pass (as a rebinding name would); the connection itself must
+    still be refused, because the transport checks the address it connects to.
+    """
+    import a11y_service.monitoring.notify as notify_module
+
+    received, hook_url = webhook
+    monkeypatch.setattr(notify_module, "resolve_checked", lambda *args, **kwargs: ["192.0.2.1"])
+    assert send_webhook(hook_url, "geheim", b"{}") == "failed: address-refused"
+    assert received == []
+    allowed = send_webhook(hook_url, "geheim", b"{}", UrlPolicy(allow_loopback=True))
+    assert allowed == "sent" and len(received) == 1
