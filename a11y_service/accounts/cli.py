@@ -11,17 +11,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
 
-from a11y_service.accounts.errors import AccountError
-from a11y_service.accounts.principal import ROLES
-from a11y_service.accounts.store import AccountStore, OrgRecord
-from a11y_service.db.accounts_models import BODY_KINDS
+from a11y_service.accounts.principal import BODY_KINDS, ROLES
 from a11y_service.settings import Settings
 from checkers.page.bitv.lands import LAND_CODES
 from checkers.report import ExitCode
+
+if TYPE_CHECKING:
+    from a11y_service.accounts.store import AccountStore, OrgRecord
 
 
 class AdminCliError(click.ClickException):
@@ -30,6 +30,12 @@ class AdminCliError(click.ClickException):
 
 @contextmanager
 def _store() -> Iterator[AccountStore]:
+    # The database layer loads only for `a11y admin`, not at every start of `a11y`.
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from a11y_service.accounts.errors import AccountError
+    from a11y_service.accounts.store import AccountStore
+
     url = Settings.from_env().database_url
     try:
         store = AccountStore.open(url)

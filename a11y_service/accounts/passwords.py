@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -14,7 +15,6 @@ MAX_PASSWORD = 1024  # argon2 copes, but nobody needs more and it bounds the wor
 _HASHER = PasswordHasher()
 # Verifying against this when the account does not exist costs the same time as a real check,
 # so response times do not tell which e-mail addresses have accounts.
-_DUMMY_HASH = _HASHER.hash("a11y-no-such-account")
 
 
 def check_password_rules(password: str) -> str:
@@ -47,6 +47,12 @@ def verify_password(stored_hash: str | None, password: str) -> tuple[bool, str |
     return True, None
 
 
+@functools.cache
+def _dummy_hash() -> str:
+    # Made on first use, not at import: hashing costs ~0.2 s, which every `a11y` start would pay.
+    return _HASHER.hash("a11y-no-such-account")
+
+
 def _verify_dummy(password: str) -> None:
     with contextlib.suppress(VerificationError):
-        _HASHER.verify(_DUMMY_HASH, password)
+        _HASHER.verify(_dummy_hash(), password)

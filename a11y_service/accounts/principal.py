@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ROLES: tuple[str, ...] = ("viewer", "translator", "editor", "admin")
+# Kinds of body an organisation can be; the BITV engine knows fewer (see ``bitv_body``).
+BODY_KINDS = ("municipal", "state", "federal", "school", "university", "association", "other")
 ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
 ROLE_NAMES = {
     "viewer": ("Lesen", "Viewer"),

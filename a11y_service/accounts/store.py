@@ -26,7 +26,7 @@ from a11y_service.accounts.errors import (
     TooManyAttemptsError,
 )
 from a11y_service.accounts.passwords import hash_password, verify_password
-from a11y_service.accounts.principal import ROLES, Principal
+from a11y_service.accounts.principal import BODY_KINDS, ROLES, Principal
 from a11y_service.accounts.secrets import (
     new_api_key,
     new_token,
@@ -35,7 +35,6 @@ from a11y_service.accounts.secrets import (
     split_api_key,
 )
 from a11y_service.db.accounts_models import (
-    BODY_KINDS,
     ApiKey,
     LoginFailure,
     LoginSession,

@@ -16,8 +16,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 from a11y_service.db.models import Base, _in, utcnow
 
 ROLES = ("admin", "editor", "translator", "viewer")
-# Kinds of body an organisation can be; the BITV engine knows fewer (see ``bitv_body``).
-BODY_KINDS = ("municipal", "state", "federal", "school", "university", "association", "other")
 _BITV_BODY = {"school": "state", "university": "state"}
 
 

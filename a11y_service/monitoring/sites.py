@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from a11y_service.db.accounts_models import BODY_KINDS
+from a11y_service.accounts.principal import BODY_KINDS
 from a11y_service.db.errors import InvalidUpdateError
 from a11y_service.input_guard import control_char_message, has_control_chars
 from a11y_service.monitoring.store import MonitoringStore, SiteRecord

@@ -21,8 +21,7 @@ from litestar.response import Redirect, Template
 
 from a11y_service.accounts.errors import not_authenticated
 from a11y_service.accounts.middleware import current_principal
-from a11y_service.accounts.principal import Principal
-from a11y_service.db.accounts_models import BODY_KINDS
+from a11y_service.accounts.principal import BODY_KINDS, Principal
 from a11y_service.db.errors import InvalidUpdateError, NotFoundError
 from a11y_service.monitoring.charts import ChartData, Series, line_chart
 from a11y_service.monitoring.figures import (

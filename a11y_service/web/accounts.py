@@ -27,9 +27,8 @@ from a11y_service.accounts.middleware import (
     current_principal,
     session_cookie,
 )
-from a11y_service.accounts.principal import ROLE_NAMES, ROLES, Principal
+from a11y_service.accounts.principal import BODY_KINDS, ROLE_NAMES, ROLES, Principal
 from a11y_service.accounts.store import SESSION_LIFETIME, AccountStore
-from a11y_service.db.accounts_models import BODY_KINDS
 from a11y_service.input_guard import control_char_message, has_control_chars
 from a11y_service.web.render import render, request_lang
 from checkers.page.bitv.lands import LAND_CODES
