@@ -4,17 +4,11 @@ own page audit) finds no WCAG 2.x A/AA violation, and the pages work by keyboard
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -25,7 +19,7 @@ from a11y_service.accounts.store import AccountStore
 from a11y_service.monitoring.store import MonitoringStore
 from tests.monitoring.helpers import finding, new_org, run_report
 from tests.monitoring.test_observatory import FIRST, SECOND, seed
-from tests.web.server import ROOT, free_port
+from tests.web.server import running_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 AXE = Path(__file__).resolve().parents[2] / "a11y_service" / "static" / "vendor" / "axe.min.js"
@@ -35,44 +29,6 @@ const done = arguments[arguments.length - 1];
 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
   'wcag22aa']}, resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations)));
 """
-
-
-@contextmanager
-def app_server(workdir: Path) -> Iterator[str]:
-    """uvicorn with the app on a free port; start-up loads the text engine, which takes long
-    on a busy machine, hence the generous wait."""
-    port = free_port()
-    env = {**os.environ, "A11Y_DATABASE_URL": f"sqlite:///{workdir / 'a11y.sqlite3'}",
-           "A11Y_SECRET_KEY": "browser-test-secret-key-0123456789abcdef",
-           "A11Y_QUEUE_WORKERS": "0", "A11Y_MONITOR_SCHEDULER": "0", "PYTHONPATH": str(ROOT)}
-    log = (workdir / "server.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "a11y_service.app:create_app",
-         "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
-        cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 240
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError((workdir / "server.log").read_text(errors="replace"))
-            try:
-                if httpx.get(base + "/health", timeout=1).status_code < 500:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not start in 240 s")
-            time.sleep(0.3)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +46,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     accounts = AccountStore.open(db)
     accounts.create_user(public.id, "admin@stadt.example", "admin", PASSWORD)
     accounts.close()
-    with app_server(workdir) as base:
+    with running_server(workdir, A11Y_MONITOR_SCHEDULER="0") as base:
         yield base, public.slug, site_id
 
 

@@ -61,7 +61,7 @@ def running_server(workdir: Path, **env: str) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 180
+        deadline = time.monotonic() + 240
         while True:
             if process.poll() is not None:
                 raise RuntimeError((workdir / "server.log").read_text(errors="replace"))
@@ -71,7 +71,7 @@ def running_server(workdir: Path, **env: str) -> Iterator[str]:
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError("server did not start in 180 s")
+                raise RuntimeError("server did not start in 240 s")
             time.sleep(0.2)
         yield base
     finally:
