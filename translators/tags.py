@@ -192,3 +192,16 @@ def repair(source: str, target: str, *, append_dropped: bool = True) -> Repair:
                 reordered.append(tag_id)
             text = f"{text.rstrip()}</{tag_id}>"
     return Repair(text.strip(), dropped, invented, duplicated, reordered)
+
+
+def parts_balanced(parts: list[tuple[str, Tag | None]]) -> bool:
+    """Do the paired tags among split ``parts`` open and close in order (XLIFF 1.2 and 2.1)?"""
+    open_ids: list[str] = []
+    for _, tag in parts:
+        if tag is None or tag.kind == "x":
+            continue
+        if tag.kind == "g":
+            open_ids.append(tag.id)
+        elif not open_ids or open_ids.pop() != tag.id:
+            return False
+    return not open_ids

@@ -138,7 +138,7 @@ def _set_content(el: etree._Element, text: str, display: dict[str, str]) -> None
     if not any(tag for _, tag in parts):
         el.text = text
         return
-    paired = _balanced(parts)
+    paired = tags.parts_balanced(parts)
     stack = [el]
     last: etree._Element | None = None
 
@@ -164,18 +164,6 @@ def _set_content(el: etree._Element, text: str, display: dict[str, str]) -> None
             last = etree.SubElement(stack[-1], _q("bx"), id=tag.id, rid=tag.id)
         else:
             last = etree.SubElement(stack[-1], _q("ex"), id=f"/{tag.id}", rid=tag.id)
-
-
-def _balanced(parts: list[tuple[str, tags.Tag | None]]) -> bool:
-    open_ids: list[str] = []
-    for _, tag in parts:
-        if tag is None or tag.kind == "x":
-            continue
-        if tag.kind == "g":
-            open_ids.append(tag.id)
-        elif not open_ids or open_ids.pop() != tag.id:
-            return False
-    return not open_ids
 
 
 def _text(el: etree._Element | None, unit_id: str) -> str | None:
