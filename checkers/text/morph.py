@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
+from checkers.text.grammar import form_to_lemma, table, word_tuple, words
 from checkers.text.lexicon import Lexicon, get_lexicon
 from checkers.text.segment import Sentence
 from checkers.text.tokens import Token
@@ -92,48 +93,15 @@ def _words(text: str) -> frozenset[str]:
 
 
 # --- closed word classes ----------------------------------------------------------------------
-WERDEN_FINITE = _words(
-    "wird werden wurde wurden würde würden werde wirst wurdest würdest werdet wurdet würdet "
-    "werdest wurdst"
-)
-SEIN_FINITE = _words(
-    "ist sind war waren bin bist seid warst wart wäre wären wärst wärest wäret wärt sei seien "
-    "seiest seist seiet"
-)
-MODAL_FINITE = _words(
-    "muss musst müssen müsst musste musstest mussten musstet müsste müsstest müssten müsstet "
-    "müsse kann kannst können könnt konnte konntest konnten konntet könnte könntest könnten "
-    "könntet könne soll sollst sollen sollt sollte solltest sollten solltet solle darf darfst "
-    "dürfen dürft durfte durftest durften durftet dürfte dürftest dürften dürftet dürfe will "
-    "willst wollen wollt wollte wolltest wollten wolltet wolle mag magst mögen mögt mochte "
-    "möchte möchtest möchten möchtet möge lässt lassen ließ ließen"
-)
-MODAL_INFINITIVE = _words("müssen können sollen dürfen wollen mögen lassen")
+WERDEN_FINITE = words("closed", "finite_forms", "werden")
+SEIN_FINITE = words("closed", "finite_forms", "sein")
+MODAL_FINITE = words("closed", "finite_forms", "modal_and_lassen")
+MODAL_INFINITIVE = words("closed", "modal_infinitives")
 MODAL_ANY = MODAL_INFINITIVE | MODAL_FINITE
 # Verbs that build the perfect with sein ("ist gegangen"): sein + their participle is active.
 # Matched as the end of the lemma ("ankommen" ends in "kommen"); exceptions below.
-SEIN_PERFECT_BASES = _words(
-    "gehen kommen fahren fliegen laufen rennen reisen ziehen springen fallen steigen sinken "
-    "wachsen sterben werden sein bleiben geschehen passieren gelingen misslingen scheitern "
-    "entstehen erscheinen verschwinden begegnen folgen schwimmen kriechen wandern klettern eilen "
-    "fliehen reiten rollen rutschen segeln stürzen weichen gleiten schreiten schleichen platzen "
-    "explodieren erwachen aufwachen einschlafen ertrinken erlöschen schmelzen landen starten "
-    "stranden erkranken genesen zurückkehren heimkehren umkehren auftreten eintreten austreten "
-    "zurücktreten beitreten aufstehen auferstehen eintreffen ausbrechen zusammenbrechen "
-    "aufbrechen einbrechen abbrennen gelangen geraten verunglücken auswandern einwandern "
-    "emigrieren flüchten verreisen vergehen vorkommen umkommen verderben erfrieren verhungern "
-    "verdursten ersticken verblühen verwelken verrotten verheilen altern joggen spazieren "
-    "aufwachsen erfolgen zerfallen verfallen zerbrechen zurückweichen verlaufen abreisen "
-    "aufsteigen umsteigen einsteigen aussteigen abstürzen sitzenbleiben dringen abflachen "
-    "kondensieren schrumpfen erstarren verwittern verlanden versanden vereisen verrosten "
-    "treten verkümmern verarmen verstummen verblassen erblinden ergrauen vergilben veralten "
-    "verstreichen kollabieren eskalieren mutieren degenerieren"
-)
-SEIN_PERFECT_EXCEPTIONS = _words(
-    "vertreten verfahren verziehen verfolgen erfahren erziehen überfahren überziehen "
-    "unterziehen überfallen übersteigen überkommen anziehen beziehen einbeziehen vollziehen "
-    "heranziehen hinzuziehen betreten übertreten vertreten befolgen verfolgen"
-)
+SEIN_PERFECT_BASES = words("verbs", "sein_perfect", "bases")
+SEIN_PERFECT_EXCEPTIONS = words("verbs", "sein_perfect", "haben_exceptions")
 # Participles used as adjectives after sein/werden ("ist verheiratet", "wird bekannt").
 ADJECTIVAL_PARTICIPLES = _words(
     "bekannt verwandt verheiratet geschieden verlobt verliebt interessiert begeistert geeignet "
@@ -147,30 +115,11 @@ ADJECTIVAL_PARTICIPLES = _words(
     "beeindruckt aufgeschmissen gerecht umstritten gesund angewiesen"
 )
 ADJECTIVAL_AFTER_WERDEN = _words("bekannt verrückt erwachsen verwandt bestimmt gelegen")
-DEGREE_ADVERBS = _words(
-    "sehr ziemlich total äußerst besonders echt recht überaus höchst so zu allzu wirklich"
-)
-SEPARABLE_PREFIXES = tuple(
-    sorted(
-        _words(
-            "ab an auf aus bei da dar durch ein entgegen fest fort frei her herab heran herauf "
-            "heraus herbei herein herüber herum herunter hervor hin hinab hinauf hinaus hinein "
-            "hinüber hinunter hinzu los mit nach nieder statt teil um unter vor voran voraus "
-            "vorbei vorüber weg weiter wieder zu zurecht zurück zusammen zuvor bekannt fertig "
-            "kennen kaputt sicher stand über offen hoch klar bereit gut still fern gegenüber "
-            "wiederauf wiederher ernst richtig schwarz voll"
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+DEGREE_ADVERBS = words("closed", "degree_adverbs")
+SEPARABLE_PREFIXES = tuple(sorted(words("verbs", "prefixes", "separable"), key=len, reverse=True))
 # Strong participles the lemma table lacks or maps to a wrong verb.
-PARTICIPLE_OVERRIDES = {
-    "gebeten": "bitten", "gewusst": "wissen", "getrieben": "treiben", "gebissen": "beißen",
-    "uraufgeführt": "uraufführen", "gegessen": "essen",
-}
-INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "hinter", "wider",
-                        "über", "unter", "durch", "um", "voll")
+PARTICIPLE_OVERRIDES = table("verbs", "participle_overrides")
+INSEPARABLE_PREFIXES = word_tuple("verbs", "prefixes", "inseparable")
 ZU_BLOCKERS = _words(  # "um … zu", "ohne … zu": the infinitive belongs to its own clause
     "um ohne statt anstatt außer als"
 )
@@ -182,115 +131,61 @@ ZU_PREDICATIVES = _words(
     "gefährlich üblich dabei gewohnt zeit lage pflicht aufgabe ziel absicht plan spaß zu "
     "besser am daran dran"
 )
-AGENT_PREPOSITIONS = _words("von vom durch")
-DETERMINERS = _words(
-    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
-    "keines mein meine meinen meinem meiner meines dein deine deinen deinem deiner deines sein "
-    "seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere unseren "
-    "unserem unserer unseres euer eure euren eurem eurer eures dieser diese diesen diesem dieses "
-    "jener jene jenen jenem jenes jeder jede jeden jedem jedes welcher welche welchen welchem "
-    "welches alle allen aller beide beiden beider viele vielen vieler einige einigen einiger "
-    "mehrere mehreren mehrerer manche manchen mancher solche solchen solcher"
+AGENT_PREPOSITIONS = words("prepositions", "passive_agent")
+DETERMINERS = words("closed", "determiners")
+PERSONAL_SUBJECTS = words("closed", "pronouns", "non_third_person_subject")
+FUTUR_SUBJECTS = words("closed", "pronouns", "futur_subject")
+ACCUSATIVE_PRONOUNS = words("closed", "pronouns", "accusative")
+PREPOSITIONS = (
+    words("prepositions", "dative") | words("prepositions", "accusative")
+    | words("prepositions", "two_way") | frozenset(table("prepositions", "contractions"))
 )
-PERSONAL_SUBJECTS = _words("ich du wir ihr")
-FUTUR_SUBJECTS = _words("ich du er sie wir")
-ACCUSATIVE_PRONOUNS = _words("ihn mich dich einen")
-PREPOSITIONS = _words(
-    "in im ins an am ans auf aufs aus bei beim mit nach von vom zu zum zur für über unter um "
-    "durch gegen ohne seit bis vor hinter neben zwischen per pro ab"
-)
-SUBORDINATORS = _words(
-    "dass ob weil wenn als da nachdem obwohl damit sodass falls sofern bevor seit seitdem bis "
-    "indem wie wo was wer der die das welcher welche welches"
-)
-CLAUSE_SUBJECTS = _words("ich du er sie es wir ihr man")
-THIRD_PERSON_SUBJECTS = _words("er sie es man das dies jemand niemand wer jeder keiner einer")
+SUBORDINATORS = words("closed", "subordinators", "morph")
+CLAUSE_SUBJECTS = words("closed", "pronouns", "subject")
+THIRD_PERSON_SUBJECTS = words("closed", "pronouns", "third_person_subject")
 
 # --- subjunctive forms --------------------------------------------------------------------------
-K2_FIXED = {
-    **dict.fromkeys(_words("wäre wären wärst wärest wäret wärt"), "sein"),
-    **dict.fromkeys(_words("hätte hätten hättest hättet"), "haben"),
-    **dict.fromkeys(_words("würde würden würdest würdet"), "werden"),
-    **dict.fromkeys(_words("könnte könnten könntest könntet"), "können"),
-    **dict.fromkeys(_words("müsste müssten müsstest müsstet"), "müssen"),
-    **dict.fromkeys(_words("dürfte dürften dürftest dürftet"), "dürfen"),
-    **dict.fromkeys(_words("möchte möchten möchtest möchtet"), "mögen"),
-    **dict.fromkeys(_words("wüsste wüssten wüsstest wüsstet"), "wissen"),
-    **dict.fromkeys(_words("bräuchte bräuchten bräuchtest"), "brauchen"),
-    **dict.fromkeys(_words("täte täten tätest"), "tun"),
-    **dict.fromkeys(_words("stünde stünden stände ständen"), "stehen"),
-    **dict.fromkeys(_words("brächte brächten dächte dächten"), "bringen"),
-}
-K2_FIXED["dächte"] = K2_FIXED["dächten"] = "denken"
-SOLLTE_FORMS = _words("sollte sollten solltest solltet")
-K1_FIXED = {
-    **dict.fromkeys(_words("sei seien seiest seist seiet"), "sein"),
-    "könne": "können", "könnest": "können", "müsse": "müssen", "müssest": "müssen",
-    "dürfe": "dürfen", "solle": "sollen", "sollest": "sollen", "wolle": "wollen",
-    "möge": "mögen", "mögest": "mögen", "wisse": "wissen", "wissest": "wissen",
-}
+K2_FIXED = form_to_lemma("verbs", "konjunktiv_2", "forms")
+SOLLTE_FORMS = words("closed", "finite_forms", "sollte")
+K1_FIXED = form_to_lemma("verbs", "konjunktiv_1", "forms")
 # Forms that are Konjunktiv I only with a 3rd-person singular subject ("er habe" vs "ich habe").
-K1_SUBJECT_FORMS = {"habe": "haben", "werde": "werden", "habest": "haben", "werdest": "werden"}
+K1_SUBJECT_FORMS = form_to_lemma("verbs", "konjunktiv_1", "third_person_forms")
 K1_STOP = _words(
     "bitte danke gerne nahe lange eine keine meine deine seine ihre unsere eure diese jene jede "
     "welche solche manche alle beide viele wenige einige mehrere andere ohne ende heute gerade "
     "leere weite ganze ähnliche"
 )
-NO_DERIVED_K2 = _words("sein haben werden wissen tun müssen können sollen dürfen wollen mögen")
+NO_DERIVED_K2 = words("verbs", "konjunktiv_2", "not_derived")
 PAST_CUES = _words(
     "gestern vorgestern damals früher einst zuvor ursprünglich vorher letzte letzten letztes "
     "letzter vergangene vergangenen vergangenes erweisen herausstellen behalten"
 )
-SPEECH_PRETERITES = _words(
-    "sagte sagten meinte meinten erklärte erklärten betonte betonten fragte fragten antwortete "
-    "schrieb rief fügte ergänzte"
-)
-COMMON_PRETERITES = _words(
-    "war waren hatte hatten wurde wurden kam kamen ging gingen gab gaben sagte sagten wusste "
-    "wussten konnte konnten musste mussten wollte wollten durfte durften stand standen lag "
-    "lagen sah sahen fand fanden blieb blieben entschied entschieden"
-)
+SPEECH_PRETERITES = words("verbs", "speech_preterites")
+COMMON_PRETERITES = words("verbs", "common_preterites")
 
 # --- genitive triggers --------------------------------------------------------------------------
-GEN_ONLY_DETERMINERS = _words(
-    "des eines meines deines seines ihres unseres unsres eures keines"
-)
-GEN_IF_NOUN_IN_S = _words("dieses jedes jenes welches manches solches")
-GEN_FEM_PL_DETERMINERS = _words(
-    "der einer meiner deiner seiner ihrer unserer unsrer eurer keiner dieser jener jeder "
-    "mancher solcher welcher vieler einiger mehrerer aller beider sämtlicher anderer"
-)
-GEN_PLURAL_ONLY = _words("vieler einiger mehrerer aller beider sämtlicher")
-GEN_PRONOUNS = _words("dessen deren wessen derer")
-GEN_PREPOSITIONS = _words(
-    "wegen trotz während aufgrund innerhalb außerhalb mittels bezüglich hinsichtlich anlässlich "
-    "statt anstatt infolge zwecks seitens binnen angesichts oberhalb unterhalb diesseits "
-    "jenseits längs zugunsten ungeachtet anhand mithilfe aufseiten inmitten unweit anstelle "
-    "abseits mangels kraft namens zuzüglich abzüglich einschließlich ausschließlich inklusive "
-    "exklusive laut dank entlang"
-)
+GEN_ONLY_DETERMINERS = words("closed", "genitive_determiners", "only")
+GEN_IF_NOUN_IN_S = words("closed", "genitive_determiners", "before_noun_in_s")
+GEN_FEM_PL_DETERMINERS = words("closed", "genitive_determiners", "feminine_or_plural")
+GEN_PLURAL_ONLY = words("closed", "genitive_determiners", "plural_only")
+GEN_PRONOUNS = words("closed", "pronouns", "genitive")
+GEN_PREPOSITIONS = words("prepositions", "genitive")
 # Prepositions that take a genitive only with a visible genitive ending (else read as dative).
-GEN_SOFT_PREPOSITIONS = _words(
-    "laut dank entlang einschließlich ausschließlich inklusive exklusive zuzüglich abzüglich "
-    "binnen mangels kraft namens"
-)
-DATIVE_MARKERS = _words(
-    "dem einem diesem jenem jedem keinem meinem deinem seinem ihrem unserem eurem welchem "
-    "mir dir ihm uns euch ihnen allem vielem"
-)
+GEN_SOFT_PREPOSITIONS = words("prepositions", "genitive_or_dative")
+DATIVE_MARKERS = words("closed", "dative_markers")
 PARTITIVE_HEADS = _words(
     "einer eines eine keiner keines keine jeder jedes jede viele einige manche alle beide "
     "wenige mehrere welche meisten denen zwei drei vier fünf sechs sieben acht neun zehn "
     "hälfte teil rest großteil mehrheit"
 )
-GEN_VERBS = _words("bedarf bedürfen bedurfte bedürfe gedenken gedachte gedachten gedenkt")
+GEN_VERBS = words("verbs", "genitive_object")
 QUANTITY_NOUNS = _words("Menge Reihe Anzahl Paar Dutzend Haufen Liste Sammlung Stück Sorte")
 EPITHETS = _words("Große Ältere Jüngere Erste Zweite Dritte Vierte Heilige Kahle Fromme Weise "
                   "Kühne Gute Letzte Dicke Lange Schöne Starke")
 NAME_GEN_TIME_HEADS = _words("Anfang Ende Mitte Beginn")
 
 BOUNDARY_PUNCT = frozenset(",;:()[]{}–—„“”\"«»‹›…!?")
-CONJ_COORD = _words("und oder sowie bzw. bzw sondern aber denn")
+CONJ_COORD = words("closed", "coordinators")
 
 # feature bits, computed once per distinct token text
 F_WERDEN = 1 << 0
@@ -662,94 +557,28 @@ class _Tok:
 
 
 # --- rewriting: conjugation, noun gender, suggested replacements --------------------------------
-IRREGULAR_PRESENT = {  # 1sg, 2sg, 3sg, plural
-    "sein": ("bin", "bist", "ist", "sind"),
-    "haben": ("habe", "hast", "hat", "haben"),
-    "werden": ("werde", "wirst", "wird", "werden"),
-    "wissen": ("weiß", "weißt", "weiß", "wissen"),
-    "tun": ("tue", "tust", "tut", "tun"),
-    "können": ("kann", "kannst", "kann", "können"),
-    "müssen": ("muss", "musst", "muss", "müssen"),
-    "dürfen": ("darf", "darfst", "darf", "dürfen"),
-    "sollen": ("soll", "sollst", "soll", "sollen"),
-    "wollen": ("will", "willst", "will", "wollen"),
-    "mögen": ("mag", "magst", "mag", "mögen"),
-    "nehmen": ("nehme", "nimmst", "nimmt", "nehmen"),
-    "treten": ("trete", "trittst", "tritt", "treten"),
-    "halten": ("halte", "hältst", "hält", "halten"),
-    "gelten": ("gelte", "giltst", "gilt", "gelten"),
-}
+IRREGULAR_PRESENT = table("verbs", "present")  # 1sg, 2sg, 3sg, plural
 PERSON_INDEX = {"1sg": 0, "2sg": 1, "3sg": 2, "pl": 3}
 # Gender of frequent (head) nouns, for "vom Amt" -> "das Amt"; compounds take their head's gender.
 GENDER_HEADS = {
-    **dict.fromkeys(_words(
-        "amt gericht ministerium land team unternehmen center zentrum büro institut gremium "
-        "parlament kind haus formular dokument gesetz geld jahr problem projekt ergebnis angebot "
-        "verfahren personal netzwerk gebäude foto bild konto ticket paket auto fahrrad wort gerät "
-        "medikament protokoll schreiben urteil feuer fenster zimmer unternehmen kollegium "
-        "komitee landratsamt rathaus krankenhaus jugendamt museum theater orchester volk "
-        "publikum system programm labor werk"), "n"),
-    **dict.fromkeys(_words(
-        "arzt staat bund kreis rat vorstand verein antrag bescheid vertrag termin ausweis pass "
-        "brief dienst betrieb träger vermieter arbeitgeber mitarbeiter lehrer leiter meister "
-        "minister präsident sprecher fahrer nutzer verband ausschuss senat landtag bundestag "
-        "kanzler richter anwalt prüfer hund tag monat bericht plan weg zug bus schaden fehler "
-        "text satz chef kollege nachbar vater bruder sohn mann partner trainer verkäufer "
-        "hersteller anbieter betreiber eigentümer gesetzgeber rechner computer server "
-        "dienstleister sachbearbeiter versicherer gutachter experte forscher autor künstler "
-        "park stoff forst wald berg see fluss ort platz raum punkt wert preis weg markt hafen "
-        "turm dom saal garten hof verkehr wagen stuhl tisch baum fall grund bereich beitrag "
-        "krieg sieg tod name begriff schutz erfolg einfluss zusammenhang unterschied zustand "
-        "vorgang prozess schritt versuch anteil anstieg rückgang trend effekt faktor kreislauf "
-        "bestand verlust gewinn umsatz durchbruch streit konflikt kampf anfang beginn abschluss"),
-        "m"),
-    **dict.fromkeys(_words(
-        "stadt gemeinde behörde verwaltung regierung polizei feuerwehr versicherung kasse "
-        "krankenkasse bank schule universität hochschule firma familie mutter schwester tochter "
-        "frau kommission agentur bahn post leitung person ärztin lehrerin praxis klinik "
-        "kita kommune partei gewerkschaft jury"), "f"),
+    **dict.fromkeys(words("nouns", "gender", "neuter"), "n"),
+    **dict.fromkeys(words("nouns", "gender", "masculine"), "m"),
+    **dict.fromkeys(words("nouns", "gender", "feminine"), "f"),
 }
-FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "erei", "ik", "enz",
-                     "anz", "erin", "ärztin", "ur")
-NEUTER_SUFFIXES = ("chen", "lein", "ment", "ium")
-WEAK_MASCULINE_SUFFIXES = ("ent", "ant", "ist", "oge", "graf", "soph", "nom")
-DATIVE_TO_NOMINATIVE = {
-    "einem": "ein", "meinem": "mein", "deinem": "dein", "seinem": "sein", "ihrem": "ihr",
-    "unserem": "unser", "eurem": "euer", "keinem": "kein", "einer": "eine", "meiner": "meine",
-    "deiner": "deine", "seiner": "seine", "ihrer": "ihre", "unserer": "unsere", "eurer": "eure",
-    "keiner": "keine", "der": "die", "den": "die", "meinen": "meine", "seinen": "seine",
-    "ihren": "ihre", "unseren": "unsere", "keinen": "keine", "diesem": "dies", "dieser": "diese",
-}
-GEN_TO_DATIVE = {
-    "des": "dem", "eines": "einem", "meines": "meinem", "deines": "deinem", "seines": "seinem",
-    "ihres": "ihrem", "unseres": "unserem", "unsres": "unserem", "eures": "eurem",
-    "keines": "keinem", "dieses": "diesem", "jedes": "jedem", "jenes": "jenem",
-    "welches": "welchem",
-}
-GEN_FEM_TO_DATIVE = {  # fem singular form, plural form
-    "der": ("der", "den"), "einer": ("einer", None), "meiner": ("meiner", "meinen"),
-    "deiner": ("deiner", "deinen"), "seiner": ("seiner", "seinen"), "ihrer": ("ihrer", "ihren"),
-    "unserer": ("unserer", "unseren"), "eurer": ("eurer", "euren"), "keiner": ("keiner", "keinen"),
-    "dieser": ("dieser", "diesen"), "jener": ("jener", "jenen"), "jeder": ("jeder", None),
-    "vieler": (None, "vielen"), "einiger": (None, "einigen"), "mehrerer": (None, "mehreren"),
-    "aller": (None, "allen"), "beider": (None, "beiden"),
-}
-K1_TO_INDICATIVE = {
-    "sei": "ist", "seien": "sind", "habe": "hat", "werde": "wird", "könne": "kann",
-    "müsse": "muss", "solle": "soll", "wolle": "will", "dürfe": "darf", "wisse": "weiß",
-}
-K2_TO_INDICATIVE = {  # 3sg/1sg resolved below
-    "wäre": ("bin", "ist"), "wären": ("sind", "sind"), "wärst": ("bist", "bist"),
-    "hätte": ("habe", "hat"), "hätten": ("haben", "haben"), "hättest": ("hast", "hast"),
-    "könnte": ("kann", "kann"), "könnten": ("können", "können"),
-    "könntest": ("kannst", "kannst"), "müsste": ("muss", "muss"), "müssten": ("müssen", "müssen"),
-    "sollte": ("soll", "soll"), "sollten": ("sollen", "sollen"),
-}
+FEMININE_SUFFIXES = word_tuple("nouns", "suffixes", "feminine")
+NEUTER_SUFFIXES = word_tuple("nouns", "suffixes", "neuter")
+WEAK_MASCULINE_SUFFIXES = word_tuple("nouns", "suffixes", "weak_masculine")
+DATIVE_TO_NOMINATIVE = table("closed", "declension", "dative_to_nominative")
+GEN_TO_DATIVE = table("closed", "declension", "genitive_to_dative")
+# genitive -> dative (feminine singular form, plural form)
+GEN_FEM_TO_DATIVE = table("closed", "declension", "genitive_feminine_to_dative")
+K1_TO_INDICATIVE = table("verbs", "konjunktiv_1", "to_indicative")
+K2_TO_INDICATIVE = table("verbs", "konjunktiv_2", "to_indicative")  # 3sg/1sg resolved below
 CAN_READING = _words(
     "sehen hören erkennen finden erreichen bekommen erwarten verstehen lesen erleben kaufen"
 )
 CAN_ADVERBS = _words("leicht schwer kaum nicht nur gut einfach schnell noch")
-DATIVE_PRONOUNS = _words("ihnen mir dir ihm ihr uns euch")
+DATIVE_PRONOUNS = words("closed", "pronouns", "dative")
 
 
 def _vowel_variants(stem: str) -> list[str]:
@@ -774,7 +603,7 @@ def _vowel_variants(stem: str) -> list[str]:
     return variants
 
 
-AMBIGUOUS_PREFIXES = _words("über unter um durch wieder hinter voll wider")
+AMBIGUOUS_PREFIXES = words("verbs", "prefixes", "either")
 
 
 class Rewriter:
