@@ -1,0 +1,273 @@
+"""Genitive articles and determiners with their noun, genitive prepositions, Saxon and postposed
+name genitives, dessen/deren/wessen.
+"""
+
+from __future__ import annotations
+
+from checkers.text.morph.hits import MorphHit
+from checkers.text.morph.rewrite import Rewriter
+from checkers.text.morph.wordinfo import _Tok, _verbish, _WordInfo
+from checkers.text.morph.wordlists import (
+    CLAUSE_SUBJECTS,
+    DATIVE_MARKERS,
+    DETERMINERS,
+    EPITHETS,
+    F_CAP,
+    F_GEN,
+    F_MODAL,
+    F_SEIN,
+    F_WERDEN,
+    F_WORD,
+    GEN_FEM_PL_DETERMINERS,
+    GEN_IF_NOUN_IN_S,
+    GEN_ONLY_DETERMINERS,
+    GEN_PLURAL_ONLY,
+    GEN_PREPOSITIONS,
+    GEN_PRONOUNS,
+    GEN_SOFT_PREPOSITIONS,
+    GEN_VERBS,
+    NAME_GEN_TIME_HEADS,
+    PARTITIVE_HEADS,
+    QUANTITY_NOUNS,
+)
+
+
+class GenitiveMixin:
+    """The genitive detector, mixed into checkers.text.morph.lexical.LexicalMorphAnalyzer."""
+
+    info: _WordInfo
+    rewriter: Rewriter
+    include_zustandspassiv: bool
+
+    # -- genitive --------------------------------------------------------------------------------
+    def _genitives(self, toks: list[_Tok]) -> list[MorphHit]:
+        hits: list[MorphHit] = []
+        covered: set[int] = set()
+        words = toks
+        n = len(words)
+        for j in range(n):
+            tok = words[j]
+            if not tok.flags & F_GEN or j in covered:
+                continue
+            found = self._genitive_at(words, j)
+            if found is None:
+                continue
+            subkind, first, last, head = found
+            covered.update(range(first, last + 1))
+            hits.append(self.rewriter.genitive_hit(words, subkind, first, last, head))
+        return hits
+
+    def _np_end(self, words: list[_Tok], j: int) -> int:
+        """Last index of the noun phrase that starts after words[j] (adjectives + noun)."""
+        n = len(words)
+        k = j + 1
+        while k < n and words[k].flags & F_WORD and not words[k].flags & F_CAP:
+            if not self._attributive(words[k].low):
+                return -1
+            k += 1
+        if k < n and words[k].flags & F_CAP and words[k].flags & F_WORD:
+            # capitalised adjectives in names: "des Pazifischen Ozeans", "der Vereinigten Staaten"
+            while k + 1 < n and words[k + 1].flags & F_CAP and words[k + 1].flags & F_WORD and \
+                    words[k].low.endswith(("ischen", "ische", "igten", "igen", "lichen")):
+                k += 1
+            return k
+        if k < n and words[k].text[:1].isdigit():
+            return k
+        return -1
+
+    def _attributive(self, low: str) -> bool:
+        """Inflected adjective or participle inside a noun phrase ("neuen", "eingereichten")."""
+        if low in ("und", "oder", "sowie"):
+            return True
+        if low in DETERMINERS or not low.endswith(("e", "en", "er", "es", "em")):
+            return False
+        lemma = self.info.lemma(low)
+        if lemma is None:
+            return low.endswith(("ischen", "ische", "lichen", "liche", "igen", "ige"))
+        # uninflected words are their own lemma ("über", "aber", "gegen"); verbs are not NPs
+        return lemma != low and not self._finite_verb(low) and not self.info.is_infinitive(low)
+
+    def _prev_word(self, words: list[_Tok], j: int) -> _Tok | None:
+        if j == 0:
+            return None
+        prev = words[j - 1]
+        return prev if prev.flags & F_WORD or prev.text[:1].isdigit() else None
+
+    def _genitive_at(self, words: list[_Tok], j: int) -> tuple[str, int, int, int] | None:
+        """(subkind, first index, last index, head noun index) of a genitive starting at j."""
+        tok = words[j]
+        low = tok.low
+        n = len(words)
+        if low in GEN_PRONOUNS:
+            last = j + 1 if j + 1 < n and self._noun(words[j + 1]) else j
+            return "relative-genitive", j, last, last
+        if low in GEN_PREPOSITIONS:
+            return self._genitive_preposition(words, j)
+        if low == "des" or low in GEN_ONLY_DETERMINERS:
+            end = self._np_end(words, j)
+            if end < 0:
+                if low == "des" and j + 1 < n and words[j + 1].low == "weiteren":
+                    return "genitive-article", j, j + 1, j + 1
+                if low != "des" and j + 1 < n and words[j + 1].low == "der":
+                    return "genitive-article", j, j + 1, j + 1  # "eines der Häuser"
+                return None
+            return "genitive-article", j, end, end
+        if low in GEN_IF_NOUN_IN_S:
+            end = self._np_end(words, j)
+            if end >= 0 and self._genitive_s(words[end].text):
+                return "genitive-article", j, end, end
+            return None
+        if low in GEN_FEM_PL_DETERMINERS:
+            return self._genitive_der(words, j)
+        if tok.text in NAME_GEN_TIME_HEADS:
+            return self._bare_genitive(words, j)
+        if tok.flags & F_CAP:
+            return self._saxon(words, j)
+        return None
+
+    def _bare_genitive(self, words: list[_Tok], j: int) -> tuple[str, int, int, int] | None:
+        """Article-less genitive after Anfang/Ende/Mitte: "Ende nächsten Jahres"."""
+        if j + 2 >= len(words):
+            return None
+        adj, noun = words[j + 1], words[j + 2]
+        if adj.flags & F_CAP or not adj.low.endswith("en") or not noun.flags & F_CAP:
+            return None
+        if not self._genitive_s(noun.text):
+            return None
+        return "genitive-article", j + 1, j + 2, j + 2
+
+    def _genitive_s(self, noun: str) -> bool:
+        """"Jahres", "Monats", "Kindes": masculine/neuter genitive singular ending."""
+        if not noun.endswith("s"):
+            return False
+        lem = self.info.lemma(noun)
+        return bool(lem) and lem != noun and noun in (lem + "s", lem + "es")
+
+    def _genitive_der(self, words: list[_Tok], j: int) -> tuple[str, int, int, int] | None:
+        prev = self._prev_word(words, j)
+        if prev is None:
+            return None
+        end = self._np_end(words, j)
+        if end < 0:
+            return None
+        low = words[j].low
+        after_noun = bool(self._noun(prev)) and prev.low not in DETERMINERS and not (
+            prev is words[0] and not self.lex.is_noun(prev.text)
+        )
+        if after_noun and prev.text in QUANTITY_NOUNS and low in GEN_PLURAL_ONLY:
+            after_noun = False
+        partitive = prev.low in PARTITIVE_HEADS or prev.low.endswith("sten") or (
+            prev.text.isdigit() and len(prev.text) <= 3
+        )
+        if words[end].text in EPITHETS:
+            return None  # "Plinius der Ältere"
+        if low in ("der", "dieser", "jener", "jeder") and self._masculine_singular(words[end].text):
+            return None  # "auf kanadischem Boden der Nationalpark": masculine, so nominative
+        if after_noun and j >= 2 and self._bare_after_verb(words, j - 1):
+            return None  # "1887 gelang Berliner der Durchbruch": dative + nominative
+        if prev.low in GEN_VERBS or after_noun or partitive:
+            return "genitive-article", j, end, end
+        return None
+
+    def _masculine_singular(self, noun: str) -> bool:
+        lemma = self.info.lemma(noun)
+        return lemma == noun and self.rewriter.gender(noun) == "m"
+
+    def _bare_after_verb(self, words: list[_Tok], k: int) -> bool:
+        """words[k] is a bare name/noun right after a finite verb ("sagte Peter der …")."""
+        before = words[k - 1]
+        return bool(before.flags & F_WORD) and not before.flags & F_CAP and (
+            self._finite_verb(before.low) or before.flags & (F_SEIN | F_WERDEN | F_MODAL)
+        )
+
+    def _genitive_preposition(self, words: list[_Tok], j: int) -> tuple[str, int, int, int] | None:
+        n = len(words)
+        low = words[j].low
+        if j + 1 >= n or not words[j + 1].flags & F_WORD:
+            return None
+        nxt = words[j + 1]
+        if nxt.low in DATIVE_MARKERS or nxt.low in ("zu", "von", "dass", "wie"):
+            return None
+        if low == "während" and self._waehrend_conjunction(words, j):
+            return None
+        if low in ("statt", "anstatt") and nxt.low in ("zu", "dass"):
+            return None
+        if low == "laut" and not (nxt.flags & F_CAP or nxt.low in DETERMINERS):
+            return None  # adjective "laut"
+        if nxt.low in GEN_ONLY_DETERMINERS or nxt.low in GEN_FEM_PL_DETERMINERS or \
+                nxt.low in GEN_IF_NOUN_IN_S:
+            end = self._np_end(words, j + 1)
+            if end < 0:
+                return None
+            if nxt.low in GEN_IF_NOUN_IN_S and not self._genitive_s(words[end].text):
+                return None
+            return "genitive-preposition", j, end, end
+        if nxt.low in DETERMINERS:
+            return None  # "den/die/das" after a genitive preposition: dative/accusative use
+        end = self._np_end(words, j)
+        if end < 0:
+            return None
+        head = words[end].text
+        if low in GEN_SOFT_PREPOSITIONS and not (self._genitive_s(head) or
+                                                 self._saxon_shape(head)):
+            return None
+        if not nxt.flags & F_CAP and nxt.low.endswith("em"):
+            return None  # "trotz großem Interesse": dative
+        return "genitive-preposition", j, end, end
+
+    def _waehrend_conjunction(self, words: list[_Tok], j: int) -> bool:
+        """"Während der Bus wartete, …" (conjunction) vs "Während der Sitzung wurde …"."""
+        n = len(words)
+        nxt = words[j + 1]
+        if nxt.low in CLAUSE_SUBJECTS or (
+            nxt.low not in ("der", "des", "einer", "eines") and not nxt.flags & F_CAP
+        ):
+            return True  # pronoun or "die/das": a subordinate clause
+        after = words[j + 2] if j + 2 < n else None
+        if nxt.low == "der" and after is not None and not after.flags & F_CAP and \
+                after.low.endswith("e") and self._attributive(after.low):
+            return True  # "Während der globale Anstieg …": nominative, so a conjunction
+        k = j + 1
+        while k < n and (words[k].flags & F_WORD or words[k].text[:1].isdigit()):
+            k += 1
+        if k < n and words[k].text not in (",", ".", "!", "?", ";", "–", "("):
+            return False
+        # conjunction: the first verb of the stretch is its last word ("…, der Bus wartete,")
+        for m in range(j + 2, k):
+            t = words[m]
+            if t.flags & F_CAP:
+                continue
+            if t.flags & (F_SEIN | F_WERDEN | F_MODAL) or self._finite_verb(t.low):
+                return m == k - 1
+        return False
+
+    def _finite_verb(self, low: str) -> bool:
+        lemma = self.info.lemma(low)
+        return bool(lemma) and lemma != low and self.info.is_infinitive(lemma) and not (
+            self.info.participle(low)
+        )
+
+    def _saxon(self, words: list[_Tok], j: int) -> tuple[str, int, int, int] | None:
+        tok = words[j]
+        if not self._saxon_shape(tok.text):
+            return None
+        n = len(words)
+        prev = self._prev_word(words, j)
+        if prev is not None and (prev.low in DETERMINERS or prev.text in QUANTITY_NOUNS):
+            return None
+        if prev is not None and not prev.flags & F_CAP and prev.low.endswith(("e", "en")) and \
+                not _verbish(self.info.lemma(prev.low)) and prev.low not in ("ohne", "gegen"):
+            return None  # "neuen Autos": adjective + plural
+        end = self._np_end(words, j)
+        if end >= 0 and self._noun(words[end]):
+            if prev is not None and prev.flags & F_CAP and prev is not words[0] and \
+                    self.info.lemma(prev.text) is None:
+                return None  # "United States Geological Survey"
+            return "saxon-genitive", j, end, j
+        nxt = words[j + 1] if j + 1 < n else None
+        postposed = prev is not None and self._noun(prev) and prev.text not in (
+            NAME_GEN_TIME_HEADS
+        ) and (nxt is None or not nxt.flags & F_CAP) and self.info.lemma(prev.text) is not None
+        if postposed and tok.text.endswith("s") and not tok.text.endswith("'s"):
+            return "saxon-genitive", j, j, j
+        return None
