@@ -21,6 +21,7 @@ from checkers.page.bitv.applicability import statement_duty
 from checkers.page.dom import HtmlElement, Page, collapse, tag_of
 from checkers.page.rule import PageContext, PageHit
 from checkers.page.urls import split_url
+from checkers.text.grammar import month_numbers
 
 # ---------------------------------------------------------------------------- link vocabulary
 
@@ -417,22 +418,7 @@ def sentences(text: str) -> list[str]:
 
 # ---------------------------------------------------------------------------- German dates
 
-MONTHS = {
-    "januar": 1,
-    "jänner": 1,
-    "februar": 2,
-    "märz": 3,
-    "maerz": 3,
-    "april": 4,
-    "mai": 5,
-    "juni": 6,
-    "juli": 7,
-    "august": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "dezember": 12,
-}
+MONTHS = month_numbers()  # every spelling in lower case -> 1..12
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE = re.compile(
     r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})\b"

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
+from checkers.text.grammar import month_names
 from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
 from checkers.text.tokens import Token
 
@@ -34,10 +35,7 @@ TENS = {
     "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
     "achtzig": 80, "neunzig": 90,
 }
-MONTH_NAMES = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-    "Oktober", "November", "Dezember",
-)
+MONTH_NAMES = month_names()
 _MONTHS_LOWER = frozenset(m.lower() for m in MONTH_NAMES)
 # Words before a four-digit number that make it a year, not a quantity.
 YEAR_CUES = frozenset(
