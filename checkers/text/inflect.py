@@ -13,9 +13,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Literal
 
+from checkers.text.grammar import words
+
 Number = Literal["singular", "plural", "dative-plural", "genitive"]
 _PLURAL_ENDINGS = ("e", "en", "n", "er", "nen", "s")
-_GENITIVE = frozenset({"des", "eines", "meines", "ihres", "unseres", "dieses", "jedes", "keines"})
+# Determiners before a noun in -s that show the genitive ("des Workshops", "dieses Jahres").
+_GENITIVE = words("closed", "genitive_determiners", "only") | words(
+    "closed", "genitive_determiners", "before_noun_in_s"
+)
 _UMLAUT = {"a": "ä", "o": "ö", "u": "ü", "au": "äu"}
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from checkers.text.grammar import words
 from checkers.text.segment import Sentence
 
 MODEL_PATH = Path(__file__).with_name("score_model.json")
@@ -39,15 +40,10 @@ NOMINAL_SUFFIXES = tuple(
     ung ungen heit heiten keit keiten tion tionen ität itäten ismus nis nisse schaft schaften
     """.split()
 )
-# Clause openers after a comma: subordinating conjunctions and relative pronouns. Word lists
-# read and diff better as text than as a column of quoted strings.
-SUBORDINATORS = frozenset(
-    """
-    weil da dass daß obwohl obgleich obschon wenn falls sofern soweit solange sobald sodass
-    damit indem ob nachdem bevor ehe seit seitdem während bis als wie wo wohin woher warum
-    weshalb wieso womit wofür wodurch worauf worüber wovon wozu wobei
-    der die das dem den denen dessen deren welcher welche welches welchem welchen
-    """.split()
+# Clause openers after a comma: subordinating conjunctions, w-words and relative pronouns.
+SUBORDINATORS = (
+    words("closed", "subordinators", "conjunctions") | words("closed", "subordinators", "adverbs")
+    | words("closed", "relative_pronouns")
 )
 PREPOSITIONS = frozenset(
     """

@@ -101,7 +101,8 @@ SCHEMAS: dict[str, Schema] = {
         "pronouns": {"subject": _words, "non_third_person_subject": _words,
                      "futur_subject": _words, "third_person_subject": _words,
                      "accusative": _words, "dative": _words, "genitive": _words},
-        "subordinators": {"morph": _words},
+        "subordinators": {"conjunctions": _words, "adverbs": _words, "pronouns": _words},
+        "relative_pronouns": _words,
         "coordinators": _words,
         "degree_adverbs": _words,
         "declension": {

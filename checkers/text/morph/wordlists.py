@@ -61,7 +61,11 @@ PREPOSITIONS = (
     words("prepositions", "dative") | words("prepositions", "accusative")
     | words("prepositions", "two_way") | frozenset(table("prepositions", "contractions"))
 )
-SUBORDINATORS = words("closed", "subordinators", "morph")
+# Words that open a verb-final clause: conjunctions, w-words, relative pronouns.
+SUBORDINATORS = (
+    words("closed", "subordinators", "conjunctions") | words("closed", "subordinators", "adverbs")
+    | words("closed", "subordinators", "pronouns") | words("closed", "relative_pronouns")
+)
 CLAUSE_SUBJECTS = words("closed", "pronouns", "subject")
 THIRD_PERSON_SUBJECTS = words("closed", "pronouns", "third_person_subject")
 

@@ -15,24 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checkers.text.analysis import AnalyzedText
+from checkers.text.grammar import words
 from checkers.text.segment import Sentence
 from checkers.text.tokens import Token
 
-SUBORDINATORS = frozenset(
-    [
-        "weil", "da", "dass", "daß", "obwohl", "obgleich", "obschon", "wenn", "falls", "sofern",
-        "soweit", "solange", "sobald", "sodass", "damit", "indem", "ob", "nachdem", "bevor",
-        "ehe", "seit", "seitdem", "während", "bis", "als", "wie", "wo", "wohin", "woher", "warum",
-        "weshalb", "wieso", "womit", "wofür", "wodurch", "worauf", "worüber", "wovon", "wozu",
-        "sooft", "insofern", "insoweit",
-    ]
+SUBORDINATORS = words("closed", "subordinators", "conjunctions") | words(
+    "closed", "subordinators", "adverbs"
 )
-RELATIVES = frozenset(
-    [
-        "der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche",
-        "welches", "welchem", "welchen",
-    ]
-)
+RELATIVES = words("closed", "relative_pronouns")
 PREPOSITIONS_BEFORE_RELATIVE = frozenset(
     [
         "an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "ohne", "über",
