@@ -57,3 +57,37 @@ def test_months() -> None:
 
 def test_soft_genitive_prepositions_are_genitive_prepositions() -> None:
     assert words("prepositions", "genitive_or_dative") <= words("prepositions", "genitive")
+
+
+@pytest.mark.parametrize(
+    ("lemma", "aux"),
+    [("abstürzen", "s"), ("erfolgen", "s"), ("vertreten", "h"), ("verlaufen", "?"),
+     ("starten", "?"), ("gehen", "s"), ("bekommen", "h")],
+)
+def test_preterite_and_morphology_read_one_auxiliary_table(lemma: str, aux: str) -> None:
+    """Before, the verbs taking sein were listed twice with different contents (the preterite
+    rule suggested "hat abgestürzt"; the passive detector knew "ist abgestürzt")."""
+    from checkers.text.morph import LexicalMorphAnalyzer
+    from checkers.text.rules.preterite import aux_of
+
+    assert aux_of(lemma) == aux
+    assert LexicalMorphAnalyzer._sein_perfect(lemma) == (aux != "h")
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("Die Wasserversorgung erfolgte über Brunnen.",
+         "Die Wasserversorgung ist über Brunnen erfolgt."),
+        ("Er vertrat den Wahlkreis.", "Er hat den Wahlkreis vertreten."),
+        ("Die Operation verlief ohne Komplikationen.", None),  # not "hat … verlaufen"
+    ],
+)
+def test_preterite_rewrite_uses_the_shared_auxiliary(text: str, suggestion: str | None) -> None:
+    from checkers.text.engine import CheckRequest, TextChecker
+
+    report = TextChecker.create().check(CheckRequest(text, "plain", "de", "leicht"))
+    found = [f for f in report.findings if f.rule_id == "de.preterite"]
+    assert len(found) == 1
+    texts = [s.text for s in found[0].suggestions]
+    assert texts == ([suggestion] if suggestion else [])

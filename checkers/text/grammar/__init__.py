@@ -21,10 +21,12 @@ import yaml
 
 __all__ = [
     "GrammarDataError",
+    "auxiliary_overrides",
     "form_to_lemma",
     "load",
     "month_names",
     "month_numbers",
+    "strong_verbs",
     "table",
     "word_tuple",
     "words",
@@ -83,6 +85,17 @@ def _list_of(check: Check, size: int | None = None) -> Check:
     return check_list
 
 
+def _strong_table(value: Any) -> str | None:
+    """``infinitive preterite participle aux; …`` with aux h, s or ?."""
+    if not isinstance(value, str):
+        return "expected text"
+    for entry in filter(None, (e.strip() for e in value.replace("\n", ";").split(";"))):
+        parts = entry.split()
+        if len(parts) != 4 or parts[3] not in ("h", "s", "?"):
+            return f"{entry!r}: expected 'infinitive preterite participle h|s|?'"
+    return None
+
+
 def _phrase(value: Any) -> str | None:
     return None if isinstance(value, str) and value.split() else "expected text"
 
@@ -122,7 +135,8 @@ SCHEMAS: dict[str, Schema] = {
     },
     "verbs": {
         "prefixes": {"separable": _words, "inseparable": _words, "either": _words},
-        "sein_perfect": {"bases": _words, "haben_exceptions": _words},
+        "strong": _strong_table,
+        "auxiliary": {"sein": _words, "either": _words, "haben": _words},
         "participle_overrides": _map_of(_word),
         "present": _map_of(_list_of(_word, 4)),
         "common_preterites": _words,
@@ -162,6 +176,11 @@ def _extra_checks(topic: str, data: dict[str, Any]) -> list[str]:
         soft = set(data["genitive_or_dative"].split()) - set(data["genitive"].split())
         if soft:
             problems.append(f"genitive_or_dative: not in genitive: {sorted(soft)}")
+    if topic == "verbs":
+        classes = [set(data["auxiliary"][key].split()) for key in ("sein", "either", "haben")]
+        twice = (classes[0] & classes[1]) | (classes[0] & classes[2]) | (classes[1] & classes[2])
+        if twice:
+            problems.append(f"auxiliary: verbs in two classes: {sorted(twice)}")
     if topic == "months" and len(data["months"]) != 12:
         problems.append(f"months: expected 12 months, got {len(data['months'])}")
     return problems
@@ -221,6 +240,24 @@ def table(topic: str, *path: str) -> dict[str, Any]:
 def form_to_lemma(topic: str, *path: str) -> dict[str, str]:
     """``lemma: form form …`` entries turned round: form -> lemma."""
     return {form: lemma for lemma, forms in _at(topic, path).items() for form in forms.split()}
+
+
+def strong_verbs() -> dict[str, tuple[str, str, str]]:
+    """Strong and mixed verbs: infinitive -> (preterite, participle, auxiliary h|s|?)."""
+    table_ = {}
+    for entry in load("verbs")["strong"].replace("\n", ";").split(";"):
+        parts = entry.split()
+        if parts:
+            table_[parts[0]] = (parts[1], parts[2], parts[3])
+    return table_
+
+
+def auxiliary_overrides() -> dict[str, str]:
+    """Verbs whose auxiliary the strong table does not settle: lemma -> "s", "?" or "h"."""
+    result = {}
+    for key, code in (("sein", "s"), ("either", "?"), ("haben", "h")):
+        result.update(dict.fromkeys(words("verbs", "auxiliary", key), code))
+    return result
 
 
 @cache

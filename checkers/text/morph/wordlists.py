@@ -6,7 +6,7 @@ The grammar facts (closed word classes, prepositions, verb tables, noun gender) 
 
 from __future__ import annotations
 
-from checkers.text.grammar import form_to_lemma, table, word_tuple, words
+from checkers.text.grammar import form_to_lemma, strong_verbs, table, word_tuple, words
 
 
 def _words(text: str) -> frozenset[str]:
@@ -21,8 +21,12 @@ MODAL_INFINITIVE = words("closed", "modal_infinitives")
 MODAL_ANY = MODAL_INFINITIVE | MODAL_FINITE
 # Verbs that build the perfect with sein ("ist gegangen"): sein + their participle is active.
 # Matched as the end of the lemma ("ankommen" ends in "kommen"); exceptions below.
-SEIN_PERFECT_BASES = words("verbs", "sein_perfect", "bases")
-SEIN_PERFECT_EXCEPTIONS = words("verbs", "sein_perfect", "haben_exceptions")
+SEIN_PERFECT_BASES = frozenset(
+    lemma for lemma, (_, _, aux) in strong_verbs().items() if aux != "h"
+) | words("verbs", "auxiliary", "sein") | words("verbs", "auxiliary", "either")
+# "gefallen" (to please) takes haben, but the participle of "fallen" is spelled the same and is
+# the one met after sein ("ist ins Wasser gefallen").
+SEIN_PERFECT_EXCEPTIONS = words("verbs", "auxiliary", "haben") - {"gefallen"}
 # Participles used as adjectives after sein/werden ("ist verheiratet", "wird bekannt").
 ADJECTIVAL_PARTICIPLES = _words(
     "bekannt verwandt verheiratet geschieden verlobt verliebt interessiert begeistert geeignet "

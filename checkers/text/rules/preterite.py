@@ -21,63 +21,18 @@ from typing import Any
 
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
+from checkers.text.grammar import auxiliary_overrides, load, words
 from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
 from checkers.text.rules.clauses import RELATIVES, SUBORDINATORS
 from checkers.text.segment import Sentence
 from checkers.text.tokens import Token
 
-# lemma, past stem, participle, auxiliary (h = haben, s = sein, ? = depends on the meaning).
-_STRONG_TABLE = """
-gehen ging gegangen s; kommen kam gekommen s; fahren fuhr gefahren ?; laufen lief gelaufen s
-fliegen flog geflogen ?; bleiben blieb geblieben s; fallen fiel gefallen s
-steigen stieg gestiegen s; sterben starb gestorben s; wachsen wuchs gewachsen s
-springen sprang gesprungen s; schwimmen schwamm geschwommen ?; rennen rannte gerannt s
-geschehen geschah geschehen s; gelingen gelang gelungen s; fliehen floh geflohen s
-reiten ritt geritten ?; ziehen zog gezogen ?; treten trat getreten ?; brechen brach gebrochen ?
-schreiben schrieb geschrieben h; lesen las gelesen h; sehen sah gesehen h; geben gab gegeben h
-nehmen nahm genommen h; sprechen sprach gesprochen h; finden fand gefunden h
-helfen half geholfen h; treffen traf getroffen h; stehen stand gestanden h
-liegen lag gelegen h; sitzen saß gesessen h; bitten bat gebeten h; bringen brachte gebracht h
-denken dachte gedacht h; kennen kannte gekannt h; nennen nannte genannt h; rufen rief gerufen h
-schlafen schlief geschlafen h; tragen trug getragen h; halten hielt gehalten h
-lassen ließ gelassen h; beginnen begann begonnen h; gewinnen gewann gewonnen h
-verlieren verlor verloren h; essen aß gegessen h; trinken trank getrunken h
-singen sang gesungen h; tun tat getan h; schließen schloss geschlossen h
-entscheiden entschied entschieden h; schneiden schnitt geschnitten h
-streiten stritt gestritten h; leiden litt gelitten h; greifen griff gegriffen h
-weisen wies gewiesen h; waschen wusch gewaschen h; schlagen schlug geschlagen h
-stehlen stahl gestohlen h; werfen warf geworfen h; fangen fing gefangen h
-hängen hing gehangen h; heißen hieß geheißen h; laden lud geladen h; schieben schob geschoben h
-bieten bot geboten h; senden sandte gesandt h; wenden wandte gewandt h
-scheinen schien geschienen h; schweigen schwieg geschwiegen h; leihen lieh geliehen h
-riechen roch gerochen h; schießen schoss geschossen h; genießen genoss genossen h
-gießen goss gegossen h; frieren fror gefroren h; messen maß gemessen h
-vergessen vergaß vergessen h; meiden mied gemieden h; sinken sank gesunken s
-schwinden schwand geschwunden s; binden band gebunden h; zwingen zwang gezwungen h
-"""
-# Auxiliary of prefixed verbs that differs from the simple verb, or is certain where the simple
-# verb's is not ("fahren" can take either; "abfahren" takes sein).
-AUX_OVERRIDES = {
-    "bekommen": "h", "begehen": "h", "bestehen": "h", "verstehen": "h", "gefallen": "h",
-    "befallen": "h", "überfallen": "h", "erfahren": "h", "erhalten": "h", "besteigen": "h",
-    "anziehen": "h", "beziehen": "h", "erziehen": "h", "vorziehen": "h", "abziehen": "h",
-    "entkommen": "s", "vergehen": "s", "entstehen": "s", "erscheinen": "s",
-    "verschwinden": "s", "entfallen": "s", "verfallen": "s", "zerfallen": "s",
-    "ertrinken": "s", "aufstehen": "s", "einschlafen": "s", "umziehen": "s", "wegziehen": "s",
-    "abfahren": "s", "losfahren": "s", "wegfahren": "s", "zurückfahren": "s", "mitfahren": "s",
-    "abfliegen": "s", "aufwachsen": "s", "misslingen": "s", "zurückkehren": "s",
-    "heimkehren": "s", "einziehen": "s", "verlaufen": "h", "auftreten": "s", "eintreten": "s",
-    "austreten": "s", "zurücktreten": "s",
-}
+# lemma, past stem, participle, auxiliary (h = haben, s = sein, ? = depends on the meaning), and
+# the auxiliary of the verbs the table does not settle: checkers/text/grammar/verbs.yaml.
+_STRONG_TABLE = load("verbs")["strong"]
+AUX_OVERRIDES = auxiliary_overrides()
 # Weak verbs with sein: movement and change of state.
-WEAK_SEIN = frozenset(
-    [
-        "reisen", "wandern", "passieren", "folgen", "begegnen", "landen", "klettern", "rasen",
-        "eilen", "stolpern", "joggen", "aufwachen", "erwachen", "einwandern", "auswandern",
-        "zuwandern", "abreisen", "anreisen", "verreisen", "platzen", "scheitern", "explodieren",
-        "erkranken", "verunglücken",
-    ]
-)
+WEAK_SEIN = words("verbs", "auxiliary", "sein")
 INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer")
 SEPARABLE = (
     "ab", "an", "auf", "aus", "bei", "dabei", "dar", "durch", "ein", "fest", "fort", "her",
