@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
+from checkers.text.grammar import month_names
 from checkers.text.rules._glossary import glossary_hits
 from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
 
@@ -75,8 +76,7 @@ WEEKDAYS = {
 # "Mo.–Fr.", "Mo. - Fr.", "Mo. bis Fr.": a range of days.
 _RANGE = re.compile(r"\s*(?:[–—-]|bis)\s*")
 _NAME = re.compile(
-    r"\s+(?!(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
-    r"Dezember|Uhr)\b)(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]+"
+    rf"\s+(?!(?:{'|'.join(month_names())}|Uhr)\b)(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]+"
 )
 _TIME_OR_DATE = re.compile(r"\s*(?:,\s*)?(?:\d|von\b|ab\b|geschlossen|geöffnet|und\b|[–—-])")
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
+from checkers.text.grammar import month_names
 from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
 from checkers.text.tokens import Token
 
@@ -39,12 +40,8 @@ PER_UNITS = frozenset(
 )
 FIXED_SLASH = {("km", "h"): "Kilometer pro Stunde"}
 RANGE_WORDS = frozenset(
-    [
-        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar",
-        "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-        "november", "dezember",
-    ]
-)
+    ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]
+) | frozenset(month.lower() for month in month_names())
 GENDER_ENDINGS = frozenset({"innen", "in"})
 # Words before a plural noun that make it dative: "den Bürger*innen" -> "den Bürgerinnen und
 # Bürgern".
