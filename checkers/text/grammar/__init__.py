@@ -104,8 +104,8 @@ Schema = Mapping[str, "Schema | Check"]
 
 SCHEMAS: dict[str, Schema] = {
     "closed": {
-        "finite_forms": {"werden": _words, "sein": _words, "modal_and_lassen": _words,
-                         "sollte": _words},
+        "finite_forms": {"werden": _words, "haben": _words, "sein": _words,
+                         "modal_and_lassen": _words, "sollte": _words},
         "modal_infinitives": _words,
         "determiners": _words,
         "genitive_determiners": {"only": _words, "before_noun_in_s": _words,

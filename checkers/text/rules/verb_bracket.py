@@ -20,26 +20,16 @@ from typing import Any
 
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
+from checkers.text.grammar import words
 from checkers.text.rules.base import Example, Hit, RuleMeta, de_en, rule
 from checkers.text.rules.clauses import subordinate_clauses
 from checkers.text.rules.preterite import SEPARABLE
 from checkers.text.tokens import Token
 
-FINITE_AUX = frozenset(
-    [
-        "werde", "wirst", "wird", "werden", "werdet", "wurde", "wurdest", "wurden", "wurdet",
-        "würde", "würdest", "würden", "würdet", "habe", "hast", "hat", "haben", "habt", "hatte",
-        "hattest", "hatten", "hattet", "hätte", "hättest", "hätten", "hättet", "bin", "bist",
-        "ist", "sind", "seid", "war", "warst", "waren", "wart", "wäre", "wärst", "wären", "wärt",
-        "sei", "seien", "kann", "kannst", "können", "könnt", "konnte", "konntest", "konnten",
-        "konntet", "könnte", "könntest", "könnten", "könntet", "muss", "musst", "müssen", "müsst",
-        "musste", "musstest", "mussten", "musstet", "müsste", "müsstest", "müssten", "müsstet",
-        "darf", "darfst", "dürfen", "dürft", "durfte", "durftest", "durften", "durftet", "dürfte",
-        "dürftest", "dürften", "dürftet", "soll", "sollst", "sollen", "sollt", "sollte",
-        "solltest", "sollten", "solltet", "will", "willst", "wollen", "wollt", "wollte",
-        "wolltest", "wollten", "wolltet", "mag", "magst", "mögen", "mögt", "mochte", "mochten",
-        "möchte", "möchtest", "möchten", "möchtet",
-    ]
+# Finite forms of the auxiliaries, the modal verbs and lassen.
+_AUXILIARIES = ("werden", "haben", "sein", "modal_and_lassen")
+FINITE_AUX = frozenset().union(
+    *(words("closed", "finite_forms", verb) for verb in _AUXILIARIES)
 )
 _SEPARABLE_SET = frozenset(SEPARABLE)
 # "." is no break: inside a sentence it belongs to an ordinal or a date ("am 3. März").
