@@ -9,20 +9,24 @@ every rule keeps the lxml element interface (``get``, ``iter``, ``getparent``, `
 
 Kept as the old HTML4 parse had them, so rules and selectors do not change: tag and attribute
 names lower-case (SVG's ``viewBox`` reads as ``viewbox``), no comments, no processing
-instructions, no doctype; ``<noscript>`` content as elements. A ``<template>``'s content is
-not part of the document tree (as in the DOM, where it is a separate fragment).
+instructions, no doctype. As in a browser with scripting on, ``<noscript>`` holds its content
+as text (Lexbor parses as with scripting off, where ``<noscript><img></noscript>`` at the top
+of a page would move the img into the body). A ``<template>``'s content is not part of the
+document tree (as in the DOM, where it is a separate fragment).
 
 Lexbor does not report source positions, so the start tags of the source are scanned once and
 matched to the elements in document order (same tag name, a short look-ahead): elements the
 parser made up (implied ``tbody``, a ``p`` for a stray ``</p>``, clones of formatting elements)
-and content moved by foster parenting get no position. Matched elements carry their line in
-lxml's ``sourceline``; :attr:`ParsedHtml.offsets` has the character offset of the ``<``.
+and content moved by foster parenting match no tag; they get the position of the next element
+that did (where their content starts). Elements carry their line in lxml's ``sourceline``;
+:attr:`ParsedHtml.offsets` has the character offset (of the ``<`` for matched elements).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -36,15 +40,19 @@ _ELEMENT_FACTORY = lxml.html.HTMLParser().makeelement
 _BAD_NAME_CHARS = re.compile(r"[^A-Za-z0-9_.\-:]")
 _EMPTY = "<html><head></head><body></body></html>"
 _LOOKAHEAD = 16
+# Deepest nesting kept (the old libxml2 parse stopped at 255 ancestors and dropped the rest).
+MAX_DEPTH = 256
 
 # Where markup starts in the source: a comment, another declaration or an end tag (skipped), or
 # a start tag (group 1). A "<" inside an attribute value may be taken for a tag; the
 # look-ahead of the matching absorbs such rare extras.
 _MARKUP = re.compile(r"<(?:!--|[!?/]|([A-Za-z][^\s/>]*))")
-# Elements whose content is text up to their end tag (RAWTEXT, RCDATA, script data).
+# Elements whose content is text up to their end tag (RAWTEXT, RCDATA, script data; noscript
+# with scripting on).
 _RAW_TEXT = frozenset(
-    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
 )
+_NOSCRIPT = re.compile(r"(<noscript\b[^>]*>)(.*?)(?=</noscript[\s/>]|\Z)", re.I | re.S)
 
 
 @dataclass(slots=True)
@@ -57,7 +65,11 @@ def parse_html(source: str) -> ParsedHtml:
     """Parse ``source`` as a browser does; elements keep their source line and offset."""
     source = source or ""
     # NUL is a parse error a browser replaces; lxml cannot hold it in text.
-    tree = LexborHTMLParser((source or _EMPTY).replace("\x00", "\ufffd"))
+    text = (source or _EMPTY).replace("\x00", "\ufffd")
+    # noscript content is cut out before the parse and put back as the element's text.
+    noscripts: list[str] = []
+    text = _NOSCRIPT.sub(lambda m: noscripts.append(m.group(2)) or m.group(1), text)
+    tree = LexborHTMLParser(text)
     top = tree.root
     if top is None:  # pragma: no cover - Lexbor always builds html/head/body
         return parse_html(_EMPTY)
@@ -68,7 +80,8 @@ def parse_html(source: str) -> ParsedHtml:
     lines = _LineIndex(source)
     matcher = _Matcher(tags, parsed.offsets, lines)
     matcher.match(root, "html")
-    _copy(top, root, matcher)
+    _copy(top, root, matcher, iter(noscripts))
+    _place_implied(parsed, lines)
     return parsed
 
 
@@ -138,12 +151,37 @@ class _Matcher:
         element.sourceline = self.lines.line(offset)
 
 
-def _copy(source: LexborNode, target: HtmlElement, matcher: _Matcher) -> None:
+def _place_implied(parsed: ParsedHtml, lines: _LineIndex) -> None:
+    """Elements without a start tag of their own (implied html, head, body, tbody; clones) get
+    the position where their content starts: the next element in document order that has one
+    (or the previous one at the end)."""
+    offsets = parsed.offsets
+    waiting: list[HtmlElement] = []
+    last = 0
+    for element in parsed.root.iter():
+        offset = offsets.get(element)
+        if offset is None:
+            waiting.append(element)
+            continue
+        last = offset
+        for implied in waiting:
+            offsets[implied] = offset
+            implied.sourceline = lines.line(offset)
+        waiting.clear()
+    for implied in waiting:
+        offsets[implied] = last
+        implied.sourceline = lines.line(last)
+
+
+def _copy(
+    source: LexborNode, target: HtmlElement, matcher: _Matcher, noscripts: Iterator[str]
+) -> None:
     """Copy the children of ``source`` under ``target``, in document order (iteratively:
-    pages nest deeply)."""
-    stack: list[tuple[LexborNode | None, HtmlElement]] = [(source.child, target)]
+    pages nest deeply). Below :data:`MAX_DEPTH` elements are added as siblings, as Chromium's
+    parser does at its own limit: the rules walk the tree recursively."""
+    stack: list[tuple[LexborNode | None, HtmlElement, int]] = [(source.child, target, 1)]
     while stack:
-        node, parent = stack.pop()
+        node, parent, depth = stack.pop()
         last: HtmlElement | None = parent[-1] if len(parent) else None
         while node is not None:
             tag = node.tag
@@ -158,10 +196,15 @@ def _copy(source: LexborNode, target: HtmlElement, matcher: _Matcher) -> None:
                 child = _element(parent, name, node)
                 matcher.match(child, name)
                 last = child
+                if name == "noscript":
+                    child.text = next(noscripts, None) or None
                 if name != "template" and node.child is not None:
                     # Descend now; the rest of this sibling run continues afterwards.
-                    stack.append((node.next, parent))
-                    stack.append((node.child, child))
+                    stack.append((node.next, parent, depth))
+                    if depth < MAX_DEPTH:
+                        stack.append((node.child, child, depth + 1))
+                    else:
+                        stack.append((node.child, parent, depth))
                     break
             node = node.next
 

@@ -1,5 +1,8 @@
 """A page parsed once: lxml tree, unique CSS selectors, accessible names and visibility.
 
+The tree is the one a browser builds (:mod:`checkers.document.html`, WHATWG tree construction);
+its elements keep their source line (``sourceline``) and :attr:`Page.offsets` their offset.
+
 The static and BITV engines read pages only through :class:`Page`, so every rule sees the same
 selectors (the ones in findings) and the same accessible-name computation. The name computation
 follows the W3C accname steps that can be decided without rendering (aria-labelledby,
@@ -16,6 +19,8 @@ from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
+
+from checkers.document.html import parse_html
 
 HtmlElement = lxml.html.HtmlElement
 
@@ -137,12 +142,11 @@ class Page:
     def __init__(self, html: str, url: str | None = None) -> None:
         self.html = html
         self.url = url
-        parser = lxml.html.HTMLParser(recover=True, remove_comments=True, remove_pis=True)
-        try:
-            root = lxml.html.document_fromstring(html or "<html></html>", parser=parser)
-        except (etree.ParserError, ValueError):
-            root = lxml.html.document_fromstring("<html></html>", parser=parser)
-        self.root: HtmlElement = root
+        parsed = parse_html(html)
+        self.root: HtmlElement = parsed.root
+        # Source offset of each element (see checkers.document.html: implied ones get where
+        # their content starts).
+        self.offsets: dict[HtmlElement, int] = parsed.offsets
         self._selectors: dict[HtmlElement, str] = {}
         self._hidden: dict[HtmlElement, bool] = {}
         self._names: dict[HtmlElement, str] = {}
