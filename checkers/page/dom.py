@@ -139,8 +139,10 @@ def tag_of(el: HtmlElement) -> str:
 class Page:
     """One parsed HTML document. Cheap helpers are cached per page, not per rule."""
 
-    def __init__(self, html: str, url: str | None = None) -> None:
-        self.html = html
+    def __init__(self, html: str, url: str | None = None, source: str | None = None) -> None:
+        self.html = html  # what the engines read: the rendered DOM when a browser ran
+        # The document as fetched or given: findings that name a line point into it.
+        self.source = html if source is None else source
         self.url = url
         parsed = parse_html(html)
         self.root: HtmlElement = parsed.root
