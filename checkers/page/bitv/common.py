@@ -21,6 +21,7 @@ from checkers.page.bitv.applicability import statement_duty
 from checkers.page.dom import HtmlElement, Page, collapse, tag_of
 from checkers.page.rule import PageContext, PageHit
 from checkers.page.urls import split_url
+from checkers.text.segment import segment
 
 # ---------------------------------------------------------------------------- link vocabulary
 
@@ -407,12 +408,10 @@ def content_blocks(page: Page) -> list[Block]:
     return [b for b in blocks(page) if b.element in inside]
 
 
-# Not after "2." in "am 2. Oktober 2026": a date is not a sentence end.
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+(?=[A-ZÄÖÜ„\"(])")
-
-
 def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+    """The sentences of a block, split as the text check splits them (abbreviations such as
+    "z. B.", dates such as "am 2. Oktober 2026" and ordinals do not end a sentence)."""
+    return [text[s.start : s.end] for s in segment(text) if text[s.start : s.end].strip()]
 
 
 # ---------------------------------------------------------------------------- German dates
