@@ -15,12 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import cached_property
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 
 from checkers.document.html import parse_html
+
+if TYPE_CHECKING:
+    from checkers.document.blocks import Block
 
 HtmlElement = lxml.html.HtmlElement
 
@@ -180,6 +184,14 @@ class Page:
     def by_id(self, ident: str) -> HtmlElement | None:
         elements = self.ids.get(ident)
         return elements[0] if elements else None
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        """Headings and text runs of the body in document order: the one block model
+        (:mod:`checkers.document.blocks`), built once per page."""
+        from checkers.document.blocks import build_blocks
+
+        return build_blocks(self)
 
     @cached_property
     def title(self) -> str:
