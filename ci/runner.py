@@ -324,29 +324,28 @@ def add_file_lines(report: Report, path: Path) -> Report:
     todo = [f for f in report.findings if f.location.line is None and f.location.selector]
     if not todo:
         return report
-    import lxml.html
-    from lxml import etree
+    from bisect import bisect_right
+
+    from checkers.document.html import parse_html
 
     try:
-        source = path.read_bytes()
-        root = lxml.html.document_fromstring(source)
-    except (OSError, etree.ParserError, ValueError):
+        source = path.read_bytes().decode("utf-8", "replace")
+    except OSError:
         return report
-    lines = source.decode("utf-8", "replace").splitlines()
+    # The same parse as the page audit's, so its selectors name the same elements.
+    parsed = parse_html(source)
+    line_starts = [0, *(i + 1 for i, char in enumerate(source) if char == "\n")]
     for finding in todo:
         try:
-            found = root.cssselect(finding.location.selector or "")
+            found = parsed.root.cssselect(finding.location.selector or "")
         except Exception:  # cssselect cannot read every selector axe writes; no line then
             continue
-        if not found or not isinstance(found[0].sourceline, int):
+        offset = parsed.offsets.get(found[0]) if found else None
+        if offset is None:
             continue
-        element = found[0]
-        line = element.sourceline
+        line = bisect_right(line_starts, offset)
         finding.location.line = line
-        # lxml knows no columns: take the tag's position when the line has only one of it
-        text = lines[line - 1].lower() if 0 < line <= len(lines) else ""
-        if text.count(f"<{element.tag}") == 1:
-            finding.location.column = text.index(f"<{element.tag}") + 1
+        finding.location.column = offset - line_starts[line - 1] + 1
     return report
 
 

@@ -79,6 +79,7 @@ class _Loaded:
     fetched: FetchResult | None = None
     timings: dict[str, float] = field(default_factory=dict)
     xml_root: str | None = None  # "svg", "math", ...: an XML document that is no HTML page
+    source: str | None = None  # the fetched HTML when ``html`` became the rendered DOM
 
 
 @dataclass(slots=True)
@@ -254,7 +255,7 @@ class PageAuditor:
             loaded = self._load(target)
         except BilingualError as error:  # PageLoadError, FetchError
             return _error_report(target, error.kind, error.message(locale))
-        page = Page(loaded.html, loaded.url)
+        page = Page(loaded.html, loaded.url, source=loaded.source)
         findings: list[Finding] = []
         metrics: dict[str, Any] = {}
         limits: list[str] = []
@@ -450,6 +451,7 @@ class PageAuditor:
                     loaded.url = outcome.final_url
                 loaded.axe = outcome
                 if outcome.html:
+                    loaded.source = loaded.html
                     loaded.html = outcome.html
                 return
             except BrowserUnavailable as error:

@@ -1,5 +1,8 @@
 """A page parsed once: lxml tree, unique CSS selectors, accessible names and visibility.
 
+The tree is the one a browser builds (:mod:`checkers.document.html`, WHATWG tree construction);
+its elements keep their source line (``sourceline``) and :attr:`Page.offsets` their offset.
+
 The static and BITV engines read pages only through :class:`Page`, so every rule sees the same
 selectors (the ones in findings) and the same accessible-name computation. The name computation
 follows the W3C accname steps that can be decided without rendering (aria-labelledby,
@@ -12,10 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import cached_property
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
+
+from checkers.document.html import parse_html
+
+if TYPE_CHECKING:
+    from checkers.document.blocks import Block
 
 HtmlElement = lxml.html.HtmlElement
 
@@ -134,15 +143,16 @@ def tag_of(el: HtmlElement) -> str:
 class Page:
     """One parsed HTML document. Cheap helpers are cached per page, not per rule."""
 
-    def __init__(self, html: str, url: str | None = None) -> None:
-        self.html = html
+    def __init__(self, html: str, url: str | None = None, source: str | None = None) -> None:
+        self.html = html  # what the engines read: the rendered DOM when a browser ran
+        # The document as fetched or given: findings that name a line point into it.
+        self.source = html if source is None else source
         self.url = url
-        parser = lxml.html.HTMLParser(recover=True, remove_comments=True, remove_pis=True)
-        try:
-            root = lxml.html.document_fromstring(html or "<html></html>", parser=parser)
-        except (etree.ParserError, ValueError):
-            root = lxml.html.document_fromstring("<html></html>", parser=parser)
-        self.root: HtmlElement = root
+        parsed = parse_html(html)
+        self.root: HtmlElement = parsed.root
+        # Source offset of each element (see checkers.document.html: implied ones get where
+        # their content starts).
+        self.offsets: dict[HtmlElement, int] = parsed.offsets
         self._selectors: dict[HtmlElement, str] = {}
         self._hidden: dict[HtmlElement, bool] = {}
         self._names: dict[HtmlElement, str] = {}
@@ -174,6 +184,14 @@ class Page:
     def by_id(self, ident: str) -> HtmlElement | None:
         elements = self.ids.get(ident)
         return elements[0] if elements else None
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        """Headings and text runs of the body in document order: the one block model
+        (:mod:`checkers.document.blocks`), built once per page."""
+        from checkers.document.blocks import build_blocks
+
+        return build_blocks(self)
 
     @cached_property
     def title(self) -> str:

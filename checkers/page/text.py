@@ -2,8 +2,9 @@
 
 The text check extracts HTML itself (blocks, ``lang`` of parts, offsets into the source); here each
 finding is placed in its block, so it also names the element (``location.selector``) next to the
-character span in the audited HTML. Pages in Leichte Sprache are checked with the ``leicht``
-profile, the others with the configured one.
+character span. The text is the page as fetched (:attr:`Page.source`), not the browser's
+rendered DOM: lines and columns are the same with and without the browser engine. Pages in
+Leichte Sprache are checked with the ``leicht`` profile, the others with the configured one.
 """
 
 from __future__ import annotations
@@ -40,13 +41,27 @@ def page_text_findings(
     if lang not in _SUPPORTED:
         return [], {}, [f"text: Sprache {lang!r} wird nicht geprüft / language not checked"]
     chosen = "leicht" if is_easy_language(page) else profile or checker.config.profile
-    if len(page.html) > checker.config.max_chars * 4:
+    limits: list[str] = []
+    # The text is read from the page as fetched, so a finding's line and column point into the
+    # file the editor can open, whether or not a browser rendered the page. A page whose text
+    # only a script writes is read from the rendered DOM instead, and says so.
+    document = page.source
+    if len(document) > checker.config.max_chars * 4:
         return (
             [],
             {},
             ["text: Seite zu groß für die Textprüfung / page too large for the text check"],
         )
-    extracted = extract(page.html, "html")
+    extracted = extract(document, "html")
+    if not extracted.text.strip() and page.html is not page.source:
+        if len(page.html) > checker.config.max_chars * 4:
+            return [], {}, []
+        extracted = extract(page.html, "html")
+        if extracted.text.strip():
+            limits.append(
+                "text: Text erst im Browser erzeugt; Zeilen beziehen sich auf das gerenderte DOM "
+                "/ text written by scripts; lines refer to the rendered DOM"
+            )
     if not extracted.text.strip():
         return [], {}, []
     try:
@@ -73,4 +88,4 @@ def page_text_findings(
         if key in report.metrics
     }
     metrics["profile"] = chosen
-    return report.findings, metrics, list(report.limits)
+    return report.findings, metrics, [*limits, *report.limits]

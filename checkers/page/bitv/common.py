@@ -17,11 +17,13 @@ from functools import wraps
 from typing import Any
 from urllib.parse import unquote, urlunsplit
 
+from checkers.document.blocks import Block
 from checkers.page.bitv.applicability import statement_duty
 from checkers.page.dom import HtmlElement, Page, collapse, tag_of
 from checkers.page.rule import PageContext, PageHit
 from checkers.page.urls import split_url
 from checkers.text.grammar import month_numbers
+from checkers.text.segment import segment
 
 # ---------------------------------------------------------------------------- link vocabulary
 
@@ -231,112 +233,10 @@ def public_body_duty(
 
 # ---------------------------------------------------------------------------- text blocks
 
-_BLOCK_TAGS = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "caption",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-        "hgroup",
-        "legend",
-    }
-)
-_SKIP = frozenset({"script", "style", "template", "noscript", "head", "title"})
-_HEADING = re.compile(r"h([1-6])\Z")
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A run of text in document order: a heading, or the loose text of a block element."""
-
-    element: HtmlElement
-    level: int  # 1-6 for headings, 0 otherwise
-    text: str
-
-
-def heading_level(page: Page, el: HtmlElement) -> int:
-    match = _HEADING.match(tag_of(el))
-    if match:
-        return int(match.group(1))
-    if page.role(el) == "heading":
-        level = (el.get("aria-level") or "").strip()
-        return int(level) if level in ("1", "2", "3", "4", "5", "6") else 2
-    return 0
-
-
-_BLOCKS: weakref.WeakKeyDictionary[Page, list[Block]] = weakref.WeakKeyDictionary()
-
-
 def blocks(page: Page) -> list[Block]:
-    """Headings and text runs of the whole body, in document order (cached per page)."""
-    cached = _BLOCKS.get(page)
-    if cached is None:
-        body = next(page.iter("body"), page.root)
-        cached = []
-        _walk(page, body, cached)
-        _BLOCKS[page] = cached
-    return cached
-
-
-def _walk(page: Page, el: HtmlElement, out: list[Block]) -> None:
-    run: list[str] = [el.text] if el.text else []
-
-    def flush() -> None:
-        text = collapse(" ".join(run))
-        if text:
-            out.append(Block(el, 0, text))
-        run.clear()
-
-    for child in el:
-        if isinstance(child.tag, str) and tag_of(child) not in _SKIP and not page.hidden(child):
-            level = heading_level(page, child)
-            if level:
-                flush()
-                out.append(Block(child, level, collapse(" ".join(page.texts(child)))))
-            elif tag_of(child) in _BLOCK_TAGS:
-                flush()
-                _walk(page, child, out)
-            else:
-                run.extend(page.texts(child))
-        if child.tail:
-            run.append(child.tail)
-    flush()
+    """Headings and text runs of the whole body, in document order (the page's one block
+    model, :mod:`checkers.document.blocks`)."""
+    return page.blocks
 
 
 def headings(page: Page) -> list[Block]:
@@ -408,12 +308,10 @@ def content_blocks(page: Page) -> list[Block]:
     return [b for b in blocks(page) if b.element in inside]
 
 
-# Not after "2." in "am 2. Oktober 2026": a date is not a sentence end.
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+(?=[A-ZÄÖÜ„\"(])")
-
-
 def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+    """The sentences of a block, split as the text check splits them (abbreviations such as
+    "z. B.", dates such as "am 2. Oktober 2026" and ordinals do not end a sentence)."""
+    return [text[s.start : s.end] for s in segment(text) if text[s.start : s.end].strip()]
 
 
 # ---------------------------------------------------------------------------- German dates

@@ -1,0 +1,1 @@
+"""The one document model: HTML parsed once, as a browser parses it (see :mod:`.html`)."""

@@ -1,0 +1,234 @@
+"""HTML parsed as a browser parses it, into an lxml.html tree that knows its source positions.
+
+The parse is Lexbor's (through selectolax), which follows the WHATWG tree-construction
+algorithm: ``<picture><source><img>`` keeps the img a child of picture, unclosed ``<p>`` end at
+the next block, stray table content is foster-parented before the table, misnested inline tags
+are repaired by the adoption agency. Lexbor's tree is then copied into lxml.html elements, so
+every rule keeps the lxml element interface (``get``, ``iter``, ``getparent``, ``cssselect``,
+``text_content``). ``scripts/eval_html_parsers.py`` has the measurement behind the choice.
+
+Kept as the old HTML4 parse had them, so rules and selectors do not change: tag and attribute
+names lower-case (SVG's ``viewBox`` reads as ``viewbox``), no comments, no processing
+instructions, no doctype. As in a browser with scripting on, ``<noscript>`` holds its content
+as text (Lexbor parses as with scripting off, where ``<noscript><img></noscript>`` at the top
+of a page would move the img into the body). A ``<template>``'s content is not part of the
+document tree (as in the DOM, where it is a separate fragment).
+
+Lexbor does not report source positions, so the start tags of the source are scanned once and
+matched to the elements in document order (same tag name, a short look-ahead): elements the
+parser made up (implied ``tbody``, a ``p`` for a stray ``</p>``, clones of formatting elements)
+and content moved by foster parenting match no tag; they get the position of the next element
+that did (where their content starts). Elements carry their line in lxml's ``sourceline``;
+:attr:`ParsedHtml.offsets` has the character offset (of the ``<`` for matched elements).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+HtmlElement = lxml.html.HtmlElement
+
+_ELEMENT_FACTORY = lxml.html.HTMLParser().makeelement
+# What lxml accepts in an element or attribute name; broken markup (``<a<div>``) is repaired.
+_BAD_NAME_CHARS = re.compile(r"[^A-Za-z0-9_.\-:]")
+_EMPTY = "<html><head></head><body></body></html>"
+_LOOKAHEAD = 16
+# Deepest nesting kept (the old libxml2 parse stopped at 255 ancestors and dropped the rest).
+MAX_DEPTH = 256
+
+# Where markup starts in the source: a comment, another declaration or an end tag (skipped), or
+# a start tag (group 1). A "<" inside an attribute value may be taken for a tag; the
+# look-ahead of the matching absorbs such rare extras.
+_MARKUP = re.compile(r"<(?:!--|[!?/]|([A-Za-z][^\s/>]*))")
+# Elements whose content is text up to their end tag (RAWTEXT, RCDATA, script data; noscript
+# with scripting on).
+_RAW_TEXT = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
+)
+_NOSCRIPT = re.compile(r"(<noscript\b[^>]*>)(.*?)(?=</noscript[\s/>]|\Z)", re.I | re.S)
+
+
+@dataclass(slots=True)
+class ParsedHtml:
+    root: HtmlElement  # the <html> element; head and body always exist
+    offsets: dict[HtmlElement, int] = field(default_factory=dict)  # start-tag "<" in the source
+
+
+def parse_html(source: str) -> ParsedHtml:
+    """Parse ``source`` as a browser does; elements keep their source line and offset."""
+    source = source or ""
+    # NUL is a parse error a browser replaces; lxml cannot hold it in text.
+    text = (source or _EMPTY).replace("\x00", "\ufffd")
+    # noscript content is cut out before the parse and put back as the element's text.
+    noscripts: list[str] = []
+    text = _NOSCRIPT.sub(lambda m: noscripts.append(m.group(2)) or m.group(1), text)
+    tree = LexborHTMLParser(text)
+    top = tree.root
+    if top is None:  # pragma: no cover - Lexbor always builds html/head/body
+        return parse_html(_EMPTY)
+    root = _ELEMENT_FACTORY("html", _attributes(top))
+    etree.ElementTree(root)
+    parsed = ParsedHtml(root)
+    tags = _start_tags(source)
+    lines = _LineIndex(source)
+    matcher = _Matcher(tags, parsed.offsets, lines)
+    matcher.match(root, "html")
+    _copy(top, root, matcher, iter(noscripts))
+    _place_implied(parsed, lines)
+    return parsed
+
+
+def _start_tags(source: str) -> list[tuple[str, int]]:
+    """(tag name, offset) of every start tag, in source order, outside comments and raw text."""
+    found: list[tuple[str, int]] = []
+    skip_to = 0
+    for match in _MARKUP.finditer(source):
+        start = match.start()
+        if start < skip_to:
+            continue
+        tag = match.group(1)
+        if tag is None:
+            if source.startswith("<!--", start):
+                end = source.find("-->", start + 4)
+                skip_to = len(source) if end < 0 else end + 3
+            continue
+        tag = tag.lower()
+        found.append((tag, start))
+        if tag in _RAW_TEXT:
+            close = re.compile(rf"</{re.escape(tag)}[\s/>]", re.I).search(source, match.end())
+            skip_to = close.start() if close else len(source)
+    return found
+
+
+class _LineIndex:
+    def __init__(self, source: str) -> None:
+        self._starts = [0, *(m.end() for m in re.finditer("\n", source))]
+
+    def line(self, offset: int) -> int:
+        return bisect_right(self._starts, offset)
+
+
+class _Matcher:
+    """Pairs elements, in document order, with the source's start tags of the same name. Tags
+    passed over (the table whose stray content the parser moved before it) stay pending for a
+    while, so the elements after the moved content still find theirs."""
+
+    def __init__(
+        self, tags: list[tuple[str, int]], offsets: dict[HtmlElement, int], lines: _LineIndex
+    ) -> None:
+        self.tags = tags
+        self.cursor = 0
+        self.pending: list[int] = []
+        self.offsets = offsets
+        self.lines = lines
+
+    def match(self, element: HtmlElement, tag: str) -> None:
+        tags = self.tags
+        for at, index in enumerate(self.pending):
+            if tags[index][0] == tag:
+                del self.pending[: at + 1]
+                self._found(element, index)
+                return
+        end = min(self.cursor + _LOOKAHEAD, len(tags))
+        for index in range(self.cursor, end):
+            if tags[index][0] == tag:
+                if index > self.cursor:
+                    self.pending = [*self.pending, *range(self.cursor, index)][-_LOOKAHEAD:]
+                self.cursor = index + 1
+                self._found(element, index)
+                return
+
+    def _found(self, element: HtmlElement, index: int) -> None:
+        offset = self.tags[index][1]
+        self.offsets[element] = offset
+        element.sourceline = self.lines.line(offset)
+
+
+def _place_implied(parsed: ParsedHtml, lines: _LineIndex) -> None:
+    """Elements without a start tag of their own (implied html, head, body, tbody; clones) get
+    the position where their content starts: the next element in document order that has one
+    (or the previous one at the end)."""
+    offsets = parsed.offsets
+    waiting: list[HtmlElement] = []
+    last = 0
+    for element in parsed.root.iter():
+        offset = offsets.get(element)
+        if offset is None:
+            waiting.append(element)
+            continue
+        last = offset
+        for implied in waiting:
+            offsets[implied] = offset
+            implied.sourceline = lines.line(offset)
+        waiting.clear()
+    for implied in waiting:
+        offsets[implied] = last
+        implied.sourceline = lines.line(last)
+
+
+def _copy(
+    source: LexborNode, target: HtmlElement, matcher: _Matcher, noscripts: Iterator[str]
+) -> None:
+    """Copy the children of ``source`` under ``target``, in document order (iteratively:
+    pages nest deeply). Below :data:`MAX_DEPTH` elements are added as siblings, as Chromium's
+    parser does at its own limit: the rules walk the tree recursively."""
+    stack: list[tuple[LexborNode | None, HtmlElement, int]] = [(source.child, target, 1)]
+    while stack:
+        node, parent, depth = stack.pop()
+        last: HtmlElement | None = parent[-1] if len(parent) else None
+        while node is not None:
+            tag = node.tag
+            if tag == "-text":
+                text = node.text_content or ""
+                if last is None:
+                    parent.text = (parent.text or "") + text
+                else:
+                    last.tail = (last.tail or "") + text
+            elif tag and tag[0] not in "-_!":
+                name = tag.lower()
+                child = _element(parent, name, node)
+                matcher.match(child, name)
+                last = child
+                if name == "noscript":
+                    child.text = next(noscripts, None) or None
+                if name != "template" and node.child is not None:
+                    # Descend now; the rest of this sibling run continues afterwards.
+                    stack.append((node.next, parent, depth))
+                    if depth < MAX_DEPTH:
+                        stack.append((node.child, child, depth + 1))
+                    else:
+                        stack.append((node.child, parent, depth))
+                    break
+            node = node.next
+
+
+def _element(parent: HtmlElement, name: str, node: LexborNode) -> HtmlElement:
+    try:
+        child = etree.SubElement(parent, name)
+    except ValueError:
+        safe = _BAD_NAME_CHARS.sub("_", name).lstrip("-.0123456789") or "unknown"
+        child = etree.SubElement(parent, safe)
+    for key, value in _attributes(node).items():
+        try:
+            child.set(key, value)
+        except ValueError:
+            cleaned = _BAD_NAME_CHARS.sub("_", key).lstrip("-.0123456789")
+            if cleaned and cleaned not in child.attrib:
+                child.set(cleaned, value)
+    return child
+
+
+def _attributes(node: LexborNode) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for key, value in node.attributes.items():
+        name = key.lower()
+        if name not in found:  # duplicates: the first wins, as in the HTML parser
+            found[name] = value.replace("\x00", "\ufffd") if value else ""
+    return found

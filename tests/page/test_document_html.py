@@ -1,0 +1,107 @@
+"""The page tree is the one a browser builds (WHATWG tree construction), with source positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from checkers.document.html import parse_html
+from checkers.page.dom import Page, tag_of
+from checkers.page.rule import PageContext, run_rules
+from checkers.page.static import all_rules
+
+
+def _shape(el) -> str:
+    """Body children as ``tag(child,...)``, text as 'text' (the form of the parser evaluation)."""
+    parts: list[str] = []
+    if el.text:
+        parts.append(repr(el.text))
+    for child in el:
+        inner = _shape(child)
+        parts.append(f"{tag_of(child)}({inner})" if inner else tag_of(child))
+        if child.tail:
+            parts.append(repr(child.tail))
+    return ",".join(parts)
+
+
+def _body(markup: str) -> str:
+    page = Page(f"<!DOCTYPE html><html><head><title>t</title></head><body>{markup}</body></html>")
+    return _shape(next(page.iter("body")))
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # lxml's HTML4 parser nested the img inside source.
+        ("<picture><source srcset=a.webp><img src=a.png alt=A></picture>", "picture(source,img)"),
+        ("<p>a<p>b<div>c</div>", "p('a'),p('b'),div('c')"),
+        ("<p>a<main>b</main>", "p('a'),main('b')"),
+        ("<h1>a<h2>b</h2>", "h1('a'),h2('b')"),
+        ("<ul><li>a<li>b</ul>", "ul(li('a'),li('b'))"),
+        (
+            "<table><tr><td>x</td></tr>stray<div>d</div></table>",
+            "'stray',div('d'),table(tbody(tr(td('x'))))",
+        ),
+        ("<b>1<i>2</b>3</i>", "b('1',i('2')),i('3')"),
+        ("<template><p>t</p></template><p>after</p>", "template,p('after')"),
+        ("<p>a<noscript><p>n</p></noscript>b", "p('a',noscript('<p>n</p>'),'b')"),
+        ("</p>x", "p,'x'"),
+        ("a</br>b", "'a',br,'b'"),
+        ("<form><form><input></form>", "form(input)"),
+    ],
+)
+def test_tree_as_a_browser_builds_it(markup: str, expected: str) -> None:
+    assert _body(markup) == expected
+
+
+def test_picture_image_without_alt_fails_at_its_selector() -> None:
+    page = Page('<picture><source srcset="karte.webp"><img id="k" src="k.png"></picture>')
+    (img,) = page.iter("img")
+    assert tag_of(img.getparent()) == "picture"
+    assert page.selector(next(page.iter("source"))) == "html > body > picture > source"
+    findings = run_rules(
+        [r for r in all_rules() if r.meta.id == "static.image-alt"], PageContext(page=page), "de"
+    )
+    assert [(f.outcome, f.location.selector) for f in findings] == [("failed", "#k")]
+
+
+def test_noscript_in_head_keeps_its_image_out_of_the_body() -> None:
+    """With scripting on (Chromium) a tracking pixel in <noscript> is text, not an image."""
+    page = Page('<noscript><img src="pixel.gif"></noscript><p>Text</p>')
+    assert list(page.iter("img")) == []
+    assert page.text == "Text"
+
+
+def test_elements_know_their_source_position() -> None:
+    source = "<!DOCTYPE html>\n<html lang=de>\n<body>\n  <p>eins\n  <p id=z>zwei <b>fett</b>\n"
+    parsed = parse_html(source)
+    for el in parsed.root.iter():
+        offset = parsed.offsets[el]
+        if tag_of(el) in ("p", "b", "html", "body"):
+            assert source.startswith(f"<{tag_of(el)}", offset), tag_of(el)
+        assert el.sourceline == source.count("\n", 0, offset) + 1
+    z = parsed.root.get_element_by_id("z")
+    assert (z.sourceline, parsed.offsets[z] - source.rfind("\n", 0, parsed.offsets[z])) == (5, 3)
+    head = parsed.root.find("head")  # implied: where the content starts
+    assert parsed.offsets[head] == source.index("<body")
+
+
+def test_positions_skip_comments_raw_text_and_foster_parenting() -> None:
+    source = (
+        "<!-- <p> --><script>x = '<p>'</script><table><tr><td>1</td></tr><div>moved</div>"
+        "</table><p>after"
+    )
+    parsed = parse_html(source)
+    by_tag = {tag_of(el): parsed.offsets[el] for el in parsed.root.iter() if tag_of(el) != "html"}
+    assert by_tag["table"] == source.index("<table")
+    assert by_tag["div"] == source.index("<div")
+    assert by_tag["p"] == source.index("<p>after")
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["", "\x00<p>\x00", '<a<div x"=1>x</a<div>', "<div>" * 5000, "<svg><foreignObject/>"],
+)
+def test_broken_input_still_parses(source: str) -> None:
+    page = Page(source)
+    assert next(page.iter("body"), None) is not None
+    assert isinstance(page.text, str)
