@@ -126,12 +126,14 @@ META = RuleMeta(
             },
             url=s.STATEMENT_URL,
         ),
+        # Created, never reviewed (the basis is named, so this is the one finding).
         Example(
             s.statement(
                 preparation="<h2>Erstellung</h2><p>Diese Erklärung wurde am 01.09.2026 "
-                "erstellt.</p>"
+                "erstellt. Grundlage ist ein BITV-Test.</p>"
             ),
-            expect="failed", context=TODAY, url=s.STATEMENT_URL,
+            expect="failed", at="html > body > main > p:nth-of-type(5)", context=TODAY,
+            url=s.STATEMENT_URL,
         ),
     ),
 )

@@ -36,7 +36,7 @@ META = RuleMeta(
     examples=(
         Example("Das ist das Haus des Lehrers.", expect="failed", at="des Lehrers"),
         Example("Das ist das Haus von dem Lehrer.", expect=None),
-        Example("Wegen des Regens fällt das Fest aus.", expect="failed"),
+        Example("Wegen des Regens fällt das Fest aus.", expect="failed", at="Wegen des Regens"),
         Example(
             "Wegen fehlender Unterlagen dauert es länger.",
             expect="failed",
