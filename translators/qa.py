@@ -1,10 +1,11 @@
 """Quality checks on translated segments: findings with ``engine: translation``.
 
-Each rule is a metadata record (id, messages in German and English with named placeholders,
-severity, outcome, pass and fail examples) plus a small pure function over one segment pair, in
-the style of the text rules (``checkers/text/rules/base.py``); ``tests/translation`` runs every
-example. The checks read the target as a person would see it (placeholders filled), so they
-work for machine output and for human edits alike:
+Each rule is the project's one rule record (:class:`checkers.rules.RuleMeta`: id, messages in
+German and English with named placeholders, severity, outcome, variants, examples) plus a small
+pure function over one segment pair, like the page and text rules; ``tests/test_rule_examples.py``
+runs every example. (``translators`` may import ``checkers``: tests/test_layering.py only keeps
+the libraries apart from the front ends.) The checks read the target as a person would see it
+(placeholders filled), so they work for machine output and for human edits alike:
 
 - ``translation.placeholder-mismatch``: a placeholder (markup, URL, number, term) is missing,
   duplicated or invented, or the engine had to re-append one the model dropped.
@@ -25,9 +26,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from checkers.report import Finding, Location, fingerprint
+from checkers.rules import Example, RuleMeta, Variant, de_en, fill, localized
 from translators import tags
 from translators.document import Placeholder, Segment
 
@@ -35,10 +37,6 @@ if TYPE_CHECKING:
     from translators.document import TranslatedDocument
 
 STANDARD = "ISO 17100: Prüfung der Übersetzung / translation revision"
-
-
-def de_en(de: str, en: str) -> dict[str, str]:
-    return {"de": de, "en": en}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,41 +67,27 @@ class QaHit:
     variant: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class QaExample:
-    """``placeholders``: id -> (kind, target text, source text or "")."""
+def example_case(example: Example) -> QaCase:
+    """The segment pair an example describes: ``example.text`` is the source, ``target`` the
+    translation; ``<g>`` tags of the source without a placeholder become bold markup."""
+    holders = {
+        key: Placeholder(key, kind, text, source=source)
+        for key, (kind, text, source) in example.placeholders.items()
+    }
+    for tag in tags.scan(example.text):
+        if tag.kind == "g" and tag.id not in holders:
+            holders[tag.id] = Placeholder(tag.id, "tag", "<b>", close="</b>", raw=True)
+    segment = Segment("example", "p", example.text, example.target, holders)
+    return QaCase(segment, example.target, example.repaired)
 
-    source: str
-    target: str
-    fails: bool
-    placeholders: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)
-    repaired: tuple[str, ...] = ()
 
-    def case(self) -> QaCase:
-        holders = {
-            key: Placeholder(key, kind, text, source=source)
-            for key, (kind, text, source) in self.placeholders.items()
-        }
-        for tag in tags.scan(self.source):
-            if tag.kind == "g" and tag.id not in holders:
-                holders[tag.id] = Placeholder(tag.id, "tag", "<b>", close="</b>", raw=True)
-        segment = Segment("example", "p", self.source, self.target, holders)
-        return QaCase(segment, self.target, self.repaired)
+QaCheck = Callable[[QaCase, Mapping[str, Any]], Iterable[QaHit]]
 
 
 @dataclass(frozen=True, slots=True)
 class QaRule:
-    id: str
-    title: Mapping[str, str]
-    message: Mapping[str, str]
-    severity: Literal["error", "warning", "info"]
-    outcome: Literal["failed", "needs_review"]
-    examples: tuple[QaExample, ...]
-    check: Callable[[QaCase, Mapping[str, Any]], Iterable[QaHit]]
-    options: Mapping[str, Any] = field(default_factory=dict)
-    standards: tuple[str, ...] = (STANDARD,)
-    # variant -> (severity, outcome, message per language)
-    variants: Mapping[str, tuple[str, str, Mapping[str, str]]] = field(default_factory=dict)
+    meta: RuleMeta
+    check: QaCheck
 
 
 # --- the checks -----------------------------------------------------------------------------
@@ -180,148 +164,207 @@ def _length_outlier(case: QaCase, options: Mapping[str, Any]) -> Iterable[QaHit]
 
 
 X1_URL = {"x1": ("url", "https://example.org", "")}
+GLOSSARY_X1 = {"x1": ("glossary", "applicant", "Antragsteller")}
+CLOSED = "Das Bürgeramt ist am Montag geschlossen."
+CALL = "Bitte rufen Sie uns an."
 RULES: tuple[QaRule, ...] = (
     QaRule(
-        id="translation.placeholder-mismatch",
-        title=de_en("Platzhalter verändert", "Placeholder changed"),
-        message=de_en(
-            "Platzhalter sind verändert: {placeholders}. Die Maschine hatte Platzhalter "
-            "verloren; sie stehen jetzt am Ende des Segments. Prüfen Sie die Stelle.",
-            "Placeholders are changed: {placeholders}. The machine lost placeholders; they now "
-            "stand at the end of the segment. Please check the position.",
+        RuleMeta(
+            id="translation.placeholder-mismatch",
+            engine="translation",
+            title=de_en("Platzhalter verändert", "Placeholder changed"),
+            message=de_en(
+                "Platzhalter sind verändert: {placeholders}. Die Maschine hatte Platzhalter "
+                "verloren; sie stehen jetzt am Ende des Segments. Prüfen Sie die Stelle.",
+                "Placeholders are changed: {placeholders}. The machine lost placeholders; they "
+                "now stand at the end of the segment. Please check the position.",
+            ),
+            explanation=de_en(
+                "Platzhalter stehen für Links, Zahlen, Adressen und Auszeichnungen. Jeder muss "
+                "genau einmal und an der richtigen Stelle in der Übersetzung stehen.",
+                "Placeholders stand for links, numbers, addresses and markup. Each must appear "
+                "exactly once, in the right place, in the translation.",
+            ),
+            severity="warning",
+            outcome="needs_review",
+            standards=(STANDARD,),
+            variants={
+                "missing": Variant(
+                    "error",
+                    "failed",
+                    de_en(
+                        "In der Übersetzung fehlen Platzhalter: {placeholders}. Ohne sie gehen "
+                        "ein Link, eine Zahl oder eine Adresse verloren. Setzen Sie die "
+                        "Platzhalter an die richtige Stelle.",
+                        "Placeholders are missing from the translation: {placeholders}. "
+                        "Without them a link, a number or an address is lost. Put them in the "
+                        "right place.",
+                    ),
+                )
+            },
+            examples=(
+                Example("Siehe <x1/>.", expect=None, target="See <x1/>.", placeholders=X1_URL),
+                Example("Siehe <x1/>.", expect="failed", target="See.", placeholders=X1_URL),
+                Example("Lesen Sie <g1>mehr</g1>.", expect="failed", target="Read more."),
+                # Re-appended by the engine: in the target, but perhaps at the wrong place.
+                Example("Siehe <x1/>.", expect="needs_review", target="See. <x1/>",
+                        placeholders=X1_URL, repaired=("x1",)),
+                Example("Das <g1>Amt</g1> hilft.", expect="needs_review",
+                        target="The <g1>office</g1> helps <x7/>."),
+            ),
         ),
-        severity="warning",
-        outcome="needs_review",
-        check=_placeholder_mismatch,
-        variants={
-            "missing": (
-                "error",
-                "failed",
-                de_en(
-                    "In der Übersetzung fehlen Platzhalter: {placeholders}. Ohne sie gehen ein "
-                    "Link, eine Zahl oder eine Adresse verloren. Setzen Sie die Platzhalter an "
-                    "die richtige Stelle.",
-                    "Placeholders are missing from the translation: {placeholders}. Without "
-                    "them a link, a number or an address is lost. Put them in the right place.",
-                ),
-            )
-        },
-        examples=(
-            QaExample("Siehe <x1/>.", "See <x1/>.", fails=False, placeholders=X1_URL),
-            QaExample("Siehe <x1/>.", "See.", fails=True, placeholders=X1_URL),
-            QaExample("Lesen Sie <g1>mehr</g1>.", "Read more.", fails=True),
-            QaExample("Siehe <x1/>.", "See. <x1/>", fails=True, placeholders=X1_URL,
-                      repaired=("x1",)),
-            QaExample("Das <g1>Amt</g1> hilft.", "The <g1>office</g1> helps <x7/>.", fails=True),
-        ),
+        _placeholder_mismatch,
     ),
     QaRule(
-        id="translation.number-mismatch",
-        title=de_en("Zahlen stimmen nicht überein", "Numbers differ"),
-        message=de_en(
-            "Die Zahlen in der Übersetzung stimmen nicht mit dem Original überein (fehlt: "
-            "{missing}; zusätzlich: {extra}).",
-            "The numbers in the translation differ from the source (missing: {missing}; "
-            "extra: {extra}).",
+        RuleMeta(
+            id="translation.number-mismatch",
+            engine="translation",
+            title=de_en("Zahlen stimmen nicht überein", "Numbers differ"),
+            message=de_en(
+                "Die Zahlen in der Übersetzung stimmen nicht mit dem Original überein (fehlt: "
+                "{missing}; zusätzlich: {extra}).",
+                "The numbers in the translation differ from the source (missing: {missing}; "
+                "extra: {extra}).",
+            ),
+            explanation=de_en(
+                "Beträge, Daten und Fristen müssen in der Übersetzung dieselben sein wie im "
+                "Original.",
+                "Amounts, dates and deadlines must be the same in the translation as in the "
+                "source.",
+            ),
+            severity="error",
+            outcome="failed",
+            standards=(STANDARD,),
+            examples=(
+                Example("Es kostet 25 Euro.", expect=None, target="It costs 25 euros."),
+                Example("Es kostet <x1/> Euro.", expect=None, target="It costs <x1/> euros.",
+                        placeholders={"x1": ("number", "1.250", "")}),
+                Example("Es kostet 25 Euro.", expect="failed", target="It costs 52 euros."),
+                Example("Termin am 3. März.", expect="failed", target="Appointment in March."),
+            ),
         ),
-        severity="error",
-        outcome="failed",
-        check=_number_mismatch,
-        examples=(
-            QaExample("Es kostet 25 Euro.", "It costs 25 euros.", fails=False),
-            QaExample("Es kostet <x1/> Euro.", "It costs <x1/> euros.", fails=False,
-                      placeholders={"x1": ("number", "1.250", "")}),
-            QaExample("Es kostet 25 Euro.", "It costs 52 euros.", fails=True),
-            QaExample("Termin am 3. März.", "Appointment in March.", fails=True),
-        ),
+        _number_mismatch,
     ),
     QaRule(
-        id="translation.glossary-term",
-        title=de_en("Glossar-Begriff nicht verwendet", "Glossary term not used"),
-        message=de_en(
-            "Für '{term}' schreibt das Glossar '{expected}' vor; die Übersetzung verwendet es "
-            "nicht.",
-            "The glossary requires '{expected}' for '{term}'; the translation does not use it.",
+        RuleMeta(
+            id="translation.glossary-term",
+            engine="translation",
+            title=de_en("Glossar-Begriff nicht verwendet", "Glossary term not used"),
+            message=de_en(
+                "Für '{term}' schreibt das Glossar '{expected}' vor; die Übersetzung verwendet "
+                "es nicht.",
+                "The glossary requires '{expected}' for '{term}'; the translation does not use "
+                "it.",
+            ),
+            explanation=de_en(
+                "Das Glossar legt fest, wie ein Begriff übersetzt wird, damit alle Texte "
+                "dieselben Wörter verwenden.",
+                "The glossary fixes how a term is translated, so that every text uses the same "
+                "words.",
+            ),
+            severity="warning",
+            outcome="failed",
+            standards=(STANDARD,),
+            examples=(
+                Example("Der <x1/> unterschreibt.", expect=None, target="The <x1/> signs.",
+                        placeholders=GLOSSARY_X1),
+                Example("Der <x1/> unterschreibt.", expect="failed",
+                        target="The candidate signs.", placeholders=GLOSSARY_X1),
+                Example("Kommen Sie ins <x1/>.", expect="failed",
+                        target="Come to the citizens' office.",
+                        placeholders={"x1": ("term", "Bürgeramt Nord", "")}),
+            ),
         ),
-        severity="warning",
-        outcome="failed",
-        check=_glossary_term,
-        examples=(
-            QaExample("Der <x1/> unterschreibt.", "The <x1/> signs.", fails=False,
-                      placeholders={"x1": ("glossary", "applicant", "Antragsteller")}),
-            QaExample("Der <x1/> unterschreibt.", "The candidate signs.", fails=True,
-                      placeholders={"x1": ("glossary", "applicant", "Antragsteller")}),
-            QaExample("Kommen Sie ins <x1/>.", "Come to the citizens' office.", fails=True,
-                      placeholders={"x1": ("term", "Bürgeramt Nord", "")}),
-        ),
+        _glossary_term,
     ),
     QaRule(
-        id="translation.untranslated",
-        title=de_en("Nicht übersetzt", "Not translated"),
-        message=de_en(
-            "Dieses Segment ist nicht übersetzt: '{text}'.",
-            "This segment is not translated: '{text}'.",
+        RuleMeta(
+            id="translation.untranslated",
+            engine="translation",
+            title=de_en("Nicht übersetzt", "Not translated"),
+            message=de_en(
+                "Dieses Segment ist nicht übersetzt: '{text}'.",
+                "This segment is not translated: '{text}'.",
+            ),
+            explanation=de_en(
+                "Ein leeres oder unverändertes Segment erscheint in der Übersetzung in der "
+                "Ausgangssprache.",
+                "An empty or unchanged segment shows up in the translation in the source "
+                "language.",
+            ),
+            severity="warning",
+            outcome="failed",
+            standards=(STANDARD,),
+            options={"min_words": 2},
+            examples=(
+                Example(CALL, expect=None, target="Please call us."),
+                Example("<x1/>", expect=None, target="<x1/>", placeholders=X1_URL),
+                Example(CALL, expect="failed", target=CALL),
+                Example(CALL, expect="failed", target=""),
+            ),
         ),
-        severity="warning",
-        outcome="failed",
-        check=_untranslated,
-        options={"min_words": 2},
-        examples=(
-            QaExample("Bitte rufen Sie uns an.", "Please call us.", fails=False),
-            QaExample("<x1/>", "<x1/>", fails=False, placeholders=X1_URL),
-            QaExample("Bitte rufen Sie uns an.", "Bitte rufen Sie uns an.", fails=True),
-            QaExample("Bitte rufen Sie uns an.", "", fails=True),
-        ),
+        _untranslated,
     ),
     QaRule(
-        id="translation.length-outlier",
-        title=de_en("Auffällige Länge", "Unusual length"),
-        message=de_en(
-            "Die Übersetzung ist {ratio}-mal so lang wie das Original. Vielleicht fehlt etwas "
-            "oder es wurde etwas hinzugefügt.",
-            "The translation is {ratio} times as long as the source. Something may be missing "
-            "or added.",
+        RuleMeta(
+            id="translation.length-outlier",
+            engine="translation",
+            title=de_en("Auffällige Länge", "Unusual length"),
+            message=de_en(
+                "Die Übersetzung ist {ratio}-mal so lang wie das Original. Vielleicht fehlt "
+                "etwas oder es wurde etwas hinzugefügt.",
+                "The translation is {ratio} times as long as the source. Something may be "
+                "missing or added.",
+            ),
+            explanation=de_en(
+                "Eine Übersetzung ist meist ähnlich lang wie das Original. Ist sie viel kürzer "
+                "oder länger, lesen Sie sie noch einmal gegen.",
+                "A translation is usually about as long as its source. If it is much shorter "
+                "or longer, check it against the source.",
+            ),
+            severity="info",
+            outcome="needs_review",
+            standards=(STANDARD,),
+            options={"min_chars": 20, "min_ratio": 0.4, "max_ratio": 2.5},
+            examples=(
+                Example(CLOSED, expect=None, target="The citizens' office is closed on Monday."),
+                Example(CLOSED, expect="needs_review", target="Closed."),
+                Example(CALL, expect="needs_review",
+                        target="Please call us, or write to us, or visit us, or send us a "
+                        "letter, or come by, any day of the week."),
+            ),
         ),
-        severity="info",
-        outcome="needs_review",
-        check=_length_outlier,
-        options={"min_chars": 20, "min_ratio": 0.4, "max_ratio": 2.5},
-        examples=(
-            QaExample("Das Bürgeramt ist am Montag geschlossen.",
-                      "The citizens' office is closed on Monday.", fails=False),
-            QaExample("Das Bürgeramt ist am Montag geschlossen.", "Closed.", fails=True),
-            QaExample("Bitte rufen Sie uns an.",
-                      "Please call us, or write to us, or visit us, or send us a letter, or "
-                      "come by, any day of the week.", fails=True),
-        ),
+        _length_outlier,
     ),
 )
 
 
 def run_rule(rule: QaRule, case: QaCase) -> list[QaHit]:
-    return list(rule.check(case, rule.options))
+    return list(rule.check(case, rule.meta.options))
 
 
 def check_case(case: QaCase, locale: str = "de") -> list[Finding]:
     findings = []
     for rule in RULES:
+        meta = rule.meta
         for occurrence, hit in enumerate(run_rule(rule, case)):
-            severity, outcome, messages = rule.severity, rule.outcome, rule.message
+            severity, outcome, messages = meta.severity_for(), meta.outcome, meta.message
             if hit.variant is not None:
-                severity, outcome, messages = rule.variants[hit.variant]
-            message = messages.get(locale, messages["de"]).format(**hit.params)
+                variant = meta.variants[hit.variant]
+                severity, outcome, messages = variant.severity, variant.outcome, variant.message
+            message = fill(localized(messages, locale), hit.params, meta.id)
             findings.append(
                 Finding(
-                    rule_id=rule.id,
+                    rule_id=meta.id,
                     engine="translation",
                     outcome=outcome,  # type: ignore[arg-type]
                     severity=severity,  # type: ignore[arg-type]
                     message=message,
                     location=Location(snippet=case.source_text[:300]),
                     excerpt=case.target_text[:300],
-                    standards=list(rule.standards),
+                    standards=list(meta.standards),
                     fingerprint=fingerprint(
-                        rule.id, case.source_text, case.segment.id, occurrence
+                        meta.id, case.source_text, case.segment.id, occurrence
                     ),
                 )
             )

@@ -40,13 +40,13 @@ from checkers.report import (
     summarize,
     summarize_run,
 )
+from checkers.rules import severity_rank
 
 if TYPE_CHECKING:
     from checkers.page.browser import AxeOutcome, BrowserPool
     from checkers.text.engine import TextChecker
 
 log = logging.getLogger(__name__)
-SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
 ENGINE_PREFERENCE = {"axe": 0, "static": 1, "browser": 2, "bitv": 3, "text": 4, "translation": 5}
 CONTRADICTION_RULE = "bitv.statement-contradiction"
 # axe rules about the HTML page as a whole (its language and title), which only text/html
@@ -713,7 +713,7 @@ def merge_findings(findings: list[Finding]) -> list[Finding]:
         findings,
         key=lambda f: (
             f.outcome != "failed",
-            -SEVERITY_RANK.get(f.severity, 0),
+            -severity_rank(f.severity),
             ENGINE_PREFERENCE.get(f.engine, 9),
         ),
     )

@@ -4,7 +4,9 @@ Used by the static engine (``static.*`` rules: decidable from the markup alone) 
 engine (``bitv.*`` rules: the German legal duties). Like axe-core's ``lib/rules/*.json``, the
 record carries the id, WCAG success criteria, the W3C ACT rules the check implements, other
 standards (EN 301 549, BITV 2.0), severity, messages in German and English with named
-placeholders, and pass and fail examples. ``tests/page/test_page_rule_examples.py`` runs them all.
+placeholders, and pass and fail examples. The record, the example type, the message fill and the
+severity order are the project's one rule framework (:mod:`checkers.rules`);
+``tests/test_rule_examples.py`` runs every example of every rule.
 """
 
 from __future__ import annotations
@@ -13,48 +15,32 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from checkers.report import Finding, Location, fingerprint
+from checkers.rules import Example, Outcome, RuleMeta, Severity, de_en, fill, localized
 
 if TYPE_CHECKING:
     from checkers.page.dom import HtmlElement, Page
     from checkers.page.options import BitvSettings
 
 log = logging.getLogger(__name__)
-Severity = Literal["error", "warning", "info"]
-Outcome = Literal["failed", "needs_review"]
 
-
-@dataclass(frozen=True, slots=True)
-class PageExample:
-    """``html`` is a whole document or a fragment. A fail example names the CSS ``selector`` of
-    the element the finding must point at (None: any finding of the rule counts). ``context``
-    sets :class:`PageContext` fields for the example (e.g. ``{"is_homepage": True}``).
-    ``review`` marks a pass example that markup alone cannot decide: the rule must not report
-    it as failed, but must flag it for review (outcome ``needs_review``)."""
-
-    html: str
-    fails: bool
-    selector: str | None = None
-    context: Mapping[str, Any] = field(default_factory=dict)
-    url: str = "https://www.example.de/"
-    review: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class PageRuleMeta:
-    id: str  # "static.image-alt", "bitv.statement-feedback"
-    title: Mapping[str, str]
-    message: Mapping[str, str]  # named placeholders filled from PageHit.params
-    help: Mapping[str, str]  # what to do, in plain language
-    severity: Severity
-    examples: tuple[PageExample, ...]
-    wcag: tuple[str, ...] = ()  # success criteria: "1.1.1"
-    act: tuple[str, ...] = ()  # W3C ACT rule ids: "23a2a8"
-    standards: tuple[str, ...] = ()  # "EN 301 549 9.1.1.1", "BITV 2.0 § 4"
-    outcome: Outcome = "failed"
-    engine: Literal["static", "bitv"] = "static"
+__all__ = [
+    "CheckFunction",
+    "Example",
+    "Outcome",
+    "PageContext",
+    "PageHit",
+    "PageRule",
+    "RuleMeta",
+    "Severity",
+    "de_en",
+    "hit_to_finding",
+    "page_rule",
+    "rules_in",
+    "run_rules",
+]
 
 
 @dataclass(slots=True)
@@ -96,19 +82,22 @@ CheckFunction = Callable[[PageContext], Iterable[PageHit]]
 
 @dataclass(frozen=True, slots=True)
 class PageRule:
-    meta: PageRuleMeta
+    meta: RuleMeta
     check: CheckFunction
 
 
-def page_rule(meta: PageRuleMeta) -> Callable[[CheckFunction], PageRule]:
+def page_rule(meta: RuleMeta) -> Callable[[CheckFunction], PageRule]:
     def wrap(function: CheckFunction) -> PageRule:
         return PageRule(meta, function)
 
     return wrap
 
 
-def de_en(de: str, en: str) -> dict[str, str]:
-    return {"de": de, "en": en}
+def rules_in(module: object) -> list[PageRule]:
+    """The rule a page-rule module defines: its ``check`` (none for helper modules). The
+    registries of the static and BITV packages collect rules with it."""
+    check = getattr(module, "check", None)
+    return [check] if isinstance(check, PageRule) else []
 
 
 def run_rules(
@@ -124,20 +113,24 @@ def run_rules(
             context.skipped_rules.append(rule.meta.id)
             continue
         try:
-            hits = list(rule.check(context))
+            # The hits become findings inside the guard: a message the rule cannot fill
+            # (MessageError) costs this rule, not the page.
+            found = [
+                hit_to_finding(rule.meta, hit, context.page, locale)
+                for hit in rule.check(context)
+            ]
         except Exception:
             # One rule tripping over odd markup must not cost the page its other findings
             # (or the run its other pages): the failure is logged and listed in the limits.
             log.exception("rule %s failed on %s", rule.meta.id, context.page.url)
             context.failed_rules.append(rule.meta.id)
             continue
-        findings.extend(hit_to_finding(rule.meta, hit, context.page, locale) for hit in hits)
+        findings.extend(found)
     return findings
 
 
-def hit_to_finding(meta: PageRuleMeta, hit: PageHit, page: Page, locale: str) -> Finding:
-    template = (hit.message or meta.message).get(locale) or meta.message["de"]
-    message = _fill(template, hit.params)
+def hit_to_finding(meta: RuleMeta, hit: PageHit, page: Page, locale: str) -> Finding:
+    message = fill(localized(hit.message or meta.message, locale), hit.params, meta.id)
     selector = hit.selector
     snippet = hit.snippet
     if hit.element is not None and selector is None:
@@ -148,9 +141,9 @@ def hit_to_finding(meta: PageRuleMeta, hit: PageHit, page: Page, locale: str) ->
         rule_id=meta.id,
         engine=meta.engine,
         outcome=hit.outcome or meta.outcome,
-        severity=hit.severity or meta.severity,
+        severity=hit.severity or meta.severity_for(),  # type: ignore[arg-type]
         message=message,
-        explanation=_fill(meta.help.get(locale) or meta.help["de"], hit.params),
+        explanation=fill(localized(meta.explanation, locale), hit.params, meta.id),
         location=Location(url=url, selector=selector, snippet=snippet),
         wcag=list(meta.wcag if hit.wcag is None else hit.wcag),
         act=list(meta.act if hit.act is None else hit.act),
@@ -158,9 +151,3 @@ def hit_to_finding(meta: PageRuleMeta, hit: PageHit, page: Page, locale: str) ->
         fingerprint=fingerprint(meta.id, snippet or "", selector or url or ""),
     )
 
-
-def _fill(template: str, params: Mapping[str, Any]) -> str:
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return template

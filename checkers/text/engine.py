@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import msgspec
 
@@ -24,6 +24,7 @@ from checkers.report import (
     fingerprint,
     summarize,
 )
+from checkers.rules import fill, severity_rank
 from checkers.text.analysis import AnalyzedText, Resources
 from checkers.text.config import TextConfig
 from checkers.text.errors import TextInputError
@@ -204,8 +205,10 @@ class TextChecker:
         meta = rule.meta
         start, end = extracted.to_source(hit.start, hit.end)
         line, column = extracted.line_col(start)
-        message = _fill((hit.message or meta.message).get(locale, ""), hit.params)
-        explanation = _fill((hit.explanation or meta.explanation).get(locale, ""), hit.params)
+        message = fill((hit.message or meta.message).get(locale, ""), hit.params, meta.id)
+        explanation = fill(
+            (hit.explanation or meta.explanation).get(locale, ""), hit.params, meta.id
+        )
         suggestions = []
         for fix in hit.fixes:
             fs, fe = (start, end) if fix.start is None else extracted.to_source(fix.start, fix.end)
@@ -225,7 +228,6 @@ class TextChecker:
         )
 
 
-_SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
 # A word that a glossary replaces need not also be split: the split form becomes one more
 # suggestion of the replacement finding instead of a finding of its own.
 _REPLACING_RULES = ("de.glossary-term", "de.foreign-word")
@@ -247,7 +249,7 @@ def _merge_same_span(findings: list[Finding]) -> list[Finding]:
             if replacing is not None and finding.rule_id == "de.compound-word":
                 replacing.suggestions.extend(finding.suggestions[:1])
                 dropped.add(id(finding))
-        ranked = sorted(group, key=lambda f: -_SEVERITY_RANK.get(f.severity, 0))
+        ranked = sorted(group, key=lambda f: -severity_rank(f.severity))
         seen: set[str] = set()
         for finding in ranked:
             if id(finding) in dropped or not finding.suggestions:
@@ -279,13 +281,6 @@ def _language_limits(doc: AnalyzedText, rules: Sequence[Rule], locale: Locale) -
         f"Language: {name_en}. Checks run: {checks}; readability: {figures_en}. "
         "The Leichte/Einfache Sprache rules apply to German texts."
     ]
-
-
-def _fill(template: str, params: dict[str, Any]) -> str:
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return template
 
 
 def _base_lang(tag: str) -> str:

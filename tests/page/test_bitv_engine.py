@@ -358,7 +358,7 @@ def test_every_example_message_is_filled(locale: str) -> None:
     """No finding of any example shows a raw {placeholder}, in either language."""
     for rule in all_rules():
         for example in rule.meta.examples:
-            page = Page(example.html, example.url)
+            page = Page(example.text, example.url)
             context = PageContext(page=page)
             for key, value in example.context.items():
                 if key == "linked":

@@ -22,23 +22,8 @@ What the engine (``checkers.page``) provides in :class:`PageContext`:
 
 from __future__ import annotations
 
-from checkers.page.bitv import (
-    easy_language_link,
-    easy_language_topics,
-    linked_page_reachable,
-    sign_language_link,
-    sign_language_video,
-    statement_contradiction,
-    statement_dates,
-    statement_enforcement,
-    statement_feedback,
-    statement_format,
-    statement_in_easy_language,
-    statement_linked,
-    statement_non_accessible,
-    statement_scope,
-    statement_status,
-)
+from functools import cache
+
 from checkers.page.bitv.applicability import (
     easy_language_duty,
     enforcement_hosts,
@@ -58,25 +43,8 @@ from checkers.page.bitv.common import (
 )
 from checkers.page.dom import Page
 from checkers.page.options import BitvSettings
-from checkers.page.rule import PageRule
-
-_MODULES = (
-    linked_page_reachable,
-    easy_language_link,
-    sign_language_link,
-    sign_language_video,
-    easy_language_topics,
-    statement_in_easy_language,
-    statement_linked,
-    statement_format,
-    statement_scope,
-    statement_status,
-    statement_contradiction,
-    statement_non_accessible,
-    statement_dates,
-    statement_feedback,
-    statement_enforcement,
-)
+from checkers.page.rule import PageRule, rules_in
+from checkers.rules import discover as discover_rules
 
 __all__ = [
     "ROLES",
@@ -91,8 +59,14 @@ __all__ = [
 ]
 
 
+@cache
+def _rules() -> tuple[PageRule, ...]:
+    return tuple(discover_rules(__name__, rules_in, lambda r: r.meta.id))
+
+
 def all_rules() -> list[PageRule]:
-    return [module.check for module in _MODULES]
+    """Every BITV rule module's ``check``, found by walking this package, in the order of ids."""
+    return list(_rules())
 
 
 def discover(page: Page, settings: BitvSettings | None = None) -> dict[str, str]:

@@ -20,7 +20,7 @@ from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import describe, easy_language_duty
 from checkers.page.bitv.common import EASY_NAME, easy_language_links, find_links
 from checkers.page.options import BitvSettings
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
 EASY_HINT = de_en(
     " Der Link „Einfache Sprache“ zählt nicht: Einfache Sprache ist nicht Leichte Sprache.",
@@ -34,7 +34,7 @@ REVIEW = de_en(
     "{subject_en} is conditional or unknown to us: please check.{hint_en}",
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.easy-language-link",
     engine="bitv",
     title=de_en(
@@ -47,7 +47,7 @@ META = PageRuleMeta(
         "The homepage has no 'Leichte Sprache' link. For {subject_en}, {law_en} requires "
         "explanations in Leichte Sprache on the homepage.{hint_en}",
     ),
-    help=de_en(
+    explanation=de_en(
         "Setzen Sie oben auf der Startseite (z. B. neben der Suche) einen Link mit dem Text "
         "„Leichte Sprache“, gern mit dem Logo für Leichte Sprache und dem Alternativtext "
         "„Leichte Sprache“. Er führt zu einer Seite in Leichter Sprache, die erklärt: was auf "
@@ -65,68 +65,38 @@ META = PageRuleMeta(
     severity="error",
     standards=("BITV 2.0 § 4", "BITV 2.0 Anlage 2 Teil 2"),
     examples=(
-        PageExample(
-            s.homepage('<a href="/leichte-sprache/">Leichte Sprache</a>'),
-            fails=False,
-            context={"is_homepage": True, "bitv": s.BW_MUNICIPAL},
-        ),
+        Example(s.homepage('<a href="/leichte-sprache/">Leichte Sprache</a>'),
+                expect=None, context={"is_homepage": True, "bitv": s.BW_MUNICIPAL}),
         # The logo alone is enough when its alt text names Leichte Sprache.
-        PageExample(
-            s.homepage('<a href="/ls/"><img src="/logo-ls.svg" alt="Leichte Sprache"></a>'),
-            fails=False,
-            context={"is_homepage": True, "bitv": s.FEDERAL},
-        ),
-        PageExample(
-            s.homepage('<a href="/leichtesprache/index.html"><img src="/ls.png" alt=""></a>'),
-            fails=False,
-            context={"is_homepage": True, "bitv": s.BW_MUNICIPAL},
-        ),
+        Example(s.homepage('<a href="/ls/"><img src="/logo-ls.svg" alt="Leichte Sprache"></a>'),
+                expect=None, context={"is_homepage": True, "bitv": s.FEDERAL}),
+        Example(s.homepage('<a href="/leichtesprache/index.html"><img src="/ls.png" alt=""></a>'),
+                expect=None, context={"is_homepage": True, "bitv": s.BW_MUNICIPAL}),
         # Bavaria does not hold its municipalities to § 4 (per-Land table).
-        PageExample(
-            s.homepage(), fails=False, context={"is_homepage": True, "bitv": s.BY_MUNICIPAL}
-        ),
+        Example(s.homepage(), expect=None, context={"is_homepage": True, "bitv": s.BY_MUNICIPAL}),
         # An association's site is never held to § 4 ...
-        PageExample(
-            s.homepage(), fails=False, context={"is_homepage": True, "bitv": s.ASSOCIATION}
-        ),
+        Example(s.homepage(), expect=None, context={"is_homepage": True, "bitv": s.ASSOCIATION}),
         # ... and only the homepage is.
-        PageExample(
-            s.homepage(), fails=False, context={"is_homepage": False, "bitv": s.BW_MUNICIPAL}
-        ),
-        PageExample(
-            s.homepage(), fails=True, context={"is_homepage": True, "bitv": s.BW_MUNICIPAL}
-        ),
-        PageExample(
-            s.homepage('<a href="/einfach/">Einfache Sprache</a>'),
-            fails=True,
-            context={"is_homepage": True, "bitv": s.FEDERAL},
-        ),
+        Example(s.homepage(), expect=None, context={"is_homepage": False, "bitv": s.BW_MUNICIPAL}),
+        Example(s.homepage(),
+                expect="failed", context={"is_homepage": True, "bitv": s.BW_MUNICIPAL}),
+        Example(s.homepage('<a href="/einfach/">Einfache Sprache</a>'),
+                expect="failed", context={"is_homepage": True, "bitv": s.FEDERAL}),
         # A jump link on a homepage whose own address says "leichte-sprache" is no link to a
         # Leichte-Sprache page.
-        PageExample(
-            s.homepage('<a href="#inhalt">Zum Inhalt</a>'),
-            fails=True,
-            context={"is_homepage": True, "bitv": s.FEDERAL},
-            url="https://www.example.de/leichte-sprache-start.html",
-        ),
-        PageExample(
-            s.homepage('<a href="#leichte-sprache">Leichte Sprache</a>'),
-            fails=True,
-            context={"is_homepage": True, "bitv": s.FEDERAL},
-        ),
+        Example(s.homepage('<a href="#inhalt">Zum Inhalt</a>'),
+                expect="failed", context={"is_homepage": True, "bitv": s.FEDERAL}, url="https://www.example.de/leichte-sprache-start.html"),
+        Example(s.homepage('<a href="#leichte-sprache">Leichte Sprache</a>'),
+                expect="failed", context={"is_homepage": True, "bitv": s.FEDERAL}),
         # Sachsen: conditional duty, so the finding needs review.
-        PageExample(
-            s.homepage(), fails=True, context={"is_homepage": True, "bitv": s.SN_MUNICIPAL}
-        ),
+        Example(s.homepage(),
+                expect="needs_review", context={"is_homepage": True, "bitv": s.SN_MUNICIPAL}),
         # A Bavarian municipality that opted in is checked.
-        PageExample(
-            s.homepage(),
-            fails=True,
-            context={
+        Example(s.homepage(),
+                expect="failed", context={
                 "is_homepage": True,
                 "bitv": BitvSettings(land="BY", body="municipal", require_easy_language=True),
-            },
-        ),
+            }),
     ),
 )
 

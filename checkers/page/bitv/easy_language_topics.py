@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import easy_language_duty
 from checkers.page.bitv.common import hit_at
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
 _LS = r"(?:leichter?\s*sprache|geb(?:ä|ae)rden[\s\-]*sprache)"
 TOPICS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -62,7 +62,7 @@ REVIEW = de_en(
     "asks for these explanations.",
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.easy-language-topics",
     engine="bitv",
     title=de_en(
@@ -70,7 +70,7 @@ META = PageRuleMeta(
         "Leichte Sprache page explains the four topics of § 4 BITV 2.0",
     ),
     message=REVIEW,
-    help=de_en(
+    explanation=de_en(
         "Die Seite in Leichter Sprache soll vier Dinge erklären, am besten jeweils mit einer "
         "eigenen Überschrift: 1. Was steht auf dieser Internet-Seite? 2. Wie finde ich mich "
         "zurecht (Menü, Suche)? 3. Was steht in der Erklärung zur Barriere-Freiheit? 4. Wo gibt "
@@ -84,25 +84,18 @@ META = PageRuleMeta(
     outcome="needs_review",
     standards=("BITV 2.0 § 4", "BITV 2.0 Anlage 2 Teil 2"),
     examples=(
-        PageExample(
-            s.homepage(),
-            fails=False,
-            context={"linked": {"easy_language": (s.EASY_URL, s.EASY_LANGUAGE_PAGE)}},
-        ),
-        PageExample(
-            s.homepage(),
-            fails=False,
-            context={
+        Example(s.homepage(),
+                expect=None,
+                context={"linked": {"easy_language": (s.EASY_URL, s.EASY_LANGUAGE_PAGE)}}),
+        Example(s.homepage(),
+                expect=None, context={
                 "bitv": s.BY_MUNICIPAL,
                 "linked": {
                     "easy_language": (s.EASY_URL, "<html><body><p>Hallo.</p></body></html>")
                 },
-            },
-        ),
-        PageExample(
-            s.homepage(),
-            fails=True,
-            context={
+            }),
+        Example(s.homepage(),
+                expect="needs_review", context={
                 "bitv": s.BW_MUNICIPAL,
                 "linked": {
                     "easy_language": (
@@ -112,8 +105,7 @@ META = PageRuleMeta(
                         "</p></body></html>",
                     )
                 },
-            },
-        ),
+            }),
     ),
 )
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import describe, easy_language_duty
 from checkers.page.bitv.common import sign_language_links
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
 REVIEW = de_en(
     "Auf der Startseite fehlt ein Link „Gebärdensprache“. Ob die Pflicht aus § 4 BITV 2.0 für "
@@ -26,7 +26,7 @@ REVIEW = de_en(
     "duty applies to {subject_en} is conditional or unknown to us: please check.",
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.sign-language-link",
     engine="bitv",
     title=de_en(
@@ -39,7 +39,7 @@ META = PageRuleMeta(
         "The homepage has no 'Gebärdensprache' (sign language) link. For {subject_en}, "
         "{law_en} requires explanations in German Sign Language on the homepage.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Setzen Sie oben auf der Startseite einen Link mit dem Text „Gebärdensprache“, gern mit "
         "dem DGS-Logo und dem Alternativtext „Gebärdensprache“. Er führt zu einer Seite mit "
         "Videos in Deutscher Gebärdensprache: was auf der Website steht, wie man sich "
@@ -55,43 +55,22 @@ META = PageRuleMeta(
     severity="error",
     standards=("BITV 2.0 § 4", "BITV 2.0 Anlage 2 Teil 1"),
     examples=(
-        PageExample(
-            s.homepage('<a href="/gebaerdensprache/">Gebärdensprache</a>'),
-            fails=False,
-            context={"is_homepage": True, "bitv": s.BW_MUNICIPAL},
-        ),
-        PageExample(
-            s.homepage('<a href="/dgs/"><img src="/dgs-logo.svg" alt="DGS"></a>'),
-            fails=False,
-            context={"is_homepage": True, "bitv": s.FEDERAL},
-        ),
-        PageExample(
-            s.homepage(), fails=False, context={"is_homepage": True, "bitv": s.BY_MUNICIPAL}
-        ),
-        PageExample(
-            s.homepage(), fails=False, context={"is_homepage": True, "bitv": s.ASSOCIATION}
-        ),
+        Example(s.homepage('<a href="/gebaerdensprache/">Gebärdensprache</a>'),
+                expect=None, context={"is_homepage": True, "bitv": s.BW_MUNICIPAL}),
+        Example(s.homepage('<a href="/dgs/"><img src="/dgs-logo.svg" alt="DGS"></a>'),
+                expect=None, context={"is_homepage": True, "bitv": s.FEDERAL}),
+        Example(s.homepage(), expect=None, context={"is_homepage": True, "bitv": s.BY_MUNICIPAL}),
+        Example(s.homepage(), expect=None, context={"is_homepage": True, "bitv": s.ASSOCIATION}),
         # "budgets" contains "dgs" but is no DGS link.
-        PageExample(
-            s.homepage('<a href="/haushalt/budgets/">Haushalt</a>'),
-            fails=True,
-            context={"is_homepage": True, "bitv": s.BW_MUNICIPAL},
-        ),
-        PageExample(
-            s.homepage('<a href="/gebaerdensprachdolmetscher/">Dolmetscher buchen</a>'),
-            fails=True,
-            context={"is_homepage": True, "bitv": s.FEDERAL},
-        ),
-        PageExample(
-            s.homepage(), fails=True, context={"is_homepage": True, "bitv": s.SN_MUNICIPAL}
-        ),
+        Example(s.homepage('<a href="/haushalt/budgets/">Haushalt</a>'),
+                expect="failed", context={"is_homepage": True, "bitv": s.BW_MUNICIPAL}),
+        Example(s.homepage('<a href="/gebaerdensprachdolmetscher/">Dolmetscher buchen</a>'),
+                expect="failed", context={"is_homepage": True, "bitv": s.FEDERAL}),
+        Example(s.homepage(),
+                expect="needs_review", context={"is_homepage": True, "bitv": s.SN_MUNICIPAL}),
         # A jump link within the page is no link to a DGS page, even at a /dgs/ address.
-        PageExample(
-            s.homepage('<a href="#inhalt">Zum Inhalt</a>'),
-            fails=True,
-            context={"is_homepage": True, "bitv": s.FEDERAL},
-            url="https://www.example.de/dgs/",
-        ),
+        Example(s.homepage('<a href="#inhalt">Zum Inhalt</a>'),
+                expect="failed", context={"is_homepage": True, "bitv": s.FEDERAL}, url="https://www.example.de/dgs/"),
     ),
 )
 

@@ -22,7 +22,7 @@ from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import easy_language_duty
 from checkers.page.bitv.common import hit_at, host_allowed, link_elements
 from checkers.page.dom import HtmlElement, Page, collapse, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
 VIDEO_HOSTS = (
     "youtube.com",
@@ -66,7 +66,7 @@ NO_DETAILS = de_en(
     "The download link of the sign-language video lacks details: {missing_en}.",
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.sign-language-video",
     engine="bitv",
     title=de_en(
@@ -74,7 +74,7 @@ META = PageRuleMeta(
         "Sign-language page has videos to watch and to download",
     ),
     message=NO_VIDEO,
-    help=de_en(
+    explanation=de_en(
         "Binden Sie die Videos in Deutscher Gebärdensprache direkt auf der Seite ein und bieten "
         "Sie jedes Video zusätzlich als Datei zum Herunterladen an. Schreiben Sie an den "
         "Download-Link Dateiformat, Größe und Dauer, z. B. „Video herunterladen (MP4, 48 MB, "
@@ -86,15 +86,11 @@ META = PageRuleMeta(
     severity="warning",
     standards=("BITV 2.0 § 4", "BITV 2.0 Anlage 2 Teil 1"),
     examples=(
-        PageExample(
-            s.homepage(),
-            fails=False,
-            context={"linked": {"sign_language": (s.SIGN_URL, s.SIGN_LANGUAGE_PAGE)}},
-        ),
-        PageExample(
-            s.homepage(),
-            fails=False,
-            context={
+        Example(s.homepage(),
+                expect=None,
+                context={"linked": {"sign_language": (s.SIGN_URL, s.SIGN_LANGUAGE_PAGE)}}),
+        Example(s.homepage(),
+                expect=None, context={
                 "linked": {
                     "sign_language": (
                         s.SIGN_URL,
@@ -104,23 +100,17 @@ META = PageRuleMeta(
                         "(WebM, 12 MB, 2 Minuten)</li></ul></body></html>",
                     )
                 }
-            },
-        ),
+            }),
         # No linked DGS page: nothing to read (bitv.sign-language-link covers the link).
-        PageExample(s.homepage(), fails=False),
+        Example(s.homepage(), expect=None),
         # Not a § 4 site: no finding.
-        PageExample(
-            s.homepage(),
-            fails=False,
-            context={
+        Example(s.homepage(),
+                expect=None, context={
                 "bitv": s.ASSOCIATION,
                 "linked": {"sign_language": (s.SIGN_URL, "<html><body><p>Bald.</p></body></html>")},
-            },
-        ),
-        PageExample(
-            s.homepage(),
-            fails=True,
-            context={
+            }),
+        Example(s.homepage(),
+                expect="failed", context={
                 "linked": {
                     "sign_language": (
                         s.SIGN_URL,
@@ -128,15 +118,11 @@ META = PageRuleMeta(
                         "<p>Hier finden Sie bald Videos.</p></body></html>",
                     )
                 }
-            },
-        ),
+            }),
         # A video element without any source: a slot for a video that comes later, or a player
         # that loads its video by script. Markup cannot tell, so a person checks.
-        PageExample(
-            s.homepage(),
-            fails=False,
-            review=True,
-            context={
+        Example(s.homepage(),
+                expect="needs_review", context={
                 "linked": {
                     "sign_language": (
                         s.SIGN_URL,
@@ -144,13 +130,9 @@ META = PageRuleMeta(
                         "<p>Hier kommt bald ein Video.</p></body></html>",
                     )
                 }
-            },
-        ),
-        PageExample(
-            s.homepage(),
-            fails=True,
-            selector="#dl",
-            context={
+            }),
+        Example(s.homepage(),
+                expect="failed", at="#dl", context={
                 "linked": {
                     "sign_language": (
                         s.SIGN_URL,
@@ -158,8 +140,7 @@ META = PageRuleMeta(
                         '<p><a id="dl" href="/v.mp4">Video herunterladen</a></p></body></html>',
                     )
                 }
-            },
-        ),
+            }),
     ),
 )
 

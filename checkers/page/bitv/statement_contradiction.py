@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from checkers.page.bitv import samples as s
 from checkers.page.bitv.common import compliance_claims, hit_at, public_body_duty, statement_page
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
 _FULL = s.statement(
     status="<h2>Stand der Vereinbarkeit mit den Anforderungen</h2><p id='full'>Diese Website "
@@ -25,7 +25,7 @@ _FULL = s.statement(
     non_accessible="",
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.statement-contradiction",
     engine="bitv",
     title=de_en(
@@ -36,7 +36,7 @@ META = PageRuleMeta(
         "Die Erklärung sagt „vollständig vereinbar“, aber diese Prüfung hat {found_de} gefunden.",
         "The statement claims full compliance, but this audit found {found_en}.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Ändern Sie den Stand auf „teilweise vereinbar“ und beschreiben Sie die gefundenen "
         "Barrieren im Abschnitt „Nicht barrierefreie Inhalte“ (was, warum, welche Alternative "
         "es gibt). Oder beheben Sie die Barrieren und prüfen Sie erneut.",
@@ -47,17 +47,12 @@ META = PageRuleMeta(
     severity="error",
     standards=("BITV 2.0 § 7", "BGG § 12b", "Durchführungsbeschluss (EU) 2018/1523"),
     examples=(
-        PageExample(_FULL, fails=False, url=s.STATEMENT_URL, context={"violations": 0}),
-        PageExample(s.statement(), fails=False, url=s.STATEMENT_URL, context={"violations": 12}),
-        PageExample(
-            _FULL, fails=True, selector="#full", url=s.STATEMENT_URL, context={"violations": 3}
-        ),
-        PageExample(
-            s.homepage(),
-            fails=True,
-            selector="#full",
-            context={"violations": 1, "linked": {"statement": (s.STATEMENT_URL, _FULL)}},
-        ),
+        Example(_FULL, expect=None, context={"violations": 0}, url=s.STATEMENT_URL),
+        Example(s.statement(), expect=None, context={"violations": 12}, url=s.STATEMENT_URL),
+        Example(_FULL, expect="failed", at="#full", context={"violations": 3}, url=s.STATEMENT_URL),
+        Example(s.homepage(),
+                expect="failed", at="#full",
+                context={"violations": 1, "linked": {"statement": (s.STATEMENT_URL, _FULL)}}),
     ),
 )
 

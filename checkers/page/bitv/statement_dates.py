@@ -32,7 +32,7 @@ from checkers.page.bitv.common import (
     today,
 )
 from checkers.page.options import BitvSettings
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
 CREATED = re.compile(r"erstell|ver(?:ö|oe)ffentlicht", re.I)
 REVIEWED = re.compile(
@@ -74,7 +74,8 @@ NO_METHOD = de_en(
     "third-party audit (e.g. BITV-Test).",
 )
 
-META = PageRuleMeta(
+TODAY = {"extra": {"today": s.TODAY}}
+META = RuleMeta(
     id="bitv.statement-dates",
     engine="bitv",
     title=de_en(
@@ -82,7 +83,7 @@ META = PageRuleMeta(
         "Statement preparation date and yearly review",
     ),
     message=NO_DATE,
-    help=de_en(
+    explanation=de_en(
         "Schreiben Sie in den Abschnitt „Erstellung dieser Erklärung zur Barrierefreiheit“: "
         "„Diese Erklärung wurde am 15.03.2026 erstellt. Sie beruht auf einer Selbstbewertung "
         "(oder: auf einer Prüfung durch …).“ und „Die Erklärung wurde zuletzt am 02.10.2026 "
@@ -100,51 +101,39 @@ META = PageRuleMeta(
         "Durchführungsbeschluss (EU) 2018/1523 Art. 3",
     ),
     examples=(
-        PageExample(
-            s.statement(), fails=False, url=s.STATEMENT_URL, context={"extra": {"today": s.TODAY}}
-        ),
-        PageExample(
+        Example(s.statement(), expect=None, context=TODAY, url=s.STATEMENT_URL),
+        Example(
             s.statement(
                 preparation="<h2>Erstellung dieser Erklärung</h2><p>Die Erklärung wurde am "
                 "1. Februar 2026 erstellt und zuletzt im November 2026 überprüft. Grundlage "
                 "ist ein BITV-Test.</p>"
             ),
-            fails=False,
-            url=s.STATEMENT_URL,
-            context={"extra": {"today": s.TODAY}},
+            expect=None, context=TODAY, url=s.STATEMENT_URL,
         ),
-        PageExample(
-            s.statement(preparation=""),
-            fails=True,
-            url=s.STATEMENT_URL,
-            context={"extra": {"today": s.TODAY}},
-        ),
+        Example(s.statement(preparation=""), expect="failed", context=TODAY,
+                url=s.STATEMENT_URL),
         # Reviewed 2. Oktober 2026; a year later it is stale.
-        PageExample(
-            s.statement(),
-            fails=True,
-            selector="#reviewed",
-            url=s.STATEMENT_URL,
-            context={"extra": {"today": "2027-11-30"}},
-        ),
+        Example(s.statement(), expect="failed", at="#reviewed",
+                context={"extra": {"today": "2027-11-30"}}, url=s.STATEMENT_URL),
         # The age limit is configurable.
-        PageExample(
+        Example(
             s.statement(),
-            fails=True,
-            url=s.STATEMENT_URL,
+            expect="failed",
+            at="#reviewed",
             context={
                 "extra": {"today": s.TODAY},
                 "bitv": BitvSettings(land="BY", max_statement_age_days=30),
             },
+            url=s.STATEMENT_URL,
         ),
-        PageExample(
+        # Created, never reviewed (the basis is named, so this is the one finding).
+        Example(
             s.statement(
                 preparation="<h2>Erstellung</h2><p>Diese Erklärung wurde am 01.09.2026 "
-                "erstellt.</p>"
+                "erstellt. Grundlage ist ein BITV-Test.</p>"
             ),
-            fails=True,
+            expect="failed", at="html > body > main > p:nth-of-type(5)", context=TODAY,
             url=s.STATEMENT_URL,
-            context={"extra": {"today": s.TODAY}},
         ),
     ),
 )

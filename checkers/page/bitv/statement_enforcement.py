@@ -41,7 +41,7 @@ from checkers.page.bitv.common import (
 from checkers.page.bitv.lands import load_lands
 from checkers.page.dom import Page
 from checkers.page.options import BitvSettings
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
 LINK_WORDS = re.compile(r"schlicht|durchsetz|ombud|beauftragt", re.I)
 ANY = re.compile(".")
@@ -65,7 +65,7 @@ UNKNOWN_HOST = de_en(
     "our list for {where_en} ({allowed_en}). Check that it is the responsible body.{hint_en}",
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.statement-enforcement",
     engine="bitv",
     title=de_en(
@@ -78,7 +78,7 @@ META = PageRuleMeta(
         "The accessibility statement lacks the section on the Schlichtung / enforcement "
         "procedure with a link to the responsible body{body_en}.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Ergänzen Sie eine Überschrift „Schlichtungsverfahren“ bzw. „Durchsetzungsverfahren“ und "
         "darunter: Wer auf seine Meldung keine zufriedenstellende Antwort bekommt, kann sich an "
         "die zuständige Stelle wenden. Verlinken Sie deren Website und nennen Sie ihre "
@@ -94,86 +94,52 @@ META = PageRuleMeta(
     severity="error",
     standards=("BGG § 12b Abs. 2 Nr. 3", "BGG § 16", "Durchführungsbeschluss (EU) 2018/1523"),
     examples=(
-        PageExample(
-            s.statement(), fails=False, url=s.STATEMENT_URL, context={"bitv": s.BY_MUNICIPAL}
-        ),
-        PageExample(
-            s.statement(
+        Example(s.statement(), expect=None, context={"bitv": s.BY_MUNICIPAL}, url=s.STATEMENT_URL),
+        Example(s.statement(
                 enforcement="<h2>Schlichtungsverfahren</h2><p>Bei Streit hilft die "
                 '<a href="https://www.schlichtungsstelle-bgg.de/">Schlichtungsstelle nach '
                 "§ 16 BGG</a>.</p>"
             ),
-            fails=False,
-            url=s.STATEMENT_URL,
-            context={"bitv": s.FEDERAL},
-        ),
-        PageExample(
-            s.statement(
+                expect=None, context={"bitv": s.FEDERAL}, url=s.STATEMENT_URL),
+        Example(s.statement(
                 enforcement="<h2>Schlichtungsverfahren</h2><p>Wenden Sie sich an die "
                 '<a href="https://schlichtung.example-land.de/">Schlichtungsstelle</a>.</p>'
             ),
-            fails=False,
-            url=s.STATEMENT_URL,
-            context={
+                expect=None, context={
                 "bitv": BitvSettings(
                     land="BW", body="municipal", enforcement_hosts=("schlichtung.example-land.de",)
                 )
-            },
-        ),
+            }, url=s.STATEMENT_URL),
         # Association: at most a hint.
-        PageExample(
-            s.statement(enforcement=""),
-            fails=True,
-            url=s.STATEMENT_URL,
-            context={"bitv": s.ASSOCIATION},
-        ),
-        PageExample(
-            s.statement(enforcement=""),
-            fails=True,
-            url=s.STATEMENT_URL,
-            context={"bitv": s.BY_MUNICIPAL},
-        ),
-        PageExample(
-            s.statement(
+        Example(s.statement(enforcement=""),
+                expect="failed", context={"bitv": s.ASSOCIATION}, url=s.STATEMENT_URL),
+        Example(s.statement(enforcement=""),
+                expect="failed", context={"bitv": s.BY_MUNICIPAL}, url=s.STATEMENT_URL),
+        Example(s.statement(
                 enforcement='<h2 id="schlichtung">Schlichtungsverfahren</h2><p>Sie können ein '
                 "Schlichtungsverfahren beantragen.</p>"
             ),
-            fails=True,
-            selector="#schlichtung",
-            url=s.STATEMENT_URL,
-            context={"bitv": s.BY_MUNICIPAL},
-        ),
+                expect="failed", at="#schlichtung", context={"bitv": s.BY_MUNICIPAL},
+                url=s.STATEMENT_URL),
         # A federal body must point to the federal Schlichtungsstelle, not to a Land body.
-        PageExample(
-            s.statement(),
-            fails=True,
-            selector="#enforcement-link",
-            url=s.STATEMENT_URL,
-            context={"bitv": s.FEDERAL},
-        ),
+        Example(s.statement(),
+                expect="needs_review", at="#enforcement-link", context={"bitv": s.FEDERAL},
+                url=s.STATEMENT_URL),
         # No heading; the link sits in the paragraph that names the procedure.
-        PageExample(
-            s.statement(
+        Example(s.statement(
                 enforcement="<p>Bleibt Ihre Meldung ohne Antwort, können Sie die Schlichtung "
                 'beantragen: <a id="plain" href="https://www.landesstelle.example/">'
                 "www.landesstelle.example</a></p>"
             ),
-            fails=True,
-            selector="#plain",
-            url=s.STATEMENT_URL,
-            context={"bitv": s.SN_MUNICIPAL},
-        ),
+                expect="needs_review", at="#plain", context={"bitv": s.SN_MUNICIPAL},
+                url=s.STATEMENT_URL),
         # BW: no host on our list, so a plausible link needs review.
-        PageExample(
-            s.statement(
+        Example(s.statement(
                 enforcement="<h2>Durchsetzungsverfahren</h2><p>Wenden Sie sich an die "
                 '<a id="lz" href="https://www.lz-barr.example/">Schlichtungsstelle</a>.</p>'
             ),
-            fails=True,
-            selector="#lz",
-            url=s.STATEMENT_URL,
-            context={"bitv": s.BW_MUNICIPAL},
-        ),
+                expect="needs_review", at="#lz", context={"bitv": s.BW_MUNICIPAL},
+                url=s.STATEMENT_URL),
     ),
 )
 

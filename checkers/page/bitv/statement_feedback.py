@@ -31,7 +31,7 @@ from checkers.page.bitv.common import (
     statement_page,
 )
 from checkers.page.dom import HtmlElement, Page, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
 # "Kontaktdaten der Schlichtungsstelle" is the enforcement section, not the feedback one.
 HEADING = re.compile(
@@ -54,7 +54,7 @@ NO_MEANS = de_en(
     "and no form.",
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.statement-feedback",
     engine="bitv",
     title=de_en("Feedback-Möglichkeit in der Erklärung", "Feedback mechanism in the statement"),
@@ -64,7 +64,7 @@ META = PageRuleMeta(
         "The accessibility statement lacks the section 'Feedback und Kontaktangaben' with an "
         "e-mail address or a form for reporting barriers.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Ergänzen Sie eine Überschrift „Feedback und Kontaktangaben“ und darunter z. B.: „Sind "
         "Ihnen Mängel beim barrierefreien Zugang aufgefallen? Schreiben Sie uns an "
         "barrierefreiheit@ihre-stadt.de.“ Verlinken Sie die Adresse als E-Mail-Link (mailto:) "
@@ -78,53 +78,36 @@ META = PageRuleMeta(
     severity="error",
     standards=("BGG § 12b Abs. 2 Nr. 2", "Durchführungsbeschluss (EU) 2018/1523"),
     examples=(
-        PageExample(s.statement(), fails=False, url=s.STATEMENT_URL),
-        PageExample(
-            s.statement(
+        Example(s.statement(), expect=None, url=s.STATEMENT_URL),
+        Example(s.statement(
                 feedback="<h2>Barrieren melden</h2><p>Nutzen Sie unser "
                 '<a href="/kontakt/barriere-melden/">Formular „Barriere melden“</a>.</p>'
             ),
-            fails=False,
-            url=s.STATEMENT_URL,
-        ),
-        PageExample(
-            s.statement(
+                expect=None, url=s.STATEMENT_URL),
+        Example(s.statement(
                 feedback="<h2>Kontakt</h2><p>E-Mail: barrierefreiheit@musterstadt.de, "
                 "Telefon: 08123 456-0</p>"
             ),
-            fails=False,
-            url=s.STATEMENT_URL,
-        ),
-        PageExample(
-            s.statement(
+                expect=None, url=s.STATEMENT_URL),
+        Example(s.statement(
                 feedback="<h2>Feedback</h2><form action='/feedback'><label>Ihre Nachricht "
                 "<textarea name='text'></textarea></label><button>Senden</button></form>"
             ),
-            fails=False,
-            url=s.STATEMENT_URL,
-        ),
-        PageExample(s.statement(feedback=""), fails=True, url=s.STATEMENT_URL),
+                expect=None, url=s.STATEMENT_URL),
+        Example(s.statement(feedback=""), expect="failed", url=s.STATEMENT_URL),
         # The Schlichtungsstelle's e-mail address is not the site's feedback contact.
-        PageExample(
-            s.statement(
+        Example(s.statement(
                 feedback="",
                 enforcement="<h2>Kontakt zur Schlichtungsstelle</h2><p>E-Mail: "
                 '<a href="mailto:info@schlichtungsstelle-bgg.de">info@schlichtungsstelle-bgg.de'
                 "</a></p>",
             ),
-            fails=True,
-            url=s.STATEMENT_URL,
-            context={"bitv": s.FEDERAL},
-        ),
-        PageExample(
-            s.statement(
+                expect="failed", context={"bitv": s.FEDERAL}, url=s.STATEMENT_URL),
+        Example(s.statement(
                 feedback='<h2 id="fb">Feedback und Kontaktangaben</h2><p>Rufen Sie uns an: '
                 "08123 456-0 oder schreiben Sie an: Stadt Musterstadt, Marktplatz 1.</p>"
             ),
-            fails=True,
-            selector="#fb",
-            url=s.STATEMENT_URL,
-        ),
+                expect="failed", at="#fb", url=s.STATEMENT_URL),
     ),
 )
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import settings_of
 from checkers.page.bitv.common import hit_at, is_statement, public_body_duty, statement_links
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.urls import split_url
 
 PDF = de_en(
@@ -26,7 +26,7 @@ PDF = de_en(
     "The accessibility statement is a PDF file ({url}). It must be an accessible HTML page.",
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.statement-format",
     engine="bitv",
     title=de_en(
@@ -39,7 +39,7 @@ META = PageRuleMeta(
         "The linked statement ({url}) is not called 'Erklärung zur Barrierefreiheit' in its "
         "page title or main heading.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Veröffentlichen Sie die Erklärung als normale Seite Ihrer Website (kein PDF). Seitentitel "
         "und Hauptüberschrift (h1): „Erklärung zur Barrierefreiheit“. Verwenden Sie das "
         "Muster Ihres Landes bzw. des Bundes.",
@@ -50,29 +50,19 @@ META = PageRuleMeta(
     severity="error",
     standards=("BITV 2.0 § 7", "Durchführungsbeschluss (EU) 2018/1523 Art. 2"),
     examples=(
-        PageExample(s.statement(), fails=False, url=s.STATEMENT_URL),
-        PageExample(
-            s.homepage(),
-            fails=False,
-            context={"linked": {"statement": (s.STATEMENT_URL, s.statement())}},
-        ),
-        PageExample(
-            s.homepage(
+        Example(s.statement(), expect=None, url=s.STATEMENT_URL),
+        Example(s.homepage(),
+                expect=None, context={"linked": {"statement": (s.STATEMENT_URL, s.statement())}}),
+        Example(s.homepage(
                 footer='<footer><a id="pdf" href="/media/barrierefreiheit.pdf">'
                 "Erklärung zur Barrierefreiheit (PDF)</a></footer>"
             ),
-            fails=True,
-            selector="#pdf",
-        ),
-        PageExample(
-            s.homepage(),
-            fails=True,
-            context={"extra": {"statement_link_href": f"{s.SITE}/files/erklaerung.pdf"}},
-        ),
-        PageExample(
-            s.homepage(),
-            fails=True,
-            context={
+                expect="failed", at="#pdf"),
+        Example(s.homepage(),
+                expect="failed",
+                context={"extra": {"statement_link_href": f"{s.SITE}/files/erklaerung.pdf"}}),
+        Example(s.homepage(),
+                expect="failed", context={
                 "linked": {
                     "statement": (
                         s.STATEMENT_URL,
@@ -80,8 +70,7 @@ META = PageRuleMeta(
                         "Barrierefreiheit</h1><p>Wir bemühen uns.</p></body></html>",
                     )
                 }
-            },
-        ),
+            }),
     ),
 )
 

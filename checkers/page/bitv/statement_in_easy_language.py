@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import easy_language_duty, settings_of
 from checkers.page.bitv.common import STATEMENT_NAME, hit_at, statement_links
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.statement-in-easy-language",
     engine="bitv",
     title=de_en(
@@ -30,7 +30,7 @@ META = PageRuleMeta(
         "und verlinkt sie nicht.",
         "The Leichte Sprache page ({url}) neither explains nor links the accessibility statement.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Ergänzen Sie auf der Seite in Leichter Sprache einen Abschnitt „Erklärung zur "
         "Barriere-Freiheit“: Was ist auf der Website noch nicht barriere-frei? Wie können Sie "
         "uns eine Barriere melden? Setzen Sie dort einen Link zur Erklärung zur "
@@ -42,25 +42,18 @@ META = PageRuleMeta(
     severity="warning",
     standards=("BITV 2.0 § 4 Satz 1 Nr. 3",),
     examples=(
-        PageExample(
-            s.homepage(),
-            fails=False,
-            context={"linked": {"easy_language": (s.EASY_URL, s.EASY_LANGUAGE_PAGE)}},
-        ),
-        PageExample(
-            s.homepage(),
-            fails=False,
-            context={
+        Example(s.homepage(),
+                expect=None,
+                context={"linked": {"easy_language": (s.EASY_URL, s.EASY_LANGUAGE_PAGE)}}),
+        Example(s.homepage(),
+                expect=None, context={
                 "bitv": s.ASSOCIATION,
                 "linked": {
                     "easy_language": (s.EASY_URL, "<html><body><p>Hallo.</p></body></html>")
                 },
-            },
-        ),
-        PageExample(
-            s.homepage(),
-            fails=True,
-            context={
+            }),
+        Example(s.homepage(),
+                expect="failed", context={
                 "bitv": s.FEDERAL,
                 "linked": {
                     "easy_language": (
@@ -69,8 +62,7 @@ META = PageRuleMeta(
                         "Informationen über das Amt.</p></body></html>",
                     )
                 },
-            },
-        ),
+            }),
     ),
 )
 

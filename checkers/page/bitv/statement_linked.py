@@ -25,7 +25,7 @@ from checkers.page.bitv.common import (
     statement_links,
 )
 from checkers.page.options import BitvSettings
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
 ELSEWHERE = de_en(
     "Der Link „{name}“ führt zu {found}, die Erklärung zur Barrierefreiheit ist aber unter "
@@ -34,7 +34,7 @@ ELSEWHERE = de_en(
     "{expected}. All pages should link to the same statement.",
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.statement-linked",
     engine="bitv",
     title=de_en(
@@ -45,7 +45,7 @@ META = PageRuleMeta(
         "Auf dieser Seite fehlt ein Link zur „Erklärung zur Barrierefreiheit“.",
         "This page has no link to the accessibility statement ('Erklärung zur Barrierefreiheit').",
     ),
-    help=de_en(
+    explanation=de_en(
         "Setzen Sie in die Fußzeile, die auf allen Seiten gleich ist, einen Link mit dem Text "
         "„Erklärung zur Barrierefreiheit“. § 7 BITV 2.0 verlangt, dass die Erklärung von der "
         "Startseite und von jeder Seite aus erreichbar ist. Heißt der Link bei Ihnen anders, "
@@ -58,46 +58,33 @@ META = PageRuleMeta(
     severity="error",
     standards=("BITV 2.0 § 7", "Durchführungsbeschluss (EU) 2018/1523"),
     examples=(
-        PageExample(s.homepage(), fails=False),
-        PageExample(
+        Example(s.homepage(), expect=None),
+        Example(
             s.homepage(footer='<footer><a href="/barrierefreiheit/">Barrierefreiheit</a></footer>'),
-            fails=False,
+            expect=None,
         ),
-        PageExample(
+        Example(
             s.homepage(footer='<footer><a href="/a11y/">Hinweise zur Zugänglichkeit</a></footer>'),
-            fails=False,
-            url=s.HOME,
+            expect=None,
             context={"bitv": BitvSettings(statement_url="https://www.musterstadt.de/a11y/")},
+            url=s.HOME,
         ),
-        PageExample(s.statement(), fails=False, url=s.STATEMENT_URL),
-        PageExample(
-            s.homepage(footer='<footer><a href="/impressum/">Impressum</a></footer>'),
-            fails=True,
-        ),
+        Example(s.statement(), expect=None, url=s.STATEMENT_URL),
+        Example(s.homepage(footer='<footer><a href="/impressum/">Impressum</a></footer>'),
+                expect="failed"),
         # A jump link on a page whose address names the statement is no statement link.
-        PageExample(
-            s.homepage(footer='<footer><a href="#inhalt">Nach oben</a></footer>'),
-            fails=True,
-            url="https://www.musterstadt.de/barrierefreiheit/hilfe.html",
-        ),
+        Example(s.homepage(footer='<footer><a href="#inhalt">Nach oben</a></footer>'),
+                expect="failed", url="https://www.musterstadt.de/barrierefreiheit/hilfe.html"),
         # Hidden links do not count.
-        PageExample(
-            s.homepage(
+        Example(s.homepage(
                 footer='<footer hidden><a href="/erklaerung-zur-barrierefreiheit/">'
                 "Erklärung zur Barrierefreiheit</a></footer>"
             ),
-            fails=True,
-            context={"bitv": s.BW_MUNICIPAL},
-        ),
-        PageExample(
-            s.homepage(),
-            fails=True,
-            selector="#a11y-statement",
-            url=s.HOME,
-            context={
+                expect="failed", context={"bitv": s.BW_MUNICIPAL}),
+        Example(s.homepage(),
+                expect="needs_review", at="#a11y-statement", context={
                 "bitv": BitvSettings(statement_url="https://www.musterstadt.de/barrierefreiheit/")
-            },
-        ),
+            }, url=s.HOME),
     ),
 )
 

@@ -24,7 +24,7 @@ from checkers.page.bitv.common import (
     statement_page,
     statuses,
 )
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
 HEADING = re.compile(
     r"nicht[\s\-]+barriere[\s\-]*frei|unvereinbarkeit|barrieren\s+auf\s+(?:dieser|der)", re.I
@@ -35,7 +35,7 @@ EMPTY = de_en(
     "Nothing follows the heading '{heading}'. List the content that is not accessible there.",
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.statement-non-accessible",
     engine="bitv",
     title=de_en("Abschnitt „Nicht barrierefreie Inhalte“", "Section on non-accessible content"),
@@ -45,7 +45,7 @@ META = PageRuleMeta(
         "The statement says '{status_en}' but has no section 'Nicht barrierefreie Inhalte' "
         "listing what is not accessible.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Fügen Sie eine Überschrift „Nicht barrierefreie Inhalte“ ein und zählen Sie darunter "
         "auf: welche Inhalte nicht barrierefrei sind, warum (Unvereinbarkeit, unverhältnismäßige "
         "Belastung oder nicht im Geltungsbereich) und welche barrierefreie Alternative es gibt, "
@@ -58,23 +58,16 @@ META = PageRuleMeta(
     severity="warning",
     standards=("BGG § 12b Abs. 2 Nr. 1", "Durchführungsbeschluss (EU) 2018/1523"),
     examples=(
-        PageExample(s.statement(), fails=False, url=s.STATEMENT_URL),
+        Example(s.statement(), expect=None, url=s.STATEMENT_URL),
         # Fully compliant: nothing to list.
-        PageExample(
-            s.statement(
+        Example(s.statement(
                 status="<p>Diese Website ist vollständig mit der BayBITV vereinbar.</p>",
                 non_accessible="",
             ),
-            fails=False,
-            url=s.STATEMENT_URL,
-        ),
-        PageExample(s.statement(non_accessible=""), fails=True, url=s.STATEMENT_URL),
-        PageExample(
-            s.statement(non_accessible='<h2 id="empty">Nicht barrierefreie Inhalte</h2>'),
-            fails=True,
-            selector="#empty",
-            url=s.STATEMENT_URL,
-        ),
+                expect=None, url=s.STATEMENT_URL),
+        Example(s.statement(non_accessible=""), expect="failed", url=s.STATEMENT_URL),
+        Example(s.statement(non_accessible='<h2 id="empty">Nicht barrierefreie Inhalte</h2>'),
+                expect="failed", at="#empty", url=s.STATEMENT_URL),
     ),
 )
 

@@ -26,7 +26,7 @@ from checkers.page.bitv.common import (
     sentences,
     statement_page,
 )
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
 SCOPE = re.compile(r"\bgilt\s+f(?:ü|ue)r\b|\bbezieht\s+sich\s+auf\b|geltungsbereich", re.I)
 _TITLE_SPLIT = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
@@ -36,7 +36,7 @@ UNNAMED = de_en(
     "The statement's scope names neither the address ({host}) nor the name of the site.",
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.statement-scope",
     engine="bitv",
     title=de_en("Geltungsbereich der Erklärung", "Scope of the statement"),
@@ -44,7 +44,7 @@ META = PageRuleMeta(
         "In der Erklärung zur Barrierefreiheit fehlt der Satz, für welche Website sie gilt.",
         "The accessibility statement does not say which website it applies to.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Schreiben Sie gleich nach der Einleitung: „Diese Erklärung zur Barrierefreiheit gilt "
         "für die Website www.ihre-stadt.de der Stadt …“. Gilt sie für mehrere Websites oder "
         "Apps, zählen Sie alle auf.",
@@ -55,11 +55,9 @@ META = PageRuleMeta(
     severity="warning",
     standards=("BITV 2.0 § 7", "Durchführungsbeschluss (EU) 2018/1523"),
     examples=(
-        PageExample(s.statement(), fails=False, url=s.STATEMENT_URL),
-        PageExample(
-            s.homepage(),
-            fails=False,
-            context={
+        Example(s.statement(), expect=None, url=s.STATEMENT_URL),
+        Example(s.homepage(),
+                expect=None, context={
                 "linked": {
                     "statement": (
                         s.STATEMENT_URL,
@@ -69,15 +67,10 @@ META = PageRuleMeta(
                         ),
                     )
                 }
-            },
-        ),
-        PageExample(s.statement(scope=""), fails=True, url=s.STATEMENT_URL),
-        PageExample(
-            s.statement(scope='<p id="vague">Diese Erklärung gilt für unsere Website.</p>'),
-            fails=True,
-            selector="#vague",
-            url=s.STATEMENT_URL,
-        ),
+            }),
+        Example(s.statement(scope=""), expect="failed", url=s.STATEMENT_URL),
+        Example(s.statement(scope='<p id="vague">Diese Erklärung gilt für unsere Website.</p>'),
+                expect="needs_review", at="#vague", url=s.STATEMENT_URL),
     ),
 )
 

@@ -26,14 +26,14 @@ from checkers.page.bitv.common import (
     statement_page,
     statuses,
 )
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
 SEVERAL = de_en(
     "Die Erklärung nennt mehrere Stände der Vereinbarkeit: {found_de}. Es darf nur einer dastehen.",
     "The statement gives several compliance statuses: {found_en}. Only one may be given.",
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="bitv.statement-status",
     engine="bitv",
     title=de_en("Stand der Vereinbarkeit", "Compliance status"),
@@ -43,7 +43,7 @@ META = PageRuleMeta(
         "The accessibility statement does not say whether the site is fully, partially or not "
         "compliant ('vollständig / teilweise / nicht vereinbar').",
     ),
-    help=de_en(
+    explanation=de_en(
         "Ergänzen Sie den Abschnitt „Stand der Vereinbarkeit mit den Anforderungen“ mit genau "
         "einem Satz, z. B.: „Diese Website ist wegen der folgenden Unvereinbarkeiten teilweise "
         "mit den Anforderungen der BITV 2.0 vereinbar.“ Wählen Sie „vollständig“ nur, wenn eine "
@@ -56,40 +56,28 @@ META = PageRuleMeta(
     severity="error",
     standards=("BITV 2.0 § 7", "BGG § 12b", "Durchführungsbeschluss (EU) 2018/1523"),
     examples=(
-        PageExample(s.statement(), fails=False, url=s.STATEMENT_URL),
-        PageExample(
-            s.statement(
+        Example(s.statement(), expect=None, url=s.STATEMENT_URL),
+        Example(s.statement(
                 status="<h2>Stand der Vereinbarkeit mit den Anforderungen</h2><p>Die Website "
                 "ist noch nicht vollständig mit der BITV 2.0 vereinbar.</p>"
             ),
-            fails=False,
-            url=s.STATEMENT_URL,
-        ),
+                expect=None, url=s.STATEMENT_URL),
         # No status heading: a sentence about the website still counts.
-        PageExample(
-            s.statement(
+        Example(s.statement(
                 status="<p>Diese Website ist mit den Anforderungen der BITV 2.0 "
                 "vollstaendig vereinbar.</p>"
             ),
-            fails=False,
-            url=s.STATEMENT_URL,
-        ),
-        PageExample(s.statement(status=""), fails=True, url=s.STATEMENT_URL),
-        PageExample(
-            s.statement(
+                expect=None, url=s.STATEMENT_URL),
+        Example(s.statement(status=""), expect="failed", url=s.STATEMENT_URL),
+        Example(s.statement(
                 status="<h2>Stand der Vereinbarkeit mit den Anforderungen</h2><p id='model'>"
                 "Diese Website ist [vollständig / teilweise / nicht] mit den Anforderungen "
                 "der BITV 2.0 vereinbar.</p>"
             ),
-            fails=True,
-            selector="#model",
-            url=s.STATEMENT_URL,
-        ),
+                expect="failed", at="#model", url=s.STATEMENT_URL),
         # Only a document is "nicht vereinbar": no status for the site.
-        PageExample(
-            s.homepage(),
-            fails=True,
-            context={
+        Example(s.homepage(),
+                expect="failed", context={
                 "linked": {
                     "statement": (
                         s.STATEMENT_URL,
@@ -98,8 +86,7 @@ META = PageRuleMeta(
                         ),
                     )
                 }
-            },
-        ),
+            }),
     ),
 )
 

@@ -13,16 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.accesskey-duplicate",
     engine="static",
     title=de_en("Tastenkürzel doppelt vergeben", "Access key used twice"),
     message=de_en('Das Tastenkürzel "{key}" ist mehrfach vergeben.',
                   'The access key "{key}" is used more than once.'),
-    help=de_en(
+    explanation=de_en(
         "Geben Sie jedem accesskey einen eigenen Buchstaben oder verzichten Sie auf "
         "accesskey: die Kürzel stören oft die Kürzel von Hilfsmitteln.",
         "Give every accesskey its own letter, or do without accesskey: the keys often clash "
@@ -31,14 +31,17 @@ META = PageRuleMeta(
     severity="warning",
     standards=("Best practice (HTML accesskey)",),
     examples=(
-        PageExample('<a href="/" accesskey="1">Start</a><a id="k" href="/k" accesskey="1">'
-                    "Kontakt</a>", fails=True, selector="#k"),
-        PageExample('<a href="/" accesskey="s">Start</a><button id="k" accesskey="S">Suche'
-                    "</button>", fails=True, selector="#k"),
-        PageExample('<a href="/" accesskey="1">Start</a><a href="/k" accesskey="2">Kontakt</a>',
-                    fails=False),
-        PageExample('<a href="/" accesskey="1">Start</a><a href="/k" accesskey="1" hidden>'
-                    "Kontakt</a>", fails=False),
+        Example('<a href="/" accesskey="1">Start</a><a id="k" href="/k" accesskey="1">'
+                    "Kontakt</a>",
+                expect="failed", at="#k"),
+        Example('<a href="/" accesskey="s">Start</a><button id="k" accesskey="S">Suche'
+                    "</button>",
+                expect="failed", at="#k"),
+        Example('<a href="/" accesskey="1">Start</a><a href="/k" accesskey="2">Kontakt</a>',
+                expect=None),
+        Example('<a href="/" accesskey="1">Start</a><a href="/k" accesskey="1" hidden>'
+                    "Kontakt</a>",
+                expect=None),
     ),
 )
 

@@ -13,16 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.adjacent-duplicate-links",
     engine="static",
     title=de_en("Doppelter Link", "Duplicate adjacent link"),
     message=de_en("Zwei Links hintereinander führen zu {href}.",
                   "Two links in a row lead to {href}."),
-    help=de_en(
+    explanation=de_en(
         "Fassen Sie Bild und Text in einem Link zusammen; das Bild bekommt dann alt=\"\".",
         'Put image and text into one link; the image then gets alt="".',
     ),
@@ -30,11 +30,12 @@ META = PageRuleMeta(
     outcome="needs_review",
     standards=("WCAG technique H2", "Best practice (WCAG 2.4.4)"),
     examples=(
-        PageExample('<a href="/fest"><img src="fest.jpg" alt="Stadtfest"></a>\n'
-                    '<a id="l" href="/fest">Stadtfest</a>', fails=True, selector="#l"),
-        PageExample('<a href="/fest"><img src="fest.jpg" alt=""> Stadtfest</a>', fails=False),
-        PageExample('<a href="/a">A</a>, <a href="/a">B</a>', fails=False),
-        PageExample('<a href="/a">A</a> <a href="/b">B</a>', fails=False),
+        Example('<a href="/fest"><img src="fest.jpg" alt="Stadtfest"></a>\n'
+                    '<a id="l" href="/fest">Stadtfest</a>',
+                expect="needs_review", at="#l"),
+        Example('<a href="/fest"><img src="fest.jpg" alt=""> Stadtfest</a>', expect=None),
+        Example('<a href="/a">A</a>, <a href="/a">B</a>', expect=None),
+        Example('<a href="/a">A</a> <a href="/b">B</a>', expect=None),
     ),
 )
 

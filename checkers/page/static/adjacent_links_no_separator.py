@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import explicit_role, facts
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.adjacent-links-no-separator",
     engine="static",
     title=de_en("Links ohne Trennzeichen", "Links without separators"),
@@ -25,7 +25,7 @@ META = PageRuleMeta(
         "{count} Links folgen ohne Trennzeichen aufeinander, beginnend mit \"{text}\".",
         '{count} links follow each other without separators, starting with "{text}".',
     ),
-    help=de_en(
+    explanation=de_en(
         "Setzen Sie mehrere Links in eine Liste (<ul>) oder trennen Sie sie mit sichtbaren "
         "Zeichen wie „|“ oder Kommas.",
         'Put several links into a list (<ul>) or separate them with visible characters such '
@@ -35,16 +35,17 @@ META = PageRuleMeta(
     outcome="needs_review",
     standards=("Best practice (WCAG 1.3.1, 2.4.4)",),
     examples=(
-        PageExample('<p><a id="a" href="a.html">Seite A</a> <a href="b.html">Seite B</a> '
-                    '<a href="c.html">Seite C</a></p>', fails=True, selector="#a"),
-        PageExample('<p><a href="a.html">Seite A</a> | <a href="b.html">Seite B</a></p>',
-                    fails=False),
-        PageExample('<ul><li><a href="a.html">A</a></li><li><a href="b.html">B</a></li></ul>',
-                    fails=False),
-        PageExample('<nav><a href="a.html">A</a> <a href="b.html">B</a></nav>', fails=False),
-        PageExample('<p><a href="a.html"><img src="a.png" alt="A"></a> '
-                    '<a href="b.html"><img src="b.png" alt="B"></a></p>', fails=False),
-        PageExample('<p><a href="a.html">A</a>, <a href="b.html">B</a></p>', fails=False),
+        Example('<p><a id="a" href="a.html">Seite A</a> <a href="b.html">Seite B</a> '
+                    '<a href="c.html">Seite C</a></p>',
+                expect="needs_review", at="#a"),
+        Example('<p><a href="a.html">Seite A</a> | <a href="b.html">Seite B</a></p>', expect=None),
+        Example('<ul><li><a href="a.html">A</a></li><li><a href="b.html">B</a></li></ul>',
+                expect=None),
+        Example('<nav><a href="a.html">A</a> <a href="b.html">B</a></nav>', expect=None),
+        Example('<p><a href="a.html"><img src="a.png" alt="A"></a> '
+                    '<a href="b.html"><img src="b.png" alt="B"></a></p>',
+                expect=None),
+        Example('<p><a href="a.html">A</a>, <a href="b.html">B</a></p>', expect=None),
     ),
 )
 

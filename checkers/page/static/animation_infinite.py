@@ -15,17 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import css_rules, declarations
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.animation-infinite",
     engine="static",
     title=de_en("Endlose Animation", "Endless animation"),
     message=de_en("{where} lässt eine Animation endlos laufen.",
                   "{where} runs an animation forever."),
-    help=de_en(
+    explanation=de_en(
         "Lassen Sie Animationen nach höchstens 5 Sekunden enden, bieten Sie eine "
         "Pause-Schaltfläche an und beachten Sie @media (prefers-reduced-motion: reduce).",
         "End animations after 5 seconds at most, offer a pause button and honour "
@@ -36,14 +36,15 @@ META = PageRuleMeta(
     wcag=("2.2.2",),
     standards=wcag_standards("2.2.2"),
     examples=(
-        PageExample('<style id="s">.laufband { animation: scroll 10s linear infinite; }'
-                    '</style><div class="laufband">Neu: Online-Termine</div>', fails=True,
-                    selector="#s"),
-        PageExample('<div id="a" style="animation: blinken 1s infinite">Eilmeldung</div>',
-                    fails=True, selector="#a"),
-        PageExample('<style>.x { animation: drehen 1s infinite; } @media (prefers-reduced-motion:'
-                    " reduce) { .x { animation: none; } }</style>", fails=False),
-        PageExample('<style>.x { animation: einblenden 1s 1; }</style>', fails=False),
+        Example('<style id="s">.laufband { animation: scroll 10s linear infinite; }'
+                    '</style><div class="laufband">Neu: Online-Termine</div>',
+                expect="needs_review", at="#s"),
+        Example('<div id="a" style="animation: blinken 1s infinite">Eilmeldung</div>',
+                expect="needs_review", at="#a"),
+        Example('<style>.x { animation: drehen 1s infinite; } @media (prefers-reduced-motion:'
+                    " reduce) { .x { animation: none; } }</style>",
+                expect=None),
+        Example('<style>.x { animation: einblenden 1s 1; }</style>', expect=None),
     ),
 )
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import (
     facts,
     in_tab_order,
@@ -23,7 +23,7 @@ from checkers.page.static._common import (
     wcag_standards,
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.aria-hidden-focus",
     engine="static",
     title=de_en("Verstecktes Element bekommt Fokus", "Hidden element takes focus"),
@@ -31,7 +31,7 @@ META = PageRuleMeta(
         'Im Bereich mit aria-hidden="true" kann {focus} mit der Tastatur erreicht werden.',
         'Inside the aria-hidden="true" area, {focus} can be reached with the keyboard.',
     ),
-    help=de_en(
+    explanation=de_en(
         'Entfernen Sie aria-hidden="true", oder nehmen Sie die Links und Schaltflächen darin '
         'mit tabindex="-1" aus der Tab-Reihenfolge.',
         'Remove aria-hidden="true", or take the links and buttons inside out of the tab '
@@ -42,38 +42,31 @@ META = PageRuleMeta(
     act=("6cfa84",),
     standards=wcag_standards("1.3.1", "4.1.2"),
     examples=(
-        PageExample('<div id="h" aria-hidden="true"><a href="/">Start</a></div>', fails=True,
-                    selector="#h"),
-        PageExample('<button id="h" aria-hidden="true">Menü</button>', fails=True,
-                    selector="#h"),
-        PageExample('<div id="h" aria-hidden="true"><div tabindex="0">x</div></div>',
-                    fails=True, selector="#h"),
-        PageExample('<div aria-hidden="true"><a href="/" tabindex="-1">Start</a></div>',
-                    fails=False),
-        PageExample('<div aria-hidden="true"><button disabled>OK</button></div>', fails=False),
-        PageExample('<div aria-hidden="true"><a href="/" style="display:none">x</a></div>',
-                    fails=False),
-        PageExample('<div aria-hidden="true"><a>kein Link</a></div>', fails=False),
-        PageExample('<div aria-hidden="false"><a href="/">Start</a></div>', fails=False),
-        PageExample('<div aria-hidden="true" inert><a href="/">Start</a></div>', fails=False),
-        PageExample('<div aria-hidden="true"><fieldset disabled><input></fieldset></div>',
-                    fails=False),
+        Example('<div id="h" aria-hidden="true"><a href="/">Start</a></div>',
+                expect="failed", at="#h"),
+        Example('<button id="h" aria-hidden="true">Menü</button>', expect="failed", at="#h"),
+        Example('<div id="h" aria-hidden="true"><div tabindex="0">x</div></div>',
+                expect="failed", at="#h"),
+        Example('<div aria-hidden="true"><a href="/" tabindex="-1">Start</a></div>', expect=None),
+        Example('<div aria-hidden="true"><button disabled>OK</button></div>', expect=None),
+        Example('<div aria-hidden="true"><a href="/" style="display:none">x</a></div>',
+                expect=None),
+        Example('<div aria-hidden="true"><a>kein Link</a></div>', expect=None),
+        Example('<div aria-hidden="false"><a href="/">Start</a></div>', expect=None),
+        Example('<div aria-hidden="true" inert><a href="/">Start</a></div>', expect=None),
+        Example('<div aria-hidden="true"><fieldset disabled><input></fieldset></div>', expect=None),
         # Focus sentinel after a dialog: a script sends focus back into the dialog at once.
-        PageExample(
-            '<div role="dialog" aria-label="Anmeldung"><input id="erstes" aria-label="Name">'
+        Example('<div role="dialog" aria-label="Anmeldung"><input id="erstes" aria-label="Name">'
             '</div><span aria-hidden="true"><a id="wache" href="#">zurück</a></span>'
             '<script>document.getElementById("wache").addEventListener("focus", function () '
             '{ document.getElementById("erstes").focus(); });</script>',
-            fails=False, review=True,
-        ),
-        PageExample('<p aria-hidden="true"><a href="#" onfocus="weiter(this)">x</a></p>',
-                    fails=False, review=True),
+                expect="needs_review", at="html > body > span"),
+        Example('<p aria-hidden="true"><a href="#" onfocus="weiter(this)">x</a></p>',
+                expect="needs_review", at="html > body > p"),
         # The script only handles clicks: the hidden link stays in the tab order.
-        PageExample(
-            '<span id="w" aria-hidden="true"><a id="wache" href="#">zurück</a></span>'
+        Example('<span id="w" aria-hidden="true"><a id="wache" href="#">zurück</a></span>'
             '<script>document.getElementById("wache").addEventListener("click", zu);</script>',
-            fails=True, selector="#w",
-        ),
+                expect="failed", at="#w"),
     ),
 )
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.blink-marquee",
     engine="static",
     title=de_en("Laufschrift oder blinkender Text", "Scrolling or blinking text"),
     message=de_en("<{tag}> bewegt Text, ohne dass man ihn anhalten kann.",
                   "<{tag}> moves text and cannot be paused."),
-    help=de_en(
+    explanation=de_en(
         "Entfernen Sie <{tag}>. Zeigen Sie wichtige Hinweise als ruhigen Text an.",
         "Remove <{tag}>. Show important notices as still text.",
     ),
@@ -27,11 +27,11 @@ META = PageRuleMeta(
     wcag=("2.2.2",),
     standards=wcag_standards("2.2.2"),
     examples=(
-        PageExample('<marquee id="m">Eilmeldung</marquee>', fails=True, selector="#m"),
-        PageExample('<p><blink id="b">Neu!</blink></p>', fails=True, selector="#b"),
-        PageExample("<p>Eilmeldung</p>", fails=False),
-        PageExample('<marquee hidden>Eilmeldung</marquee>', fails=False),
-        PageExample('<marquee scrollamount="0">Eilmeldung</marquee>', fails=False),
+        Example('<marquee id="m">Eilmeldung</marquee>', expect="failed", at="#m"),
+        Example('<p><blink id="b">Neu!</blink></p>', expect="failed", at="#b"),
+        Example("<p>Eilmeldung</p>", expect=None),
+        Example('<marquee hidden>Eilmeldung</marquee>', expect=None),
+        Example('<marquee scrollamount="0">Eilmeldung</marquee>', expect=None),
     ),
 )
 

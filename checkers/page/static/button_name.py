@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import (
     accessible_name,
     explicit_role,
@@ -22,12 +22,12 @@ from checkers.page.static._common import (
     wcag_standards,
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.button-name",
     engine="static",
     title=de_en("Schaltfläche ohne Namen", "Button without a name"),
     message=de_en("Die Schaltfläche hat keinen Namen.", "The button has no name."),
-    help=de_en(
+    explanation=de_en(
         "Schreiben Sie in die Schaltfläche, was sie tut, zum Beispiel „Suchen“. Hat sie nur "
         'ein Symbol, geben Sie ihr aria-label="Suchen" oder dem Bild einen Alternativtext.',
         'Write in the button what it does, for example "Search". If it only has an icon, '
@@ -38,34 +38,33 @@ META = PageRuleMeta(
     act=("97a4e1",),
     standards=wcag_standards("4.1.2"),
     examples=(
-        PageExample('<button id="b"></button>', fails=True, selector="#b"),
-        PageExample('<button id="b"><svg viewBox="0 0 8 8"><path d="M0 0h8"/></svg></button>',
-                    fails=True, selector="#b"),
-        PageExample('<button id="b"><img src="lupe.png" alt=""></button>', fails=True,
-                    selector="#b"),
-        PageExample('<input id="b" type="button">', fails=True, selector="#b"),
-        PageExample('<span id="b" role="button" tabindex="0"></span>', fails=True,
-                    selector="#b"),
-        PageExample('<button id="b"><span aria-hidden="true">×</span></button>', fails=True,
-                    selector="#b"),
-        PageExample("<button>Suchen</button>", fails=False),
-        PageExample('<button><img src="lupe.png" alt="Suchen"></button>', fails=False),
-        PageExample('<button aria-label="Menü öffnen"><svg></svg></button>', fails=False),
-        PageExample('<button title="Schließen">×</button>', fails=False),
-        PageExample('<input type="submit">', fails=False),
-        PageExample('<input type="button" value="Weiter">', fails=False),
-        PageExample('<button style="display:none"></button>', fails=False),
-        PageExample('<div aria-hidden="true"><button tabindex="-1"></button></div>',
-                    fails=False),
+        Example('<button id="b"></button>', expect="failed", at="#b"),
+        Example('<button id="b"><svg viewBox="0 0 8 8"><path d="M0 0h8"/></svg></button>',
+                expect="failed", at="#b"),
+        Example('<button id="b"><img src="lupe.png" alt=""></button>', expect="failed", at="#b"),
+        Example('<input id="b" type="button">', expect="failed", at="#b"),
+        Example('<span id="b" role="button" tabindex="0"></span>', expect="failed", at="#b"),
+        Example('<button id="b"><span aria-hidden="true">×</span></button>',
+                expect="failed", at="#b"),
+        Example("<button>Suchen</button>", expect=None),
+        Example('<button><img src="lupe.png" alt="Suchen"></button>', expect=None),
+        Example('<button aria-label="Menü öffnen"><svg></svg></button>', expect=None),
+        Example('<button title="Schließen">×</button>', expect=None),
+        Example('<input type="submit">', expect=None),
+        Example('<input type="button" value="Weiter">', expect=None),
+        Example('<button style="display:none"></button>', expect=None),
+        Example('<div aria-hidden="true"><button tabindex="-1"></button></div>', expect=None),
         # Another role: not a button any more.
-        PageExample('<button role="tab" aria-label="Reiter"></button>', fails=False),
-        PageExample('<input type="image" src="go.png">', fails=False),
-        PageExample('<button role="none" disabled></button>', fails=False),
+        Example('<button role="tab" aria-label="Reiter"></button>', expect=None),
+        Example('<input type="image" src="go.png">', expect=None),
+        Example('<button role="none" disabled></button>', expect=None),
         # The hidden element aria-labelledby points at names the button with all its content.
-        PageExample('<span id="d" hidden><span>Drucken</span></span>'
-                    '<button aria-labelledby="d"></button>', fails=False),
-        PageExample('<span id="d"><span hidden>Drucken</span></span>'
-                    '<button id="b" aria-labelledby="d"></button>', fails=True, selector="#b"),
+        Example('<span id="d" hidden><span>Drucken</span></span>'
+                    '<button aria-labelledby="d"></button>',
+                expect=None),
+        Example('<span id="d"><span hidden>Drucken</span></span>'
+                    '<button id="b" aria-labelledby="d"></button>',
+                expect="failed", at="#b"),
     ),
 )
 

@@ -18,11 +18,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import visible_text
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.captcha-alternative",
     engine="static",
     title=de_en("CAPTCHA ohne Alternative", "CAPTCHA without an alternative"),
@@ -30,7 +30,7 @@ META = PageRuleMeta(
         "Das CAPTCHA bietet keine zweite Möglichkeit (z. B. eine Audio-Version).",
         "The CAPTCHA offers no second way (e.g. an audio version).",
     ),
-    help=de_en(
+    explanation=de_en(
         "Verzichten Sie auf Bilderrätsel oder bieten Sie eine Alternative an: eine Audio-Version, "
         "eine einfache Textfrage oder einen Kontakt per Telefon oder E-Mail.",
         "Avoid picture puzzles or offer an alternative: an audio version, a simple text "
@@ -41,15 +41,16 @@ META = PageRuleMeta(
     wcag=("1.1.1", "3.3.8"),
     standards=wcag_standards("1.1.1"),
     examples=(
-        PageExample('<form><img id="c" src="/captcha.php?id=7" alt="Sicherheitscode">'
+        Example('<form><img id="c" src="/captcha.php?id=7" alt="Sicherheitscode">'
                     '<label>Code <input name="captcha_code"></label><button>Senden</button>'
-                    "</form>", fails=True, selector="#c"),
-        PageExample('<form><img src="/captcha.php" alt="Sicherheitscode"><a href="/captcha.mp3">'
+                    "</form>",
+                expect="needs_review", at="#c"),
+        Example('<form><img src="/captcha.php" alt="Sicherheitscode"><a href="/captcha.mp3">'
                     "Code anhören (Audio-Version)</a><label>Code <input name=\"captcha\">"
-                    "</label></form>", fails=False),
-        PageExample('<form><div class="g-recaptcha" data-sitekey="x"></div></form>',
-                    fails=False),
-        PageExample('<img src="/rathaus.jpg" alt="Rathaus">', fails=False),
+                    "</label></form>",
+                expect=None),
+        Example('<form><div class="g-recaptcha" data-sitekey="x"></div></form>', expect=None),
+        Example('<img src="/rathaus.jpg" alt="Rathaus">', expect=None),
     ),
 )
 

@@ -17,11 +17,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import near_text
 from checkers.page.static._common import accessible_name, facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.change-on-input",
     engine="static",
     title=de_en("Auswahl wechselt sofort die Seite", "Selection changes the page at once"),
@@ -29,7 +29,7 @@ META = PageRuleMeta(
         "Eine Änderung im Feld {tag} löst sofort {action} aus, ohne Schaltfläche.",
         "Changing the {tag} field triggers {action} at once, without a button.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Lassen Sie die Auswahl erst mit einer Schaltfläche „Anzeigen“ oder „Los“ wirken, "
         "oder kündigen Sie das Verhalten vor dem Feld an.",
         'Let the selection take effect only with a button such as "Show" or "Go", or '
@@ -39,21 +39,26 @@ META = PageRuleMeta(
     wcag=("3.2.2",),
     standards=wcag_standards("3.2.2"),
     examples=(
-        PageExample('<label for="s">Ortsteil</label><select id="s" '
+        Example('<label for="s">Ortsteil</label><select id="s" '
                     'onchange="location.href=this.value"><option value="/a">Nord</option>'
-                    "</select>", fails=True, selector="#s"),
-        PageExample('<form><select id="s" aria-label="Sprache" onchange="this.form.submit()">'
-                    "<option>de</option></select></form>", fails=True, selector="#s"),
-        PageExample('<label><input type="checkbox" onclick="this.form.submit()"> Nur '
-                    "offene Stellen</label>", fails=False, review=True),
-        PageExample('<p>Die Seite wechselt sofort nach der Auswahl.</p><p><label for="s">'
+                    "</select>",
+                expect="failed", at="#s"),
+        Example('<form><select id="s" aria-label="Sprache" onchange="this.form.submit()">'
+                    "<option>de</option></select></form>",
+                expect="failed", at="#s"),
+        Example('<label><input type="checkbox" onclick="this.form.submit()"> Nur '
+                    "offene Stellen</label>",
+                expect="needs_review", at="html > body > label > input"),
+        Example('<p>Die Seite wechselt sofort nach der Auswahl.</p><p><label for="s">'
                     'Ortsteil</label><select id="s" onchange="location.href=this.value">'
-                    "<option>Nord</option></select> (wechselt automatisch)</p>", fails=False,
-                    review=True),
-        PageExample('<label for="s">Ortsteil</label><select id="s" onchange="zeigeKarte()">'
-                    '<option>Nord</option></select>', fails=False),
-        PageExample('<form><label for="s">Ortsteil</label><select id="s"><option>Nord'
-                    '</option></select><button>Anzeigen</button></form>', fails=False),
+                    "<option>Nord</option></select> (wechselt automatisch)</p>",
+                expect="needs_review", at="#s"),
+        Example('<label for="s">Ortsteil</label><select id="s" onchange="zeigeKarte()">'
+                    '<option>Nord</option></select>',
+                expect=None),
+        Example('<form><label for="s">Ortsteil</label><select id="s"><option>Nord'
+                    '</option></select><button>Anzeigen</button></form>',
+                expect=None),
     ),
 )
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import trivial_handler
 from checkers.page.static._common import (
     disabled,
@@ -32,7 +32,7 @@ from checkers.page.static._common import (
 )
 from checkers.page.static.widget_not_focusable import IN_COMPOSITE, STANDALONE
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.click-handler-not-focusable",
     engine="static",
     title=de_en("Klick-Element nicht mit Tastatur erreichbar",
@@ -42,7 +42,7 @@ META = PageRuleMeta(
         "Tastaturfokus erhalten.",
         "The {tag} element reacts to mouse clicks ({event}) but cannot receive keyboard focus.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Verwenden Sie ein echtes <button>- oder <a href>-Element. Geht das nicht, geben Sie "
         'dem Element tabindex="0", eine passende Rolle (role="button") und lassen Sie es auch '
         "auf Enter und Leertaste reagieren.",
@@ -53,34 +53,34 @@ META = PageRuleMeta(
     wcag=("2.1.1",),
     standards=wcag_standards("2.1.1"),
     examples=(
-        PageExample('<div id="b" onclick="senden()">Absenden</div>', fails=True, selector="#b"),
-        PageExample('<li id="b" onclick="oeffne(3)">Abfallkalender</li>', fails=True,
-                    selector="#b"),
+        Example('<div id="b" onclick="senden()">Absenden</div>', expect="failed", at="#b"),
+        Example('<li id="b" onclick="oeffne(3)">Abfallkalender</li>', expect="failed", at="#b"),
         # A control role without tabindex is reported by static.widget-not-focusable instead.
-        PageExample('<span role="button" onclick="drucken()">Drucken</span>', fails=False),
-        PageExample('<a id="b" onclick="zeigeKarte()">Karte anzeigen</a>', fails=True,
-                    selector="#b"),
-        PageExample('<img id="b" src="lupe.png" alt="Suchen" onmousedown="suche()">',
-                    fails=True, selector="#b"),
-        PageExample('<button type="button" onclick="senden()">Absenden</button>', fails=False),
-        PageExample('<div role="button" tabindex="0" onclick="x()" onkeydown="y(event)">'
-                    "Absenden</div>", fails=False),
-        PageExample('<a href="/karte" onclick="zeigeKarte(); return false">Karte</a>',
-                    fails=False),
-        PageExample('<div class="karte" onclick="location=\'/a\'"><h3><a href="/a">Antrag</a>'
-                    "</h3></div>", fails=False),
-        PageExample('<div onclick="event.stopPropagation()">Inhalt</div>', fails=False),
-        PageExample('<label for="f" onclick="x()">Name</label><input id="f">', fails=False),
-        PageExample('<body onclick="schliesseMenue()"><p>Text</p></body>', fails=False),
-        PageExample('<div hidden onclick="x()">Absenden</div>', fails=False),
-        PageExample('<a href="/x"><img src="a.png" alt="A" onclick="x()"></a>', fails=False),
-        PageExample('<input type="checkbox" onclick="x()" aria-label="Alle">', fails=False),
+        Example('<span role="button" onclick="drucken()">Drucken</span>', expect=None),
+        Example('<a id="b" onclick="zeigeKarte()">Karte anzeigen</a>', expect="failed", at="#b"),
+        Example('<img id="b" src="lupe.png" alt="Suchen" onmousedown="suche()">',
+                expect="needs_review", at="#b"),
+        Example('<button type="button" onclick="senden()">Absenden</button>', expect=None),
+        Example('<div role="button" tabindex="0" onclick="x()" onkeydown="y(event)">'
+                    "Absenden</div>",
+                expect=None),
+        Example('<a href="/karte" onclick="zeigeKarte(); return false">Karte</a>', expect=None),
+        Example('<div class="karte" onclick="location=\'/a\'"><h3><a href="/a">Antrag</a>'
+                    "</h3></div>",
+                expect=None),
+        Example('<div onclick="event.stopPropagation()">Inhalt</div>', expect=None),
+        Example('<label for="f" onclick="x()">Name</label><input id="f">', expect=None),
+        Example('<body onclick="schliesseMenue()"><p>Text</p></body>', expect=None),
+        Example('<div hidden onclick="x()">Absenden</div>', expect=None),
+        Example('<a href="/x"><img src="a.png" alt="A" onclick="x()"></a>', expect=None),
+        Example('<input type="checkbox" onclick="x()" aria-label="Alle">', expect=None),
         # Review, not failure: an empty overlay, a forwarded click, a mouse-down effect.
-        PageExample('<div class="backdrop" onclick="schliesseDialog()"></div>', fails=False,
-                    review=True),
-        PageExample('<span onclick="document.getElementById(\'datei\').click()">Datei</span>',
-                    fails=False, review=True),
-        PageExample('<div onmousedown="ziehen(event)">Regler</div>', fails=False, review=True),
+        Example('<div class="backdrop" onclick="schliesseDialog()"></div>',
+                expect="needs_review", at="html > body > div"),
+        Example('<span onclick="document.getElementById(\'datei\').click()">Datei</span>',
+                expect="needs_review", at="html > body > span"),
+        Example('<div onmousedown="ziehen(event)">Regler</div>',
+                expect="needs_review", at="html > body > div"),
     ),
 )
 

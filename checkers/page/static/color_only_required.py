@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import innermost_matches, visible_text, words
 from checkers.page.static._common import facts, wcag_standards
 from checkers.page.static._sensory import COLOR_REQUIRED, may_match_required
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.color-only-required",
     engine="static",
     title=de_en("Pflichtfelder nur farbig markiert", "Required fields marked by colour only"),
@@ -27,7 +27,7 @@ META = PageRuleMeta(
         'Der Hinweis "{phrase}" kennzeichnet Pflichtfelder nur durch Farbe.',
         'The note "{phrase}" marks required fields by colour only.',
     ),
-    help=de_en(
+    explanation=de_en(
         "Kennzeichnen Sie Pflichtfelder zusätzlich im Text, z. B. mit „(Pflichtfeld)“ oder "
         "einem erklärten Sternchen *, und setzen Sie das Attribut required.",
         'Mark required fields in the text too, e.g. "(required)" or an explained asterisk *, '
@@ -38,18 +38,20 @@ META = PageRuleMeta(
     wcag=("1.4.1", "3.3.2"),
     standards=wcag_standards("1.4.1", "3.3.2"),
     examples=(
-        PageExample('<form><p id="h">Rot markierte Felder sind Pflichtfelder.</p>'
+        Example('<form><p id="h">Rot markierte Felder sind Pflichtfelder.</p>'
                     '<label for="n" style="color:red">Name</label><input id="n"></form>',
-                    fails=True, selector="#h"),
-        PageExample('<form><p id="h" lang="en">Required fields are shown in red.</p>'
-                    '<label for="n">Name</label><input id="n"></form>', fails=True,
-                    selector="#h"),
-        PageExample('<form><p>Rot markierte Felder sind Pflichtfelder.</p>'
-                    '<label for="n">Name *</label><input id="n" required></form>', fails=False),
-        PageExample('<form><p>Pflichtfelder sind rot und mit * gekennzeichnet.</p>'
-                    '<label for="n">Name</label><input id="n"></form>', fails=False),
-        PageExample('<form><p>Pflichtfelder sind mit (Pflicht) gekennzeichnet.</p></form>',
-                    fails=False),
+                expect="needs_review", at="#h"),
+        Example('<form><p id="h" lang="en">Required fields are shown in red.</p>'
+                    '<label for="n">Name</label><input id="n"></form>',
+                expect="needs_review", at="#h"),
+        Example('<form><p>Rot markierte Felder sind Pflichtfelder.</p>'
+                    '<label for="n">Name *</label><input id="n" required></form>',
+                expect=None),
+        Example('<form><p>Pflichtfelder sind rot und mit * gekennzeichnet.</p>'
+                    '<label for="n">Name</label><input id="n"></form>',
+                expect=None),
+        Example('<form><p>Pflichtfelder sind mit (Pflicht) gekennzeichnet.</p></form>',
+                expect=None),
     ),
 )
 

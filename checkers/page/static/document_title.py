@@ -12,16 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, is_foreign_document, text_of, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.document-title",
     engine="static",
     title=de_en("Seitentitel fehlt", "Page title missing"),
     message=de_en("Die Seite hat keinen Titel (title-Element).",
                   "The page has no title (title element)."),
-    help=de_en(
+    explanation=de_en(
         "Geben Sie jeder Seite einen kurzen Titel, der sagt, worum es auf der Seite geht, "
         "zum Beispiel: <title>Wohngeld beantragen – Stadt Musterstadt</title>.",
         "Give every page a short title that says what the page is about, for example: "
@@ -32,19 +32,20 @@ META = PageRuleMeta(
     act=("2779a5",),
     standards=wcag_standards("2.4.2"),
     examples=(
-        PageExample('<html lang="de"><head></head><body>Hallo</body></html>', fails=True,
-                    selector="html"),
-        PageExample('<html lang="de"><head><title id="t"> </title></head><body>Hallo</body>'
-                    "</html>", fails=True, selector="#t"),
-        PageExample('<html lang="de"><head><title></title><title>Start</title></head>'
-                    "<body>Hallo</body></html>", fails=True),
+        Example('<html lang="de"><head></head><body>Hallo</body></html>',
+                expect="failed", at="html"),
+        Example('<html lang="de"><head><title id="t"> </title></head><body>Hallo</body>'
+                    "</html>",
+                expect="failed", at="#t"),
+        Example('<html lang="de"><head><title></title><title>Start</title></head>'
+                    "<body>Hallo</body></html>",
+                expect="failed", at="html > head > title:nth-of-type(1)"),
         # An SVG title is not the page title.
-        PageExample('<html lang="de"><body><svg><title>Logo</title></svg></body></html>',
-                    fails=True, selector="html"),
-        PageExample('<html lang="de"><head><title>Wohngeld</title></head><body>x</body></html>',
-                    fails=False),
-        PageExample('<svg xmlns="http://www.w3.org/2000/svg"><circle r="5"/></svg>',
-                    fails=False),
+        Example('<html lang="de"><body><svg><title>Logo</title></svg></body></html>',
+                expect="failed", at="html"),
+        Example('<html lang="de"><head><title>Wohngeld</title></head><body>x</body></html>',
+                expect=None),
+        Example('<svg xmlns="http://www.w3.org/2000/svg"><circle r="5"/></svg>', expect=None),
     ),
 )
 

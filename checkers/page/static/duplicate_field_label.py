@@ -14,16 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import accessible_name, facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.duplicate-field-label",
     engine="static",
     title=de_en("Gleiche Beschriftung für mehrere Felder", "Same label for several fields"),
     message=de_en('Mehrere Felder dieses Formulars heißen "{name}".',
                   'Several fields of this form are called "{name}".'),
-    help=de_en(
+    explanation=de_en(
         "Geben Sie jedem Feld eine eindeutige Beschriftung, z. B. „Name des Kindes“ und "
         "„Name der Mutter“, oder gruppieren Sie die Felder mit <fieldset> und <legend>.",
         'Give every field a unique label, e.g. "Name of the child" and "Name of the mother", '
@@ -34,15 +34,18 @@ META = PageRuleMeta(
     wcag=("2.4.6", "1.3.1"),
     standards=wcag_standards("2.4.6", "1.3.1"),
     examples=(
-        PageExample('<form><label for="a">Name</label><input id="a"><label for="b">Name</label>'
-                    '<input id="b"></form>', fails=True, selector="#b"),
-        PageExample('<form><fieldset><legend>Kind</legend><label>Name <input></label></fieldset>'
+        Example('<form><label for="a">Name</label><input id="a"><label for="b">Name</label>'
+                    '<input id="b"></form>',
+                expect="needs_review", at="#b"),
+        Example('<form><fieldset><legend>Kind</legend><label>Name <input></label></fieldset>'
                     "<fieldset><legend>Mutter</legend><label>Name <input></label></fieldset>"
-                    "</form>", fails=False),
-        PageExample('<form><label>Vorname <input></label><label>Name <input></label></form>',
-                    fails=False),
-        PageExample('<form><label><input type="radio" name="a"> Ja</label><label><input '
-                    'type="radio" name="b"> Ja</label></form>', fails=False),
+                    "</form>",
+                expect=None),
+        Example('<form><label>Vorname <input></label><label>Name <input></label></form>',
+                expect=None),
+        Example('<form><label><input type="radio" name="a"> Ja</label><label><input '
+                    'type="radio" name="b"> Ja</label></form>',
+                expect=None),
     ),
 )
 

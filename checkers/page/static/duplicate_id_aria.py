@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.duplicate-id-aria",
     engine="static",
     title=de_en("Doppelte id mit Bezug", "Duplicate referenced id"),
@@ -23,7 +23,7 @@ META = PageRuleMeta(
         'Die id "{id}" kommt {count}-mal vor; Beschriftungen oder ARIA verweisen auf sie.',
         'The id "{id}" occurs {count} times; labels or ARIA refer to it.',
     ),
-    help=de_en(
+    explanation=de_en(
         "Jede id darf auf der Seite nur einmal vorkommen. Geben Sie dem zweiten Element eine "
         "eigene id und passen Sie label for= oder aria-labelledby an.",
         "Every id may occur only once on the page. Give the second element its own id and "
@@ -33,17 +33,18 @@ META = PageRuleMeta(
     wcag=("1.3.1", "4.1.2"),
     standards=wcag_standards("1.3.1", "4.1.2"),
     examples=(
-        PageExample('<label for="plz">PLZ</label><input id="plz"><input id="plz">',
-                    fails=True, selector="html > body > input:nth-of-type(2)"),
-        PageExample('<p id="h">Hinweis</p><p id="h">Andere</p>'
-                    '<input aria-describedby="h" aria-label="X">', fails=True,
-                    selector="html > body > p:nth-of-type(2)"),
+        Example('<label for="plz">PLZ</label><input id="plz"><input id="plz">',
+                expect="failed", at="html > body > input:nth-of-type(2)"),
+        Example('<p id="h">Hinweis</p><p id="h">Andere</p>'
+                    '<input aria-describedby="h" aria-label="X">',
+                expect="failed", at="html > body > p:nth-of-type(2)"),
         # Not referenced: info only.
-        PageExample('<div id="box">a</div><div id="box">b</div>', fails=True,
-                    selector="html > body > div:nth-of-type(2)"),
-        PageExample('<label for="a">A</label><input id="a"><label for="b">B</label>'
-                    '<input id="b">', fails=False),
-        PageExample('<p id="x">a</p><p id="y">b</p>', fails=False),
+        Example('<div id="box">a</div><div id="box">b</div>',
+                expect="needs_review", at="html > body > div:nth-of-type(2)"),
+        Example('<label for="a">A</label><input id="a"><label for="b">B</label>'
+                    '<input id="b">',
+                expect=None),
+        Example('<p id="x">a</p><p id="y">b</p>', expect=None),
     ),
 )
 

@@ -15,16 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.empty-paragraph",
     engine="static",
     title=de_en("Leerer Absatz", "Empty paragraph"),
     message=de_en("Ein leerer Absatz (<p>) dient wohl als Abstand ({count}-mal hintereinander).",
                   "An empty paragraph (<p>) seems to be used for spacing ({count} in a row)."),
-    help=de_en(
+    explanation=de_en(
         "Entfernen Sie leere Absätze und setzen Sie Abstände mit CSS (margin, padding).",
         "Remove empty paragraphs and create spacing with CSS (margin, padding).",
     ),
@@ -33,16 +33,16 @@ META = PageRuleMeta(
     wcag=("1.3.1",),
     standards=("Best practice (spacing by markup)", *wcag_standards("1.3.1")),
     examples=(
-        PageExample('<p>Erster Absatz.</p><p id="e"></p><p>Zweiter Absatz.</p>', fails=True,
-                    selector="#e"),
-        PageExample('<p>Text.</p><p id="e">&nbsp;</p><p class="y"><br></p><p>Mehr.</p>',
-                    fails=True, selector="#e"),
-        PageExample('<p>Erster Absatz.</p><p>Zweiter Absatz.</p>', fails=False),
-        PageExample('<p><img src="karte.png" alt="Karte"></p>', fails=False),
-        PageExample('<p><a href="/termine"></a></p>', fails=False),
-        PageExample('<p><span id="abschnitt-2"></span></p>', fails=False),
-        PageExample('<p id="fehler" aria-live="polite"></p>', fails=False),
-        PageExample('<template><p></p></template><p hidden></p>', fails=False),
+        Example('<p>Erster Absatz.</p><p id="e"></p><p>Zweiter Absatz.</p>',
+                expect="needs_review", at="#e"),
+        Example('<p>Text.</p><p id="e">&nbsp;</p><p class="y"><br></p><p>Mehr.</p>',
+                expect="needs_review", at="#e"),
+        Example('<p>Erster Absatz.</p><p>Zweiter Absatz.</p>', expect=None),
+        Example('<p><img src="karte.png" alt="Karte"></p>', expect=None),
+        Example('<p><a href="/termine"></a></p>', expect=None),
+        Example('<p><span id="abschnitt-2"></span></p>', expect=None),
+        Example('<p id="fehler" aria-live="polite"></p>', expect=None),
+        Example('<template><p></p></template><p hidden></p>', expect=None),
     ),
 )
 

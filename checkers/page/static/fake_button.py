@@ -18,10 +18,10 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import explicit_role, facts, focusable, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.fake-button",
     engine="static",
     title=de_en("Schein-Schaltfläche", "Fake button"),
@@ -31,7 +31,7 @@ META = PageRuleMeta(
         'The {tag} element with class="{cls}" looks like a button but can neither take focus '
         "nor is it marked up as a button.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Verwenden Sie <button type=\"button\"> für Aktionen und <a href> für Links.",
         'Use <button type="button"> for actions and <a href> for links.',
     ),
@@ -40,16 +40,16 @@ META = PageRuleMeta(
     wcag=("2.1.1", "4.1.2"),
     standards=wcag_standards("2.1.1", "4.1.2"),
     examples=(
-        PageExample('<div id="b" class="button">Chat starten</div>', fails=True, selector="#b"),
-        PageExample('<span id="b" class="close-button">X</span>', fails=True, selector="#b"),
-        PageExample('<a id="b" class="btn btn-primary">Weiter</a>', fails=True, selector="#b"),
-        PageExample('<button class="button">Chat starten</button>', fails=False),
-        PageExample('<a class="btn" href="/weiter">Weiter</a>', fails=False),
-        PageExample('<div class="button-group"><button>A</button></div>', fails=False),
-        PageExample('<div class="btn-wrapper">Text</div>', fails=False),
-        PageExample('<button><span class="btn-text">Senden</span></button>', fails=False),
-        PageExample('<div class="button" role="button" tabindex="0">Chat</div>', fails=False),
-        PageExample('<div class="button" hidden>Chat</div>', fails=False),
+        Example('<div id="b" class="button">Chat starten</div>', expect="needs_review", at="#b"),
+        Example('<span id="b" class="close-button">X</span>', expect="needs_review", at="#b"),
+        Example('<a id="b" class="btn btn-primary">Weiter</a>', expect="needs_review", at="#b"),
+        Example('<button class="button">Chat starten</button>', expect=None),
+        Example('<a class="btn" href="/weiter">Weiter</a>', expect=None),
+        Example('<div class="button-group"><button>A</button></div>', expect=None),
+        Example('<div class="btn-wrapper">Text</div>', expect=None),
+        Example('<button><span class="btn-text">Senden</span></button>', expect=None),
+        Example('<div class="button" role="button" tabindex="0">Chat</div>', expect=None),
+        Example('<div class="button" hidden>Chat</div>', expect=None),
     ),
 )
 

@@ -17,11 +17,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, collapse, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import declarations, visible_text
 from checkers.page.static._common import explicit_role, facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.fake-heading",
     engine="static",
     title=de_en("Überschrift nicht ausgezeichnet", "Heading not marked up"),
@@ -29,7 +29,7 @@ META = PageRuleMeta(
         '"{text}" sieht wie eine Überschrift aus, ist aber keine (h1–h6).',
         '"{text}" looks like a heading but is not marked up as one (h1–h6).',
     ),
-    help=de_en(
+    explanation=de_en(
         "Zeichnen Sie Überschriften mit <h2>, <h3> usw. aus und gestalten Sie sie mit CSS, "
         "statt Text nur fett oder groß zu setzen.",
         "Mark up headings with <h2>, <h3> etc. and style them with CSS instead of only "
@@ -40,21 +40,20 @@ META = PageRuleMeta(
     wcag=("1.3.1",),
     standards=wcag_standards("1.3.1"),
     examples=(
-        PageExample('<p id="h"><b>Öffnungszeiten</b></p><p>Montag bis Freitag 8 bis 12 Uhr.</p>',
-                    fails=True, selector="#h"),
-        PageExample('<div id="h" style="font-size: 1.6em; font-weight: bold">Abfallkalender'
-                    "</div><ul><li>Restmüll</li></ul>", fails=True, selector="#h"),
-        PageExample('<p id="h"><font size="5"><strong>Kontakt</strong></font></p>'
-                    "<p>Rathaus, Markt 1</p>", fails=True, selector="#h"),
-        PageExample("<h2>Öffnungszeiten</h2><p>Montag bis Freitag.</p>", fails=False),
-        PageExample("<p><b>Bitte bringen Sie Ihren Ausweis mit.</b></p><p>Danke.</p>",
-                    fails=False),
-        PageExample("<p><b>Hinweis:</b> Das Amt ist geschlossen.</p><p>Danke.</p>",
-                    fails=False),
-        PageExample("<ul><li><b>Restmüll</b></li><li>Papier</li></ul>", fails=False),
-        PageExample("<p><b>Öffnungszeiten</b></p>", fails=False),
-        PageExample('<p role="heading" aria-level="2"><b>Kontakt</b></p><p>Markt 1</p>',
-                    fails=False),
+        Example('<p id="h"><b>Öffnungszeiten</b></p><p>Montag bis Freitag 8 bis 12 Uhr.</p>',
+                expect="needs_review", at="#h"),
+        Example('<div id="h" style="font-size: 1.6em; font-weight: bold">Abfallkalender'
+                    "</div><ul><li>Restmüll</li></ul>",
+                expect="needs_review", at="#h"),
+        Example('<p id="h"><font size="5"><strong>Kontakt</strong></font></p>'
+                    "<p>Rathaus, Markt 1</p>",
+                expect="needs_review", at="#h"),
+        Example("<h2>Öffnungszeiten</h2><p>Montag bis Freitag.</p>", expect=None),
+        Example("<p><b>Bitte bringen Sie Ihren Ausweis mit.</b></p><p>Danke.</p>", expect=None),
+        Example("<p><b>Hinweis:</b> Das Amt ist geschlossen.</p><p>Danke.</p>", expect=None),
+        Example("<ul><li><b>Restmüll</b></li><li>Papier</li></ul>", expect=None),
+        Example("<p><b>Öffnungszeiten</b></p>", expect=None),
+        Example('<p role="heading" aria-level="2"><b>Kontakt</b></p><p>Markt 1</p>', expect=None),
     ),
 )
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import explicit_role, facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.fieldset-legend",
     engine="static",
     title=de_en("Options- oder Kontrollfelder ohne Gruppen-Beschriftung",
@@ -28,7 +28,7 @@ META = PageRuleMeta(
         'Die Optionsfelder "{name}" haben keine gemeinsame Beschriftung (fieldset/legend).',
         'The radio buttons "{name}" have no common label (fieldset/legend).',
     ),
-    help=de_en(
+    explanation=de_en(
         "Fassen Sie zusammengehörige Optionsfelder oder Kontrollkästchen in <fieldset> "
         "zusammen und schreiben Sie die Frage in <legend>, zum Beispiel "
         "<legend>Anrede</legend>.",
@@ -40,32 +40,38 @@ META = PageRuleMeta(
     wcag=("1.3.1", "3.3.2"),
     standards=wcag_standards("1.3.1", "3.3.2"),
     examples=(
-        PageExample('<p>Anrede</p><label><input id="r" type="radio" name="anrede"> Frau'
+        Example('<p>Anrede</p><label><input id="r" type="radio" name="anrede"> Frau'
                     '</label><label><input type="radio" name="anrede"> Herr</label>',
-                    fails=True, selector="#r"),
-        PageExample('<fieldset><legend>Anrede</legend><label><input type="radio" name="a">'
+                expect="needs_review", at="#r"),
+        Example('<fieldset><legend>Anrede</legend><label><input type="radio" name="a">'
                     'Frau</label><label><input type="radio" name="a"> Herr</label></fieldset>',
-                    fails=False),
-        PageExample('<div role="radiogroup" aria-label="Anrede"><label><input type="radio" '
+                expect=None),
+        Example('<div role="radiogroup" aria-label="Anrede"><label><input type="radio" '
                     'name="a">Frau</label><label><input type="radio" name="a"> Herr</label>'
-                    "</div>", fails=False),
-        PageExample('<label><input type="radio" name="a"> Ja</label>', fails=False),
-        PageExample('<h4>Welche Abfälle?</h4><label><input id="c" type="checkbox" name="w">'
+                    "</div>",
+                expect=None),
+        Example('<label><input type="radio" name="a"> Ja</label>', expect=None),
+        Example('<h4>Welche Abfälle?</h4><label><input id="c" type="checkbox" name="w">'
                     'Tierisch</label><label><input type="checkbox" name="w"> Bergbau</label>',
-                    fails=True, selector="#c"),
-        PageExample('<fieldset><legend>Welche Abfälle?</legend><label><input type="checkbox" '
+                expect="needs_review", at="#c"),
+        Example('<fieldset><legend>Welche Abfälle?</legend><label><input type="checkbox" '
                     'name="w">Tierisch</label><label><input type="checkbox" name="w">Bergbau'
-                    "</label></fieldset>", fails=False),
-        PageExample('<div role="group" aria-labelledby="q"><p id="q">Welche?</p><label>'
+                    "</label></fieldset>",
+                expect=None),
+        Example('<div role="group" aria-labelledby="q"><p id="q">Welche?</p><label>'
                     '<input type="checkbox" name="w">A</label><label><input type="checkbox" '
-                    'name="w">B</label></div>', fails=False),
-        PageExample('<label><input type="checkbox" name="agb"> AGB gelesen</label><label>'
-                    '<input type="checkbox" name="news"> Newsletter</label>', fails=False),
-        PageExample('<form><label><input type="radio" name="a">Ja</label></form><form><label>'
-                    '<input type="radio" name="a">Nein</label></form>', fails=False),
-        PageExample('<table><tr><td><input type="checkbox" name="id" aria-label="A"></td>'
+                    'name="w">B</label></div>',
+                expect=None),
+        Example('<label><input type="checkbox" name="agb"> AGB gelesen</label><label>'
+                    '<input type="checkbox" name="news"> Newsletter</label>',
+                expect=None),
+        Example('<form><label><input type="radio" name="a">Ja</label></form><form><label>'
+                    '<input type="radio" name="a">Nein</label></form>',
+                expect=None),
+        Example('<table><tr><td><input type="checkbox" name="id" aria-label="A"></td>'
                     '<td>A</td></tr><tr><td><input type="checkbox" name="id" aria-label="B">'
-                    "</td><td>B</td></tr></table>", fails=False),
+                    "</td><td>B</td></tr></table>",
+                expect=None),
     ),
 )
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import declarations
 from checkers.page.static._common import facts, wcag_standards
 from checkers.page.static._styled import styled
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.float-reversed-order",
     engine="static",
     title=de_en("Anzeigereihenfolge weicht vom Quelltext ab",
@@ -29,7 +29,7 @@ META = PageRuleMeta(
     message=de_en("Die Inhalte werden durch {how} in anderer Reihenfolge angezeigt als im "
                   "Quelltext.",
                   "The content is shown in another order than in the source because of {how}."),
-    help=de_en(
+    explanation=de_en(
         "Ordnen Sie die Inhalte im Quelltext so an, wie sie gelesen werden sollen, und "
         "gestalten Sie die Anordnung ohne Umkehrung (kein float:right für Folgen, kein "
         "row-reverse, kein order).",
@@ -41,16 +41,18 @@ META = PageRuleMeta(
     wcag=("1.3.2",),
     standards=wcag_standards("1.3.2"),
     examples=(
-        PageExample('<div id="d"><p style="float: right">Schritt 1</p>'
-                    '<p style="float: right">Schritt 2</p></div>', fails=True, selector="#d"),
-        PageExample('<ul id="u" style="display: flex; flex-direction: row-reverse">'
-                    "<li>Eins</li><li>Zwei</li></ul>", fails=True, selector="#u"),
-        PageExample('<div id="d" style="display: flex"><p style="order: 2">A</p><p>B</p></div>',
-                    fails=True, selector="#d"),
-        PageExample('<div><img src="a.png" alt="Logo" style="float: right"><p>Text</p></div>',
-                    fails=False),
-        PageExample('<div style="display: flex; flex-direction: row"><p>A</p><p>B</p></div>',
-                    fails=False),
+        Example('<div id="d"><p style="float: right">Schritt 1</p>'
+                    '<p style="float: right">Schritt 2</p></div>',
+                expect="needs_review", at="#d"),
+        Example('<ul id="u" style="display: flex; flex-direction: row-reverse">'
+                    "<li>Eins</li><li>Zwei</li></ul>",
+                expect="needs_review", at="#u"),
+        Example('<div id="d" style="display: flex"><p style="order: 2">A</p><p>B</p></div>',
+                expect="needs_review", at="#d"),
+        Example('<div><img src="a.png" alt="Logo" style="float: right"><p>Text</p></div>',
+                expect=None),
+        Example('<div style="display: flex; flex-direction: row"><p>A</p><p>B</p></div>',
+                expect=None),
     ),
 )
 

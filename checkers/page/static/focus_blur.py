@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.focus-blur",
     engine="static",
     title=de_en("Fokus wird sofort entfernt", "Focus is removed at once"),
@@ -25,7 +25,7 @@ META = PageRuleMeta(
         "Das {tag}-Element nimmt sich beim Fokussieren den Fokus wieder weg ({code}).",
         "The {tag} element removes focus from itself when it gets focus ({code}).",
     ),
-    help=de_en(
+    explanation=de_en(
         "Entfernen Sie blur() aus dem onfocus-Handler. Soll der Fokusrahmen anders aussehen, "
         "gestalten Sie ihn mit CSS (:focus-visible).",
         "Remove blur() from the onfocus handler. To change how the focus looks, style it "
@@ -35,13 +35,14 @@ META = PageRuleMeta(
     wcag=("2.1.1", "2.4.7", "3.2.1"),
     standards=wcag_standards("2.1.1", "2.4.7", "3.2.1"),
     examples=(
-        PageExample('<a id="b" href="/suche" onfocus="this.blur()">Suche</a>', fails=True,
-                    selector="#b"),
-        PageExample('<input id="b" type="text" onfocus="if(this.blur)this.blur();" '
-                    'aria-label="Ort">', fails=True, selector="#b"),
-        PageExample('<a href="/suche" onfocus="zeigeHilfe()">Suche</a>', fails=False),
-        PageExample('<a href="/suche" onblur="this.blur()">Suche</a>', fails=False),
-        PageExample('<a href="/s" hidden onfocus="this.blur()">S</a>', fails=False),
+        Example('<a id="b" href="/suche" onfocus="this.blur()">Suche</a>',
+                expect="failed", at="#b"),
+        Example('<input id="b" type="text" onfocus="if(this.blur)this.blur();" '
+                    'aria-label="Ort">',
+                expect="failed", at="#b"),
+        Example('<a href="/suche" onfocus="zeigeHilfe()">Suche</a>', expect=None),
+        Example('<a href="/suche" onblur="this.blur()">Suche</a>', expect=None),
+        Example('<a href="/s" hidden onfocus="this.blur()">S</a>', expect=None),
     ),
 )
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import css_rules, declarations
 from checkers.page.static._common import facts, in_tab_order, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.focus-outline-removed",
     engine="static",
     title=de_en("Fokusrahmen entfernt", "Focus outline removed"),
@@ -29,31 +29,35 @@ META = PageRuleMeta(
         "{where} switches the focus outline off (outline: {value}) without another visible "
         "focus style.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Lassen Sie den Fokusrahmen stehen oder ersetzen Sie ihn durch einen gut sichtbaren "
-        "Fokusstil, z. B. a:focus-visible { outline: 3px solid #005ea5; }.",
+        "Fokusstil, z. B. a:focus-visible {{ outline: 3px solid #005ea5; }}.",
         "Keep the focus outline or replace it with a clearly visible focus style, e.g. "
-        "a:focus-visible { outline: 3px solid #005ea5; }.",
+        "a:focus-visible {{ outline: 3px solid #005ea5; }}.",
     ),
     severity="warning",
     outcome="needs_review",
     wcag=("2.4.7",),
     standards=wcag_standards("2.4.7"),
     examples=(
-        PageExample('<a id="f" href="/kontakt" style="outline: none">Kontakt</a>', fails=True,
-                    selector="#f"),
-        PageExample('<html><head><style id="s">a:focus { outline: 0; }</style></head>'
-                    '<body><a href="/">Start</a></body></html>', fails=True, selector="#s"),
-        PageExample('<style id="s">*:focus{outline:none!important}</style><a href="/">A</a>',
-                    fails=True, selector="#s"),
-        PageExample('<style>a:focus { outline: none; box-shadow: 0 0 0 3px #fd0; }</style>'
-                    '<a href="/">A</a>', fails=False),
-        PageExample('<style>:focus:not(:focus-visible) { outline: none }</style>'
-                    '<a href="/">A</a>', fails=False),
-        PageExample('<style>a:focus { outline: 0 } a:focus-visible { border: 2px solid }'
-                    '</style><a href="/">A</a>', fails=False),
-        PageExample('<a href="/" style="outline: 2px solid blue">A</a>', fails=False),
-        PageExample('<div style="outline: none">Text</div>', fails=False),
+        Example('<a id="f" href="/kontakt" style="outline: none">Kontakt</a>',
+                expect="needs_review", at="#f"),
+        Example('<html><head><style id="s">a:focus { outline: 0; }</style></head>'
+                    '<body><a href="/">Start</a></body></html>',
+                expect="needs_review", at="#s"),
+        Example('<style id="s">*:focus{outline:none!important}</style><a href="/">A</a>',
+                expect="needs_review", at="#s"),
+        Example('<style>a:focus { outline: none; box-shadow: 0 0 0 3px #fd0; }</style>'
+                    '<a href="/">A</a>',
+                expect=None),
+        Example('<style>:focus:not(:focus-visible) { outline: none }</style>'
+                    '<a href="/">A</a>',
+                expect=None),
+        Example('<style>a:focus { outline: 0 } a:focus-visible { border: 2px solid }'
+                    '</style><a href="/">A</a>',
+                expect=None),
+        Example('<a href="/" style="outline: 2px solid blue">A</a>', expect=None),
+        Example('<div style="outline: none">Text</div>', expect=None),
     ),
 )
 

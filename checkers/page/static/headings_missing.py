@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, headings, is_foreign_document, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.headings-missing",
     engine="static",
     title=de_en("Seite ohne Überschriften", "Page without headings"),
@@ -23,7 +23,7 @@ META = PageRuleMeta(
         "Die Seite hat {words} Wörter Text, aber keine einzige Überschrift.",
         "The page has {words} words of text but not a single heading.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Gliedern Sie den Text mit Überschriften: eine <h1> für das Thema der Seite, <h2> für "
         "die Abschnitte.",
         "Structure the text with headings: one <h1> for the topic of the page, <h2> for the "
@@ -34,13 +34,16 @@ META = PageRuleMeta(
     wcag=("1.3.1", "2.4.6"),
     standards=wcag_standards("1.3.1", "2.4.6"),
     examples=(
-        PageExample('<body id="b">' + "<p>" + "Die Stadt informiert über Termine. " * 60
-                    + "</p></body>", fails=True, selector="#b"),
-        PageExample("<h1>Termine</h1><p>" + "Die Stadt informiert über Termine. " * 60
-                    + "</p>", fails=False),
-        PageExample('<div role="heading" aria-level="1">Termine</div><p>'
-                    + "Die Stadt informiert über Termine. " * 60 + "</p>", fails=False),
-        PageExample("<p>Kurzer Text ohne Überschrift.</p>", fails=False),
+        Example('<body id="b">' + "<p>" + "Die Stadt informiert über Termine. " * 60
+                    + "</p></body>",
+                expect="needs_review", at="#b"),
+        Example("<h1>Termine</h1><p>" + "Die Stadt informiert über Termine. " * 60
+                    + "</p>",
+                expect=None),
+        Example('<div role="heading" aria-level="1">Termine</div><p>'
+                    + "Die Stadt informiert über Termine. " * 60 + "</p>",
+                expect=None),
+        Example("<p>Kurzer Text ohne Überschrift.</p>", expect=None),
     ),
 )
 

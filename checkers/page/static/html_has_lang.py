@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import html_lang, is_foreign_document, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.html-has-lang",
     engine="static",
     title=de_en("Sprache der Seite fehlt", "Page language missing"),
@@ -23,7 +23,7 @@ META = PageRuleMeta(
         "Das html-Element hat kein lang-Attribut.",
         "The html element has no lang attribute.",
     ),
-    help=de_en(
+    explanation=de_en(
         'Geben Sie die Sprache der Seite an, zum Beispiel <html lang="de">. Dann lesen '
         "Screenreader den Text mit der richtigen Aussprache vor.",
         'State the language of the page, for example <html lang="de">. Screen readers then '
@@ -34,21 +34,18 @@ META = PageRuleMeta(
     act=("b5c3f8",),
     standards=wcag_standards("3.1.1"),
     examples=(
-        PageExample("<html><head><title>T</title></head><body>Hallo</body></html>", fails=True,
-                    selector="html"),
-        PageExample('<html lang=""><body>Hallo</body></html>', fails=True, selector="html"),
-        PageExample('<html lang="  "><body>Hallo</body></html>', fails=True, selector="html"),
-        PageExample('<html xml:lang="de"><body>Hallo</body></html>', fails=True,
-                    selector="html"),
-        PageExample('<html lang="de"><body>Hallo</body></html>', fails=False),
-        PageExample('<html lang="en-GB"><body>Hello</body></html>', fails=False),
-        PageExample('<svg xmlns="http://www.w3.org/2000/svg"><title>Logo</title></svg>',
-                    fails=False),
+        Example("<html><head><title>T</title></head><body>Hallo</body></html>",
+                expect="failed", at="html"),
+        Example('<html lang=""><body>Hallo</body></html>', expect="failed", at="html"),
+        Example('<html lang="  "><body>Hallo</body></html>', expect="failed", at="html"),
+        Example('<html xml:lang="de"><body>Hallo</body></html>', expect="failed", at="html"),
+        Example('<html lang="de"><body>Hallo</body></html>', expect=None),
+        Example('<html lang="en-GB"><body>Hello</body></html>', expect=None),
+        Example('<svg xmlns="http://www.w3.org/2000/svg"><title>Logo</title></svg>', expect=None),
         # A MathML (XML) document is no HTML page; MathML inside an HTML page changes nothing.
-        PageExample('<?xml version="1.0"?><math display="block"><mi>a</mi></math>',
-                    fails=False),
-        PageExample('<!DOCTYPE html><html><body><math><mi>a</mi></math></body></html>',
-                    fails=True, selector="html"),
+        Example('<?xml version="1.0"?><math display="block"><mi>a</mi></math>', expect=None),
+        Example('<!DOCTYPE html><html><body><math><mi>a</mi></math></body></html>',
+                expect="failed", at="html"),
     ),
 )
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import html_lang, is_foreign_document, wcag_standards
 from checkers.page.static._lang import check_tag
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.html-lang-valid",
     engine="static",
     title=de_en("Ungültige Sprache der Seite", "Invalid page language"),
@@ -25,7 +25,7 @@ META = PageRuleMeta(
         'Die Sprache "{lang}" im html-Element ist kein gültiger Sprach-Code.',
         'The language "{lang}" on the html element is not a valid language tag.',
     ),
-    help=de_en(
+    explanation=de_en(
         'Verwenden Sie einen Sprach-Code nach BCP 47, zum Beispiel lang="de" für Deutsch '
         'oder lang="en" für Englisch.',
         'Use a BCP 47 language tag, for example lang="de" for German or lang="en" for '
@@ -36,22 +36,20 @@ META = PageRuleMeta(
     act=("bf051a",),
     standards=wcag_standards("3.1.1"),
     examples=(
-        PageExample('<html lang="english"><body>Hello</body></html>', fails=True,
-                    selector="html"),
-        PageExample('<html lang="xx-invalid"><body>Hallo</body></html>', fails=True,
-                    selector="html"),
-        PageExample('<html lang="de_DE"><body>Hallo</body></html>', fails=True),
-        PageExample('<html lang="#!"><body>Hallo</body></html>', fails=True),
-        PageExample('<html lang="deu"><body>Hallo</body></html>', fails=True),
-        PageExample('<html lang="i-lux"><body>Moien</body></html>', fails=True),
-        PageExample('<html lang="en-US-GB"><body>Hello</body></html>', fails=False),
-        PageExample('<html lang="de"><body>Hallo</body></html>', fails=False),
-        PageExample('<html lang="de-DE"><body>Hallo</body></html>', fails=False),
-        PageExample('<html lang="EN-us"><body>Hello</body></html>', fails=False),
-        PageExample('<html lang="hsb"><body>Witajće</body></html>', fails=False),
+        Example('<html lang="english"><body>Hello</body></html>', expect="failed", at="html"),
+        Example('<html lang="xx-invalid"><body>Hallo</body></html>', expect="failed", at="html"),
+        Example('<html lang="de_DE"><body>Hallo</body></html>', expect="failed", at="html"),
+        Example('<html lang="#!"><body>Hallo</body></html>', expect="failed", at="html"),
+        Example('<html lang="deu"><body>Hallo</body></html>', expect="failed", at="html"),
+        Example('<html lang="i-lux"><body>Moien</body></html>', expect="failed", at="html"),
+        Example('<html lang="en-US-GB"><body>Hello</body></html>', expect=None),
+        Example('<html lang="de"><body>Hallo</body></html>', expect=None),
+        Example('<html lang="de-DE"><body>Hallo</body></html>', expect=None),
+        Example('<html lang="EN-us"><body>Hello</body></html>', expect=None),
+        Example('<html lang="hsb"><body>Witajće</body></html>', expect=None),
         # Missing or empty lang is static.html-has-lang's finding, not this rule's.
-        PageExample('<html lang=" "><body>Hallo</body></html>', fails=False),
-        PageExample("<html><body>Hallo</body></html>", fails=False),
+        Example('<html lang=" "><body>Hallo</body></html>', expect=None),
+        Example("<html><body>Hallo</body></html>", expect=None),
     ),
 )
 

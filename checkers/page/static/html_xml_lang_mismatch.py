@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import html_lang, is_foreign_document, wcag_standards, xml_lang
 from checkers.page.static._lang import check_tag
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.html-xml-lang-mismatch",
     engine="static",
     title=de_en("lang und xml:lang widersprechen sich", "lang and xml:lang disagree"),
@@ -23,7 +23,7 @@ META = PageRuleMeta(
         'lang="{lang}" und xml:lang="{xml_lang}" nennen verschiedene Sprachen.',
         'lang="{lang}" and xml:lang="{xml_lang}" name different languages.',
     ),
-    help=de_en(
+    explanation=de_en(
         "Geben Sie in lang und xml:lang dieselbe Sprache an, oder lassen Sie xml:lang weg.",
         "Give the same language in lang and xml:lang, or remove xml:lang.",
     ),
@@ -32,14 +32,13 @@ META = PageRuleMeta(
     act=("5b7ae0",),
     standards=wcag_standards("3.1.1"),
     examples=(
-        PageExample('<html lang="de" xml:lang="en"><body>Hallo</body></html>', fails=True,
-                    selector="html"),
-        PageExample('<html lang="de" xml:lang="de-DE"><body>Hallo</body></html>', fails=False),
-        PageExample('<html lang="de" xml:lang="DE"><body>Hallo</body></html>', fails=False),
-        PageExample('<html lang="de"><body>Hallo</body></html>', fails=False),
+        Example('<html lang="de" xml:lang="en"><body>Hallo</body></html>',
+                expect="failed", at="html"),
+        Example('<html lang="de" xml:lang="de-DE"><body>Hallo</body></html>', expect=None),
+        Example('<html lang="de" xml:lang="DE"><body>Hallo</body></html>', expect=None),
+        Example('<html lang="de"><body>Hallo</body></html>', expect=None),
         # An invalid xml:lang is out of scope for this rule.
-        PageExample('<html lang="de" xml:lang="english"><body>Hallo</body></html>',
-                    fails=False),
+        Example('<html lang="de" xml:lang="english"><body>Hallo</body></html>', expect=None),
     ),
 )
 

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.image-alt-filename",
     engine="static",
     title=de_en("Alternativtext ohne Aussage", "Meaningless text alternative"),
@@ -24,7 +24,7 @@ META = PageRuleMeta(
         'Der Alternativtext "{alt}" beschreibt das Bild nicht.',
         'The text alternative "{alt}" does not describe the image.',
     ),
-    help=de_en(
+    explanation=de_en(
         "Schreiben Sie statt Dateinamen oder „Bild“ kurz, was das Bild zeigt oder wozu es "
         'dient. Schmuckbilder bekommen alt="".',
         'Instead of a file name or "image", say briefly what the image shows or what it is '
@@ -35,18 +35,18 @@ META = PageRuleMeta(
     wcag=("1.1.1",),
     standards=wcag_standards("1.1.1"),
     examples=(
-        PageExample('<img id="i" src="x.jpg" alt="DSC_0012.JPG">', fails=True, selector="#i"),
-        PageExample('<img id="i" src="x.jpg" alt="bild.png">', fails=True, selector="#i"),
-        PageExample('<img id="i" src="x.jpg" alt="Bild">', fails=True, selector="#i"),
-        PageExample('<img id="i" src="x.jpg" alt="IMG_4711">', fails=True, selector="#i"),
-        PageExample('<img id="i" src="/m/rathaus-2.jpg" alt="rathaus-2">', fails=True,
-                    selector="#i"),
-        PageExample('<input id="i" type="image" src="go.png" alt="go.png">', fails=True,
-                    selector="#i"),
-        PageExample('<img src="x.jpg" alt="Rathaus am Marktplatz">', fails=False),
-        PageExample('<img src="x.jpg" alt="">', fails=False),
-        PageExample('<img src="x.jpg" alt="Bild: Rathaus im Winter">', fails=False),
-        PageExample('<img src="x.jpg" alt="Bild" aria-hidden="true">', fails=False),
+        Example('<img id="i" src="x.jpg" alt="DSC_0012.JPG">', expect="needs_review", at="#i"),
+        Example('<img id="i" src="x.jpg" alt="bild.png">', expect="needs_review", at="#i"),
+        Example('<img id="i" src="x.jpg" alt="Bild">', expect="needs_review", at="#i"),
+        Example('<img id="i" src="x.jpg" alt="IMG_4711">', expect="needs_review", at="#i"),
+        Example('<img id="i" src="/m/rathaus-2.jpg" alt="rathaus-2">',
+                expect="needs_review", at="#i"),
+        Example('<input id="i" type="image" src="go.png" alt="go.png">',
+                expect="needs_review", at="#i"),
+        Example('<img src="x.jpg" alt="Rathaus am Marktplatz">', expect=None),
+        Example('<img src="x.jpg" alt="">', expect=None),
+        Example('<img src="x.jpg" alt="Bild: Rathaus im Winter">', expect=None),
+        Example('<img src="x.jpg" alt="Bild" aria-hidden="true">', expect=None),
     ),
 )
 

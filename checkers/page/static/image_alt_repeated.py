@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.image-alt-repeated",
     engine="static",
     title=de_en("Gleicher Alternativtext für verschiedene Bilder",
@@ -30,7 +30,7 @@ META = PageRuleMeta(
         '{count} different images have the text alternative "{alt}". It probably does not '
         "describe each of them.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Beschreiben Sie bei jedem Bild, was gerade dieses Bild zeigt. Reine Schmuckbilder "
         'bekommen alt="".',
         'Describe for each image what this image shows. Purely decorative images get alt="".',
@@ -40,24 +40,27 @@ META = PageRuleMeta(
     wcag=("1.1.1",),
     standards=("W3C ACT qt1vmo (Prüfhilfe, keine Umsetzung)", *wcag_standards("1.1.1")),
     examples=(
-        PageExample('<img src="a.jpg" alt="Foto"><p>Text</p><img id="b" src="b.jpg" alt="Foto">',
-                    fails=True, selector="#b"),
-        PageExample('<img src="/m/1.jpg" alt="Rathaus"><img id="b" src="/m/2.jpg" '
-                    'alt=" rathaus "><img src="/m/3.jpg" alt="Markt">', fails=True,
-                    selector="#b"),
+        Example('<img src="a.jpg" alt="Foto"><p>Text</p><img id="b" src="b.jpg" alt="Foto">',
+                expect="needs_review", at="#b"),
+        Example('<img src="/m/1.jpg" alt="Rathaus"><img id="b" src="/m/2.jpg" '
+                    'alt=" rathaus "><img src="/m/3.jpg" alt="Markt">',
+                expect="needs_review", at="#b"),
         # The same image twice is one motif.
-        PageExample('<img src="logo.svg" alt="Stadt Musterstadt"><img src="logo.svg" '
-                    'alt="Stadt Musterstadt">', fails=False),
-        PageExample('<img src="a.jpg" alt="Rathaus"><img src="b.jpg" alt="Marktplatz">',
-                    fails=False),
-        PageExample('<img src="a.jpg" alt=""><img src="b.jpg" alt="">', fails=False),
+        Example('<img src="logo.svg" alt="Stadt Musterstadt"><img src="logo.svg" '
+                    'alt="Stadt Musterstadt">',
+                expect=None),
+        Example('<img src="a.jpg" alt="Rathaus"><img src="b.jpg" alt="Marktplatz">', expect=None),
+        Example('<img src="a.jpg" alt=""><img src="b.jpg" alt="">', expect=None),
         # Images in links are named by their target: another rule's question.
-        PageExample('<a href="/a"><img src="a.jpg" alt="Mehr"></a><a href="/b"><img '
-                    'src="b.jpg" alt="Mehr"></a>', fails=False),
-        PageExample('<img src="a.jpg" alt="Foto"><div hidden><img src="b.jpg" alt="Foto">'
-                    "</div>", fails=False),
-        PageExample('<template><img src="a.jpg" alt="Foto"></template><img src="b.jpg" '
-                    'alt="Foto">', fails=False),
+        Example('<a href="/a"><img src="a.jpg" alt="Mehr"></a><a href="/b"><img '
+                    'src="b.jpg" alt="Mehr"></a>',
+                expect=None),
+        Example('<img src="a.jpg" alt="Foto"><div hidden><img src="b.jpg" alt="Foto">'
+                    "</div>",
+                expect=None),
+        Example('<template><img src="a.jpg" alt="Foto"></template><img src="b.jpg" '
+                    'alt="Foto">',
+                expect=None),
     ),
 )
 

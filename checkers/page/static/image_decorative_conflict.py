@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import explicit_role, facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.image-decorative-conflict",
     engine="static",
     title=de_en("Schmuckbild mit Text", "Decorative image with text"),
@@ -24,7 +24,7 @@ META = PageRuleMeta(
         'Das Bild ist als Schmuck markiert ({marking}), trägt aber den Text "{text}".',
         'The image is marked as decoration ({marking}) but carries the text "{text}".',
     ),
-    help=de_en(
+    explanation=de_en(
         "Entscheiden Sie: Ist das Bild Schmuck, entfernen Sie title und Alternativtext "
         "(alt=\"\"). Ist es Inhalt, beschreiben Sie es im alt-Attribut und entfernen Sie "
         'role="presentation".',
@@ -36,12 +36,12 @@ META = PageRuleMeta(
     wcag=("1.1.1",),
     standards=wcag_standards("1.1.1"),
     examples=(
-        PageExample('<img id="i" src="logo.png" alt="" title="Stadtwerke Musterstadt">',
-                    fails=True, selector="#i"),
-        PageExample('<img id="i" src="linie.png" role="presentation" alt="Zierlinie blau">',
-                    fails=True, selector="#i"),
-        PageExample('<img src="linie.png" alt="">', fails=False),
-        PageExample('<img src="rathaus.jpg" alt="Rathaus" title="Rathaus">', fails=False),
+        Example('<img id="i" src="logo.png" alt="" title="Stadtwerke Musterstadt">',
+                expect="needs_review", at="#i"),
+        Example('<img id="i" src="linie.png" role="presentation" alt="Zierlinie blau">',
+                expect="needs_review", at="#i"),
+        Example('<img src="linie.png" alt="">', expect=None),
+        Example('<img src="rathaus.jpg" alt="Rathaus" title="Rathaus">', expect=None),
     ),
 )
 

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 from checkers.page.urls import split_url
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.image-of-text",
     engine="static",
     title=de_en("Text als Grafik", "Image of text"),
@@ -31,7 +31,7 @@ META = PageRuleMeta(
         'The image "{file}" probably shows text ("{alt}"). Text in an image cannot be '
         "adapted.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Setzen Sie Text als echten HTML-Text und gestalten Sie ihn mit CSS. Nur Logos dürfen "
         "Text als Bild enthalten.",
         "Use real HTML text and style it with CSS. Only logos may contain text as images.",
@@ -41,16 +41,16 @@ META = PageRuleMeta(
     wcag=("1.4.5",),
     standards=wcag_standards("1.4.5"),
     examples=(
-        PageExample('<img id="i" src="/img/banner-sommerfest.png" alt="Sommerfest am 12. Juli '
-                    'auf dem Marktplatz">', fails=True, selector="#i"),
-        PageExample('<input id="i" type="image" src="btn_absenden.gif" alt="Jetzt absenden">',
-                    fails=True, selector="#i"),
-        PageExample('<img src="/img/logo-schriftzug.png" alt="Stadt Musterstadt Logo">',
-                    fails=False),
-        PageExample('<img src="/img/rathaus.jpg" alt="Das Rathaus am Marktplatz im Sommer">',
-                    fails=False),
-        PageExample('<img src="/img/banner.jpg" alt="">', fails=False),
-        PageExample('<img src="contexts.gif" alt="The set of contexts of a node">', fails=False),
+        Example('<img id="i" src="/img/banner-sommerfest.png" alt="Sommerfest am 12. Juli '
+                    'auf dem Marktplatz">',
+                expect="needs_review", at="#i"),
+        Example('<input id="i" type="image" src="btn_absenden.gif" alt="Jetzt absenden">',
+                expect="needs_review", at="#i"),
+        Example('<img src="/img/logo-schriftzug.png" alt="Stadt Musterstadt Logo">', expect=None),
+        Example('<img src="/img/rathaus.jpg" alt="Das Rathaus am Marktplatz im Sommer">',
+                expect=None),
+        Example('<img src="/img/banner.jpg" alt="">', expect=None),
+        Example('<img src="contexts.gif" alt="The set of contexts of a node">', expect=None),
     ),
 )
 

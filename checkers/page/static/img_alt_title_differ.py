@@ -13,17 +13,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.img-alt-title-differ",
     engine="static",
     title=de_en("Alternativtext und Titel des Bildes verschieden",
                 "Image alt and title differ"),
     message=de_en('Alternativtext "{alt}" und Titel "{title}" des Bildes sind verschieden.',
                   'The image\'s alt "{alt}" and title "{title}" differ.'),
-    help=de_en(
+    explanation=de_en(
         "Prüfen Sie, welcher Text stimmt. Der Titel erscheint nur als Tooltip für Mausnutzer; "
         "Screenreader lesen den Alternativtext. Verzichten Sie besser auf title oder "
         "verwenden Sie denselben Text.",
@@ -35,12 +35,12 @@ META = PageRuleMeta(
     wcag=("1.1.1",),
     standards=wcag_standards("1.1.1"),
     examples=(
-        PageExample('<img id="i" src="r.jpg" alt="Rathaus" title="Bürgermeisterin beim Fest">',
-                    fails=True, selector="#i"),
-        PageExample('<img src="r.jpg" alt="Rathaus" title="Rathaus.">', fails=False),
-        PageExample('<img src="r.jpg" alt="Rathaus">', fails=False),
-        PageExample('<img src="r.jpg" alt="" title="Rathaus">', fails=False),
-        PageExample('<img src="r.jpg" alt="Rathaus" title="Fest" hidden>', fails=False),
+        Example('<img id="i" src="r.jpg" alt="Rathaus" title="Bürgermeisterin beim Fest">',
+                expect="needs_review", at="#i"),
+        Example('<img src="r.jpg" alt="Rathaus" title="Rathaus.">', expect=None),
+        Example('<img src="r.jpg" alt="Rathaus">', expect=None),
+        Example('<img src="r.jpg" alt="" title="Rathaus">', expect=None),
+        Example('<img src="r.jpg" alt="Rathaus" title="Fest" hidden>', expect=None),
     ),
 )
 

@@ -22,10 +22,10 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import accessible_name, disabled, facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.input-purpose-autocomplete",
     engine="static",
     title=de_en("Zweck des Eingabefelds nicht angegeben", "Input purpose not identified"),
@@ -35,7 +35,7 @@ META = PageRuleMeta(
         'The field "{field}" seems to ask for personal data but has no '
         'autocomplete="{token}".',
     ),
-    help=de_en(
+    explanation=de_en(
         "Geben Sie Feldern für eigene Angaben das passende autocomplete-Attribut, z. B. "
         'autocomplete="given-name" für den Vornamen oder autocomplete="postal-code" für die '
         "Postleitzahl.",
@@ -47,27 +47,24 @@ META = PageRuleMeta(
     wcag=("1.3.5",),
     standards=wcag_standards("1.3.5"),
     examples=(
-        PageExample('<label>Vorname <input id="f" name="vorname"></label>', fails=True,
-                    selector="#f"),
-        PageExample('<label>E-Mail <input id="f" type="email" name="kontakt"></label>',
-                    fails=True, selector="#f"),
-        PageExample('<label>PLZ <input id="f" name="plz" autocomplete="off"></label>',
-                    fails=True, selector="#f"),
-        PageExample('<label>Vorname <input name="vorname" autocomplete="given-name"></label>',
-                    fails=False),
-        PageExample('<label>Suche <input type="search" name="name"></label>', fails=False),
-        PageExample('<label>Betreff <input name="betreff"></label>', fails=False),
-        PageExample('<form action="/suche"><label>PLZ <input name="plz"></label></form>',
-                    fails=False),
-        PageExample('<input type="hidden" name="email" value="a@b.de">', fails=False),
-        PageExample('<label>E-Mail <input type="email" name="email" readonly></label>',
-                    fails=False),
-        PageExample('<label>Passport number <input type="text" name="name"></label>',
-                    fails=False),
-        PageExample('<label>Ablaufdatum <input name="geburtsdatum"></label>', fails=False),
-        PageExample('<label>Nachname <input id="f" name="name"></label>', fails=True,
-                    selector="#f"),
-        PageExample('<input id="f" name="vorname">', fails=True, selector="#f"),
+        Example('<label>Vorname <input id="f" name="vorname"></label>',
+                expect="needs_review", at="#f"),
+        Example('<label>E-Mail <input id="f" type="email" name="kontakt"></label>',
+                expect="needs_review", at="#f"),
+        Example('<label>PLZ <input id="f" name="plz" autocomplete="off"></label>',
+                expect="needs_review", at="#f"),
+        Example('<label>Vorname <input name="vorname" autocomplete="given-name"></label>',
+                expect=None),
+        Example('<label>Suche <input type="search" name="name"></label>', expect=None),
+        Example('<label>Betreff <input name="betreff"></label>', expect=None),
+        Example('<form action="/suche"><label>PLZ <input name="plz"></label></form>', expect=None),
+        Example('<input type="hidden" name="email" value="a@b.de">', expect=None),
+        Example('<label>E-Mail <input type="email" name="email" readonly></label>', expect=None),
+        Example('<label>Passport number <input type="text" name="name"></label>', expect=None),
+        Example('<label>Ablaufdatum <input name="geburtsdatum"></label>', expect=None),
+        Example('<label>Nachname <input id="f" name="name"></label>',
+                expect="needs_review", at="#f"),
+        Example('<input id="f" name="vorname">', expect="needs_review", at="#f"),
     ),
 )
 

@@ -14,17 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import declarations, visible_text
 from checkers.page.static._common import facts
 from checkers.page.static._styled import styled
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.italic-long-text",
     engine="static",
     title=de_en("Langer Text in Kursivschrift", "Long text in italics"),
     message=de_en("{words} Wörter sind kursiv gesetzt.", "{words} words are set in italics."),
-    help=de_en(
+    explanation=de_en(
         "Setzen Sie längere Texte nicht kursiv. Zum Hervorheben einzelner Wörter nutzen Sie "
         "<strong>.",
         "Do not set longer texts in italics. To emphasise single words, use <strong>.",
@@ -34,13 +34,14 @@ META = PageRuleMeta(
     standards=("Best practice (readability)", "BITV 2.0 Anlage 2 Teil 2 (Leichte Sprache)",
                "WCAG 1.4.8 (related)"),
     examples=(
-        PageExample('<p><em id="e">' + "Bitte bringen Sie Ihren Ausweis mit. " * 9 + "</em></p>",
-                    fails=True, selector="#e"),
-        PageExample('<p id="p" style="font-style: italic">' + "Bitte bringen Sie Ihren Ausweis "
-                    "mit. " * 9 + "</p>", fails=True, selector="#p"),
-        PageExample("<p><em>Bitte</em> bringen Sie Ihren Ausweis mit.</p>", fails=False),
-        PageExample('<p style="font-style: italic">Bitte bringen Sie Ihren Ausweis mit.</p>',
-                    fails=False),
+        Example('<p><em id="e">' + "Bitte bringen Sie Ihren Ausweis mit. " * 9 + "</em></p>",
+                expect="needs_review", at="#e"),
+        Example('<p id="p" style="font-style: italic">' + "Bitte bringen Sie Ihren Ausweis "
+                    "mit. " * 9 + "</p>",
+                expect="needs_review", at="#p"),
+        Example("<p><em>Bitte</em> bringen Sie Ihren Ausweis mit.</p>", expect=None),
+        Example('<p style="font-style: italic">Bitte bringen Sie Ihren Ausweis mit.</p>',
+                expect=None),
     ),
 )
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import raw_text
 from checkers.page.static._common import Facts, facts, wcag_standards
 from checkers.page.static._langid import LANGUAGES, identify
@@ -33,14 +33,14 @@ _PAGE_MESSAGE = de_en(
     'The page is marked lang="{lang}", but its text seems to be {found_en}.',
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.lang-mismatch",
     engine="static",
     title=de_en("Sprachangabe passt nicht zum Text", "Language attribute does not match text"),
     message=de_en('Dieser Text ist mit lang="{lang}" ausgezeichnet, ist aber wohl {found_de}: '
                   "„{text}“",
                   'This text is marked lang="{lang}" but seems to be {found_en}: "{text}"'),
-    help=de_en(
+    explanation=de_en(
         "Geben Sie im lang-Attribut die Sprache an, in der der Text wirklich geschrieben ist.",
         "Give the language the text is really written in in the lang attribute.",
     ),
@@ -49,20 +49,25 @@ META = PageRuleMeta(
     wcag=("3.1.1", "3.1.2"),
     standards=wcag_standards("3.1.1", "3.1.2"),
     examples=(
-        PageExample('<html lang="fr"><body><main id="m"><p>' + "This page is about the services "
+        Example('<html lang="fr"><body><main id="m"><p>' + "This page is about the services "
                     "of the town hall and you can find all the information that you need here. "
-                    * 3 + "</p></main></body></html>", fails=True, selector="#m"),
-        PageExample('<html lang="de"><body><p>Die Stadt grüßt ihre Gäste.</p><p id="q" '
+                    * 3 + "</p></main></body></html>",
+                expect="needs_review", at="#m"),
+        Example('<html lang="de"><body><p>Die Stadt grüßt ihre Gäste.</p><p id="q" '
                     'lang="es">Nous sommes heureux que vous soyez ici et nous espérons que vous '
-                    "aimerez la ville.</p></body></html>", fails=True, selector="#q"),
-        PageExample('<html lang="en"><body><main><p>' + "This page is about the services "
+                    "aimerez la ville.</p></body></html>",
+                expect="needs_review", at="#q"),
+        Example('<html lang="en"><body><main><p>' + "This page is about the services "
                     "of the town hall and you can find all the information that you need here. "
-                    * 3 + "</p></main></body></html>", fails=False),
-        PageExample('<html lang="de"><body><p lang="fr">Nous sommes heureux que vous soyez ici '
-                    "et nous espérons que vous aimerez la ville.</p></body></html>", fails=False),
-        PageExample('<html lang="ja"><body><main><p>' + "This page is about the services of the "
+                    * 3 + "</p></main></body></html>",
+                expect=None),
+        Example('<html lang="de"><body><p lang="fr">Nous sommes heureux que vous soyez ici '
+                    "et nous espérons que vous aimerez la ville.</p></body></html>",
+                expect=None),
+        Example('<html lang="ja"><body><main><p>' + "This page is about the services of the "
                     "town hall and you can find all the information that you need here. " * 3
-                    + "</p></main></body></html>", fails=False),
+                    + "</p></main></body></html>",
+                expect=None),
     ),
 )
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import accessible_name, explicit_role, facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.link-javascript-href",
     engine="static",
     title=de_en("Link mit javascript:-Adresse", "Link with a javascript: address"),
@@ -25,7 +25,7 @@ META = PageRuleMeta(
         'Der Link "{text}" führt nirgendwohin, sondern startet ein Skript (href="javascript:").',
         'The link "{text}" leads nowhere but runs a script (href="javascript:").',
     ),
-    help=de_en(
+    explanation=de_en(
         "Nehmen Sie für Aktionen ein <button type=\"button\"> und für Links eine echte "
         "Adresse.",
         'Use a <button type="button"> for actions and a real address for links.',
@@ -35,14 +35,12 @@ META = PageRuleMeta(
     wcag=("2.1.1", "4.1.2"),
     standards=wcag_standards("2.1.1", "4.1.2"),
     examples=(
-        PageExample('<a id="l" href="javascript:alert(1)">Drücken</a>', fails=True,
-                    selector="#l"),
-        PageExample('<a id="l" href="  JavaScript:void(0)">Menü</a>', fails=True,
-                    selector="#l"),
-        PageExample('<a id="l" href="java\tscript:go()">Los</a>', fails=True, selector="#l"),
-        PageExample('<a href="/javascript-kurs">JavaScript-Kurs</a>', fails=False),
-        PageExample('<a href="javascript:void(0)" role="button">Menü</a>', fails=False),
-        PageExample('<a href="javascript:x()" hidden>Menü</a>', fails=False),
+        Example('<a id="l" href="javascript:alert(1)">Drücken</a>', expect="needs_review", at="#l"),
+        Example('<a id="l" href="  JavaScript:void(0)">Menü</a>', expect="needs_review", at="#l"),
+        Example('<a id="l" href="java\tscript:go()">Los</a>', expect="needs_review", at="#l"),
+        Example('<a href="/javascript-kurs">JavaScript-Kurs</a>', expect=None),
+        Example('<a href="javascript:void(0)" role="button">Menü</a>', expect=None),
+        Example('<a href="javascript:x()" hidden>Menü</a>', expect=None),
     ),
 )
 

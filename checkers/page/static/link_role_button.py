@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import accessible_name, explicit_role, facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.link-role-button",
     engine="static",
     title=de_en("Link als Schaltfläche ohne Leertaste", "Link as button without Space key"),
@@ -24,7 +24,7 @@ META = PageRuleMeta(
         "Leertaste?",
         'The link "{text}" is marked up as a button; does it react to the Space key too?',
     ),
-    help=de_en(
+    explanation=de_en(
         "Verwenden Sie <button> für Aktionen und <a href> ohne role für Seitenwechsel. Soll "
         "der Link Schaltfläche bleiben, muss er auch auf die Leertaste reagieren.",
         "Use <button> for actions and <a href> without role for page changes. If the link "
@@ -35,11 +35,10 @@ META = PageRuleMeta(
     wcag=("2.1.1", "4.1.2"),
     standards=wcag_standards("2.1.1", "4.1.2"),
     examples=(
-        PageExample('<a id="b" href="/weiter" role="button">Weiter</a>', fails=True,
-                    selector="#b"),
-        PageExample('<a href="#" role="button" onkeydown="taste(event)">Weiter</a>',
-                    fails=False),
-        PageExample('<a href="/weiter">Weiter</a>', fails=False),
+        Example('<a id="b" href="/weiter" role="button">Weiter</a>',
+                expect="needs_review", at="#b"),
+        Example('<a href="#" role="button" onkeydown="taste(event)">Weiter</a>', expect=None),
+        Example('<a href="/weiter">Weiter</a>', expect=None),
     ),
 )
 

@@ -15,10 +15,10 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static.link_name import links
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.link-title-redundant",
     engine="static",
     title=de_en("Link-Titel wiederholt den Linktext", "Link title repeats the link text"),
@@ -26,7 +26,7 @@ META = PageRuleMeta(
         'Der title "{title}" wiederholt nur den Linktext.',
         'The title "{title}" only repeats the link text.',
     ),
-    help=de_en(
+    explanation=de_en(
         "Entfernen Sie den title oder schreiben Sie hinein, was der Linktext noch nicht sagt.",
         "Remove the title or put in it what the link text does not say yet.",
     ),
@@ -35,14 +35,12 @@ META = PageRuleMeta(
     wcag=("2.4.4",),
     standards=("WCAG technique H33", "Best practice (WCAG 2.4.4)"),
     examples=(
-        PageExample('<a id="l" href="https://www.google.com" title="Google">Google</a>',
-                    fails=True, selector="#l"),
-        PageExample('<a id="l" href="/k" title="kontakt.">Kontakt</a>', fails=True,
-                    selector="#l"),
-        PageExample('<a href="/k" title="Kontaktformular der Stadt">Kontakt</a>',
-                    fails=False),
-        PageExample('<a href="/k" title="Kontakt"><img src="k.png" alt=""></a>', fails=False),
-        PageExample('<a href="/k">Kontakt</a>', fails=False),
+        Example('<a id="l" href="https://www.google.com" title="Google">Google</a>',
+                expect="needs_review", at="#l"),
+        Example('<a id="l" href="/k" title="kontakt.">Kontakt</a>', expect="needs_review", at="#l"),
+        Example('<a href="/k" title="Kontaktformular der Stadt">Kontakt</a>', expect=None),
+        Example('<a href="/k" title="Kontakt"><img src="k.png" alt=""></a>', expect=None),
+        Example('<a href="/k">Kontakt</a>', expect=None),
     ),
 )
 

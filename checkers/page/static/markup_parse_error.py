@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.markup-parse-error",
     engine="static",
     title=de_en("Start- und End-Tags passen nicht zusammen", "Start and end tags do not match"),
@@ -28,7 +28,7 @@ META = PageRuleMeta(
                   "z. B. {examples_de}.",
                   "In the source, {count} end tag(s) do not match the open elements, "
                   "e.g. {examples_en}."),
-    help=de_en(
+    explanation=de_en(
         "Schließen Sie jedes Element in der richtigen Reihenfolge und entfernen Sie "
         "überzählige End-Tags. Ein HTML-Validator zeigt die Stellen.",
         "Close every element in the right order and remove extra end tags. An HTML validator "
@@ -39,15 +39,15 @@ META = PageRuleMeta(
     wcag=("4.1.1",),
     standards=("EN 301 549 9.4.1.1", "BITV 2.0 (EN 301 549 9.4.1.1)"),
     examples=(
-        PageExample("<p>Text <b>fett <i>kursiv</b> weiter</i></p>", fails=True),
-        PageExample("<div>Text</span></div>", fails=True),
-        PageExample("<ul><li>Eins<li>Zwei</ul><p>Absatz<p>Noch einer<div>x</div>"
+        Example("<p>Text <b>fett <i>kursiv</b> weiter</i></p>", expect="needs_review"),
+        Example("<div>Text</span></div>", expect="needs_review"),
+        Example("<ul><li>Eins<li>Zwei</ul><p>Absatz<p>Noch einer<div>x</div>"
                     "<table><tr><td>1<td>2<tr><td>3</table><br/><img src=a.png alt=''>",
-                    fails=False),
-        PageExample("<dl><dt>A<dd>B<dt>C<dd>D</dl><select><option>1<option>2</select>",
-                    fails=False),
-        PageExample('<svg viewBox="0 0 1 1"><path d="M0 0"/><g><rect/></g></svg>'
-                    "<script>if (a < b) { x = '</div>'; }</script>", fails=False),
+                expect=None),
+        Example("<dl><dt>A<dd>B<dt>C<dd>D</dl><select><option>1<option>2</select>", expect=None),
+        Example('<svg viewBox="0 0 1 1"><path d="M0 0"/><g><rect/></g></svg>'
+                    "<script>if (a < b) { x = '</div>'; }</script>",
+                expect=None),
     ),
 )
 

@@ -13,16 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.meta-refresh",
     engine="static",
     title=de_en("Automatisches Neuladen", "Automatic refresh"),
     message=de_en("Die Seite lädt sich nach {seconds} Sekunden neu oder leitet weiter.",
                   "The page refreshes or redirects after {seconds} seconds."),
-    help=de_en(
+    explanation=de_en(
         "Entfernen Sie das automatische Neuladen. Weiterleitungen machen Sie auf dem Server "
         "oder sofort (Verzögerung 0).",
         "Remove the automatic refresh. Redirect on the server or at once (delay 0).",
@@ -32,22 +32,22 @@ META = PageRuleMeta(
     act=("bc659a", "bisz58"),
     standards=wcag_standards("2.2.1"),
     examples=(
-        PageExample('<head><meta id="r" http-equiv="refresh" content="30"></head>',
-                    fails=True, selector="#r"),
-        PageExample('<head><meta id="r" http-equiv="Refresh" content="5; URL=/neu"></head>',
-                    fails=True, selector="#r"),
-        PageExample('<head><meta id="r" http-equiv="refresh" content="72000"></head>',
-                    fails=True, selector="#r"),
+        Example('<head><meta id="r" http-equiv="refresh" content="30"></head>',
+                expect="failed", at="#r"),
+        Example('<head><meta id="r" http-equiv="Refresh" content="5; URL=/neu"></head>',
+                expect="failed", at="#r"),
+        Example('<head><meta id="r" http-equiv="refresh" content="72000"></head>',
+                expect="failed", at="#r"),
         # Longer than 20 hours: AAA only, review.
-        PageExample('<head><meta id="r" http-equiv="refresh" content="72001"></head>',
-                    fails=True, selector="#r"),
-        PageExample('<head><meta http-equiv="refresh" content="0; url=/neu"></head>',
-                    fails=False),
-        PageExample('<head><meta http-equiv="refresh" content="abc"></head>', fails=False),
+        Example('<head><meta id="r" http-equiv="refresh" content="72001"></head>',
+                expect="needs_review", at="#r"),
+        Example('<head><meta http-equiv="refresh" content="0; url=/neu"></head>', expect=None),
+        Example('<head><meta http-equiv="refresh" content="abc"></head>', expect=None),
         # Only the first valid one counts.
-        PageExample('<head><meta http-equiv="refresh" content="0; url=/a">'
-                    '<meta http-equiv="refresh" content="5"></head>', fails=False),
-        PageExample('<head><meta name="refresh" content="5"></head>', fails=False),
+        Example('<head><meta http-equiv="refresh" content="0; url=/a">'
+                    '<meta http-equiv="refresh" content="5"></head>',
+                expect=None),
+        Example('<head><meta name="refresh" content="5"></head>', expect=None),
     ),
 )
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import trivial_handler
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.mouse-only-events",
     engine="static",
     title=de_en("Nur mit der Maus auslösbar", "Triggered by the mouse only"),
@@ -25,7 +25,7 @@ META = PageRuleMeta(
         "Das {tag}-Element reagiert auf {event}, aber nicht auf die Tastatur ({missing}).",
         "The {tag} element reacts to {event} but not to the keyboard ({missing}).",
     ),
-    help=de_en(
+    explanation=de_en(
         "Was beim Überfahren mit der Maus erscheint, muss auch beim Tastaturfokus erscheinen "
         "(onfocus/onblur zusätzlich zu onmouseover/onmouseout). Doppelklick-Funktionen "
         "brauchen eine Schaltfläche.",
@@ -37,18 +37,17 @@ META = PageRuleMeta(
     wcag=("2.1.1",),
     standards=wcag_standards("2.1.1"),
     examples=(
-        PageExample('<a id="m" href="/abfall" onmouseover="zeigeMenue(2)">Abfall</a>',
-                    fails=True, selector="#m"),
-        PageExample('<div id="m" onmouseout="versteckeTipp()">Tipp</div>', fails=True,
-                    selector="#m"),
-        PageExample('<li id="m" ondblclick="bearbeite(4)">Termin</li>', fails=True,
-                    selector="#m"),
-        PageExample('<a href="/abfall" onmouseover="zeige(2)" onfocus="zeige(2)">Abfall</a>',
-                    fails=False),
-        PageExample('<a href="/a" onmouseout="weg()" onblur="weg()">A</a>', fails=False),
-        PageExample('<a href="/a" onmouseenter="auf()" onfocusin="auf()">A</a>', fails=False),
-        PageExample('<div hidden onmouseover="x()">A</div>', fails=False),
-        PageExample('<a href="/a" onmouseover="return true">A</a>', fails=False),
+        Example('<a id="m" href="/abfall" onmouseover="zeigeMenue(2)">Abfall</a>',
+                expect="needs_review", at="#m"),
+        Example('<div id="m" onmouseout="versteckeTipp()">Tipp</div>',
+                expect="needs_review", at="#m"),
+        Example('<li id="m" ondblclick="bearbeite(4)">Termin</li>', expect="needs_review", at="#m"),
+        Example('<a href="/abfall" onmouseover="zeige(2)" onfocus="zeige(2)">Abfall</a>',
+                expect=None),
+        Example('<a href="/a" onmouseout="weg()" onblur="weg()">A</a>', expect=None),
+        Example('<a href="/a" onmouseenter="auf()" onfocusin="auf()">A</a>', expect=None),
+        Example('<div hidden onmouseover="x()">A</div>', expect=None),
+        Example('<a href="/a" onmouseover="return true">A</a>', expect=None),
     ),
 )
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 from checkers.page.static._tables import tables
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.nested-table",
     engine="static",
     title=de_en("Tabelle in einer Tabellen-Überschrift", "Table nested in a table header"),
@@ -26,7 +26,7 @@ META = PageRuleMeta(
         "In einer Überschrift-Zelle (th) steht eine weitere Tabelle.",
         "A header cell (th) contains another table.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Setzen Sie keine Tabellen in Tabellen. Stellen Sie die Daten in einer einfachen "
         "Tabelle dar oder in zwei Tabellen nacheinander, jede mit eigener Beschriftung.",
         "Do not put tables inside tables. Show the data in one simple table or in two "
@@ -36,18 +36,23 @@ META = PageRuleMeta(
     wcag=("1.3.1",),
     standards=wcag_standards("1.3.1"),
     examples=(
-        PageExample('<table><tr><th>Posten</th><th>Kosten</th></tr><tr><th>Urlaub'
+        Example('<table><tr><th>Posten</th><th>Kosten</th></tr><tr><th>Urlaub'
                     '<table id="i"><tr><th>Posten</th></tr><tr><td>Hotel</td></tr></table>'
-                    "</th><td>600</td></tr></table>", fails=True, selector="#i"),
-        PageExample('<table><tr><th>Posten</th><th>Kosten</th></tr><tr><td>Urlaub'
+                    "</th><td>600</td></tr></table>",
+                expect="failed", at="#i"),
+        Example('<table><tr><th>Posten</th><th>Kosten</th></tr><tr><td>Urlaub'
                     '<table id="i"><tr><th>Posten</th></tr><tr><td>Hotel</td></tr></table>'
-                    "</td><td>600</td></tr></table>", fails=False, review=True),
-        PageExample('<table><tr><td><table><tr><th>Posten</th></tr><tr><td>Hotel</td></tr>'
-                    "</table></td><td>Navigation</td></tr></table>", fails=False),
-        PageExample('<table role="presentation"><tr><th><table><tr><td>a</td></tr></table>'
-                    "</th></tr></table>", fails=False),
-        PageExample('<table><tr><th>Posten</th></tr><tr><th><table hidden><tr><td>a</td>'
-                    "</tr></table></th></tr></table>", fails=False),
+                    "</td><td>600</td></tr></table>",
+                expect="needs_review", at="#i"),
+        Example('<table><tr><td><table><tr><th>Posten</th></tr><tr><td>Hotel</td></tr>'
+                    "</table></td><td>Navigation</td></tr></table>",
+                expect=None),
+        Example('<table role="presentation"><tr><th><table><tr><td>a</td></tr></table>'
+                    "</th></tr></table>",
+                expect=None),
+        Example('<table><tr><th>Posten</th></tr><tr><th><table hidden><tr><td>a</td>'
+                    "</tr></table></th></tr></table>",
+                expect=None),
     ),
 )
 

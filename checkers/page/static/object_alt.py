@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import explicit_role, facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.object-alt",
     engine="static",
     title=de_en("Eingebettetes Objekt ohne Namen", "Embedded object without a name"),
@@ -23,7 +23,7 @@ META = PageRuleMeta(
         "Das eingebettete Objekt ({kind}) hat keinen Namen.",
         "The embedded object ({kind}) has no name.",
     ),
-    help=de_en(
+    explanation=de_en(
         'Geben Sie dem object-Element einen Namen mit aria-label="…" oder title="…", der '
         "sagt, was es zeigt. Besser: verwenden Sie img, audio oder video.",
         'Give the object element a name with aria-label="…" or title="…" that says what it '
@@ -34,19 +34,17 @@ META = PageRuleMeta(
     act=("8fc3b6",),
     standards=wcag_standards("1.1.1"),
     examples=(
-        PageExample('<object id="o" data="/bilder/karte.png" type="image/png"></object>',
-                    fails=True, selector="#o"),
-        PageExample('<object id="o" data="/media/rede.mp3"></object>', fails=True,
-                    selector="#o"),
-        PageExample('<object id="o" data="film.mp4" aria-labelledby="fehlt"></object>',
-                    fails=True, selector="#o"),
-        PageExample('<object data="karte.png" title="Karte der Innenstadt"></object>',
-                    fails=False),
-        PageExample('<object data="karte.png" aria-label="Karte der Innenstadt"></object>',
-                    fails=False),
-        PageExample('<object data="karte.png" role="presentation"></object>', fails=False),
-        PageExample('<object data="karte.png" aria-hidden="true"></object>', fails=False),
-        PageExample('<object data="/seite.html"></object>', fails=False),
+        Example('<object id="o" data="/bilder/karte.png" type="image/png"></object>',
+                expect="failed", at="#o"),
+        Example('<object id="o" data="/media/rede.mp3"></object>', expect="failed", at="#o"),
+        Example('<object id="o" data="film.mp4" aria-labelledby="fehlt"></object>',
+                expect="failed", at="#o"),
+        Example('<object data="karte.png" title="Karte der Innenstadt"></object>', expect=None),
+        Example('<object data="karte.png" aria-label="Karte der Innenstadt"></object>',
+                expect=None),
+        Example('<object data="karte.png" role="presentation"></object>', expect=None),
+        Example('<object data="karte.png" aria-hidden="true"></object>', expect=None),
+        Example('<object data="/seite.html"></object>', expect=None),
     ),
 )
 

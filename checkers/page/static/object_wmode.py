@@ -17,16 +17,16 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.object-wmode",
     engine="static",
     title=de_en("Flash-Inhalt ohne wmode=window", "Flash content without wmode=window"),
     message=de_en('Flash-Inhalt ist mit wmode "{wmode}" eingebunden.',
                   'Flash content is embedded with wmode "{wmode}".'),
-    help=de_en(
+    explanation=de_en(
         "Ersetzen Sie Flash durch HTML-Inhalte. Solange es bleibt, binden Sie es mit "
         '<param name="wmode" value="window"> ein und bieten Sie eine Alternative an.',
         'Replace Flash with HTML content. While it stays, embed it with <param name="wmode" '
@@ -37,16 +37,17 @@ META = PageRuleMeta(
     wcag=("2.1.1",),
     standards=wcag_standards("2.1.1"),
     examples=(
-        PageExample('<object id="o" type="application/x-shockwave-flash" data="film.swf">'
-                    '<param name="wmode" value="transparent"></object>', fails=True,
-                    selector="#o"),
-        PageExample('<embed id="e" src="spiel.swf">', fails=True, selector="#e"),
-        PageExample('<object id="o" data="spiel"><param name="wmode" value="opaque">Spiel'
-                    "</object>", fails=True, selector="#o"),
-        PageExample('<object type="application/x-shockwave-flash" data="film.swf">'
-                    '<param name="wmode" value="window"></object>', fails=False),
-        PageExample('<object type="application/pdf" data="plan.pdf">Plan</object>',
-                    fails=False),
+        Example('<object id="o" type="application/x-shockwave-flash" data="film.swf">'
+                    '<param name="wmode" value="transparent"></object>',
+                expect="needs_review", at="#o"),
+        Example('<embed id="e" src="spiel.swf">', expect="needs_review", at="#e"),
+        Example('<object id="o" data="spiel"><param name="wmode" value="opaque">Spiel'
+                    "</object>",
+                expect="needs_review", at="#o"),
+        Example('<object type="application/x-shockwave-flash" data="film.swf">'
+                    '<param name="wmode" value="window"></object>',
+                expect=None),
+        Example('<object type="application/pdf" data="plan.pdf">Plan</object>', expect=None),
     ),
 )
 

@@ -17,10 +17,10 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import Facts, facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.page-lang-parts",
     engine="static",
     title=de_en("Englischer Text ohne Sprachangabe", "English text without language"),
@@ -28,7 +28,7 @@ META = PageRuleMeta(
         'Dieser Text ist wohl Englisch, aber nicht mit lang="en" gekennzeichnet: „{text}“',
         'This text seems to be English but is not marked with lang="en": "{text}"',
     ),
-    help=de_en(
+    explanation=de_en(
         'Kennzeichnen Sie Textteile in einer anderen Sprache, zum Beispiel <p lang="en">…</p>. '
         "Dann lesen Screenreader sie mit der richtigen Aussprache vor.",
         'Mark parts in another language, for example <p lang="en">…</p>. Screen readers then '
@@ -39,20 +39,23 @@ META = PageRuleMeta(
     wcag=("3.1.2",),
     standards=wcag_standards("3.1.2"),
     examples=(
-        PageExample('<html lang="de"><body><p id="p">Welcome to the city of Musterstadt. We are '
+        Example('<html lang="de"><body><p id="p">Welcome to the city of Musterstadt. We are '
                     "happy that you are here and hope you enjoy your stay with us.</p>"
-                    "</body></html>", fails=True, selector="#p"),
-        PageExample('<html lang="de"><body><p lang="en">Welcome to the city of Musterstadt. We '
+                    "</body></html>",
+                expect="needs_review", at="#p"),
+        Example('<html lang="de"><body><p lang="en">Welcome to the city of Musterstadt. We '
                     "are happy that you are here and hope you enjoy your stay with us.</p>"
-                    "</body></html>", fails=False),
-        PageExample('<html lang="en"><body><p>Welcome to the city of Musterstadt. We are happy '
+                    "</body></html>",
+                expect=None),
+        Example('<html lang="en"><body><p>Welcome to the city of Musterstadt. We are happy '
                     "that you are here and hope you enjoy your stay with us.</p></body></html>",
-                    fails=False),
-        PageExample('<html lang="de"><body><p>Die Stadt lädt zum Fest „Meet the Team“ ein. Es '
+                expect=None),
+        Example('<html lang="de"><body><p>Die Stadt lädt zum Fest „Meet the Team“ ein. Es '
                     "gibt Musik und Essen für die ganze Familie.</p></body></html>",
-                    fails=False),
-        PageExample('<html lang="de"><body><p>Willkommen in Musterstadt. Wir freuen uns, dass '
-                    "Sie hier sind.</p></body></html>", fails=False),
+                expect=None),
+        Example('<html lang="de"><body><p>Willkommen in Musterstadt. Wir freuen uns, dass '
+                    "Sie hier sind.</p></body></html>",
+                expect=None),
     ),
 )
 

@@ -14,16 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.paste-blocked",
     engine="static",
     title=de_en("Einfügen blockiert", "Pasting blocked"),
     message=de_en("Das Feld ({kind}) verhindert das Einfügen aus der Zwischenablage.",
                   "The field ({kind}) prevents pasting from the clipboard."),
-    help=de_en(
+    explanation=de_en(
         "Erlauben Sie das Einfügen. Passwort-Manager und Kopieren helfen Menschen, die sich "
         "Passwörter nicht merken oder schwer tippen können.",
         "Allow pasting. Password managers and copy and paste help people who cannot remember "
@@ -33,12 +33,14 @@ META = PageRuleMeta(
     wcag=("3.3.8",),
     standards=("WCAG 2.2 3.3.8",),
     examples=(
-        PageExample('<label>Passwort <input id="p" type="password" onpaste="return false">'
-                    "</label>", fails=True, selector="#p"),
-        PageExample('<label>E-Mail wiederholen <input type="email" '
-                    'onpaste="event.preventDefault()"></label>', fails=False, review=True),
-        PageExample('<label>Passwort <input type="password"></label>', fails=False),
-        PageExample('<label>IBAN <input onpaste="formatiere(this)"></label>', fails=False),
+        Example('<label>Passwort <input id="p" type="password" onpaste="return false">'
+                    "</label>",
+                expect="failed", at="#p"),
+        Example('<label>E-Mail wiederholen <input type="email" '
+                    'onpaste="event.preventDefault()"></label>',
+                expect="needs_review", at="html > body > label > input"),
+        Example('<label>Passwort <input type="password"></label>', expect=None),
+        Example('<label>IBAN <input onpaste="formatiere(this)"></label>', expect=None),
     ),
 )
 

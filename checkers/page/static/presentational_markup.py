@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 from checkers.page.static._styled import source_lower
 
@@ -25,13 +25,13 @@ _ATTR_MESSAGE = de_en(
     'The presentational attribute {name}="…" is used {count} time(s) (first on <{tag}>).',
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.presentational-markup",
     engine="static",
     title=de_en("Veraltetes Gestaltungs-Markup", "Obsolete presentational markup"),
     message=de_en("Das veraltete Element <{name}> ist {count}-mal verwendet.",
                   "The obsolete element <{name}> is used {count} time(s)."),
-    help=de_en(
+    explanation=de_en(
         "Gestalten Sie mit CSS und zeichnen Sie Struktur mit passenden Elementen aus "
         "(Überschriften, <strong>, <code>, <del>).",
         "Style with CSS and mark up structure with the right elements (headings, <strong>, "
@@ -42,16 +42,15 @@ META = PageRuleMeta(
     wcag=("1.3.1",),
     standards=wcag_standards("1.3.1"),
     examples=(
-        PageExample('<center id="c">Willkommen</center><center>Mehr</center>', fails=True,
-                    selector="#c"),
-        PageExample('<p><font id="f" size="5" color="red">Achtung</font></p>', fails=True,
-                    selector="#f"),
-        PageExample('<div id="d" align="center">Text</div>', fails=True, selector="#d"),
-        PageExample('<table border="1"><tr><td align="right">1</td></tr></table>', fails=False),
-        PageExample('<img src="a.png" alt="A" border="0"><p>Text</p>', fails=False),
-        PageExample('<svg><text color="red">A</text></svg><p>Text</p>', fails=False),
-        PageExample("<noscript><center>Bitte JavaScript aktivieren</center></noscript>",
-                    fails=False),
+        Example('<center id="c">Willkommen</center><center>Mehr</center>',
+                expect="needs_review", at="#c"),
+        Example('<p><font id="f" size="5" color="red">Achtung</font></p>',
+                expect="needs_review", at="#f"),
+        Example('<div id="d" align="center">Text</div>', expect="needs_review", at="#d"),
+        Example('<table border="1"><tr><td align="right">1</td></tr></table>', expect=None),
+        Example('<img src="a.png" alt="A" border="0"><p>Text</p>', expect=None),
+        Example('<svg><text color="red">A</text></svg><p>Text</p>', expect=None),
+        Example("<noscript><center>Bitte JavaScript aktivieren</center></noscript>", expect=None),
     ),
 )
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import explicit_role, facts, headings, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.skip-link",
     engine="static",
     title=de_en("Navigation kann nicht übersprungen werden",
@@ -27,7 +27,7 @@ META = PageRuleMeta(
         "keine Überschriften.",
         "The page has a navigation but no skip link, no main landmark and no headings.",
     ),
-    help=de_en(
+    explanation=de_en(
         'Setzen Sie den Hauptinhalt in <main>, und bieten Sie am Seitenanfang einen Link '
         '„Zum Inhalt springen“ an (<a href="#inhalt">).',
         'Put the main content in <main> and offer a "Skip to content" link at the top of '
@@ -38,17 +38,17 @@ META = PageRuleMeta(
     wcag=("2.4.1",),
     standards=wcag_standards("2.4.1"),
     examples=(
-        PageExample('<body><nav id="n"><a href="/a">A</a><a href="/b">B</a></nav>'
-                    "<div><p>Text</p></div></body>", fails=True, selector="#n"),
-        PageExample('<body><nav><a href="/a">A</a></nav><main><p>Text</p></main></body>',
-                    fails=False),
-        PageExample('<body><a href="#inhalt">Zum Inhalt</a><nav><a href="/a">A</a></nav>'
-                    '<div id="inhalt"><p>Text</p></div></body>', fails=False),
-        PageExample('<body><nav><a href="/a">A</a></nav><div role="main">Text</div></body>',
-                    fails=False),
-        PageExample('<body><nav><a href="/a">A</a></nav><h1>Titel</h1><p>Text</p></body>',
-                    fails=False),
-        PageExample("<body><p>Kein Menü</p></body>", fails=False),
+        Example('<body><nav id="n"><a href="/a">A</a><a href="/b">B</a></nav>'
+                    "<div><p>Text</p></div></body>",
+                expect="needs_review", at="#n"),
+        Example('<body><nav><a href="/a">A</a></nav><main><p>Text</p></main></body>', expect=None),
+        Example('<body><a href="#inhalt">Zum Inhalt</a><nav><a href="/a">A</a></nav>'
+                    '<div id="inhalt"><p>Text</p></div></body>',
+                expect=None),
+        Example('<body><nav><a href="/a">A</a></nav><div role="main">Text</div></body>',
+                expect=None),
+        Example('<body><nav><a href="/a">A</a></nav><h1>Titel</h1><p>Text</p></body>', expect=None),
+        Example("<body><p>Kein Menü</p></body>", expect=None),
     ),
 )
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import (
     accessible_name,
     explicit_role,
@@ -29,7 +29,7 @@ VAGUE = de_en(
     'The disclosure text "{name}" does not say what it opens: {reason_en}',
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.summary-name",
     engine="static",
     title=de_en("Aufklapp-Schaltfläche ohne Namen", "Disclosure button without a name"),
@@ -37,7 +37,7 @@ META = PageRuleMeta(
         "Die Schaltfläche zum Aufklappen (summary) hat keinen Text.",
         "The disclosure button (summary) has no text.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Nennen Sie im summary-Element das Thema des verborgenen Inhalts, zum Beispiel "
         "„Öffnungszeiten des Bürgerbüros“ statt „Mehr“.",
         "Name the topic of the hidden content in the summary element, e.g. 'Opening hours "
@@ -48,40 +48,40 @@ META = PageRuleMeta(
     act=("2t702h",),
     standards=wcag_standards("4.1.2"),
     examples=(
-        PageExample('<details><summary id="s"></summary><p>Öffnungszeiten …</p></details>',
-                    fails=True, selector="#s"),
+        Example('<details><summary id="s"></summary><p>Öffnungszeiten …</p></details>',
+                expect="failed", at="#s"),
         # Presentational roles conflict: focusable, so the role none is ignored.
-        PageExample('<details><summary id="s" role="none"></summary><p>…</p></details>',
-                    fails=True, selector="#s"),
-        PageExample('<details><summary id="s"></summary><summary>Öffnungszeiten</summary>'
-                    "<p>…</p></details>", fails=True, selector="#s"),
-        PageExample('<details><summary id="s">Mehr</summary><p>Öffnungszeiten …</p></details>',
-                    fails=False, review=True),
-        PageExample('<details><summary id="s">Details anzeigen</summary><p>…</p></details>',
-                    fails=False, review=True),
-        PageExample("<details><summary>Gebühren</summary><p>12 €</p></details>"
+        Example('<details><summary id="s" role="none"></summary><p>…</p></details>',
+                expect="failed", at="#s"),
+        Example('<details><summary id="s"></summary><summary>Öffnungszeiten</summary>'
+                    "<p>…</p></details>",
+                expect="failed", at="#s"),
+        Example('<details><summary id="s">Mehr</summary><p>Öffnungszeiten …</p></details>',
+                expect="needs_review", at="#s"),
+        Example('<details><summary id="s">Details anzeigen</summary><p>…</p></details>',
+                expect="needs_review", at="#s"),
+        Example("<details><summary>Gebühren</summary><p>12 €</p></details>"
                     '<details><summary id="s">Gebühren</summary><p>30 €</p></details>',
-                    fails=False, review=True),
-        PageExample("<details><summary>Öffnungszeiten</summary><p>…</p></details>",
-                    fails=False),
-        PageExample('<details><summary aria-label="Öffnungszeiten"></summary><p>…</p></details>',
-                    fails=False),
-        PageExample("<details><summary>Gebühren Reisepass</summary><p>…</p></details>"
+                expect="needs_review", at="#s"),
+        Example("<details><summary>Öffnungszeiten</summary><p>…</p></details>", expect=None),
+        Example('<details><summary aria-label="Öffnungszeiten"></summary><p>…</p></details>',
+                expect=None),
+        Example("<details><summary>Gebühren Reisepass</summary><p>…</p></details>"
                     "<details><summary>Gebühren Personalausweis</summary><p>…</p></details>",
-                    fails=False),
+                expect=None),
         # Only the first summary is the button; one outside details is no control.
-        PageExample("<details><summary>Öffnungszeiten</summary><summary></summary><p>…</p>"
-                    "</details>", fails=False),
-        PageExample("<summary></summary><details><div><summary></summary></div></details>",
-                    fails=False),
-        PageExample('<details><summary role="button">Öffnungszeiten</summary></details>',
-                    fails=False),
-        PageExample('<details style="display:none"><summary></summary><p>…</p></details>',
-                    fails=False),
-        PageExample('<div hidden><details><summary>Mehr</summary><p>…</p></details></div>',
-                    fails=False),
-        PageExample('<details><summary aria-label="Mehr zu den Gebühren">Mehr</summary><p>…</p>'
-                    "</details>", fails=False),
+        Example("<details><summary>Öffnungszeiten</summary><summary></summary><p>…</p>"
+                    "</details>",
+                expect=None),
+        Example("<summary></summary><details><div><summary></summary></div></details>",
+                expect=None),
+        Example('<details><summary role="button">Öffnungszeiten</summary></details>', expect=None),
+        Example('<details style="display:none"><summary></summary><p>…</p></details>', expect=None),
+        Example('<div hidden><details><summary>Mehr</summary><p>…</p></details></div>',
+                expect=None),
+        Example('<details><summary aria-label="Mehr zu den Gebühren">Mehr</summary><p>…</p>'
+                    "</details>",
+                expect=None),
     ),
 )
 

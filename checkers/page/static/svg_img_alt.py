@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import explicit_role, facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.svg-img-alt",
     engine="static",
     title=de_en("SVG-Grafik ohne Namen", "SVG graphic without a name"),
@@ -24,7 +24,7 @@ META = PageRuleMeta(
         'Die SVG-Grafik mit role="{role}" hat keinen Namen.',
         'The SVG graphic with role="{role}" has no name.',
     ),
-    help=de_en(
+    explanation=de_en(
         "Geben Sie der Grafik einen Namen: ein <title>-Element als erstes Kind-Element oder "
         'aria-label="…". Ist die Grafik nur Schmuck, schreiben Sie aria-hidden="true".',
         'Give the graphic a name: a <title> element as first child or aria-label="…". If '
@@ -35,24 +35,24 @@ META = PageRuleMeta(
     act=("7d6734",),
     standards=wcag_standards("1.1.1"),
     examples=(
-        PageExample('<svg id="s" role="img" viewBox="0 0 10 10"><circle r="5"/></svg>',
-                    fails=True, selector="#s"),
-        PageExample('<svg id="s" role="graphics-document"><title> </title><circle r="5"/>'
-                    "</svg>", fails=True, selector="#s"),
-        PageExample('<svg><circle id="c" role="graphics-symbol" r="5"></circle></svg>',
-                    fails=True, selector="#c"),
-        PageExample('<svg id="s" role="img" title="Logo"><circle r="5"/></svg>', fails=True,
-                    selector="#s"),
-        PageExample('<svg role="img"><title>Logo der Stadt</title><circle r="5"/></svg>',
-                    fails=False),
-        PageExample('<svg role="img" aria-label="Logo"><circle r="5"/></svg>', fails=False),
-        PageExample('<p id="n">Logo</p><svg role="img" aria-labelledby="n"></svg>',
-                    fails=False),
-        PageExample('<svg role="img" aria-hidden="true"><circle r="5"/></svg>', fails=False),
+        Example('<svg id="s" role="img" viewBox="0 0 10 10"><circle r="5"/></svg>',
+                expect="failed", at="#s"),
+        Example('<svg id="s" role="graphics-document"><title> </title><circle r="5"/>'
+                    "</svg>",
+                expect="failed", at="#s"),
+        Example('<svg><circle id="c" role="graphics-symbol" r="5"></circle></svg>',
+                expect="failed", at="#c"),
+        Example('<svg id="s" role="img" title="Logo"><circle r="5"/></svg>',
+                expect="failed", at="#s"),
+        Example('<svg role="img"><title>Logo der Stadt</title><circle r="5"/></svg>', expect=None),
+        Example('<svg role="img" aria-label="Logo"><circle r="5"/></svg>', expect=None),
+        Example('<p id="n">Logo</p><svg role="img" aria-labelledby="n"></svg>', expect=None),
+        Example('<svg role="img" aria-hidden="true"><circle r="5"/></svg>', expect=None),
         # Without an explicit role the rule does not apply.
-        PageExample('<svg><circle r="5"/></svg>', fails=False),
-        PageExample('<svg><circle role="graphics-symbol" r="5"><title>Punkt</title></circle>'
-                    "</svg>", fails=False),
+        Example('<svg><circle r="5"/></svg>', expect=None),
+        Example('<svg><circle role="graphics-symbol" r="5"><title>Punkt</title></circle>'
+                    "</svg>",
+                expect=None),
     ),
 )
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import (
     explicit_role,
     facts,
@@ -24,13 +24,13 @@ from checkers.page.static._common import (
     wcag_standards,
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.tabindex-non-interactive",
     engine="static",
     title=de_en("Tab-Stopp ohne Funktion", "Tab stop without a function"),
     message=de_en('Das {tag}-Element ist mit tabindex="{value}" fokussierbar, tut aber nichts.',
                   'The {tag} element is focusable with tabindex="{value}" but does nothing.'),
-    help=de_en(
+    explanation=de_en(
         "Entfernen Sie tabindex von Text und Bildern. Nur Bedienelemente gehören in die "
         "Tab-Reihenfolge.",
         "Remove tabindex from text and images. Only controls belong in the tab order.",
@@ -40,13 +40,13 @@ META = PageRuleMeta(
     wcag=("2.4.3",),
     standards=wcag_standards("2.4.3"),
     examples=(
-        PageExample('<p id="t" tabindex="0">Unser Rathaus</p>', fails=True, selector="#t"),
-        PageExample('<h2 id="t" tabindex="0">Öffnungszeiten</h2>', fails=True, selector="#t"),
-        PageExample('<main tabindex="-1">Inhalt</main>', fails=False),
-        PageExample('<div role="button" tabindex="0">Drucken</div>', fails=False),
-        PageExample('<div tabindex="0" role="region" aria-label="Tabelle, scrollbar">…</div>',
-                    fails=False),
-        PageExample('<span tabindex="0" onclick="x()">Drucken</span>', fails=False),
+        Example('<p id="t" tabindex="0">Unser Rathaus</p>', expect="needs_review", at="#t"),
+        Example('<h2 id="t" tabindex="0">Öffnungszeiten</h2>', expect="needs_review", at="#t"),
+        Example('<main tabindex="-1">Inhalt</main>', expect=None),
+        Example('<div role="button" tabindex="0">Drucken</div>', expect=None),
+        Example('<div tabindex="0" role="region" aria-label="Tabelle, scrollbar">…</div>',
+                expect=None),
+        Example('<span tabindex="0" onclick="x()">Drucken</span>', expect=None),
     ),
 )
 

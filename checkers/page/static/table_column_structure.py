@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import wcag_standards
 from checkers.page.static._tables import tables
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.table-column-structure",
     engine="static",
     title=de_en("Tabellen-Raster uneinheitlich", "Inconsistent table grid"),
@@ -25,7 +25,7 @@ META = PageRuleMeta(
         "Die Tabelle ist {width} Spalten breit, aber {problem}.",
         "The table is {width} columns wide, but {problem}.",
     ),
-    help=de_en(
+    explanation=de_en(
         "Prüfen Sie colspan und rowspan: Jede Zeile sollte gleich viele Spalten abdecken, "
         "und in jeder Spalte sollte mindestens eine Zelle beginnen.",
         "Check colspan and rowspan: every row should cover the same number of columns, and "
@@ -36,17 +36,20 @@ META = PageRuleMeta(
     wcag=("1.3.1",),
     standards=wcag_standards("1.3.1"),
     examples=(
-        PageExample('<table id="t"><tr><th colspan="4">Angaben</th></tr><tr><th>Name</th>'
+        Example('<table id="t"><tr><th colspan="4">Angaben</th></tr><tr><th>Name</th>'
                     '<td colspan="3">Jon</td></tr><tr><th>Tel</th><td colspan="3">0228</td>'
-                    "</tr></table>", fails=True, selector="#t"),
-        PageExample('<table id="t"><tr><th>Ort</th><th>Zeit</th><th>Raum</th></tr>'
-                    "<tr><td>Bonn</td><td>9</td></tr></table>", fails=True, selector="#t"),
-        PageExample('<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>'
-                    '</tr><tr><td colspan="2">Stand: Mai</td></tr></table>', fails=False),
-        PageExample('<table><tr><th rowspan="2">Ort</th><th>Zeit</th></tr><tr><td>9</td>'
-                    "</tr></table>", fails=False),
-        PageExample("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>",
-                    fails=False),
+                    "</tr></table>",
+                expect="needs_review", at="#t"),
+        Example('<table id="t"><tr><th>Ort</th><th>Zeit</th><th>Raum</th></tr>'
+                    "<tr><td>Bonn</td><td>9</td></tr></table>",
+                expect="needs_review", at="#t"),
+        Example('<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>'
+                    '</tr><tr><td colspan="2">Stand: Mai</td></tr></table>',
+                expect=None),
+        Example('<table><tr><th rowspan="2">Ort</th><th>Zeit</th></tr><tr><td>9</td>'
+                    "</tr></table>",
+                expect=None),
+        Example("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", expect=None),
     ),
 )
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import wcag_standards
 from checkers.page.static._tables import Table, empty_cell, tables
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.table-complex-headers",
     engine="static",
     title=de_en("Mehrstufige Tabellen-Überschriften ohne Zuordnung",
@@ -28,7 +28,7 @@ META = PageRuleMeta(
         "Die Tabelle hat Überschrift-Zellen in {where}, aber weder scope noch headers.",
         "The table has header cells in {where}, but neither scope nor headers.",
     ),
-    help=de_en(
+    explanation=de_en(
         'Ordnen Sie die Überschriften zu: scope="col"/"row" (bzw. "colgroup"/"rowgroup") an '
         "jeder th, bei verschachtelten Überschriften id an den th und headers an den "
         "Datenzellen. Oft ist es besser, die Tabelle in einfache Tabellen zu teilen.",
@@ -41,28 +41,34 @@ META = PageRuleMeta(
     wcag=("1.3.1",),
     standards=(*wcag_standards("1.3.1"), "WCAG technique H43", "WCAG technique H63"),
     examples=(
-        PageExample('<table id="t"><tr><th>Straße</th><th>Kreuzung</th><th>Autos</th></tr>'
+        Example('<table id="t"><tr><th>Straße</th><th>Kreuzung</th><th>Autos</th></tr>'
                     "<tr><th>Hauptstr.</th><th>Markt</th><td>307</td></tr>"
                     "<tr><th>Hauptstr.</th><th>Bahnhof</th><td>1731</td></tr></table>",
-                    fails=True, selector="#t"),
-        PageExample('<table id="t"><tr><th></th><th colspan="2">2025</th></tr>'
+                expect="needs_review", at="#t"),
+        Example('<table id="t"><tr><th></th><th colspan="2">2025</th></tr>'
                     "<tr><th></th><th>Jan</th><th>Feb</th></tr>"
                     "<tr><th>Bonn</th><td>1</td><td>2</td></tr></table>",
-                    fails=True, selector="#t"),
-        PageExample('<table><tr><th scope="col">Straße</th><th scope="col">Kreuzung</th>'
+                expect="needs_review", at="#t"),
+        Example('<table><tr><th scope="col">Straße</th><th scope="col">Kreuzung</th>'
                     '<th scope="col">Autos</th></tr><tr><th scope="row">Hauptstr.</th>'
-                    '<th scope="row">Markt</th><td>307</td></tr></table>', fails=False),
-        PageExample('<table><tr><th id="s">Straße</th><th id="k">Kreuzung</th>'
+                    '<th scope="row">Markt</th><td>307</td></tr></table>',
+                expect=None),
+        Example('<table><tr><th id="s">Straße</th><th id="k">Kreuzung</th>'
                     '<th id="a">Autos</th></tr><tr><th id="h">Hauptstr.</th><th id="m">'
-                    'Markt</th><td headers="h m a">307</td></tr></table>', fails=False),
-        PageExample("<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>"
-                    "</tr></table>", fails=False),
-        PageExample("<table><tr><th>Ort</th><th>Zeit</th></tr><tr><th>Bonn</th><td>9</td>"
-                    "</tr></table>", fails=False),
-        PageExample('<table role="presentation"><tr><th>a</th><th>b</th><td>c</td></tr>'
-                    "<tr><th>d</th><th>e</th><td>f</td></tr></table>", fails=False),
-        PageExample('<table hidden><tr><th>a</th><th>b</th><td>c</td></tr>'
-                    "<tr><th>d</th><th>e</th><td>f</td></tr></table>", fails=False),
+                    'Markt</th><td headers="h m a">307</td></tr></table>',
+                expect=None),
+        Example("<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>"
+                    "</tr></table>",
+                expect=None),
+        Example("<table><tr><th>Ort</th><th>Zeit</th></tr><tr><th>Bonn</th><td>9</td>"
+                    "</tr></table>",
+                expect=None),
+        Example('<table role="presentation"><tr><th>a</th><th>b</th><td>c</td></tr>'
+                    "<tr><th>d</th><th>e</th><td>f</td></tr></table>",
+                expect=None),
+        Example('<table hidden><tr><th>a</th><th>b</th><td>c</td></tr>'
+                    "<tr><th>d</th><th>e</th><td>f</td></tr></table>",
+                expect=None),
     ),
 )
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._tables import empty_cell, tables
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.table-empty-cell",
     engine="static",
     title=de_en("Leere Tabellenzellen", "Empty table cells"),
@@ -23,7 +23,7 @@ META = PageRuleMeta(
         "Die Tabelle hat {count} leere Datenzelle(n).",
         "The table has {count} empty data cell(s).",
     ),
-    help=de_en(
+    explanation=de_en(
         "Schreiben Sie in leere Zellen, was sie bedeuten, zum Beispiel „keine Angabe“, "
         "„0“ oder „entfällt“.",
         'Write in empty cells what they mean, for example "none", "0" or "not applicable".',
@@ -33,13 +33,16 @@ META = PageRuleMeta(
     wcag=("1.3.1",),
     standards=("Best practice (WCAG 1.3.1)",),
     examples=(
-        PageExample('<table><tr><th>Haus</th><th>Titel</th></tr><tr><td id="c"> </td>'
-                    "<td>A</td></tr></table>", fails=True, selector="#c"),
-        PageExample("<table><tr><td></td><th>Mo</th></tr><tr><th>8 Uhr</th><td>offen</td>"
-                    "</tr></table>", fails=False),
-        PageExample('<table><tr><th>Bild</th></tr><tr><td><img src="a.png" alt="A"></td>'
-                    "</tr></table>", fails=False),
-        PageExample("<table><tr><td>a</td><td></td></tr></table>", fails=False),
+        Example('<table><tr><th>Haus</th><th>Titel</th></tr><tr><td id="c"> </td>'
+                    "<td>A</td></tr></table>",
+                expect="needs_review", at="#c"),
+        Example("<table><tr><td></td><th>Mo</th></tr><tr><th>8 Uhr</th><td>offen</td>"
+                    "</tr></table>",
+                expect=None),
+        Example('<table><tr><th>Bild</th></tr><tr><td><img src="a.png" alt="A"></td>'
+                    "</tr></table>",
+                expect=None),
+        Example("<table><tr><td>a</td><td></td></tr></table>", expect=None),
     ),
 )
 

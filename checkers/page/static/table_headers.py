@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import explicit_role, facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.table-headers",
     engine="static",
     title=de_en("Tabellen-Überschriften fehlerhaft", "Table headers broken"),
@@ -25,7 +25,7 @@ META = PageRuleMeta(
         'Das headers-Attribut verweist auf "{ref}", das keine andere Zelle dieser Tabelle ist.',
         'The headers attribute refers to "{ref}", which is no other cell of this table.',
     ),
-    help=de_en(
+    explanation=de_en(
         "Kennzeichnen Sie Spalten- und Zeilenüberschriften mit <th> (und scope). Ein "
         "headers-Attribut darf nur ids von Zellen derselben Tabelle nennen.",
         "Mark column and row headers with <th> (and scope). A headers attribute may only "
@@ -36,31 +36,34 @@ META = PageRuleMeta(
     act=("a25f45",),
     standards=wcag_standards("1.3.1"),
     examples=(
-        PageExample('<table><tr><th id="a">Ort</th></tr><tr><td id="c" headers="b">Bonn</td>'
-                    "</tr></table>", fails=True, selector="#c"),
-        PageExample('<p id="b">x</p><table><tr><th id="a">Ort</th></tr><tr>'
-                    '<td id="c" headers="b">Bonn</td></tr></table>', fails=True,
-                    selector="#c"),
-        PageExample('<table><tr><th id="a">Ort</th></tr><tr><td id="c" headers="c">Bonn</td>'
-                    "</tr></table>", fails=True, selector="#c"),
-        PageExample('<table id="t"><tr><td>Ort</td><td>Zeit</td></tr><tr><td>Bonn</td>'
+        Example('<table><tr><th id="a">Ort</th></tr><tr><td id="c" headers="b">Bonn</td>'
+                    "</tr></table>",
+                expect="failed", at="#c"),
+        Example('<p id="b">x</p><table><tr><th id="a">Ort</th></tr><tr>'
+                    '<td id="c" headers="b">Bonn</td></tr></table>',
+                expect="failed", at="#c"),
+        Example('<table><tr><th id="a">Ort</th></tr><tr><td id="c" headers="c">Bonn</td>'
+                    "</tr></table>",
+                expect="failed", at="#c"),
+        Example('<table id="t"><tr><td>Ort</td><td>Zeit</td></tr><tr><td>Bonn</td>'
                     "<td>9 Uhr</td></tr><tr><td>Köln</td><td>10 Uhr</td></tr></table>",
-                    fails=True, selector="#t"),
-        PageExample('<table><tr><th id="a">Ort</th><th id="z">Zeit</th></tr><tr>'
+                expect="needs_review", at="#t"),
+        Example('<table><tr><th id="a">Ort</th><th id="z">Zeit</th></tr><tr>'
                     '<td headers="a">Bonn</td><td headers="z">9 Uhr</td></tr></table>',
-                    fails=False),
-        PageExample('<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>'
-                    "</tr><tr><td>Köln</td><td>10</td></tr></table>", fails=False),
-        PageExample('<table role="presentation"><tr><td>a</td><td>b</td></tr><tr><td>c</td>'
-                    "<td>d</td></tr><tr><td>e</td><td>f</td></tr></table>", fails=False),
-        PageExample('<table role="presentation"><tr><td headers="x">a</td></tr></table>',
-                    fails=False),
-        PageExample('<table hidden><tr><td headers="x">a</td></tr></table>', fails=False),
-        PageExample('<table role="region"><tr><td id="s" headers="s">a</td></tr></table>',
-                    fails=False),
-        PageExample('<table><tr><td><span id="p">Ort</span></td></tr><tr>'
-                    '<td id="c" headers="p">Bonn</td></tr></table>', fails=True, selector="#c"),
-        PageExample("<table><tr><td>Nur</td><td>eine Zeile</td></tr></table>", fails=False),
+                expect=None),
+        Example('<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>'
+                    "</tr><tr><td>Köln</td><td>10</td></tr></table>",
+                expect=None),
+        Example('<table role="presentation"><tr><td>a</td><td>b</td></tr><tr><td>c</td>'
+                    "<td>d</td></tr><tr><td>e</td><td>f</td></tr></table>",
+                expect=None),
+        Example('<table role="presentation"><tr><td headers="x">a</td></tr></table>', expect=None),
+        Example('<table hidden><tr><td headers="x">a</td></tr></table>', expect=None),
+        Example('<table role="region"><tr><td id="s" headers="s">a</td></tr></table>', expect=None),
+        Example('<table><tr><td><span id="p">Ort</span></td></tr><tr>'
+                    '<td id="c" headers="p">Bonn</td></tr></table>',
+                expect="failed", at="#c"),
+        Example("<table><tr><td>Nur</td><td>eine Zeile</td></tr></table>", expect=None),
     ),
 )
 

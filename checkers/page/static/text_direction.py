@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import visible_text
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.text-direction",
     engine="static",
     title=de_en("Schreibrichtung passt nicht zur Sprache", "Text direction does not fit"),
@@ -25,7 +25,7 @@ META = PageRuleMeta(
         'Text in der Sprache "{lang}" hat die Schreibrichtung {direction}.',
         'Text in the language "{lang}" has the direction {direction}.',
     ),
-    help=de_en(
+    explanation=de_en(
         'Geben Sie Text in Arabisch, Hebräisch, Persisch oder Urdu dir="rtl" mit, '
         'z. B. <p lang="ar" dir="rtl">, und Text in links-nach-rechts-Sprachen dir="ltr".',
         'Give text in Arabic, Hebrew, Persian or Urdu dir="rtl", e.g. <p lang="ar" '
@@ -36,16 +36,16 @@ META = PageRuleMeta(
     wcag=("1.3.2",),
     standards=wcag_standards("1.3.2"),
     examples=(
-        PageExample('<p id="t" lang="ar">التأشيرة الإلكترونية: تقدم بطلبك الآن.</p>',
-                    fails=True, selector="#t"),
-        PageExample('<p id="t" dir="rtl" lang="en">Electronic visa waiver</p>', fails=True,
-                    selector="#t"),
-        PageExample('<p lang="ar" dir="rtl">التأشيرة الإلكترونية</p>', fails=False),
-        PageExample('<div dir="rtl"><p lang="he">שלום לכולם</p></div>', fails=False),
-        PageExample('<p lang="de">Willkommen</p>', fails=False),
-        PageExample('<p lang="ar-Latn">marhaba</p>', fails=False),
-        PageExample('<html id="h" lang="ar"><body><p>مرحبا بكم في موقعنا</p></body></html>',
-                    fails=True, selector="#h"),
+        Example('<p id="t" lang="ar">التأشيرة الإلكترونية: تقدم بطلبك الآن.</p>',
+                expect="needs_review", at="#t"),
+        Example('<p id="t" dir="rtl" lang="en">Electronic visa waiver</p>',
+                expect="needs_review", at="#t"),
+        Example('<p lang="ar" dir="rtl">التأشيرة الإلكترونية</p>', expect=None),
+        Example('<div dir="rtl"><p lang="he">שלום לכולם</p></div>', expect=None),
+        Example('<p lang="de">Willkommen</p>', expect=None),
+        Example('<p lang="ar-Latn">marhaba</p>', expect=None),
+        Example('<html id="h" lang="ar"><body><p>مرحبا بكم في موقعنا</p></body></html>',
+                expect="needs_review", at="#h"),
     ),
 )
 

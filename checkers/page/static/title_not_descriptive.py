@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, is_foreign_document, text_of, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.title-not-descriptive",
     engine="static",
     title=de_en("Seitentitel beschreibt die Seite nicht", "Page title does not describe the page"),
@@ -27,7 +27,7 @@ META = PageRuleMeta(
         'Der Seitentitel "{title}" beschreibt die Seite vermutlich nicht: {reason_de}',
         'The page title "{title}" probably does not describe the page: {reason_en}',
     ),
-    help=de_en(
+    explanation=de_en(
         "Der Titel erscheint im Browser-Tab, in Lesezeichen und in Suchergebnissen und wird "
         "zuerst vorgelesen. Nennen Sie das Thema der Seite und danach den Namen der Website, "
         "zum Beispiel: Wohngeld beantragen – Stadt Musterstadt.",
@@ -40,27 +40,30 @@ META = PageRuleMeta(
     wcag=("2.4.2",),
     standards=("W3C ACT c4a8a4 (Prüfhilfe, keine Umsetzung)", *wcag_standards("2.4.2")),
     examples=(
-        PageExample("<html><head><title>index.html</title></head><body></body></html>",
-                    fails=True, selector="html > head > title"),
-        PageExample("<html><head><title>Startseite</title></head><body></body></html>",
-                    fails=True, selector="html > head > title"),
-        PageExample("<html><head><title>Unbenanntes Dokument</title></head><body></body></html>",
-                    fails=True, selector="html > head > title"),
-        PageExample("<html><head><title>Dokument1.docx</title></head><body></body></html>",
-                    fails=True, selector="html > head > title"),
-        PageExample("<html><head><title>Home</title></head><body></body></html>",
-                    fails=True, selector="html > head > title"),
-        PageExample("<html><head><title>Startseite – Stadt Musterstadt</title></head>"
-                    "<body></body></html>", fails=False),
-        PageExample("<html><head><title>Wohngeld beantragen | Stadt Musterstadt</title></head>"
-                    "<body></body></html>", fails=False),
-        PageExample("<html><head><title>Stadt Musterstadt</title></head><body></body></html>",
-                    fails=False),
+        Example("<html><head><title>index.html</title></head><body></body></html>",
+                expect="needs_review", at="html > head > title"),
+        Example("<html><head><title>Startseite</title></head><body></body></html>",
+                expect="needs_review", at="html > head > title"),
+        Example("<html><head><title>Unbenanntes Dokument</title></head><body></body></html>",
+                expect="needs_review", at="html > head > title"),
+        Example("<html><head><title>Dokument1.docx</title></head><body></body></html>",
+                expect="needs_review", at="html > head > title"),
+        Example("<html><head><title>Home</title></head><body></body></html>",
+                expect="needs_review", at="html > head > title"),
+        Example("<html><head><title>Startseite – Stadt Musterstadt</title></head>"
+                    "<body></body></html>",
+                expect=None),
+        Example("<html><head><title>Wohngeld beantragen | Stadt Musterstadt</title></head>"
+                    "<body></body></html>",
+                expect=None),
+        Example("<html><head><title>Stadt Musterstadt</title></head><body></body></html>",
+                expect=None),
         # An empty title is static.document-title's finding.
-        PageExample("<html><head><title> </title></head><body></body></html>", fails=False),
+        Example("<html><head><title> </title></head><body></body></html>", expect=None),
         # A title inside inline SVG is not the page's title.
-        PageExample('<html><head><title>Satzung 2024</title></head><body><svg><title>bild.png'
-                    "</title></svg></body></html>", fails=False),
+        Example('<html><head><title>Satzung 2024</title></head><body><svg><title>bild.png'
+                    "</title></svg></body></html>",
+                expect=None),
     ),
 )
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._barriers import declarations, visible_text
 from checkers.page.static._common import explicit_role, facts
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.underlined-non-link",
     engine="static",
     title=de_en("Unterstrichener Text ohne Link", "Underlined text that is not a link"),
@@ -25,7 +25,7 @@ META = PageRuleMeta(
         '"{text}" ist unterstrichen, aber kein Link.',
         '"{text}" is underlined but is not a link.',
     ),
-    help=de_en(
+    explanation=de_en(
         "Unterstreichen Sie nur Links. Zum Hervorheben nutzen Sie <strong> oder <em>.",
         "Underline only links. To emphasise text, use <strong> or <em>.",
     ),
@@ -33,14 +33,13 @@ META = PageRuleMeta(
     outcome="needs_review",
     standards=("Best practice (WCAG 1.4.1, 3.2.4)",),
     examples=(
-        PageExample('<p>Bitte beachten Sie die <u id="u">neuen Öffnungszeiten</u>.</p>',
-                    fails=True, selector="#u"),
-        PageExample('<span id="u" style="text-decoration: underline">Wichtig</span>',
-                    fails=True, selector="#u"),
-        PageExample('<a href="/x"><u>Öffnungszeiten</u></a>', fails=False),
-        PageExample('<a href="/x" style="text-decoration: underline">Öffnungszeiten</a>',
-                    fails=False),
-        PageExample('<span style="text-decoration: none">Text</span>', fails=False),
+        Example('<p>Bitte beachten Sie die <u id="u">neuen Öffnungszeiten</u>.</p>',
+                expect="needs_review", at="#u"),
+        Example('<span id="u" style="text-decoration: underline">Wichtig</span>',
+                expect="needs_review", at="#u"),
+        Example('<a href="/x"><u>Öffnungszeiten</u></a>', expect=None),
+        Example('<a href="/x" style="text-decoration: underline">Öffnungszeiten</a>', expect=None),
+        Example('<span style="text-decoration: none">Text</span>', expect=None),
     ),
 )
 

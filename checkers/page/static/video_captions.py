@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import facts, wcag_standards
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.video-captions",
     engine="static",
     title=de_en("Video ohne Untertitel", "Video without captions"),
@@ -25,7 +25,7 @@ META = PageRuleMeta(
         "Das Video hat keine Untertitel-Spur (track kind=\"captions\").",
         'The video has no captions track (track kind="captions").',
     ),
-    help=de_en(
+    explanation=de_en(
         "Geben Sie dem Video Untertitel, die Sprache und wichtige Geräusche wiedergeben: "
         '<track kind="captions" src="film.de.vtt" srclang="de" label="Deutsch">.',
         "Give the video captions that render speech and important sounds: "
@@ -37,16 +37,18 @@ META = PageRuleMeta(
     act=("eac66b",),
     standards=wcag_standards("1.2.2"),
     examples=(
-        PageExample('<video id="v" src="imagefilm.mp4" controls></video>', fails=True,
-                    selector="#v"),
-        PageExample('<video id="v" controls><source src="a.mp4"><track kind="descriptions" '
-                    'src="a.vtt"></video>', fails=True, selector="#v"),
-        PageExample('<video src="a.mp4" controls><track kind="captions" src="a.vtt" '
-                    'srclang="de"></video>', fails=False),
-        PageExample('<video src="a.mp4" controls><track src="a.vtt" srclang="de"></video>',
-                    fails=False),
-        PageExample('<video src="hintergrund.mp4" autoplay muted loop></video>', fails=False),
-        PageExample('<template><video src="a.mp4" controls></video></template>', fails=False),
+        Example('<video id="v" src="imagefilm.mp4" controls></video>',
+                expect="needs_review", at="#v"),
+        Example('<video id="v" controls><source src="a.mp4"><track kind="descriptions" '
+                    'src="a.vtt"></video>',
+                expect="needs_review", at="#v"),
+        Example('<video src="a.mp4" controls><track kind="captions" src="a.vtt" '
+                    'srclang="de"></video>',
+                expect=None),
+        Example('<video src="a.mp4" controls><track src="a.vtt" srclang="de"></video>',
+                expect=None),
+        Example('<video src="hintergrund.mp4" autoplay muted loop></video>', expect=None),
+        Example('<template><video src="a.mp4" controls></video></template>', expect=None),
     ),
 )
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import PageContext, PageExample, PageHit, PageRuleMeta, de_en, page_rule
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
 from checkers.page.static._common import (
     disabled,
     explicit_role,
@@ -26,7 +26,7 @@ from checkers.page.static._common import (
     wcag_standards,
 )
 
-META = PageRuleMeta(
+META = RuleMeta(
     id="static.widget-not-focusable",
     engine="static",
     title=de_en("Bedienelement nicht mit Tastatur erreichbar",
@@ -35,7 +35,7 @@ META = PageRuleMeta(
         'Das Element hat role="{role}", kann aber keinen Tastaturfokus erhalten.',
         'The element has role="{role}" but cannot receive keyboard focus.',
     ),
-    help=de_en(
+    explanation=de_en(
         'Verwenden Sie das passende HTML-Element (<button>, <a href>, <input>) oder geben Sie '
         'dem Element tabindex="0" und Tastenbedienung.',
         "Use the matching HTML element (<button>, <a href>, <input>) or give the element "
@@ -45,26 +45,26 @@ META = PageRuleMeta(
     wcag=("2.1.1", "4.1.2"),
     standards=wcag_standards("2.1.1", "4.1.2"),
     examples=(
-        PageExample('<div id="w" role="button">Drucken</div>', fails=True, selector="#w"),
-        PageExample('<span id="w" role="link">Impressum</span>', fails=True, selector="#w"),
-        PageExample('<div id="w" role="checkbox" aria-checked="false">Newsletter</div>',
-                    fails=True, selector="#w"),
+        Example('<div id="w" role="button">Drucken</div>', expect="failed", at="#w"),
+        Example('<span id="w" role="link">Impressum</span>', expect="failed", at="#w"),
+        Example('<div id="w" role="checkbox" aria-checked="false">Newsletter</div>',
+                expect="failed", at="#w"),
         # Inside a composite widget a script may set a roving tabindex: review only.
-        PageExample('<div role="tablist"><div role="tab">Allgemein</div></div>', fails=False,
-                    review=True),
-        PageExample('<div role="button" tabindex="0">Drucken</div>', fails=False),
-        PageExample('<button role="switch" aria-checked="false">Ton</button>', fails=False),
-        PageExample('<a href="/impressum" role="button">Impressum</a>', fails=False),
-        PageExample('<div role="button" aria-disabled="true">Senden</div>', fails=False),
-        PageExample('<ul role="listbox" tabindex="0" aria-activedescendant="o1">'
+        Example('<div role="tablist"><div role="tab">Allgemein</div></div>',
+                expect="needs_review", at="html > body > div > div"),
+        Example('<div role="button" tabindex="0">Drucken</div>', expect=None),
+        Example('<button role="switch" aria-checked="false">Ton</button>', expect=None),
+        Example('<a href="/impressum" role="button">Impressum</a>', expect=None),
+        Example('<div role="button" aria-disabled="true">Senden</div>', expect=None),
+        Example('<ul role="listbox" tabindex="0" aria-activedescendant="o1">'
                     '<li id="o1" role="option">Bonn</li><li role="option">Köln</li></ul>',
-                    fails=False),
-        PageExample('<div role="tablist"><div role="tab" tabindex="0">A</div>'
-                    '<div role="tab" tabindex="-1">B</div></div>', fails=False),
-        PageExample('<div role="button" aria-hidden="true">x</div>', fails=False),
-        PageExample('<li role="menuitem"><a href="/abfall">Abfall</a></li>', fails=False),
-        PageExample('<a href="/x"><span role="img" aria-label="Pfeil">→</span></a>',
-                    fails=False),
+                expect=None),
+        Example('<div role="tablist"><div role="tab" tabindex="0">A</div>'
+                    '<div role="tab" tabindex="-1">B</div></div>',
+                expect=None),
+        Example('<div role="button" aria-hidden="true">x</div>', expect=None),
+        Example('<li role="menuitem"><a href="/abfall">Abfall</a></li>', expect=None),
+        Example('<a href="/x"><span role="img" aria-label="Pfeil">→</span></a>', expect=None),
     ),
 )
 

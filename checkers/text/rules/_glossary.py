@@ -6,13 +6,12 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from checkers.rules import SEVERITIES, severity_rank
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
 from checkers.text.inflect import agree
 from checkers.text.rules.base import Fix, Hit, de_en
 from checkers.text.terms import iter_term_hits
-
-_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def glossary_hits(
@@ -41,7 +40,9 @@ def glossary_hits(
                 )
         # An entry may be milder than the rule's default ("info"), never harsher than the rule.
         severity = None
-        if _SEVERITY_RANK.get(entry.severity, 1) < _SEVERITY_RANK[settings.severity]:
+        # (A glossary severity outside the known names counts as a warning.)
+        rank = severity_rank(entry.severity) if entry.severity in SEVERITIES else 1
+        if rank < severity_rank(settings.severity):
             severity = entry.severity
         explanation = entry.explanation
         yield Hit(

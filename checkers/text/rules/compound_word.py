@@ -40,26 +40,26 @@ META = RuleMeta(
     examples=(
         Example(
             "Sie brauchen eine Aufenthaltserlaubnis.",
-            fails=True,
-            flagged="Aufenthaltserlaubnis",
-            suggestion="Aufenthalts·erlaubnis",
+            expect="failed",
+            at="Aufenthaltserlaubnis",
+            suggestions=("Aufenthalts·erlaubnis",),
         ),
-        Example("Sie brauchen eine Aufenthalts·erlaubnis.", fails=False),
+        Example("Sie brauchen eine Aufenthalts·erlaubnis.", expect=None),
         Example(
             "Sie brauchen eine Aufenthaltserlaubnis.",
-            fails=True,
-            flagged="Aufenthaltserlaubnis",
-            suggestion="Aufenthalts-Erlaubnis",
+            expect="failed",
+            at="Aufenthaltserlaubnis",
+            suggestions=("Aufenthalts-Erlaubnis",),
             options={"style": "hyphen"},
         ),
         Example(
             "Bringen Sie die Kranken·versicherungs·karte mit.",
-            fails=True,
-            flagged="Kranken·versicherungs·karte",
-            suggestion="Krankenversicherungskarte",
+            expect="failed",
+            at="Kranken·versicherungs·karte",
+            suggestions=("Krankenversicherungskarte",),
             profile="einfach",
         ),
-        Example("Bringen Sie die Krankenversicherungskarte mit.", fails=False, profile="einfach"),
+        Example("Bringen Sie die Krankenversicherungskarte mit.", expect=None, profile="einfach"),
     ),
 )
 

@@ -24,12 +24,12 @@ META = RuleMeta(
     examples=(
         Example(
             "Wir laden Sie zu unserem Workshop ein.",
-            fails=True,
-            flagged="Workshop",
-            suggestion="Arbeitsgruppe",
+            expect="failed",
+            at="Workshop",
+            suggestions=("Arbeitsgruppe",),
         ),
-        Example("Wir laden Sie zu unserem Treffen ein.", fails=False),
-        Example("Bitte geben Sie uns ein Feedback.", fails=True, flagged="Feedback"),
+        Example("Wir laden Sie zu unserem Treffen ein.", expect=None),
+        Example("Bitte geben Sie uns ein Feedback.", expect="failed", at="Feedback"),
     ),
 )
 

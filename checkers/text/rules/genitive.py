@@ -34,22 +34,22 @@ META = RuleMeta(
     standards=("Leichte Sprache: kein Genitiv", "BITV 2.0 Anlage 2 Teil 2"),
     severity={"leicht": "warning", "einfach": "info", "standard": None},
     examples=(
-        Example("Das ist das Haus des Lehrers.", fails=True, flagged="des Lehrers"),
-        Example("Das ist das Haus von dem Lehrer.", fails=False),
-        Example("Wegen des Regens fällt das Fest aus.", fails=True),
+        Example("Das ist das Haus des Lehrers.", expect="failed", at="des Lehrers"),
+        Example("Das ist das Haus von dem Lehrer.", expect=None),
+        Example("Wegen des Regens fällt das Fest aus.", expect="failed", at="Wegen des Regens"),
         Example(
             "Wegen fehlender Unterlagen dauert es länger.",
-            fails=True,
-            flagged="Wegen fehlender Unterlagen",
-            suggestion="Weil Unterlagen fehlen,",
+            expect="failed",
+            at="Wegen fehlender Unterlagen",
+            suggestions=("Weil Unterlagen fehlen,",),
         ),
         Example(
             "Bitte bringen Sie die Nachweise aller Mitglieder mit.",
-            fails=True,
-            flagged="aller Mitglieder",
-            suggestion="von allen Mitgliedern",
+            expect="failed",
+            at="aller Mitglieder",
+            suggestions=("von allen Mitgliedern",),
         ),
-        Example("Wir helfen der Frau.", fails=False),
+        Example("Wir helfen der Frau.", expect=None),
     ),
 )
 

@@ -23,13 +23,16 @@ META = RuleMeta(
     examples=(
         Example(
             "Bitte reichen Sie die Unterlagen fristgerecht ein.",
-            fails=True,
-            flagged="fristgerecht",
+            expect="failed",
+            at="fristgerecht",
             profile="einfach",
         ),
-        Example("Bitte schicken Sie uns die Unterlagen bis Freitag.", fails=False),
+        Example("Bitte schicken Sie uns die Unterlagen bis Freitag.", expect=None),
         Example(
-            "Sie erhalten den Bescheid per Post.", fails=True, flagged="Bescheid", profile="leicht"
+            "Sie erhalten den Bescheid per Post.",
+            expect="failed",
+            at="Bescheid",
+            profile="leicht",
         ),
     ),
 )

@@ -22,8 +22,8 @@ META = RuleMeta(
     standards=("Leichte Sprache: keine Redewendungen", "DIN SPEC 33429"),
     severity={"leicht": "warning", "einfach": "info", "standard": None},
     examples=(
-        Example("Der Antrag kam in letzter Minute.", fails=True, flagged="in letzter Minute"),
-        Example("Der Antrag kam gerade noch rechtzeitig.", fails=False),
+        Example("Der Antrag kam in letzter Minute.", expect="failed", at="in letzter Minute"),
+        Example("Der Antrag kam gerade noch rechtzeitig.", expect=None),
     ),
 )
 

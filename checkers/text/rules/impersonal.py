@@ -73,22 +73,31 @@ META = RuleMeta(
     examples=(
         Example(
             "Man muss den Antrag bis Ende März stellen.",
-            fails=True, flagged="Man", suggestion="Sie müssen",
+            expect="failed",
+            at="Man",
+            suggestions=("Sie müssen",),
         ),
         Example(
             "Im Bürgeramt kann man einen Termin machen.",
-            fails=True, flagged="man", suggestion="können Sie",
+            expect="failed",
+            at="man",
+            suggestions=("können Sie",),
         ),
         Example(
             "Wenn man krank ist, bekommt man Krankengeld.",
-            fails=True, flagged="man", suggestion="Sie krank sind",
+            expect="failed",
+            at="man",
+            suggestions=("Sie krank sind",),
         ),
         Example(
             "Das Formular findet man im Internet.",
-            fails=True, flagged="man", suggestion="finden Sie", profile="einfach",
+            expect="failed",
+            at="man",
+            suggestions=("finden Sie",),
+            profile="einfach",
         ),
-        Example("Sie müssen den Antrag bis Ende März stellen.", fails=False),
-        Example("Im Bürgeramt können Sie einen Termin machen.", fails=False),
+        Example("Sie müssen den Antrag bis Ende März stellen.", expect=None),
+        Example("Im Bürgeramt können Sie einen Termin machen.", expect=None),
     ),
 )
 

@@ -103,25 +103,32 @@ META = RuleMeta(
     examples=(
         Example(
             "Rauchen ist im Rathaus nicht erlaubt.",
-            fails=True, flagged="nicht", suggestion="verboten",
+            expect="failed",
+            at="nicht",
+            suggestions=("verboten",),
         ),
         Example(
             "Vergessen Sie nicht Ihren Ausweis.",
-            fails=True, flagged="nicht", suggestion="Denken Sie an Ihren Ausweis",
+            expect="failed",
+            at="nicht",
+            suggestions=("Denken Sie an Ihren Ausweis",),
         ),
         Example(
             "Die Frist ist nicht unwichtig für Ihren Antrag.",
-            fails=True, flagged="nicht unwichtig", suggestion="wichtig", profile="einfach",
+            expect="failed",
+            at="nicht unwichtig",
+            suggestions=("wichtig",),
+            profile="einfach",
         ),
         Example(
             "Niemand darf das Formular nicht unterschreiben.",
-            fails=True, flagged="Niemand darf das Formular nicht", profile="standard",
+            expect="failed",
+            at="Niemand darf das Formular nicht",
+            profile="standard",
         ),
-        Example("Rauchen ist im Rathaus verboten.", fails=False),
-        Example(
-            "Der Antrag ist nicht nur für Familien, sondern auch für Rentner.", fails=False,
-        ),
-        Example("Sie müssen heute kein Formular mitbringen.", fails=False, profile="einfach"),
+        Example("Rauchen ist im Rathaus verboten.", expect=None),
+        Example("Der Antrag ist nicht nur für Familien, sondern auch für Rentner.", expect=None),
+        Example("Sie müssen heute kein Formular mitbringen.", expect=None, profile="einfach"),
     ),
 )
 

@@ -101,18 +101,18 @@ META = RuleMeta(
     examples=(
         Example(
             "Wir stellen Ihnen die Formulare gerne zur Verfügung.",
-            fails=True,
-            flagged="stellen Ihnen die Formulare gerne zur Verfügung",
-            suggestion="geben",
+            expect="failed",
+            at="stellen Ihnen die Formulare gerne zur Verfügung",
+            suggestions=("geben",),
         ),
-        Example("Wir geben Ihnen die Formulare.", fails=False),
+        Example("Wir geben Ihnen die Formulare.", expect=None),
         Example(
             "Die Bearbeitung erfolgt nach Eingang der Bestätigung der Zuständigkeit.",
-            fails=True,
-            flagged="Die Bearbeitung erfolgt nach Eingang der Bestätigung der Zuständigkeit.",
+            expect="failed",
+            at="Die Bearbeitung erfolgt nach Eingang der Bestätigung der Zuständigkeit.",
             profile="einfach",
         ),
-        Example("Die Wohnung hat eine Heizung.", fails=False, profile="einfach"),
+        Example("Die Wohnung hat eine Heizung.", expect=None, profile="einfach"),
     ),
 )
 

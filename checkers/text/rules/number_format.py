@@ -176,32 +176,40 @@ META = RuleMeta(
     examples=(
         Example(
             "Sie bekommen drei Briefe vom Amt.",
-            fails=True, flagged="drei", suggestion="3",
+            expect="failed",
+            at="drei",
+            suggestions=("3",),
         ),
         Example(
             "Im Jahr 2024 haben 14.795 Menschen Wohngeld bekommen.",
-            fails=True, flagged="14.795", suggestion="fast 15.000",
+            expect="failed",
+            at="14.795",
+            suggestions=("fast 15.000",),
         ),
         Example(
             "62,7 % der Befragten sind mit dem Bürgeramt zufrieden.",
-            fails=True, flagged="62,7 %", suggestion="mehr als die Hälfte",
+            expect="failed",
+            at="62,7 %",
+            suggestions=("mehr als die Hälfte",),
         ),
-        Example(
-            "Die Regeln stehen im SGB II.",
-            fails=True, flagged="II", suggestion="2",
-        ),
+        Example("Die Regeln stehen im SGB II.", expect="failed", at="II", suggestions=("2",)),
         Example(
             "Bitte schicken Sie den Antrag bis zum 31.03.2025 zurück.",
-            fails=True, flagged="31.03.2025", suggestion="31. März 2025",
+            expect="failed",
+            at="31.03.2025",
+            suggestions=("31. März 2025",),
         ),
         Example(
             "Sie können an fünfundzwanzig Terminen kommen.",
-            fails=True, flagged="fünfundzwanzig", suggestion="25", profile="einfach",
+            expect="failed",
+            at="fünfundzwanzig",
+            suggestions=("25",),
+            profile="einfach",
         ),
-        Example("Sie bekommen einen Brief vom Amt.", fails=False),
-        Example("Sie haben 3 Kinder. Seit 2019 wohnen Sie in Berlin.", fails=False),
-        Example("Die Sprech·stunde ist am 3. März 2025.", fails=False),
-        Example("Sie bekommen zwei Briefe vom Amt.", fails=False, profile="einfach"),
+        Example("Sie bekommen einen Brief vom Amt.", expect=None),
+        Example("Sie haben 3 Kinder. Seit 2019 wohnen Sie in Berlin.", expect=None),
+        Example("Die Sprech·stunde ist am 3. März 2025.", expect=None),
+        Example("Sie bekommen zwei Briefe vom Amt.", expect=None, profile="einfach"),
     ),
 )
 

@@ -37,15 +37,17 @@ META = RuleMeta(
     examples=(
         Example(
             "Das Amt hat einen neuen Namen. Der Name ist Bürgeramt.",
-            fails=True, flagged="Das Amt hat einen neuen Namen. Der Name ist Bürgeramt.",
-            suggestion="Das Amt hat einen neuen Namen.\nDer Name ist Bürgeramt.",
+            expect="failed",
+            at="Das Amt hat einen neuen Namen. Der Name ist Bürgeramt.",
+            suggestions=("Das Amt hat einen neuen Namen.\nDer Name ist Bürgeramt.",),
         ),
         Example(
             "Wir helfen Ihnen gern.\nRufen Sie an. Oder schreiben Sie eine E-Mail.",
-            fails=True, flagged="Rufen Sie an. Oder schreiben Sie eine E-Mail.",
+            expect="failed",
+            at="Rufen Sie an. Oder schreiben Sie eine E-Mail.",
         ),
-        Example("Das Amt hat einen neuen Namen.\nDer Name ist Bürgeramt.", fails=False),
-        Example("Am 3. März ist das Amt zu.\nBringen Sie z. B. Ihren Ausweis mit.", fails=False),
+        Example("Das Amt hat einen neuen Namen.\nDer Name ist Bürgeramt.", expect=None),
+        Example("Am 3. März ist das Amt zu.\nBringen Sie z. B. Ihren Ausweis mit.", expect=None),
     ),
 )
 

@@ -38,14 +38,14 @@ META = RuleMeta(
         Example(
             "Wir laden Sie herzlich ein. Please bring your payslips and your rental agreement "
             "with you. Wir freuen uns auf Sie.",
-            fails=True,
-            flagged="Please bring your payslips and your rental agreement with you.",
+            expect="failed",
+            at="Please bring your payslips and your rental agreement with you.",
         ),
-        Example("Das Benefiz-Konzert ist am Samstag. Wir freuen uns auf Sie.", fails=False),
+        Example("Das Benefiz-Konzert ist am Samstag. Wir freuen uns auf Sie.", expect=None),
         Example(
             '<p>Wir laden Sie ein.</p><p lang="en">Please bring your payslips and your rental '
             "agreement with you.</p>",
-            fails=False,
+            expect=None,
         ),
     ),
 )

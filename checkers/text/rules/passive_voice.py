@@ -38,21 +38,21 @@ META = RuleMeta(
         "standard": {"include_zustandspassiv": False},
     },
     examples=(
-        Example("Der Antrag wird vom Amt geprüft.", fails=True, flagged="wird vom Amt geprüft"),
-        Example("Das Amt prüft den Antrag.", fails=False),
+        Example("Der Antrag wird vom Amt geprüft.", expect="failed", at="wird vom Amt geprüft"),
+        Example("Das Amt prüft den Antrag.", expect=None),
         Example(
             "Das Formular muss bis Freitag ausgefüllt werden.",
-            fails=True,
-            flagged="muss bis Freitag ausgefüllt werden",
+            expect="failed",
+            at="muss bis Freitag ausgefüllt werden",
         ),
-        Example("Morgen wird es regnen.", fails=False),
+        Example("Morgen wird es regnen.", expect=None),
         Example(
             "Das Bürgeramt ist am Montag geschlossen.",
-            fails=True,
-            flagged="ist am Montag geschlossen",
+            expect="failed",
+            at="ist am Montag geschlossen",
         ),
-        Example("Das Bürgeramt ist am Montag geschlossen.", fails=False, profile="einfach"),
-        Example("Er ist gestern nach Hause gegangen.", fails=False),
+        Example("Das Bürgeramt ist am Montag geschlossen.", expect=None, profile="einfach"),
+        Example("Er ist gestern nach Hause gegangen.", expect=None),
     ),
 )
 

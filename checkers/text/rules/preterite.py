@@ -139,29 +139,37 @@ META = RuleMeta(
     examples=(
         Example(
             "Der Mitarbeiter prüfte Ihren Antrag.",
-            fails=True, flagged="prüfte", suggestion="Der Mitarbeiter hat Ihren Antrag geprüft.",
+            expect="failed",
+            at="prüfte",
+            suggestions=("Der Mitarbeiter hat Ihren Antrag geprüft.",),
         ),
         Example(
             "Frau Meier kam am Montag ins Bürgeramt.",
-            fails=True, flagged="kam",
-            suggestion="Frau Meier ist am Montag ins Bürgeramt gekommen.",
+            expect="failed",
+            at="kam",
+            suggestions=("Frau Meier ist am Montag ins Bürgeramt gekommen.",),
         ),
         Example(
             "Wir wissen, dass Sie im Mai umzogen.",
-            fails=True, flagged="umzogen", suggestion="Wir wissen, dass Sie im Mai umgezogen sind.",
+            expect="failed",
+            at="umzogen",
+            suggestions=("Wir wissen, dass Sie im Mai umgezogen sind.",),
         ),
         Example(
             "Die Beratung fand im Rathaus statt.",
-            fails=True, flagged="fand",
-            suggestion="Die Beratung hat im Rathaus stattgefunden.",
+            expect="failed",
+            at="fand",
+            suggestions=("Die Beratung hat im Rathaus stattgefunden.",),
         ),
         Example(
             "Sie hatten den Antrag schon gestellt.",
-            fails=True, flagged="hatten den Antrag schon gestellt", suggestion="haben",
+            expect="failed",
+            at="hatten den Antrag schon gestellt",
+            suggestions=("haben",),
         ),
-        Example("Der Mitarbeiter hat Ihren Antrag geprüft.", fails=False),
-        Example("Das Amt war am Montag geschlossen. Wir konnten nicht helfen.", fails=False),
-        Example("Die bezahlte Rechnung liegt im Ordner.", fails=False),
+        Example("Der Mitarbeiter hat Ihren Antrag geprüft.", expect=None),
+        Example("Das Amt war am Montag geschlossen. Wir konnten nicht helfen.", expect=None),
+        Example("Die bezahlte Rechnung liegt im Ordner.", expect=None),
     ),
 )
 

@@ -61,17 +61,21 @@ META = RuleMeta(
     examples=(
         Example(
             "Der Vermieter schreibt einen Brief an den Mieter. Er muss die Heizung reparieren.",
-            fails=True, flagged="Er", suggestion="Der Vermieter",
+            expect="needs_review",
+            at="Er",
+            suggestions=("Der Vermieter",),
         ),
         Example(
             "Der Sachbearbeiter ruft den Antragsteller an. Ihm fehlt noch ein Nachweis.",
-            fails=True, flagged="Ihm", suggestion="Dem Antragsteller",
+            expect="needs_review",
+            at="Ihm",
+            suggestions=("Dem Antragsteller",),
         ),
         Example(
             "Der Vermieter schreibt Ihnen eine E-Mail. Er muss die Heizung reparieren.",
-            fails=False,
+            expect=None,
         ),
-        Example("Der Antrag liegt beim Amt. Er wird jetzt geprüft.", fails=False),
+        Example("Der Antrag liegt beim Amt. Er wird jetzt geprüft.", expect=None),
     ),
 )
 

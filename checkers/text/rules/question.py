@@ -45,14 +45,16 @@ META = RuleMeta(
     examples=(
         Example(
             "Sie wollen umziehen. Wissen Sie schon, was Sie tun müssen? Wir helfen Ihnen.",
-            fails=True, flagged="Wissen Sie schon, was Sie tun müssen?",
+            expect="failed",
+            at="Wissen Sie schon, was Sie tun müssen?",
         ),
         Example(
             "Wir haben Ihren Antrag bekommen. Wer prüft den Antrag? Das macht das Amt.",
-            fails=True, flagged="Wer prüft den Antrag?",
+            expect="failed",
+            at="Wer prüft den Antrag?",
         ),
-        Example("Was ist Wohngeld?\n\nWohngeld ist Geld vom Staat für die Miete.", fails=False),
-        Example("Wohngeld ist Geld vom Staat für die Miete.", fails=False),
+        Example("Was ist Wohngeld?\n\nWohngeld ist Geld vom Staat für die Miete.", expect=None),
+        Example("Wohngeld ist Geld vom Staat für die Miete.", expect=None),
     ),
 )
 

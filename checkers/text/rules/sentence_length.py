@@ -37,19 +37,19 @@ META = RuleMeta(
     # Sentence length is the one rule that reads any language (English texts get it too).
     languages=("de", "en"),
     examples=(
-        Example("Sie bekommen das Geld jeden Monat.", fails=False),
+        Example("Sie bekommen das Geld jeden Monat.", expect=None),
         Example(
             "Wir prüfen Ihren Antrag, weil Sie im letzten Monat umgezogen sind und wir Ihre neue "
             "Adresse noch nicht kennen.",
-            fails=True,
-            flagged="Wir prüfen Ihren Antrag, weil Sie im letzten Monat umgezogen sind und wir "
+            expect="failed",
+            at="Wir prüfen Ihren Antrag, weil Sie im letzten Monat umgezogen sind und wir "
             "Ihre neue Adresse noch nicht kennen.",
-            suggestion="Wir prüfen Ihren Antrag. Der Grund ist: Sie sind im letzten Monat "
-            "umgezogen und wir kennen Ihre neue Adresse noch nicht.",
+            suggestions=("Wir prüfen Ihren Antrag. Der Grund ist: Sie sind im letzten Monat "
+            "umgezogen und wir kennen Ihre neue Adresse noch nicht.",),
         ),
         Example(
             "Das brauchen Sie:\n- Ihren Ausweis\n- die Meldebescheinigung\n- den Mietvertrag",
-            fails=False,
+            expect=None,
         ),
     ),
 )

@@ -132,42 +132,44 @@ META = RuleMeta(
     examples=(
         Example(
             "Das Amt ist am Montag geschlossen; wir sind am Dienstag wieder da.",
-            fails=True, flagged=";", suggestion=". Wir",
+            expect="failed",
+            at=";",
+            suggestions=(". Wir",),
         ),
         Example(
             "Bitte bringen Sie Ihren Ausweis mit (oder Ihren Reisepass).",
-            fails=True, flagged="(oder Ihren Reisepass)", suggestion=". Oder Ihren Reisepass",
+            expect="failed",
+            at="(oder Ihren Reisepass)",
+            suggestions=(". Oder Ihren Reisepass",),
         ),
         Example(
             "Der Verein bietet Beratung & Hilfe an.",
-            fails=True, flagged="&", suggestion="und",
+            expect="failed",
+            at="&",
+            suggestions=("und",),
         ),
         Example(
-            "Das steht in § 7 des Gesetzes.", fails=True, flagged="§", suggestion="Paragraf",
+            "Das steht in § 7 des Gesetzes.",
+            expect="failed",
+            at="§",
+            suggestions=("Paragraf",),
         ),
         Example(
             "Schreiben Sie Ihren Namen/Vornamen in das Feld.",
-            fails=True, flagged="Namen/Vornamen", suggestion="Namen und Vornamen",
+            expect="failed",
+            at="Namen/Vornamen",
+            suggestions=("Namen und Vornamen",),
         ),
         Example(
             "Wir laden alle Bürger*innen ein.",
-            fails=True, flagged="Bürger*innen", suggestion="Bürgerinnen und Bürger",
+            expect="failed",
+            at="Bürger*innen",
+            suggestions=("Bürgerinnen und Bürger",),
         ),
-        Example(
-            "Die Beratung ist für Mieter und Vermieter.",
-            fails=False,
-        ),
-        Example(
-            "Mehr Informationen finden Sie auf www.berlin.de/buergeramt/termine.",
-            fails=False,
-        ),
-        Example(
-            "Das Geld kommt von der Europäischen Union (EU).",
-            fails=False,
-        ),
-        Example(
-            "Wir laden alle Bürger*innen ein.", fails=False, profile="einfach",
-        ),
+        Example("Die Beratung ist für Mieter und Vermieter.", expect=None),
+        Example("Mehr Informationen finden Sie auf www.berlin.de/buergeramt/termine.", expect=None),
+        Example("Das Geld kommt von der Europäischen Union (EU).", expect=None),
+        Example("Wir laden alle Bürger*innen ein.", expect=None, profile="einfach"),
     ),
 )
 

@@ -38,11 +38,11 @@ META = RuleMeta(
         "standard": {"flag_polite_forms": False},
     },
     examples=(
-        Example("Es wäre gut, wenn Sie früh kommen.", fails=True, flagged="wäre"),
-        Example("Es ist gut, wenn Sie früh kommen.", fails=False),
-        Example("Er sagt, er sei krank.", fails=True, flagged="sei"),
-        Example("Sie sollten gestern kommen.", fails=False, profile="einfach"),
-        Example("Wir möchten Sie zum Fest einladen. Ich möchte kommen.", fails=False),
+        Example("Es wäre gut, wenn Sie früh kommen.", expect="failed", at="wäre"),
+        Example("Es ist gut, wenn Sie früh kommen.", expect=None),
+        Example("Er sagt, er sei krank.", expect="failed", at="sei"),
+        Example("Sie sollten gestern kommen.", expect=None, profile="einfach"),
+        Example("Wir möchten Sie zum Fest einladen. Ich möchte kommen.", expect=None),
     ),
 )
 

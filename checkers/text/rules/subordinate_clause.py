@@ -74,32 +74,39 @@ META = RuleMeta(
     examples=(
         Example(
             "Wir prüfen Ihren Antrag, weil Sie umgezogen sind.",
-            fails=True, flagged="weil Sie umgezogen sind",
-            suggestion="Wir prüfen Ihren Antrag. Der Grund ist: Sie sind umgezogen.",
+            expect="failed",
+            at="weil Sie umgezogen sind",
+            suggestions=("Wir prüfen Ihren Antrag. Der Grund ist: Sie sind umgezogen.",),
         ),
         Example(
             "Der Antrag, den Sie stellen, muss vollständig sein.",
-            fails=True, flagged="den Sie stellen",
-            suggestion="Sie stellen einen Antrag. Der Antrag muss vollständig sein.",
+            expect="failed",
+            at="den Sie stellen",
+            suggestions=("Sie stellen einen Antrag. Der Antrag muss vollständig sein.",),
         ),
         Example(
             "Bitte schicken Sie uns das Formular, das Sie ausgefüllt haben.",
-            fails=True, flagged="das Sie ausgefüllt haben",
-            suggestion="Bitte schicken Sie uns das Formular. Sie haben das Formular ausgefüllt.",
+            expect="failed",
+            at="das Sie ausgefüllt haben",
+            suggestions=(
+                "Bitte schicken Sie uns das Formular. Sie haben das Formular ausgefüllt.",
+            ),
         ),
         Example(
             "Wir prüfen, ob der Antrag, den Sie gestellt haben, vollständig ist.",
-            fails=True, profile="standard",
-            flagged="Wir prüfen, ob der Antrag, den Sie gestellt haben, vollständig ist.",
+            expect="failed",
+            at="Wir prüfen, ob der Antrag, den Sie gestellt haben, vollständig ist.",
+            profile="standard",
+        ),
+        Example("Wenn Sie umziehen, melden Sie sich beim Bürgeramt.", expect=None),
+        Example(
+            "Bringen Sie den Ausweis, die Meldebescheinigung und den Mietvertrag mit.",
+            expect=None,
         ),
         Example(
-            "Wenn Sie umziehen, melden Sie sich beim Bürgeramt.",
-            fails=False,
-        ),
-        Example("Bringen Sie den Ausweis, die Meldebescheinigung und den Mietvertrag mit.",
-                fails=False),
-        Example(
-            "Wir prüfen Ihren Antrag, weil Sie umgezogen sind.", fails=False, profile="einfach",
+            "Wir prüfen Ihren Antrag, weil Sie umgezogen sind.",
+            expect=None,
+            profile="einfach",
         ),
     ),
 )

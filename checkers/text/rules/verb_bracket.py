@@ -58,25 +58,29 @@ META = RuleMeta(
     examples=(
         Example(
             "Wir werden Ihnen den Bescheid nach Prüfung aller Unterlagen zusenden.",
-            fails=True, profile="einfach",
-            flagged="werden Ihnen den Bescheid nach Prüfung aller Unterlagen zusenden",
+            expect="failed",
+            at="werden Ihnen den Bescheid nach Prüfung aller Unterlagen zusenden",
+            profile="einfach",
         ),
         Example(
             "Wir senden Ihnen den Bescheid nach der Prüfung aller Ihrer Unterlagen zu.",
-            fails=True, profile="einfach",
-            flagged="senden Ihnen den Bescheid nach der Prüfung aller Ihrer Unterlagen zu",
+            expect="failed",
+            at="senden Ihnen den Bescheid nach der Prüfung aller Ihrer Unterlagen zu",
+            profile="einfach",
         ),
         Example(
             "Sie müssen den Antrag bis zum 31. März beim Bürgeramt in der Stadtmitte "
             "abgeben.",
-            fails=True, flagged="müssen den Antrag bis zum 31. März beim Bürgeramt in der "
+            expect="failed",
+            at="müssen den Antrag bis zum 31. März beim Bürgeramt in der "
             "Stadtmitte abgeben",
         ),
-        Example("Wir prüfen alle Unterlagen. Dann senden wir Ihnen den Bescheid.", fails=False),
-        Example("Sie müssen den Antrag bis Ende März abgeben.", fails=False, profile="einfach"),
+        Example("Wir prüfen alle Unterlagen. Dann senden wir Ihnen den Bescheid.", expect=None),
+        Example("Sie müssen den Antrag bis Ende März abgeben.", expect=None, profile="einfach"),
         Example(
             "Wir wissen, dass Sie den Antrag im letzten Monat beim Bürgeramt gestellt haben.",
-            fails=False, profile="einfach",
+            expect=None,
+            profile="einfach",
         ),
     ),
 )
