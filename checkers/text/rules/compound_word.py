@@ -87,7 +87,9 @@ def _unsplit(doc: AnalyzedText, settings: RuleSettings, lexicon: object) -> Iter
         if "·" in text or "-" in text:
             continue
         parts = split_compound(text, lexicon)
-        if not parts or len(parts) < 2:
+        if not parts or len(parts) < 2 or any(len(p) <= 3 for p in parts[1:-1]):
+            # A short part inside the word is a syllable more often than a word:
+            # "Medi·kam·ente" is no compound, "Schul·land·heim" is.
             continue
         replacement = format_compound(parts, settings.get("style", settings.compound_style))
         yield Hit(
