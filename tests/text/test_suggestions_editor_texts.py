@@ -80,3 +80,20 @@ def test_word_with_short_inner_part_is_no_compound(checker) -> None:
     text = "Ihr Kind muss Medikamente einnehmen. Das Schullandheim liegt am See."
     found = _findings(checker, text, "de.compound-word", profile="leicht")
     assert "Medikamente" not in found and "Schullandheim" in found
+
+
+def test_feminine_ending_is_no_compound_part(checker) -> None:
+    text = "Es gibt Geld für Mieterinnen und Mieter."
+    found = _findings(checker, text, "de.compound-word", profile="leicht")
+    assert "Mieterinnen" not in found
+
+
+def test_sein_zu_is_one_passive_finding_not_also_a_state(checker) -> None:
+    report = checker.check(
+        CheckRequest("Dem Antrag sind folgende Nachweise beizufügen.", profile="leicht")
+    )
+    passive = [f for f in report.findings if f.rule_id == "de.passive-voice"]
+    assert len(passive) == 1 and "Zustand" not in passive[0].message
+    report = checker.check(CheckRequest("Am Montag ist das Amt geschlossen.", profile="leicht"))
+    (state,) = [f for f in report.findings if f.rule_id == "de.passive-voice"]
+    assert "Zustand" in state.message

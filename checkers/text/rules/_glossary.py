@@ -36,7 +36,9 @@ def glossary_hits(
             if fitted is not None:
                 fixes.append(Fix(_match_case(flagged, fitted)))
             else:
-                fixes.append(Fix(replacement, note=de_en("Satz anpassen.", "Adjust the sentence.")))
+                fixes.append(
+                    Fix(replacement, note=de_en("Satz anpassen.", "Adjust the sentence."))
+                )
         # An entry may be milder than the rule's default ("info"), never harsher than the rule.
         severity = None
         if _SEVERITY_RANK.get(entry.severity, 1) < _SEVERITY_RANK[settings.severity]:

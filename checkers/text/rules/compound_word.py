@@ -63,6 +63,8 @@ META = RuleMeta(
     ),
 )
 
+FEMININE_SUFFIXES = frozenset({"in", "innen"})
+
 STANDARD_SPELLING = de_en(
     "„{term}“: In Einfacher Sprache schreibt man das Wort zusammen: „{replacement}“.",
     "“{term}”: plain German writes the word as one: “{replacement}”.",
@@ -91,6 +93,8 @@ def _unsplit(doc: AnalyzedText, settings: RuleSettings, lexicon: object) -> Iter
             # A short part inside the word is a syllable more often than a word:
             # "Medi·kam·ente" is no compound, "Schul·land·heim" is.
             continue
+        if parts[-1].casefold() in FEMININE_SUFFIXES:
+            continue  # "Mieter·innen": the ending of the feminine form is no word of its own
         replacement = format_compound(parts, settings.get("style", settings.compound_style))
         yield Hit(
             token.start, token.end, {"term": text, "replacement": replacement}, [Fix(replacement)]

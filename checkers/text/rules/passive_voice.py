@@ -68,9 +68,13 @@ STATE_MESSAGE = de_en(
 @rule(META)
 def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
     include_state = bool(settings.get("include_zustandspassiv"))
-    for sentence, hit in morph_hits(doc, "passive"):
+    hits = list(morph_hits(doc, "passive"))
+    actions = [(h.start, h.end) for _, h in hits if h.subkind != "zustandspassiv"]
+    for sentence, hit in hits:
         if hit.subkind == "zustandspassiv":
-            if not include_state:
+            if not include_state or any(s < hit.end and hit.start < e for s, e in actions):
+                # "sind … beizufügen" is also found as "sein + zu" (an action to be done):
+                # reporting it a second time as a state would contradict the first finding.
                 continue
             # "Das Amt ist geschlossen" is a state, not something being done: a hint only.
             found = to_hit(doc, sentence, hit)
