@@ -97,3 +97,22 @@ def test_sein_zu_is_one_passive_finding_not_also_a_state(checker) -> None:
     report = checker.check(CheckRequest("Am Montag ist das Amt geschlossen.", profile="leicht"))
     (state,) = [f for f in report.findings if f.rule_id == "de.passive-voice"]
     assert "Zustand" in state.message
+
+
+def test_zwecks_asks_for_a_clause_not_for_von(checker) -> None:
+    text = "Zwecks Prüfung Ihres Antrags benötigen wir weitere Unterlagen."
+    found = _findings(checker, text, "de.genitive")
+    assert "damit" in found["Zwecks Prüfung"].message
+    assert "von" not in found["Zwecks Prüfung"].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Sommerfest stand schon vor der Tür.",
+        "Die Sanierung wurde in die Wege geleitet.",
+        "Viele Familien kamen kaum über die Runden.",
+    ],
+)
+def test_new_club_and_office_idioms_in_other_tenses(checker, text: str) -> None:
+    assert _findings(checker, text, "de.idiom")
