@@ -116,3 +116,9 @@ def test_zwecks_asks_for_a_clause_not_for_von(checker) -> None:
 )
 def test_new_club_and_office_idioms_in_other_tenses(checker, text: str) -> None:
     assert _findings(checker, text, "de.idiom")
+
+
+def test_noun_from_particle_verb_is_not_split(checker) -> None:
+    text = "Begrüßung und Feststellung der Beschlussfähigkeit."
+    found = _findings(checker, text, "de.compound-word", profile="leicht")
+    assert "Feststellung" not in found and "Beschlussfähigkeit" in found
