@@ -122,3 +122,15 @@ def test_noun_from_particle_verb_is_not_split(checker) -> None:
     text = "Begrüßung und Feststellung der Beschlussfähigkeit."
     found = _findings(checker, text, "de.compound-word", profile="leicht")
     assert "Feststellung" not in found and "Beschlussfähigkeit" in found
+
+
+def test_coordinated_passive_is_one_finding_without_a_broken_rewrite(checker) -> None:
+    text = "Die Bestätigung ist vom Vermieter auszufüllen und zu unterschreiben."
+    report = checker.check(CheckRequest(text, profile="einfach"))
+    (passive,) = [f for f in report.findings if f.rule_id == "de.passive-voice"]
+    assert not passive.suggestions
+
+
+def test_compound_with_a_glossary_word_inside_is_its_own_entry(checker) -> None:
+    found = _findings(checker, "Bringen Sie die Wohnungsgeberbestätigung mit.", "de.glossary-term")
+    assert _fixes(found["Wohnungsgeberbestätigung"])[0] == ("Bestätigung vom Vermieter", False)

@@ -10,6 +10,7 @@ vermeiden"); Einfache Sprache mostly (ISO 24495-1). Detection runs on lemma tabl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checkers.text.analysis import AnalyzedText
@@ -82,7 +83,19 @@ def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
             found.severity = "info"
             yield found
             continue
-        yield to_hit(doc, sentence, hit)
+        inside = [(s, e) for s, e in actions if s <= hit.start and hit.end <= e]
+        if any(span != (hit.start, hit.end) for span in inside):
+            continue  # "ist … auszufüllen" inside "ist … auszufüllen und zu unterschreiben"
+        found = to_hit(doc, sentence, hit)
+        span = doc.text[hit.start : hit.end]
+        if COORDINATED.search(span):
+            # Two coordinated verbs ("auszufüllen und zu unterschreiben"): the rewrite knows
+            # only one of them and would leave a broken sentence.
+            found.fixes = []
+        yield found
+
+
+COORDINATED = re.compile(r"\s(?:und|oder)\s")
 
 
 RULES = (check,)
