@@ -12,6 +12,7 @@ names and rare technical words the lexicon splits oddly.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from checkers.text.analysis import AnalyzedText
 from checkers.text.compounds import format_compound, split_compound
@@ -63,6 +64,8 @@ META = RuleMeta(
     ),
 )
 
+FEMININE_SUFFIXES = frozenset({"in", "innen"})
+
 STANDARD_SPELLING = de_en(
     "„{term}“: In Einfacher Sprache schreibt man das Wort zusammen: „{replacement}“.",
     "“{term}”: plain German writes the word as one: “{replacement}”.",
@@ -87,12 +90,26 @@ def _unsplit(doc: AnalyzedText, settings: RuleSettings, lexicon: object) -> Iter
         if "·" in text or "-" in text:
             continue
         parts = split_compound(text, lexicon)
-        if not parts or len(parts) < 2:
+        if not parts or len(parts) < 2 or any(len(p) <= 3 for p in parts[1:-1]):
+            # A short part inside the word is a syllable more often than a word:
+            # "Medi·kam·ente" is no compound, "Schul·land·heim" is.
             continue
+        if parts[-1].casefold() in FEMININE_SUFFIXES:
+            continue  # "Mieter·innen": the ending of the feminine form is no word of its own
+        if len(parts) == 2 and _from_particle_verb(parts, lexicon):
+            continue  # "Feststellung" comes from "feststellen": "Fest·stellung" misleads
         replacement = format_compound(parts, settings.get("style", settings.compound_style))
         yield Hit(
             token.start, token.end, {"term": text, "replacement": replacement}, [Fix(replacement)]
         )
+
+
+def _from_particle_verb(parts: list[str], lexicon: Any) -> bool:
+    """A noun made from a particle verb ("Feststellung" <- "feststellen") is one word."""
+    rest = parts[1].casefold()
+    stem = rest[:-3] + "en" if rest.endswith("ung") else rest
+    verb_lemma = getattr(lexicon, "verb_lemma", None)
+    return verb_lemma is not None and verb_lemma(parts[0].casefold() + stem) is not None
 
 
 def _split_against_spelling(doc: AnalyzedText, lexicon: object) -> Iterator[Hit]:

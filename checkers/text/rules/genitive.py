@@ -60,6 +60,8 @@ GENITIVE_PREPOSITIONS = {
     "infolge": "weil",
     "trotz": "obwohl",
     "ungeachtet": "obwohl",
+    "zwecks": "damit",  # "zwecks Prüfung" -> "damit wir prüfen können"
+    "mangels": "weil",  # "mangels Nachweis" -> "weil der Nachweis fehlt"
 }
 PREPOSITION_MESSAGE = de_en(
     "„{span}“ ist Genitiv. Schreiben Sie einen Satz mit „{conjunction}“.",

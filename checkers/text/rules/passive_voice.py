@@ -10,6 +10,7 @@ vermeiden"); Einfache Sprache mostly (ISO 24495-1). Detection runs on lemma tabl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checkers.text.analysis import AnalyzedText
@@ -68,9 +69,13 @@ STATE_MESSAGE = de_en(
 @rule(META)
 def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
     include_state = bool(settings.get("include_zustandspassiv"))
-    for sentence, hit in morph_hits(doc, "passive"):
+    hits = list(morph_hits(doc, "passive"))
+    actions = [(h.start, h.end) for _, h in hits if h.subkind != "zustandspassiv"]
+    for sentence, hit in hits:
         if hit.subkind == "zustandspassiv":
-            if not include_state:
+            if not include_state or any(s < hit.end and hit.start < e for s, e in actions):
+                # "sind … beizufügen" is also found as "sein + zu" (an action to be done):
+                # reporting it a second time as a state would contradict the first finding.
                 continue
             # "Das Amt ist geschlossen" is a state, not something being done: a hint only.
             found = to_hit(doc, sentence, hit)
@@ -78,7 +83,19 @@ def check(doc: AnalyzedText, settings: RuleSettings) -> Iterator[Hit]:
             found.severity = "info"
             yield found
             continue
-        yield to_hit(doc, sentence, hit)
+        inside = [(s, e) for s, e in actions if s <= hit.start and hit.end <= e]
+        if any(span != (hit.start, hit.end) for span in inside):
+            continue  # "ist … auszufüllen" inside "ist … auszufüllen und zu unterschreiben"
+        found = to_hit(doc, sentence, hit)
+        span = doc.text[hit.start : hit.end]
+        if COORDINATED.search(span):
+            # Two coordinated verbs ("auszufüllen und zu unterschreiben"): the rewrite knows
+            # only one of them and would leave a broken sentence.
+            found.fixes = []
+        yield found
+
+
+COORDINATED = re.compile(r"\s(?:und|oder)\s")
 
 
 RULES = (check,)
