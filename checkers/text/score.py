@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from checkers.text.grammar import words
+from checkers.text.grammar import case_prepositions, words
 from checkers.text.segment import Sentence
 
 MODEL_PATH = Path(__file__).with_name("score_model.json")
@@ -45,11 +45,7 @@ SUBORDINATORS = (
     words("closed", "subordinators", "conjunctions") | words("closed", "subordinators", "adverbs")
     | words("closed", "relative_pronouns")
 )
-PREPOSITIONS = frozenset(
-    """
-    an auf aus bei durch für gegen in mit nach ohne über um unter von vor zu zwischen
-    """.split()
-)
+PREPOSITIONS = case_prepositions()  # before a relative pronoun: ", mit dem"
 _OPENING = frozenset({"(", "["})
 
 

@@ -22,6 +22,7 @@ import yaml
 __all__ = [
     "GrammarDataError",
     "auxiliary_overrides",
+    "case_prepositions",
     "form_to_lemma",
     "load",
     "month_names",
@@ -240,6 +241,14 @@ def table(topic: str, *path: str) -> dict[str, Any]:
 def form_to_lemma(topic: str, *path: str) -> dict[str, str]:
     """``lemma: form form …`` entries turned round: form -> lemma."""
     return {form: lemma for lemma, forms in _at(topic, path).items() for form in forms.split()}
+
+
+@cache
+def case_prepositions() -> frozenset[str]:
+    """Prepositions with the dative, the accusative or either; no contractions, no genitive."""
+    return frozenset().union(
+        *(words("prepositions", case) for case in ("dative", "accusative", "two_way"))
+    )
 
 
 def strong_verbs() -> dict[str, tuple[str, str, str]]:

@@ -6,7 +6,14 @@ The grammar facts (closed word classes, prepositions, verb tables, noun gender) 
 
 from __future__ import annotations
 
-from checkers.text.grammar import form_to_lemma, strong_verbs, table, word_tuple, words
+from checkers.text.grammar import (
+    case_prepositions,
+    form_to_lemma,
+    strong_verbs,
+    table,
+    word_tuple,
+    words,
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -61,10 +68,7 @@ DETERMINERS = words("closed", "determiners")
 PERSONAL_SUBJECTS = words("closed", "pronouns", "non_third_person_subject")
 FUTUR_SUBJECTS = words("closed", "pronouns", "futur_subject")
 ACCUSATIVE_PRONOUNS = words("closed", "pronouns", "accusative")
-PREPOSITIONS = (
-    words("prepositions", "dative") | words("prepositions", "accusative")
-    | words("prepositions", "two_way") | frozenset(table("prepositions", "contractions"))
-)
+PREPOSITIONS = case_prepositions() | frozenset(table("prepositions", "contractions"))
 # Words that open a verb-final clause: conjunctions, w-words, relative pronouns.
 SUBORDINATORS = (
     words("closed", "subordinators", "conjunctions") | words("closed", "subordinators", "adverbs")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checkers.text.analysis import AnalyzedText
-from checkers.text.grammar import words
+from checkers.text.grammar import case_prepositions, words
 from checkers.text.segment import Sentence
 from checkers.text.tokens import Token
 
@@ -23,12 +23,7 @@ SUBORDINATORS = words("closed", "subordinators", "conjunctions") | words(
     "closed", "subordinators", "adverbs"
 )
 RELATIVES = words("closed", "relative_pronouns")
-PREPOSITIONS_BEFORE_RELATIVE = frozenset(
-    [
-        "an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "ohne", "über",
-        "um", "unter", "von", "vor", "zu", "zwischen",
-    ]
-)
+PREPOSITIONS_BEFORE_RELATIVE = case_prepositions()
 COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "denn"})
 PRONOUNS = frozenset(["ich", "du", "er", "sie", "es", "wir", "ihr", "man", "Sie"])
 ARTICLES = frozenset(
