@@ -324,8 +324,6 @@ def add_file_lines(report: Report, path: Path) -> Report:
     todo = [f for f in report.findings if f.location.line is None and f.location.selector]
     if not todo:
         return report
-    from bisect import bisect_right
-
     from checkers.document.html import parse_html
 
     try:
@@ -334,18 +332,14 @@ def add_file_lines(report: Report, path: Path) -> Report:
         return report
     # The same parse as the page audit's, so its selectors name the same elements.
     parsed = parse_html(source)
-    line_starts = [0, *(i + 1 for i, char in enumerate(source) if char == "\n")]
     for finding in todo:
         try:
             found = parsed.root.cssselect(finding.location.selector or "")
         except Exception:  # cssselect cannot read every selector axe writes; no line then
             continue
-        offset = parsed.offsets.get(found[0]) if found else None
-        if offset is None:
-            continue
-        line = bisect_right(line_starts, offset)
-        finding.location.line = line
-        finding.location.column = offset - line_starts[line - 1] + 1
+        position = parsed.position(found[0]) if found else None
+        if position is not None:
+            finding.location.line, finding.location.column = position
     return report
 
 

@@ -18,8 +18,9 @@ Lexbor does not report source positions, so the start tags of the source are sca
 matched to the elements in document order (same tag name, a short look-ahead): elements the
 parser made up (implied ``tbody``, a ``p`` for a stray ``</p>``, clones of formatting elements)
 and content moved by foster parenting match no tag; they get the position of the next element
-that did (where their content starts). Elements carry their line in lxml's ``sourceline``;
-:attr:`ParsedHtml.offsets` has the character offset (of the ``<`` for matched elements).
+that did (where their content starts). :attr:`ParsedHtml.offsets` has the character offset (of
+the ``<`` for matched elements), :meth:`ParsedHtml.position` line and column; both are computed
+when first asked for. lxml's ``sourceline`` is not set.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import lxml.html
 from lxml import etree
@@ -55,14 +55,43 @@ _RAW_TEXT = frozenset(
 _NOSCRIPT = re.compile(r"(<noscript\b[^>]*>)(.*?)(?=</noscript[\s/>]|\Z)", re.I | re.S)
 
 
-@dataclass(slots=True)
 class ParsedHtml:
-    root: HtmlElement  # the <html> element; head and body always exist
-    offsets: dict[HtmlElement, int] = field(default_factory=dict)  # start-tag "<" in the source
+    """The parsed tree and, computed when first asked (URL audits never need them), the source
+    positions of its elements."""
+
+    __slots__ = ("_lines", "_offsets", "root", "source")
+
+    def __init__(self, root: HtmlElement, source: str) -> None:
+        self.root = root  # the <html> element; head and body always exist
+        self.source = source
+        self._offsets: dict[HtmlElement, int] | None = None
+        self._lines: _LineIndex | None = None
+
+    @property
+    def offsets(self) -> dict[HtmlElement, int]:
+        """Source offset of every element: its start tag's "<", or for an implied element
+        where its content starts."""
+        if self._offsets is None:
+            self._offsets = {}
+            matcher = _Matcher(_start_tags(self.source), self._offsets)
+            for element in self.root.iter():
+                if isinstance(element.tag, str):
+                    matcher.match(element, element.tag)
+            _place_implied(self.root, self._offsets)
+        return self._offsets
+
+    def position(self, element: HtmlElement) -> tuple[int, int] | None:
+        """1-based line and column of an element in the source (None: not in this tree)."""
+        offset = self.offsets.get(element)
+        if offset is None:
+            return None
+        if self._lines is None:
+            self._lines = _LineIndex(self.source)
+        return self._lines.line_col(offset)
 
 
 def parse_html(source: str) -> ParsedHtml:
-    """Parse ``source`` as a browser does; elements keep their source line and offset."""
+    """Parse ``source`` as a browser does."""
     source = source or ""
     # NUL is a parse error a browser replaces; lxml cannot hold it in text.
     text = (source or _EMPTY).replace("\x00", "\ufffd")
@@ -75,14 +104,8 @@ def parse_html(source: str) -> ParsedHtml:
         return parse_html(_EMPTY)
     root = _ELEMENT_FACTORY("html", _attributes(top))
     etree.ElementTree(root)
-    parsed = ParsedHtml(root)
-    tags = _start_tags(source)
-    lines = _LineIndex(source)
-    matcher = _Matcher(tags, parsed.offsets, lines)
-    matcher.match(root, "html")
-    _copy(top, root, matcher, iter(noscripts))
-    _place_implied(parsed, lines)
-    return parsed
+    _copy(top, root, iter(noscripts))
+    return ParsedHtml(root, source)
 
 
 def _start_tags(source: str) -> list[tuple[str, int]]:
@@ -111,8 +134,9 @@ class _LineIndex:
     def __init__(self, source: str) -> None:
         self._starts = [0, *(m.end() for m in re.finditer("\n", source))]
 
-    def line(self, offset: int) -> int:
-        return bisect_right(self._starts, offset)
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
 
 
 class _Matcher:
@@ -120,14 +144,11 @@ class _Matcher:
     passed over (the table whose stray content the parser moved before it) stay pending for a
     while, so the elements after the moved content still find theirs."""
 
-    def __init__(
-        self, tags: list[tuple[str, int]], offsets: dict[HtmlElement, int], lines: _LineIndex
-    ) -> None:
+    def __init__(self, tags: list[tuple[str, int]], offsets: dict[HtmlElement, int]) -> None:
         self.tags = tags
         self.cursor = 0
         self.pending: list[int] = []
         self.offsets = offsets
-        self.lines = lines
 
     def match(self, element: HtmlElement, tag: str) -> None:
         tags = self.tags
@@ -146,19 +167,16 @@ class _Matcher:
                 return
 
     def _found(self, element: HtmlElement, index: int) -> None:
-        offset = self.tags[index][1]
-        self.offsets[element] = offset
-        element.sourceline = self.lines.line(offset)
+        self.offsets[element] = self.tags[index][1]
 
 
-def _place_implied(parsed: ParsedHtml, lines: _LineIndex) -> None:
+def _place_implied(root: HtmlElement, offsets: dict[HtmlElement, int]) -> None:
     """Elements without a start tag of their own (implied html, head, body, tbody; clones) get
     the position where their content starts: the next element in document order that has one
     (or the previous one at the end)."""
-    offsets = parsed.offsets
     waiting: list[HtmlElement] = []
     last = 0
-    for element in parsed.root.iter():
+    for element in root.iter():
         offset = offsets.get(element)
         if offset is None:
             waiting.append(element)
@@ -166,23 +184,23 @@ def _place_implied(parsed: ParsedHtml, lines: _LineIndex) -> None:
         last = offset
         for implied in waiting:
             offsets[implied] = offset
-            implied.sourceline = lines.line(offset)
         waiting.clear()
     for implied in waiting:
         offsets[implied] = last
-        implied.sourceline = lines.line(last)
 
 
-def _copy(
-    source: LexborNode, target: HtmlElement, matcher: _Matcher, noscripts: Iterator[str]
-) -> None:
+def _copy(source: LexborNode, target: HtmlElement, noscripts: Iterator[str]) -> None:
     """Copy the children of ``source`` under ``target``, in document order (iteratively:
     pages nest deeply). Below :data:`MAX_DEPTH` elements are added as siblings, as Chromium's
     parser does at its own limit: the rules walk the tree recursively."""
-    stack: list[tuple[LexborNode | None, HtmlElement, int]] = [(source.child, target, 1)]
+    # (next node to copy, the element it goes into, its depth, that element's last child so
+    # far: known when we come back from a descent, looked up after a flattened one)
+    Entry = tuple[LexborNode | None, HtmlElement, int, HtmlElement | None, bool]
+    stack: list[Entry] = [(source.child, target, 1, None, False)]
     while stack:
-        node, parent, depth = stack.pop()
-        last: HtmlElement | None = parent[-1] if len(parent) else None
+        node, parent, depth, last, look_up = stack.pop()
+        if look_up:
+            last = parent[-1] if len(parent) else None
         while node is not None:
             tag = node.tag
             if tag == "-text":
@@ -194,41 +212,51 @@ def _copy(
             elif tag and tag[0] not in "-_!":
                 name = tag.lower()
                 child = _element(parent, name, node)
-                matcher.match(child, name)
                 last = child
                 if name == "noscript":
                     child.text = next(noscripts, None) or None
                 if name != "template" and node.child is not None:
                     # Descend now; the rest of this sibling run continues afterwards.
-                    stack.append((node.next, parent, depth))
                     if depth < MAX_DEPTH:
-                        stack.append((node.child, child, depth + 1))
+                        stack.append((node.next, parent, depth, child, False))
+                        stack.append((node.child, child, depth + 1, None, False))
                     else:
-                        stack.append((node.child, parent, depth))
+                        stack.append((node.next, parent, depth, None, True))
+                        stack.append((node.child, parent, depth, child, False))
                     break
             node = node.next
 
 
 def _element(parent: HtmlElement, name: str, node: LexborNode) -> HtmlElement:
+    attributes = node.attributes
+    if attributes:
+        # Lexbor has dropped duplicates (the first wins) and lower-cased HTML names; SVG's
+        # camel-case names are lower-cased here, as the old parse had them.
+        attributes = {key.lower(): value or "" for key, value in attributes.items()}
+    try:
+        return etree.SubElement(parent, name, attributes)
+    except ValueError:  # a name lxml cannot hold: repair it (broken markup)
+        return _repaired(parent, name, attributes)
+
+
+def _repaired(parent: HtmlElement, name: str, attributes: dict[str, str]) -> HtmlElement:
     try:
         child = etree.SubElement(parent, name)
     except ValueError:
-        safe = _BAD_NAME_CHARS.sub("_", name).lstrip("-.0123456789") or "unknown"
-        child = etree.SubElement(parent, safe)
-    for key, value in _attributes(node).items():
+        child = etree.SubElement(parent, _safe_name(name) or "unknown")
+    for key, value in attributes.items():
         try:
             child.set(key, value)
         except ValueError:
-            cleaned = _BAD_NAME_CHARS.sub("_", key).lstrip("-.0123456789")
+            cleaned = _safe_name(key)
             if cleaned and cleaned not in child.attrib:
                 child.set(cleaned, value)
     return child
 
 
+def _safe_name(name: str) -> str:
+    return _BAD_NAME_CHARS.sub("_", name).lstrip("-.0123456789")
+
+
 def _attributes(node: LexborNode) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for key, value in node.attributes.items():
-        name = key.lower()
-        if name not in found:  # duplicates: the first wins, as in the HTML parser
-            found[name] = value.replace("\x00", "\ufffd") if value else ""
-    return found
+    return {key.lower(): value or "" for key, value in node.attributes.items()}

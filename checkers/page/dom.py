@@ -1,7 +1,7 @@
 """A page parsed once: lxml tree, unique CSS selectors, accessible names and visibility.
 
 The tree is the one a browser builds (:mod:`checkers.document.html`, WHATWG tree construction);
-its elements keep their source line (``sourceline``) and :attr:`Page.offsets` their offset.
+:meth:`Page.position` gives an element's line and column in the parsed HTML.
 
 The static and BITV engines read pages only through :class:`Page`, so every rule sees the same
 selectors (the ones in findings) and the same accessible-name computation. The name computation
@@ -148,17 +148,24 @@ class Page:
         # The document as fetched or given: findings that name a line point into it.
         self.source = html if source is None else source
         self.url = url
-        parsed = parse_html(html)
-        self.root: HtmlElement = parsed.root
-        # Source offset of each element (see checkers.document.html: implied ones get where
-        # their content starts).
-        self.offsets: dict[HtmlElement, int] = parsed.offsets
+        self._parsed = parse_html(html)
+        self.root: HtmlElement = self._parsed.root
         self._selectors: dict[HtmlElement, str] = {}
         self._hidden: dict[HtmlElement, bool] = {}
         self._names: dict[HtmlElement, str] = {}
         self._aria_hidden: dict[HtmlElement, bool] = {}
 
     # ------------------------------------------------------------------ structure
+
+    @property
+    def offsets(self) -> dict[HtmlElement, int]:
+        """Offset of each element in ``html`` (implied ones: where their content starts),
+        computed when first asked for (see :mod:`checkers.document.html`)."""
+        return self._parsed.offsets
+
+    def position(self, el: HtmlElement) -> tuple[int, int] | None:
+        """1-based line and column of an element in ``html``."""
+        return self._parsed.position(el)
 
     def iter(self, *tags: str) -> Iterator[HtmlElement]:
         for el in self.root.iter(*tags) if tags else self.root.iter():

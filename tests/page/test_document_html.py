@@ -78,11 +78,13 @@ def test_elements_know_their_source_position() -> None:
         offset = parsed.offsets[el]
         if tag_of(el) in ("p", "b", "html", "body"):
             assert source.startswith(f"<{tag_of(el)}", offset), tag_of(el)
-        assert el.sourceline == source.count("\n", 0, offset) + 1
-    z = parsed.root.get_element_by_id("z")
-    assert (z.sourceline, parsed.offsets[z] - source.rfind("\n", 0, parsed.offsets[z])) == (5, 3)
+        line = source.count("\n", 0, offset) + 1
+        assert parsed.position(el) == (line, offset - source.rfind("\n", 0, offset))
+    assert parsed.position(parsed.root.get_element_by_id("z")) == (5, 3)
     head = parsed.root.find("head")  # implied: where the content starts
     assert parsed.offsets[head] == source.index("<body")
+    page = Page(source)
+    assert page.position(page.by_id("z")) == (5, 3)
 
 
 def test_positions_skip_comments_raw_text_and_foster_parenting() -> None:
