@@ -130,6 +130,16 @@ def test_rule_example(request: pytest.FixtureRequest, family: str, rule: Any, ex
     assert problems == [], f"{rule.meta.id}: {example.text[:160]!r}\n" + "\n".join(problems)
 
 
+# The text rule that reports each kind of glossary entry.
+GLOSSARY_RULES = {
+    "abbreviation": "de.abbreviation",
+    "acronym": "de.abbreviation",
+    "amtsdeutsch": "de.glossary-term",
+    "term": "de.glossary-term",
+    "foreign-word": "de.foreign-word",
+    "funktionsverbgefuege": "de.nominal-style",
+    "idiom": "de.idiom",
+}
 GLOSSARY_CASES = [
     pytest.param(
         entry, example, id=f"{entry.kind}:{entry.term}:{'fail' if example.fails else 'pass'}"
@@ -139,24 +149,49 @@ GLOSSARY_CASES = [
 ]
 
 
-def glossary_spans(checker: Any, text: str, entry: Any) -> list[str]:
+def glossary_hits(checker: Any, text: str, entry: Any) -> list[tuple[int, int]]:
     doc = AnalyzedText.build(text, "de", "leicht", checker.resources)
     return [
-        doc.text[hit.start : hit.end]
+        (hit.start, hit.end)
         for sentence in doc.sentences
         for hit in checker.resources.terms.find(sentence, (entry.kind,))
         if hit.entry.term == entry.term
     ]
 
 
+def glossary_spans(checker: Any, text: str, entry: Any) -> list[str]:
+    return [text[start:end] for start, end in glossary_hits(checker, text, entry)]
+
+
 @pytest.mark.parametrize(("entry", "example"), GLOSSARY_CASES)
 def test_glossary_example(checker: Any, entry: Any, example: Any) -> None:
     """A glossary fail example is found by the matcher (in every tense and word order the
-    example uses), a pass example is not."""
+    example uses) and reported by the text check (Leichte Sprache) at that place, by the rule
+    that reads its kind; a pass example is not found."""
+    from checkers.text.engine import CheckRequest
+
     expected = Example(example.text, expect="failed" if example.fails else None)
-    found = [Observed("failed", span) for span in glossary_spans(checker, example.text, entry)]
+    hits = glossary_hits(checker, example.text, entry)
+    found = [Observed("failed", example.text[start:end]) for start, end in hits]
     problems = mismatches(expected, found, check_at=False)
     assert problems == [], f"{entry.term!r} in {example.text!r}: {problems}"
+    if example.fails:
+        report = checker.check(CheckRequest(text=example.text, profile="leicht", format="plain"))
+        # By the rule of its kind, or by another rule on exactly that span: the engine folds
+        # two findings with the same advice on one span into one ("§" -> "Paragraf").
+        covered = [
+            f.rule_id
+            for f in report.findings
+            for start, end in hits
+            if (f.location.start, f.location.end) == (start, end)
+            or (
+                f.rule_id == GLOSSARY_RULES[entry.kind]
+                and (f.location.start or 0) <= start
+                and (f.location.end or 0) >= end
+            )
+        ]
+        shown = [(f.rule_id, f.excerpt) for f in report.findings]
+        assert covered, f"{entry.term!r} found but not reported in {example.text!r}: {shown}"
 
 
 @pytest.mark.parametrize(

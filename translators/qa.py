@@ -329,9 +329,12 @@ RULES: tuple[QaRule, ...] = (
             examples=(
                 Example(CLOSED, expect=None, target="The citizens' office is closed on Monday."),
                 Example(CLOSED, expect="needs_review", target="Closed."),
-                Example(CALL, expect="needs_review",
-                        target="Please call us, or write to us, or visit us, or send us a "
-                        "letter, or come by, any day of the week."),
+                Example(
+                    CALL,
+                    expect="needs_review",
+                    target="Please call us, or write to us, or visit us, or send us a "
+                    "letter, or come by, any day of the week.",
+                ),
             ),
         ),
         _length_outlier,

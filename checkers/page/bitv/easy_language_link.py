@@ -92,11 +92,14 @@ META = RuleMeta(
         Example(s.homepage(),
                 expect="needs_review", context={"is_homepage": True, "bitv": s.SN_MUNICIPAL}),
         # A Bavarian municipality that opted in is checked.
-        Example(s.homepage(),
-                expect="failed", context={
+        Example(
+            s.homepage(),
+            expect="failed",
+            context={
                 "is_homepage": True,
                 "bitv": BitvSettings(land="BY", body="municipal", require_easy_language=True),
-            }),
+            },
+        ),
     ),
 )
 

@@ -87,15 +87,20 @@ META = RuleMeta(
         Example(s.homepage(),
                 expect=None,
                 context={"linked": {"easy_language": (s.EASY_URL, s.EASY_LANGUAGE_PAGE)}}),
-        Example(s.homepage(),
-                expect=None, context={
+        Example(
+            s.homepage(),
+            expect=None,
+            context={
                 "bitv": s.BY_MUNICIPAL,
                 "linked": {
                     "easy_language": (s.EASY_URL, "<html><body><p>Hallo.</p></body></html>")
                 },
-            }),
-        Example(s.homepage(),
-                expect="needs_review", context={
+            },
+        ),
+        Example(
+            s.homepage(),
+            expect="needs_review",
+            context={
                 "bitv": s.BW_MUNICIPAL,
                 "linked": {
                     "easy_language": (
@@ -105,7 +110,8 @@ META = RuleMeta(
                         "</p></body></html>",
                     )
                 },
-            }),
+            },
+        ),
     ),
 )
 

@@ -39,15 +39,18 @@ META = RuleMeta(
     standards=("BITV 2.0 § 4", "BITV 2.0 § 7"),
     examples=(
         Example(s.homepage(), expect=None, context={"is_homepage": True}),
-        Example(s.homepage(),
-                expect="failed", context={
+        Example(
+            s.homepage(),
+            expect="failed",
+            context={
                 "is_homepage": True,
                 "extra": {
                     "unreachable": {
                         "easy_language": (s.EASY_URL, "HTTP 404", "HTTP 404"),
                     }
                 },
-            }),
+            },
+        ),
     ),
 )
 

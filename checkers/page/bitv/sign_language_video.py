@@ -89,8 +89,10 @@ META = RuleMeta(
         Example(s.homepage(),
                 expect=None,
                 context={"linked": {"sign_language": (s.SIGN_URL, s.SIGN_LANGUAGE_PAGE)}}),
-        Example(s.homepage(),
-                expect=None, context={
+        Example(
+            s.homepage(),
+            expect=None,
+            context={
                 "linked": {
                     "sign_language": (
                         s.SIGN_URL,
@@ -100,17 +102,23 @@ META = RuleMeta(
                         "(WebM, 12 MB, 2 Minuten)</li></ul></body></html>",
                     )
                 }
-            }),
+            },
+        ),
         # No linked DGS page: nothing to read (bitv.sign-language-link covers the link).
         Example(s.homepage(), expect=None),
         # Not a § 4 site: no finding.
-        Example(s.homepage(),
-                expect=None, context={
+        Example(
+            s.homepage(),
+            expect=None,
+            context={
                 "bitv": s.ASSOCIATION,
                 "linked": {"sign_language": (s.SIGN_URL, "<html><body><p>Bald.</p></body></html>")},
-            }),
-        Example(s.homepage(),
-                expect="failed", context={
+            },
+        ),
+        Example(
+            s.homepage(),
+            expect="failed",
+            context={
                 "linked": {
                     "sign_language": (
                         s.SIGN_URL,
@@ -118,11 +126,14 @@ META = RuleMeta(
                         "<p>Hier finden Sie bald Videos.</p></body></html>",
                     )
                 }
-            }),
+            },
+        ),
         # A video element without any source: a slot for a video that comes later, or a player
         # that loads its video by script. Markup cannot tell, so a person checks.
-        Example(s.homepage(),
-                expect="needs_review", context={
+        Example(
+            s.homepage(),
+            expect="needs_review",
+            context={
                 "linked": {
                     "sign_language": (
                         s.SIGN_URL,
@@ -130,9 +141,13 @@ META = RuleMeta(
                         "<p>Hier kommt bald ein Video.</p></body></html>",
                     )
                 }
-            }),
-        Example(s.homepage(),
-                expect="failed", at="#dl", context={
+            },
+        ),
+        Example(
+            s.homepage(),
+            expect="failed",
+            at="#dl",
+            context={
                 "linked": {
                     "sign_language": (
                         s.SIGN_URL,
@@ -140,7 +155,8 @@ META = RuleMeta(
                         '<p><a id="dl" href="/v.mp4">Video herunterladen</a></p></body></html>',
                     )
                 }
-            }),
+            },
+        ),
     ),
 )
 

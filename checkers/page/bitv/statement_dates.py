@@ -108,7 +108,9 @@ META = RuleMeta(
                 "1. Februar 2026 erstellt und zuletzt im November 2026 überprüft. Grundlage "
                 "ist ein BITV-Test.</p>"
             ),
-            expect=None, context=TODAY, url=s.STATEMENT_URL,
+            expect=None,
+            context=TODAY,
+            url=s.STATEMENT_URL,
         ),
         Example(s.statement(preparation=""), expect="failed", context=TODAY,
                 url=s.STATEMENT_URL),
@@ -132,7 +134,9 @@ META = RuleMeta(
                 preparation="<h2>Erstellung</h2><p>Diese Erklärung wurde am 01.09.2026 "
                 "erstellt. Grundlage ist ein BITV-Test.</p>"
             ),
-            expect="failed", at="html > body > main > p:nth-of-type(5)", context=TODAY,
+            expect="failed",
+            at="html > body > main > p:nth-of-type(5)",
+            context=TODAY,
             url=s.STATEMENT_URL,
         ),
     ),

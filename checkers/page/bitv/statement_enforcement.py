@@ -95,51 +95,71 @@ META = RuleMeta(
     standards=("BGG § 12b Abs. 2 Nr. 3", "BGG § 16", "Durchführungsbeschluss (EU) 2018/1523"),
     examples=(
         Example(s.statement(), expect=None, context={"bitv": s.BY_MUNICIPAL}, url=s.STATEMENT_URL),
-        Example(s.statement(
+        Example(
+            s.statement(
                 enforcement="<h2>Schlichtungsverfahren</h2><p>Bei Streit hilft die "
                 '<a href="https://www.schlichtungsstelle-bgg.de/">Schlichtungsstelle nach '
                 "§ 16 BGG</a>.</p>"
             ),
-                expect=None, context={"bitv": s.FEDERAL}, url=s.STATEMENT_URL),
-        Example(s.statement(
+            expect=None,
+            context={"bitv": s.FEDERAL},
+            url=s.STATEMENT_URL,
+        ),
+        Example(
+            s.statement(
                 enforcement="<h2>Schlichtungsverfahren</h2><p>Wenden Sie sich an die "
                 '<a href="https://schlichtung.example-land.de/">Schlichtungsstelle</a>.</p>'
             ),
-                expect=None, context={
+            expect=None,
+            context={
                 "bitv": BitvSettings(
                     land="BW", body="municipal", enforcement_hosts=("schlichtung.example-land.de",)
                 )
-            }, url=s.STATEMENT_URL),
+            },
+            url=s.STATEMENT_URL,
+        ),
         # Association: at most a hint.
         Example(s.statement(enforcement=""),
                 expect="failed", context={"bitv": s.ASSOCIATION}, url=s.STATEMENT_URL),
         Example(s.statement(enforcement=""),
                 expect="failed", context={"bitv": s.BY_MUNICIPAL}, url=s.STATEMENT_URL),
-        Example(s.statement(
+        Example(
+            s.statement(
                 enforcement='<h2 id="schlichtung">Schlichtungsverfahren</h2><p>Sie können ein '
                 "Schlichtungsverfahren beantragen.</p>"
             ),
-                expect="failed", at="#schlichtung", context={"bitv": s.BY_MUNICIPAL},
-                url=s.STATEMENT_URL),
+            expect="failed",
+            at="#schlichtung",
+            context={"bitv": s.BY_MUNICIPAL},
+            url=s.STATEMENT_URL,
+        ),
         # A federal body must point to the federal Schlichtungsstelle, not to a Land body.
         Example(s.statement(),
                 expect="needs_review", at="#enforcement-link", context={"bitv": s.FEDERAL},
                 url=s.STATEMENT_URL),
         # No heading; the link sits in the paragraph that names the procedure.
-        Example(s.statement(
+        Example(
+            s.statement(
                 enforcement="<p>Bleibt Ihre Meldung ohne Antwort, können Sie die Schlichtung "
                 'beantragen: <a id="plain" href="https://www.landesstelle.example/">'
                 "www.landesstelle.example</a></p>"
             ),
-                expect="needs_review", at="#plain", context={"bitv": s.SN_MUNICIPAL},
-                url=s.STATEMENT_URL),
+            expect="needs_review",
+            at="#plain",
+            context={"bitv": s.SN_MUNICIPAL},
+            url=s.STATEMENT_URL,
+        ),
         # BW: no host on our list, so a plausible link needs review.
-        Example(s.statement(
+        Example(
+            s.statement(
                 enforcement="<h2>Durchsetzungsverfahren</h2><p>Wenden Sie sich an die "
                 '<a id="lz" href="https://www.lz-barr.example/">Schlichtungsstelle</a>.</p>'
             ),
-                expect="needs_review", at="#lz", context={"bitv": s.BW_MUNICIPAL},
-                url=s.STATEMENT_URL),
+            expect="needs_review",
+            at="#lz",
+            context={"bitv": s.BW_MUNICIPAL},
+            url=s.STATEMENT_URL,
+        ),
     ),
 )
 

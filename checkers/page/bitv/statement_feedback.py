@@ -79,35 +79,52 @@ META = RuleMeta(
     standards=("BGG § 12b Abs. 2 Nr. 2", "Durchführungsbeschluss (EU) 2018/1523"),
     examples=(
         Example(s.statement(), expect=None, url=s.STATEMENT_URL),
-        Example(s.statement(
+        Example(
+            s.statement(
                 feedback="<h2>Barrieren melden</h2><p>Nutzen Sie unser "
                 '<a href="/kontakt/barriere-melden/">Formular „Barriere melden“</a>.</p>'
             ),
-                expect=None, url=s.STATEMENT_URL),
-        Example(s.statement(
+            expect=None,
+            url=s.STATEMENT_URL,
+        ),
+        Example(
+            s.statement(
                 feedback="<h2>Kontakt</h2><p>E-Mail: barrierefreiheit@musterstadt.de, "
                 "Telefon: 08123 456-0</p>"
             ),
-                expect=None, url=s.STATEMENT_URL),
-        Example(s.statement(
+            expect=None,
+            url=s.STATEMENT_URL,
+        ),
+        Example(
+            s.statement(
                 feedback="<h2>Feedback</h2><form action='/feedback'><label>Ihre Nachricht "
                 "<textarea name='text'></textarea></label><button>Senden</button></form>"
             ),
-                expect=None, url=s.STATEMENT_URL),
+            expect=None,
+            url=s.STATEMENT_URL,
+        ),
         Example(s.statement(feedback=""), expect="failed", url=s.STATEMENT_URL),
         # The Schlichtungsstelle's e-mail address is not the site's feedback contact.
-        Example(s.statement(
+        Example(
+            s.statement(
                 feedback="",
                 enforcement="<h2>Kontakt zur Schlichtungsstelle</h2><p>E-Mail: "
                 '<a href="mailto:info@schlichtungsstelle-bgg.de">info@schlichtungsstelle-bgg.de'
                 "</a></p>",
             ),
-                expect="failed", context={"bitv": s.FEDERAL}, url=s.STATEMENT_URL),
-        Example(s.statement(
+            expect="failed",
+            context={"bitv": s.FEDERAL},
+            url=s.STATEMENT_URL,
+        ),
+        Example(
+            s.statement(
                 feedback='<h2 id="fb">Feedback und Kontaktangaben</h2><p>Rufen Sie uns an: '
                 "08123 456-0 oder schreiben Sie an: Stadt Musterstadt, Marktplatz 1.</p>"
             ),
-                expect="failed", at="#fb", url=s.STATEMENT_URL),
+            expect="failed",
+            at="#fb",
+            url=s.STATEMENT_URL,
+        ),
     ),
 )
 

@@ -53,16 +53,21 @@ META = RuleMeta(
         Example(s.statement(), expect=None, url=s.STATEMENT_URL),
         Example(s.homepage(),
                 expect=None, context={"linked": {"statement": (s.STATEMENT_URL, s.statement())}}),
-        Example(s.homepage(
+        Example(
+            s.homepage(
                 footer='<footer><a id="pdf" href="/media/barrierefreiheit.pdf">'
                 "Erklärung zur Barrierefreiheit (PDF)</a></footer>"
             ),
-                expect="failed", at="#pdf"),
+            expect="failed",
+            at="#pdf",
+        ),
         Example(s.homepage(),
                 expect="failed",
                 context={"extra": {"statement_link_href": f"{s.SITE}/files/erklaerung.pdf"}}),
-        Example(s.homepage(),
-                expect="failed", context={
+        Example(
+            s.homepage(),
+            expect="failed",
+            context={
                 "linked": {
                     "statement": (
                         s.STATEMENT_URL,
@@ -70,7 +75,8 @@ META = RuleMeta(
                         "Barrierefreiheit</h1><p>Wir bemühen uns.</p></body></html>",
                     )
                 }
-            }),
+            },
+        ),
     ),
 )
 

@@ -45,15 +45,20 @@ META = RuleMeta(
         Example(s.homepage(),
                 expect=None,
                 context={"linked": {"easy_language": (s.EASY_URL, s.EASY_LANGUAGE_PAGE)}}),
-        Example(s.homepage(),
-                expect=None, context={
+        Example(
+            s.homepage(),
+            expect=None,
+            context={
                 "bitv": s.ASSOCIATION,
                 "linked": {
                     "easy_language": (s.EASY_URL, "<html><body><p>Hallo.</p></body></html>")
                 },
-            }),
-        Example(s.homepage(),
-                expect="failed", context={
+            },
+        ),
+        Example(
+            s.homepage(),
+            expect="failed",
+            context={
                 "bitv": s.FEDERAL,
                 "linked": {
                     "easy_language": (
@@ -62,7 +67,8 @@ META = RuleMeta(
                         "Informationen über das Amt.</p></body></html>",
                     )
                 },
-            }),
+            },
+        ),
     ),
 )
 

@@ -76,15 +76,23 @@ META = RuleMeta(
         Example(s.homepage(footer='<footer><a href="#inhalt">Nach oben</a></footer>'),
                 expect="failed", url="https://www.musterstadt.de/barrierefreiheit/hilfe.html"),
         # Hidden links do not count.
-        Example(s.homepage(
+        Example(
+            s.homepage(
                 footer='<footer hidden><a href="/erklaerung-zur-barrierefreiheit/">'
                 "Erklärung zur Barrierefreiheit</a></footer>"
             ),
-                expect="failed", context={"bitv": s.BW_MUNICIPAL}),
-        Example(s.homepage(),
-                expect="needs_review", at="#a11y-statement", context={
+            expect="failed",
+            context={"bitv": s.BW_MUNICIPAL},
+        ),
+        Example(
+            s.homepage(),
+            expect="needs_review",
+            at="#a11y-statement",
+            context={
                 "bitv": BitvSettings(statement_url="https://www.musterstadt.de/barrierefreiheit/")
-            }, url=s.HOME),
+            },
+            url=s.HOME,
+        ),
     ),
 )
 

@@ -60,11 +60,14 @@ META = RuleMeta(
     examples=(
         Example(s.statement(), expect=None, url=s.STATEMENT_URL),
         # Fully compliant: nothing to list.
-        Example(s.statement(
+        Example(
+            s.statement(
                 status="<p>Diese Website ist vollständig mit der BayBITV vereinbar.</p>",
                 non_accessible="",
             ),
-                expect=None, url=s.STATEMENT_URL),
+            expect=None,
+            url=s.STATEMENT_URL,
+        ),
         Example(s.statement(non_accessible=""), expect="failed", url=s.STATEMENT_URL),
         Example(s.statement(non_accessible='<h2 id="empty">Nicht barrierefreie Inhalte</h2>'),
                 expect="failed", at="#empty", url=s.STATEMENT_URL),

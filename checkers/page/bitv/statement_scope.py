@@ -56,8 +56,10 @@ META = RuleMeta(
     standards=("BITV 2.0 § 7", "Durchführungsbeschluss (EU) 2018/1523"),
     examples=(
         Example(s.statement(), expect=None, url=s.STATEMENT_URL),
-        Example(s.homepage(),
-                expect=None, context={
+        Example(
+            s.homepage(),
+            expect=None,
+            context={
                 "linked": {
                     "statement": (
                         s.STATEMENT_URL,
@@ -67,7 +69,8 @@ META = RuleMeta(
                         ),
                     )
                 }
-            }),
+            },
+        ),
         Example(s.statement(scope=""), expect="failed", url=s.STATEMENT_URL),
         Example(s.statement(scope='<p id="vague">Diese Erklärung gilt für unsere Website.</p>'),
                 expect="needs_review", at="#vague", url=s.STATEMENT_URL),

@@ -57,27 +57,39 @@ META = RuleMeta(
     standards=("BITV 2.0 § 7", "BGG § 12b", "Durchführungsbeschluss (EU) 2018/1523"),
     examples=(
         Example(s.statement(), expect=None, url=s.STATEMENT_URL),
-        Example(s.statement(
+        Example(
+            s.statement(
                 status="<h2>Stand der Vereinbarkeit mit den Anforderungen</h2><p>Die Website "
                 "ist noch nicht vollständig mit der BITV 2.0 vereinbar.</p>"
             ),
-                expect=None, url=s.STATEMENT_URL),
+            expect=None,
+            url=s.STATEMENT_URL,
+        ),
         # No status heading: a sentence about the website still counts.
-        Example(s.statement(
+        Example(
+            s.statement(
                 status="<p>Diese Website ist mit den Anforderungen der BITV 2.0 "
                 "vollstaendig vereinbar.</p>"
             ),
-                expect=None, url=s.STATEMENT_URL),
+            expect=None,
+            url=s.STATEMENT_URL,
+        ),
         Example(s.statement(status=""), expect="failed", url=s.STATEMENT_URL),
-        Example(s.statement(
+        Example(
+            s.statement(
                 status="<h2>Stand der Vereinbarkeit mit den Anforderungen</h2><p id='model'>"
                 "Diese Website ist [vollständig / teilweise / nicht] mit den Anforderungen "
                 "der BITV 2.0 vereinbar.</p>"
             ),
-                expect="failed", at="#model", url=s.STATEMENT_URL),
+            expect="failed",
+            at="#model",
+            url=s.STATEMENT_URL,
+        ),
         # Only a document is "nicht vereinbar": no status for the site.
-        Example(s.homepage(),
-                expect="failed", context={
+        Example(
+            s.homepage(),
+            expect="failed",
+            context={
                 "linked": {
                     "statement": (
                         s.STATEMENT_URL,
@@ -86,7 +98,8 @@ META = RuleMeta(
                         ),
                     )
                 }
-            }),
+            },
+        ),
     ),
 )
 

@@ -39,9 +39,11 @@ META = RuleMeta(
                 expect="needs_review", at="#a"),
         Example('<p><abbr title="Bürgerliches Gesetzbuch">BGB</abbr> regelt es.</p>', expect=None),
         Example('<p>Das Bürgerliche Gesetzbuch (<abbr>BGB</abbr>) regelt es.</p>', expect=None),
-        Example('<p><abbr title="Bürgerliches Gesetzbuch">BGB</abbr> und <abbr>BGB</abbr>'
-                    "</p>",
-                expect=None),
+        Example(
+            '<p><abbr title="Bürgerliches Gesetzbuch">BGB</abbr> und <abbr>BGB</abbr>'
+            "</p>",
+            expect=None,
+        ),
     ),
 )
 

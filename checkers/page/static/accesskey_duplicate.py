@@ -31,17 +31,25 @@ META = RuleMeta(
     severity="warning",
     standards=("Best practice (HTML accesskey)",),
     examples=(
-        Example('<a href="/" accesskey="1">Start</a><a id="k" href="/k" accesskey="1">'
-                    "Kontakt</a>",
-                expect="failed", at="#k"),
-        Example('<a href="/" accesskey="s">Start</a><button id="k" accesskey="S">Suche'
-                    "</button>",
-                expect="failed", at="#k"),
+        Example(
+            '<a href="/" accesskey="1">Start</a><a id="k" href="/k" accesskey="1">'
+            "Kontakt</a>",
+            expect="failed",
+            at="#k",
+        ),
+        Example(
+            '<a href="/" accesskey="s">Start</a><button id="k" accesskey="S">Suche'
+            "</button>",
+            expect="failed",
+            at="#k",
+        ),
         Example('<a href="/" accesskey="1">Start</a><a href="/k" accesskey="2">Kontakt</a>',
                 expect=None),
-        Example('<a href="/" accesskey="1">Start</a><a href="/k" accesskey="1" hidden>'
-                    "Kontakt</a>",
-                expect=None),
+        Example(
+            '<a href="/" accesskey="1">Start</a><a href="/k" accesskey="1" hidden>'
+            "Kontakt</a>",
+            expect=None,
+        ),
     ),
 )
 

@@ -34,9 +34,12 @@ META = RuleMeta(
         Example('<a id="k" href="/kontakt" accesskey="k">Kontakt</a>',
                 expect="needs_review", at="#k"),
         Example('<a href="/">Start</a><a href="/kontakt">Kontakt</a>', expect=None),
-        Example('<a id="s" href="/" accesskey="1">Start</a><a href="/k" accesskey="1">'
-                    "Kontakt</a>",
-                expect="needs_review", at="#s"),
+        Example(
+            '<a id="s" href="/" accesskey="1">Start</a><a href="/k" accesskey="1">'
+            "Kontakt</a>",
+            expect="needs_review",
+            at="#s",
+        ),
         Example('<a href="/k" accesskey="k" hidden>Kontakt</a>', expect=None),
     ),
 )

@@ -30,9 +30,12 @@ META = RuleMeta(
     outcome="needs_review",
     standards=("WCAG technique H2", "Best practice (WCAG 2.4.4)"),
     examples=(
-        Example('<a href="/fest"><img src="fest.jpg" alt="Stadtfest"></a>\n'
-                    '<a id="l" href="/fest">Stadtfest</a>',
-                expect="needs_review", at="#l"),
+        Example(
+            '<a href="/fest"><img src="fest.jpg" alt="Stadtfest"></a>\n'
+            '<a id="l" href="/fest">Stadtfest</a>',
+            expect="needs_review",
+            at="#l",
+        ),
         Example('<a href="/fest"><img src="fest.jpg" alt=""> Stadtfest</a>', expect=None),
         Example('<a href="/a">A</a>, <a href="/a">B</a>', expect=None),
         Example('<a href="/a">A</a> <a href="/b">B</a>', expect=None),

@@ -35,16 +35,21 @@ META = RuleMeta(
     outcome="needs_review",
     standards=("Best practice (WCAG 1.3.1, 2.4.4)",),
     examples=(
-        Example('<p><a id="a" href="a.html">Seite A</a> <a href="b.html">Seite B</a> '
-                    '<a href="c.html">Seite C</a></p>',
-                expect="needs_review", at="#a"),
+        Example(
+            '<p><a id="a" href="a.html">Seite A</a> <a href="b.html">Seite B</a> '
+            '<a href="c.html">Seite C</a></p>',
+            expect="needs_review",
+            at="#a",
+        ),
         Example('<p><a href="a.html">Seite A</a> | <a href="b.html">Seite B</a></p>', expect=None),
         Example('<ul><li><a href="a.html">A</a></li><li><a href="b.html">B</a></li></ul>',
                 expect=None),
         Example('<nav><a href="a.html">A</a> <a href="b.html">B</a></nav>', expect=None),
-        Example('<p><a href="a.html"><img src="a.png" alt="A"></a> '
-                    '<a href="b.html"><img src="b.png" alt="B"></a></p>',
-                expect=None),
+        Example(
+            '<p><a href="a.html"><img src="a.png" alt="A"></a> '
+            '<a href="b.html"><img src="b.png" alt="B"></a></p>',
+            expect=None,
+        ),
         Example('<p><a href="a.html">A</a>, <a href="b.html">B</a></p>', expect=None),
     ),
 )

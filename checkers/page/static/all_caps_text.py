@@ -36,9 +36,12 @@ META = RuleMeta(
     examples=(
         Example('<p id="c">ACHTUNG: DAS BÜRGERBÜRO BLEIBT AM FREITAG GESCHLOSSEN.</p>',
                 expect="needs_review", at="#c"),
-        Example('<p id="c" style="text-transform: uppercase">Das Bürgerbüro bleibt am '
-                    "Freitag geschlossen</p>",
-                expect="needs_review", at="#c"),
+        Example(
+            '<p id="c" style="text-transform: uppercase">Das Bürgerbüro bleibt am '
+            "Freitag geschlossen</p>",
+            expect="needs_review",
+            at="#c",
+        ),
         Example("<p>Anträge nach BGB, SGB II und SGB XII stellen Sie beim Amt.</p>", expect=None),
         Example("<p>Das Bürgerbüro bleibt am Freitag geschlossen.</p>", expect=None),
         Example("<p>Optionen: FD, SOCKET, LISTEN, CHILD, RANGE</p>", expect=None),

@@ -36,14 +36,19 @@ META = RuleMeta(
     wcag=("2.2.2",),
     standards=wcag_standards("2.2.2"),
     examples=(
-        Example('<style id="s">.laufband { animation: scroll 10s linear infinite; }'
-                    '</style><div class="laufband">Neu: Online-Termine</div>',
-                expect="needs_review", at="#s"),
+        Example(
+            '<style id="s">.laufband { animation: scroll 10s linear infinite; }'
+            '</style><div class="laufband">Neu: Online-Termine</div>',
+            expect="needs_review",
+            at="#s",
+        ),
         Example('<div id="a" style="animation: blinken 1s infinite">Eilmeldung</div>',
                 expect="needs_review", at="#a"),
-        Example('<style>.x { animation: drehen 1s infinite; } @media (prefers-reduced-motion:'
-                    " reduce) { .x { animation: none; } }</style>",
-                expect=None),
+        Example(
+            '<style>.x { animation: drehen 1s infinite; } @media (prefers-reduced-motion:'
+            " reduce) { .x { animation: none; } }</style>",
+            expect=None,
+        ),
         Example('<style>.x { animation: einblenden 1s 1; }</style>', expect=None),
     ),
 )

@@ -32,27 +32,41 @@ META = RuleMeta(
     act=("c487ae",),
     standards=wcag_standards("1.1.1", "2.4.4", "4.1.2"),
     examples=(
-        Example('<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
-                    '<area id="a" href="/nord" shape="rect" coords="0,0,10,10"></map>',
-                expect="failed", at="#a"),
-        Example('<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
-                    '<area id="a" href="/nord" alt="" coords="0,0,10,10"></map>',
-                expect="failed", at="#a"),
-        Example('<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
-                    '<area href="/nord" alt="Stadtteil Nord" coords="0,0,10,10"></map>',
-                expect=None),
-        Example('<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
-                    '<area href="/nord" aria-label="Nord" coords="0,0,10,10"></map>',
-                expect=None),
+        Example(
+            '<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
+            '<area id="a" href="/nord" shape="rect" coords="0,0,10,10"></map>',
+            expect="failed",
+            at="#a",
+        ),
+        Example(
+            '<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
+            '<area id="a" href="/nord" alt="" coords="0,0,10,10"></map>',
+            expect="failed",
+            at="#a",
+        ),
+        Example(
+            '<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
+            '<area href="/nord" alt="Stadtteil Nord" coords="0,0,10,10"></map>',
+            expect=None,
+        ),
+        Example(
+            '<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
+            '<area href="/nord" aria-label="Nord" coords="0,0,10,10"></map>',
+            expect=None,
+        ),
         # Without href the area is no link.
-        Example('<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
-                    '<area coords="0,0,10,10"></map>',
-                expect=None),
+        Example(
+            '<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
+            '<area coords="0,0,10,10"></map>',
+            expect=None,
+        ),
         # No image uses the map: nothing is rendered.
         Example('<map name="m"><area href="/nord" coords="0,0,10,10"></map>', expect=None),
-        Example('<img src="plan.png" alt="" usemap="#m" hidden><map name="m">'
-                    '<area href="/nord" coords="0,0,10,10"></map>',
-                expect=None),
+        Example(
+            '<img src="plan.png" alt="" usemap="#m" hidden><map name="m">'
+            '<area href="/nord" coords="0,0,10,10"></map>',
+            expect=None,
+        ),
     ),
 )
 

@@ -46,9 +46,11 @@ META = RuleMeta(
         Example('<button aria-expanded="false" aria-controls="m">Menü</button>', expect=None),
         Example('<div role="checkbox" aria-checked="mixed" tabindex="0">x</div>', expect=None),
         Example('<div role="heading" aria-level="2">T</div>', expect=None),
-        Example('<div role="slider" aria-valuenow="2.5" aria-valuemin="0" '
-                    'aria-valuemax="1e1" tabindex="0"></div>',
-                expect=None),
+        Example(
+            '<div role="slider" aria-valuenow="2.5" aria-valuemin="0" '
+            'aria-valuemax="1e1" tabindex="0"></div>',
+            expect=None,
+        ),
         Example('<div aria-relevant="additions text" aria-live="polite">x</div>', expect=None),
         Example('<a href="/" aria-current="PAGE">Start</a>', expect=None),
         Example('<div aria-label="">x</div>', expect=None),

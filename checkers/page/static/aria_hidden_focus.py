@@ -56,17 +56,23 @@ META = RuleMeta(
         Example('<div aria-hidden="true" inert><a href="/">Start</a></div>', expect=None),
         Example('<div aria-hidden="true"><fieldset disabled><input></fieldset></div>', expect=None),
         # Focus sentinel after a dialog: a script sends focus back into the dialog at once.
-        Example('<div role="dialog" aria-label="Anmeldung"><input id="erstes" aria-label="Name">'
+        Example(
+            '<div role="dialog" aria-label="Anmeldung"><input id="erstes" aria-label="Name">'
             '</div><span aria-hidden="true"><a id="wache" href="#">zurück</a></span>'
             '<script>document.getElementById("wache").addEventListener("focus", function () '
             '{ document.getElementById("erstes").focus(); });</script>',
-                expect="needs_review", at="html > body > span"),
+            expect="needs_review",
+            at="html > body > span",
+        ),
         Example('<p aria-hidden="true"><a href="#" onfocus="weiter(this)">x</a></p>',
                 expect="needs_review", at="html > body > p"),
         # The script only handles clicks: the hidden link stays in the tab order.
-        Example('<span id="w" aria-hidden="true"><a id="wache" href="#">zurück</a></span>'
+        Example(
+            '<span id="w" aria-hidden="true"><a id="wache" href="#">zurück</a></span>'
             '<script>document.getElementById("wache").addEventListener("click", zu);</script>',
-                expect="failed", at="#w"),
+            expect="failed",
+            at="#w",
+        ),
     ),
 )
 

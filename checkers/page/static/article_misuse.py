@@ -34,22 +34,35 @@ META = RuleMeta(
     wcag=("1.3.1",),
     standards=wcag_standards("1.3.1"),
     examples=(
-        Example('<article id="a"><ul><li><a href="/a">Start</a></li><li><a href="/b">'
-                    "Kontakt</a></li></ul></article>",
-                expect="needs_review", at="#a"),
-        Example('<article id="a"><form action="/s"><label>Suche <input name="q"></label>'
-                    "<button>Los</button></form></article>",
-                expect="needs_review", at="#a"),
-        Example('<article><h2><a href="/m">Neue Öffnungszeiten</a></h2><p>Ab Montag hat '
-                    "das Bürgerbüro länger geöffnet.</p></article>",
-                expect=None),
-        Example('<article id="a"><h2>Auch interessant</h2><nav><ul><li><a href="/a">Start'
-                    '</a></li><li><a href="/b">Kontakt</a></li></ul></nav></article>',
-                expect="needs_review", at="#a"),
+        Example(
+            '<article id="a"><ul><li><a href="/a">Start</a></li><li><a href="/b">'
+            "Kontakt</a></li></ul></article>",
+            expect="needs_review",
+            at="#a",
+        ),
+        Example(
+            '<article id="a"><form action="/s"><label>Suche <input name="q"></label>'
+            "<button>Los</button></form></article>",
+            expect="needs_review",
+            at="#a",
+        ),
+        Example(
+            '<article><h2><a href="/m">Neue Öffnungszeiten</a></h2><p>Ab Montag hat '
+            "das Bürgerbüro länger geöffnet.</p></article>",
+            expect=None,
+        ),
+        Example(
+            '<article id="a"><h2>Auch interessant</h2><nav><ul><li><a href="/a">Start'
+            '</a></li><li><a href="/b">Kontakt</a></li></ul></nav></article>',
+            expect="needs_review",
+            at="#a",
+        ),
         Example('<article><h2><a href="/m">Neue Öffnungszeiten</a></h2></article>', expect=None),
-        Example('<article><a href="/m">Mehr</a> Das Bürgerbüro hat ab Montag länger '
-                    "geöffnet.</article>",
-                expect=None),
+        Example(
+            '<article><a href="/m">Mehr</a> Das Bürgerbüro hat ab Montag länger '
+            "geöffnet.</article>",
+            expect=None,
+        ),
     ),
 )
 

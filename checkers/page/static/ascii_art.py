@@ -42,13 +42,17 @@ META = RuleMeta(
     examples=(
         Example('<pre id="a">  /\\_/\\\n ( o.o )\n  > ^ <\n /|   |\\\n</pre>',
                 expect="needs_review", at="#a"),
-        Example('<pre role="img" aria-label="Eine Katze">  /\\_/\\\n ( o.o )\n  > ^ <\n'
-                    "</pre>",
-                expect=None),
+        Example(
+            '<pre role="img" aria-label="Eine Katze">  /\\_/\\\n ( o.o )\n  > ^ <\n'
+            "</pre>",
+            expect=None,
+        ),
         Example("<pre><code>if (a &lt; b) {\n  x = [1, 2];\n}\n</code></pre>", expect=None),
-        Example("<pre>Montag    9 bis 12 Uhr\nDienstag  9 bis 16 Uhr\nMittwoch  geschlossen\n"
-                    "</pre>",
-                expect=None),
+        Example(
+            "<pre>Montag    9 bis 12 Uhr\nDienstag  9 bis 16 Uhr\nMittwoch  geschlossen\n"
+            "</pre>",
+            expect=None,
+        ),
         Example("<pre>_.map([1, 2, 3], f);\n=&gt; [3, 6, 9]\n_.size({a: 1});\n=&gt; 1\n</pre>",
                 expect=None),
         Example('<pre>"stats": {\n  "publish": 352,\n  "rate": 1.2\n},\n</pre>', expect=None),

@@ -39,18 +39,27 @@ META = RuleMeta(
     wcag=("1.2.1",),
     standards=wcag_standards("1.2.1"),
     examples=(
-        Example('<section><h2>Podcast</h2><audio id="a" src="folge1.mp3" controls>'
-                    "</audio></section>",
-                expect="needs_review", at="#a"),
-        Example('<div><audio src="folge1.mp3" controls></audio><p><a href="/folge1.html">'
-                    "Transkript der Folge 1</a></p></div>",
-                expect=None),
-        Example('<div><audio src="r.mp3" controls></audio><details><summary>Textfassung'
-                    "</summary><p>…</p></details></div>",
-                expect=None),
-        Example('<audio src="r.mp3" controls aria-describedby="t"></audio>'
-                    '<p id="t">Mitschrift: Die Bürgermeisterin begrüßt …</p>',
-                expect=None),
+        Example(
+            '<section><h2>Podcast</h2><audio id="a" src="folge1.mp3" controls>'
+            "</audio></section>",
+            expect="needs_review",
+            at="#a",
+        ),
+        Example(
+            '<div><audio src="folge1.mp3" controls></audio><p><a href="/folge1.html">'
+            "Transkript der Folge 1</a></p></div>",
+            expect=None,
+        ),
+        Example(
+            '<div><audio src="r.mp3" controls></audio><details><summary>Textfassung'
+            "</summary><p>…</p></details></div>",
+            expect=None,
+        ),
+        Example(
+            '<audio src="r.mp3" controls aria-describedby="t"></audio>'
+            '<p id="t">Mitschrift: Die Bürgermeisterin begrüßt …</p>',
+            expect=None,
+        ),
     ),
 )
 

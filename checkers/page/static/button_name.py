@@ -59,12 +59,17 @@ META = RuleMeta(
         Example('<input type="image" src="go.png">', expect=None),
         Example('<button role="none" disabled></button>', expect=None),
         # The hidden element aria-labelledby points at names the button with all its content.
-        Example('<span id="d" hidden><span>Drucken</span></span>'
-                    '<button aria-labelledby="d"></button>',
-                expect=None),
-        Example('<span id="d"><span hidden>Drucken</span></span>'
-                    '<button id="b" aria-labelledby="d"></button>',
-                expect="failed", at="#b"),
+        Example(
+            '<span id="d" hidden><span>Drucken</span></span>'
+            '<button aria-labelledby="d"></button>',
+            expect=None,
+        ),
+        Example(
+            '<span id="d"><span hidden>Drucken</span></span>'
+            '<button id="b" aria-labelledby="d"></button>',
+            expect="failed",
+            at="#b",
+        ),
     ),
 )
 

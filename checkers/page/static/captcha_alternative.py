@@ -41,14 +41,19 @@ META = RuleMeta(
     wcag=("1.1.1", "3.3.8"),
     standards=wcag_standards("1.1.1"),
     examples=(
-        Example('<form><img id="c" src="/captcha.php?id=7" alt="Sicherheitscode">'
-                    '<label>Code <input name="captcha_code"></label><button>Senden</button>'
-                    "</form>",
-                expect="needs_review", at="#c"),
-        Example('<form><img src="/captcha.php" alt="Sicherheitscode"><a href="/captcha.mp3">'
-                    "Code anhören (Audio-Version)</a><label>Code <input name=\"captcha\">"
-                    "</label></form>",
-                expect=None),
+        Example(
+            '<form><img id="c" src="/captcha.php?id=7" alt="Sicherheitscode">'
+            '<label>Code <input name="captcha_code"></label><button>Senden</button>'
+            "</form>",
+            expect="needs_review",
+            at="#c",
+        ),
+        Example(
+            '<form><img src="/captcha.php" alt="Sicherheitscode"><a href="/captcha.mp3">'
+            "Code anhören (Audio-Version)</a><label>Code <input name=\"captcha\">"
+            "</label></form>",
+            expect=None,
+        ),
         Example('<form><div class="g-recaptcha" data-sitekey="x"></div></form>', expect=None),
         Example('<img src="/rathaus.jpg" alt="Rathaus">', expect=None),
     ),

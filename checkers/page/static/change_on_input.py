@@ -39,26 +39,42 @@ META = RuleMeta(
     wcag=("3.2.2",),
     standards=wcag_standards("3.2.2"),
     examples=(
-        Example('<label for="s">Ortsteil</label><select id="s" '
-                    'onchange="location.href=this.value"><option value="/a">Nord</option>'
-                    "</select>",
-                expect="failed", at="#s"),
-        Example('<form><select id="s" aria-label="Sprache" onchange="this.form.submit()">'
-                    "<option>de</option></select></form>",
-                expect="failed", at="#s"),
-        Example('<label><input type="checkbox" onclick="this.form.submit()"> Nur '
-                    "offene Stellen</label>",
-                expect="needs_review", at="html > body > label > input"),
-        Example('<p>Die Seite wechselt sofort nach der Auswahl.</p><p><label for="s">'
-                    'Ortsteil</label><select id="s" onchange="location.href=this.value">'
-                    "<option>Nord</option></select> (wechselt automatisch)</p>",
-                expect="needs_review", at="#s"),
-        Example('<label for="s">Ortsteil</label><select id="s" onchange="zeigeKarte()">'
-                    '<option>Nord</option></select>',
-                expect=None),
-        Example('<form><label for="s">Ortsteil</label><select id="s"><option>Nord'
-                    '</option></select><button>Anzeigen</button></form>',
-                expect=None),
+        Example(
+            '<label for="s">Ortsteil</label><select id="s" '
+            'onchange="location.href=this.value"><option value="/a">Nord</option>'
+            "</select>",
+            expect="failed",
+            at="#s",
+        ),
+        Example(
+            '<form><select id="s" aria-label="Sprache" onchange="this.form.submit()">'
+            "<option>de</option></select></form>",
+            expect="failed",
+            at="#s",
+        ),
+        Example(
+            '<label><input type="checkbox" onclick="this.form.submit()"> Nur '
+            "offene Stellen</label>",
+            expect="needs_review",
+            at="html > body > label > input",
+        ),
+        Example(
+            '<p>Die Seite wechselt sofort nach der Auswahl.</p><p><label for="s">'
+            'Ortsteil</label><select id="s" onchange="location.href=this.value">'
+            "<option>Nord</option></select> (wechselt automatisch)</p>",
+            expect="needs_review",
+            at="#s",
+        ),
+        Example(
+            '<label for="s">Ortsteil</label><select id="s" onchange="zeigeKarte()">'
+            '<option>Nord</option></select>',
+            expect=None,
+        ),
+        Example(
+            '<form><label for="s">Ortsteil</label><select id="s"><option>Nord'
+            '</option></select><button>Anzeigen</button></form>',
+            expect=None,
+        ),
     ),
 )
 

@@ -61,13 +61,17 @@ META = RuleMeta(
         Example('<img id="b" src="lupe.png" alt="Suchen" onmousedown="suche()">',
                 expect="needs_review", at="#b"),
         Example('<button type="button" onclick="senden()">Absenden</button>', expect=None),
-        Example('<div role="button" tabindex="0" onclick="x()" onkeydown="y(event)">'
-                    "Absenden</div>",
-                expect=None),
+        Example(
+            '<div role="button" tabindex="0" onclick="x()" onkeydown="y(event)">'
+            "Absenden</div>",
+            expect=None,
+        ),
         Example('<a href="/karte" onclick="zeigeKarte(); return false">Karte</a>', expect=None),
-        Example('<div class="karte" onclick="location=\'/a\'"><h3><a href="/a">Antrag</a>'
-                    "</h3></div>",
-                expect=None),
+        Example(
+            '<div class="karte" onclick="location=\'/a\'"><h3><a href="/a">Antrag</a>'
+            "</h3></div>",
+            expect=None,
+        ),
         Example('<div onclick="event.stopPropagation()">Inhalt</div>', expect=None),
         Example('<label for="f" onclick="x()">Name</label><input id="f">', expect=None),
         Example('<body onclick="schliesseMenue()"><p>Text</p></body>', expect=None),

@@ -39,26 +39,40 @@ META = RuleMeta(
     wcag=("1.4.1",),
     standards=wcag_standards("1.4.1"),
     examples=(
-        Example('<p id="p">Die rot markierten Termine sind ausgebucht.</p><ul>'
-                    '<li style="color: #c00">3. Mai</li><li>4. Mai</li></ul>',
-                expect="needs_review", at="#p"),
-        Example('<p id="p">The green items are in stock, the red ones are sold out.</p><ul>'
-                    '<li class="stock">Tea</li><li class="sold">Coffee</li></ul>',
-                expect="needs_review", at="#p"),
-        Example("<p>Die rot markierten Termine sind ausgebucht.</p><ul><li>3. Mai "
-                    "(ausgebucht)</li><li>4. Mai</li></ul>",
-                expect=None),
-        Example('<p>Unser Rathaus ist ein rotes Backsteinhaus.</p><p style="color: #c00">'
-                    "Hinweis</p>",
-                expect=None),
-        Example('<p>Die Grünen Abgeordneten stimmten zu. The Green Papers are online.</p>'
-                    '<p style="color: #c00">Hinweis</p>',
-                expect=None),
+        Example(
+            '<p id="p">Die rot markierten Termine sind ausgebucht.</p><ul>'
+            '<li style="color: #c00">3. Mai</li><li>4. Mai</li></ul>',
+            expect="needs_review",
+            at="#p",
+        ),
+        Example(
+            '<p id="p">The green items are in stock, the red ones are sold out.</p><ul>'
+            '<li class="stock">Tea</li><li class="sold">Coffee</li></ul>',
+            expect="needs_review",
+            at="#p",
+        ),
+        Example(
+            "<p>Die rot markierten Termine sind ausgebucht.</p><ul><li>3. Mai "
+            "(ausgebucht)</li><li>4. Mai</li></ul>",
+            expect=None,
+        ),
+        Example(
+            '<p>Unser Rathaus ist ein rotes Backsteinhaus.</p><p style="color: #c00">'
+            "Hinweis</p>",
+            expect=None,
+        ),
+        Example(
+            '<p>Die Grünen Abgeordneten stimmten zu. The Green Papers are online.</p>'
+            '<p style="color: #c00">Hinweis</p>',
+            expect=None,
+        ),
         Example('<p>Klicken Sie auf den grünen Knopf.</p><p style="color: #c00">Hinweis</p>',
                 expect=None),
-        Example('<ul><li class="odd">A</li><li class="even">B</li></ul><p>Shown in red: '
-                    "nothing.</p>",
-                expect=None),
+        Example(
+            '<ul><li class="odd">A</li><li class="even">B</li></ul><p>Shown in red: '
+            "nothing.</p>",
+            expect=None,
+        ),
     ),
 )
 

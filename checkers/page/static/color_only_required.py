@@ -38,18 +38,28 @@ META = RuleMeta(
     wcag=("1.4.1", "3.3.2"),
     standards=wcag_standards("1.4.1", "3.3.2"),
     examples=(
-        Example('<form><p id="h">Rot markierte Felder sind Pflichtfelder.</p>'
-                    '<label for="n" style="color:red">Name</label><input id="n"></form>',
-                expect="needs_review", at="#h"),
-        Example('<form><p id="h" lang="en">Required fields are shown in red.</p>'
-                    '<label for="n">Name</label><input id="n"></form>',
-                expect="needs_review", at="#h"),
-        Example('<form><p>Rot markierte Felder sind Pflichtfelder.</p>'
-                    '<label for="n">Name *</label><input id="n" required></form>',
-                expect=None),
-        Example('<form><p>Pflichtfelder sind rot und mit * gekennzeichnet.</p>'
-                    '<label for="n">Name</label><input id="n"></form>',
-                expect=None),
+        Example(
+            '<form><p id="h">Rot markierte Felder sind Pflichtfelder.</p>'
+            '<label for="n" style="color:red">Name</label><input id="n"></form>',
+            expect="needs_review",
+            at="#h",
+        ),
+        Example(
+            '<form><p id="h" lang="en">Required fields are shown in red.</p>'
+            '<label for="n">Name</label><input id="n"></form>',
+            expect="needs_review",
+            at="#h",
+        ),
+        Example(
+            '<form><p>Rot markierte Felder sind Pflichtfelder.</p>'
+            '<label for="n">Name *</label><input id="n" required></form>',
+            expect=None,
+        ),
+        Example(
+            '<form><p>Pflichtfelder sind rot und mit * gekennzeichnet.</p>'
+            '<label for="n">Name</label><input id="n"></form>',
+            expect=None,
+        ),
         Example('<form><p>Pflichtfelder sind mit (Pflicht) gekennzeichnet.</p></form>',
                 expect=None),
     ),

@@ -48,9 +48,11 @@ META = RuleMeta(
                 expect="needs_review", at="#l"),
         Example('<a href="/antrag.pdf">Antrag auf Wohngeld (PDF, 250 KB)</a>', expect=None),
         Example('<p><a href="/antrag.pdf">Antrag auf Wohngeld</a> (PDF, 1,2 MB)</p>', expect=None),
-        Example('<a href="/antrag.docx">Antrag <img src="w.png" alt="Word-Dokument"> '
-                    "35 kB</a>",
-                expect=None),
+        Example(
+            '<a href="/antrag.docx">Antrag <img src="w.png" alt="Word-Dokument"> '
+            "35 kB</a>",
+            expect=None,
+        ),
         Example('<a href="/a.pdf" title="PDF-Datei, 80 KB">Antrag</a>', expect=None),
         Example('<a href="/antrag.html">Antrag auf Wohngeld</a>', expect=None),
         Example('<a href="/a.pdf" hidden>Antrag</a>', expect=None),

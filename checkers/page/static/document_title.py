@@ -34,12 +34,18 @@ META = RuleMeta(
     examples=(
         Example('<html lang="de"><head></head><body>Hallo</body></html>',
                 expect="failed", at="html"),
-        Example('<html lang="de"><head><title id="t"> </title></head><body>Hallo</body>'
-                    "</html>",
-                expect="failed", at="#t"),
-        Example('<html lang="de"><head><title></title><title>Start</title></head>'
-                    "<body>Hallo</body></html>",
-                expect="failed", at="html > head > title:nth-of-type(1)"),
+        Example(
+            '<html lang="de"><head><title id="t"> </title></head><body>Hallo</body>'
+            "</html>",
+            expect="failed",
+            at="#t",
+        ),
+        Example(
+            '<html lang="de"><head><title></title><title>Start</title></head>'
+            "<body>Hallo</body></html>",
+            expect="failed",
+            at="html > head > title:nth-of-type(1)",
+        ),
         # An SVG title is not the page title.
         Example('<html lang="de"><body><svg><title>Logo</title></svg></body></html>',
                 expect="failed", at="html"),

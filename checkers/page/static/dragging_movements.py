@@ -36,14 +36,19 @@ META = RuleMeta(
     wcag=("2.5.7",),
     standards=("WCAG 2.2 2.5.7",),
     examples=(
-        Example('<ul><li id="d" draggable="true">Termin 1</li><li draggable="true">Termin 2'
-                    "</li></ul>",
-                expect="needs_review", at="#d"),
+        Example(
+            '<ul><li id="d" draggable="true">Termin 1</li><li draggable="true">Termin 2'
+            "</li></ul>",
+            expect="needs_review",
+            at="#d",
+        ),
         Example('<div id="d" ondrop="lade(event)">Dateien hierher ziehen</div>',
                 expect="needs_review", at="#d"),
-        Example('<div ondrop="lade(event)">Dateien hierher ziehen oder <input type="file" '
-                    'aria-label="Datei wählen"></div>',
-                expect=None),
+        Example(
+            '<div ondrop="lade(event)">Dateien hierher ziehen oder <input type="file" '
+            'aria-label="Datei wählen"></div>',
+            expect=None,
+        ),
         Example('<img src="a.png" alt="A" draggable="false">', expect=None),
     ),
 )

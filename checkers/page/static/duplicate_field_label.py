@@ -34,18 +34,25 @@ META = RuleMeta(
     wcag=("2.4.6", "1.3.1"),
     standards=wcag_standards("2.4.6", "1.3.1"),
     examples=(
-        Example('<form><label for="a">Name</label><input id="a"><label for="b">Name</label>'
-                    '<input id="b"></form>',
-                expect="needs_review", at="#b"),
-        Example('<form><fieldset><legend>Kind</legend><label>Name <input></label></fieldset>'
-                    "<fieldset><legend>Mutter</legend><label>Name <input></label></fieldset>"
-                    "</form>",
-                expect=None),
+        Example(
+            '<form><label for="a">Name</label><input id="a"><label for="b">Name</label>'
+            '<input id="b"></form>',
+            expect="needs_review",
+            at="#b",
+        ),
+        Example(
+            '<form><fieldset><legend>Kind</legend><label>Name <input></label></fieldset>'
+            "<fieldset><legend>Mutter</legend><label>Name <input></label></fieldset>"
+            "</form>",
+            expect=None,
+        ),
         Example('<form><label>Vorname <input></label><label>Name <input></label></form>',
                 expect=None),
-        Example('<form><label><input type="radio" name="a"> Ja</label><label><input '
-                    'type="radio" name="b"> Ja</label></form>',
-                expect=None),
+        Example(
+            '<form><label><input type="radio" name="a"> Ja</label><label><input '
+            'type="radio" name="b"> Ja</label></form>',
+            expect=None,
+        ),
     ),
 )
 

@@ -35,15 +35,20 @@ META = RuleMeta(
     examples=(
         Example('<label for="plz">PLZ</label><input id="plz"><input id="plz">',
                 expect="failed", at="html > body > input:nth-of-type(2)"),
-        Example('<p id="h">Hinweis</p><p id="h">Andere</p>'
-                    '<input aria-describedby="h" aria-label="X">',
-                expect="failed", at="html > body > p:nth-of-type(2)"),
+        Example(
+            '<p id="h">Hinweis</p><p id="h">Andere</p>'
+            '<input aria-describedby="h" aria-label="X">',
+            expect="failed",
+            at="html > body > p:nth-of-type(2)",
+        ),
         # Not referenced: info only.
         Example('<div id="box">a</div><div id="box">b</div>',
                 expect="needs_review", at="html > body > div:nth-of-type(2)"),
-        Example('<label for="a">A</label><input id="a"><label for="b">B</label>'
-                    '<input id="b">',
-                expect=None),
+        Example(
+            '<label for="a">A</label><input id="a"><label for="b">B</label>'
+            '<input id="b">',
+            expect=None,
+        ),
         Example('<p id="x">a</p><p id="y">b</p>', expect=None),
     ),
 )

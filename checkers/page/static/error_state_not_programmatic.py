@@ -47,28 +47,42 @@ META = RuleMeta(
     wcag=("3.3.1",),
     standards=(*wcag_standards("3.3.1"), "WCAG technique ARIA21"),
     examples=(
-        Example('<form><div id="s" role="alert">Bitte korrigieren Sie die Fehler.</div>'
-                    '<label>Name <input class="has-errors" name="n"></label></form>',
-                expect="needs_review", at="#s"),
-        Example('<form><div id="s" class="validation-summary">You need to fix the errors '
-                    'on this page.</div><label>Name <input name="n"></label></form>',
-                expect="needs_review", at="#s"),
-        Example('<form><div role="alert">Bitte korrigieren Sie die Fehler.</div><label>'
-                    'Name <input aria-invalid="true" name="n"></label></form>',
-                expect=None),
-        Example('<form><div class="error-summary">There is a problem</div><label for="n">'
-                    'Name</label><span id="e" class="error-message">Enter your name</span>'
-                    '<input id="n" aria-describedby="e"></form>',
-                expect=None),
+        Example(
+            '<form><div id="s" role="alert">Bitte korrigieren Sie die Fehler.</div>'
+            '<label>Name <input class="has-errors" name="n"></label></form>',
+            expect="needs_review",
+            at="#s",
+        ),
+        Example(
+            '<form><div id="s" class="validation-summary">You need to fix the errors '
+            'on this page.</div><label>Name <input name="n"></label></form>',
+            expect="needs_review",
+            at="#s",
+        ),
+        Example(
+            '<form><div role="alert">Bitte korrigieren Sie die Fehler.</div><label>'
+            'Name <input aria-invalid="true" name="n"></label></form>',
+            expect=None,
+        ),
+        Example(
+            '<form><div class="error-summary">There is a problem</div><label for="n">'
+            'Name</label><span id="e" class="error-message">Enter your name</span>'
+            '<input id="n" aria-describedby="e"></form>',
+            expect=None,
+        ),
         Example('<form><div role="alert" hidden>Fehler</div><input name="n"></form>', expect=None),
         Example('<div role="alert">Gespeichert.</div><input name="n">', expect=None),
         Example('<div class="error">Seite nicht gefunden (Fehler 404)</div>', expect=None),
-        Example('<form><p class="validation-hint">Pflichtfelder sind markiert.</p>'
-                    '<input name="n"></form>',
-                expect=None),
-        Example('<div role="alert">Fehler beim Laden der Karte.</div><form role="search">'
-                    '<input name="q"></form>',
-                expect=None),
+        Example(
+            '<form><p class="validation-hint">Pflichtfelder sind markiert.</p>'
+            '<input name="n"></form>',
+            expect=None,
+        ),
+        Example(
+            '<div role="alert">Fehler beim Laden der Karte.</div><form role="search">'
+            '<input name="q"></form>',
+            expect=None,
+        ),
     ),
 )
 

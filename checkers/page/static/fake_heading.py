@@ -42,12 +42,18 @@ META = RuleMeta(
     examples=(
         Example('<p id="h"><b>Öffnungszeiten</b></p><p>Montag bis Freitag 8 bis 12 Uhr.</p>',
                 expect="needs_review", at="#h"),
-        Example('<div id="h" style="font-size: 1.6em; font-weight: bold">Abfallkalender'
-                    "</div><ul><li>Restmüll</li></ul>",
-                expect="needs_review", at="#h"),
-        Example('<p id="h"><font size="5"><strong>Kontakt</strong></font></p>'
-                    "<p>Rathaus, Markt 1</p>",
-                expect="needs_review", at="#h"),
+        Example(
+            '<div id="h" style="font-size: 1.6em; font-weight: bold">Abfallkalender'
+            "</div><ul><li>Restmüll</li></ul>",
+            expect="needs_review",
+            at="#h",
+        ),
+        Example(
+            '<p id="h"><font size="5"><strong>Kontakt</strong></font></p>'
+            "<p>Rathaus, Markt 1</p>",
+            expect="needs_review",
+            at="#h",
+        ),
         Example("<h2>Öffnungszeiten</h2><p>Montag bis Freitag.</p>", expect=None),
         Example("<p><b>Bitte bringen Sie Ihren Ausweis mit.</b></p><p>Danke.</p>", expect=None),
         Example("<p><b>Hinweis:</b> Das Amt ist geschlossen.</p><p>Danke.</p>", expect=None),

@@ -36,9 +36,12 @@ META = RuleMeta(
     examples=(
         Example('<p id="l">* Personalausweis<br>* Meldebescheinigung<br>* Passfoto</p>',
                 expect="needs_review", at="#l"),
-        Example('<div id="l">1. Antrag ausfüllen<br>2. Unterlagen beifügen<br>3. Absenden'
-                    "</div>",
-                expect="needs_review", at="#l"),
+        Example(
+            '<div id="l">1. Antrag ausfüllen<br>2. Unterlagen beifügen<br>3. Absenden'
+            "</div>",
+            expect="needs_review",
+            at="#l",
+        ),
         Example('<div id="l"><p>• Restmüll</p><p>• Papier</p><p>• Glas</p></div>',
                 expect="needs_review", at="#l"),
         Example("<ul><li>Personalausweis</li><li>Meldebescheinigung</li></ul>", expect=None),

@@ -40,38 +40,58 @@ META = RuleMeta(
     wcag=("1.3.1", "3.3.2"),
     standards=wcag_standards("1.3.1", "3.3.2"),
     examples=(
-        Example('<p>Anrede</p><label><input id="r" type="radio" name="anrede"> Frau'
-                    '</label><label><input type="radio" name="anrede"> Herr</label>',
-                expect="needs_review", at="#r"),
-        Example('<fieldset><legend>Anrede</legend><label><input type="radio" name="a">'
-                    'Frau</label><label><input type="radio" name="a"> Herr</label></fieldset>',
-                expect=None),
-        Example('<div role="radiogroup" aria-label="Anrede"><label><input type="radio" '
-                    'name="a">Frau</label><label><input type="radio" name="a"> Herr</label>'
-                    "</div>",
-                expect=None),
+        Example(
+            '<p>Anrede</p><label><input id="r" type="radio" name="anrede"> Frau'
+            '</label><label><input type="radio" name="anrede"> Herr</label>',
+            expect="needs_review",
+            at="#r",
+        ),
+        Example(
+            '<fieldset><legend>Anrede</legend><label><input type="radio" name="a">'
+            'Frau</label><label><input type="radio" name="a"> Herr</label></fieldset>',
+            expect=None,
+        ),
+        Example(
+            '<div role="radiogroup" aria-label="Anrede"><label><input type="radio" '
+            'name="a">Frau</label><label><input type="radio" name="a"> Herr</label>'
+            "</div>",
+            expect=None,
+        ),
         Example('<label><input type="radio" name="a"> Ja</label>', expect=None),
-        Example('<h4>Welche Abfälle?</h4><label><input id="c" type="checkbox" name="w">'
-                    'Tierisch</label><label><input type="checkbox" name="w"> Bergbau</label>',
-                expect="needs_review", at="#c"),
-        Example('<fieldset><legend>Welche Abfälle?</legend><label><input type="checkbox" '
-                    'name="w">Tierisch</label><label><input type="checkbox" name="w">Bergbau'
-                    "</label></fieldset>",
-                expect=None),
-        Example('<div role="group" aria-labelledby="q"><p id="q">Welche?</p><label>'
-                    '<input type="checkbox" name="w">A</label><label><input type="checkbox" '
-                    'name="w">B</label></div>',
-                expect=None),
-        Example('<label><input type="checkbox" name="agb"> AGB gelesen</label><label>'
-                    '<input type="checkbox" name="news"> Newsletter</label>',
-                expect=None),
-        Example('<form><label><input type="radio" name="a">Ja</label></form><form><label>'
-                    '<input type="radio" name="a">Nein</label></form>',
-                expect=None),
-        Example('<table><tr><td><input type="checkbox" name="id" aria-label="A"></td>'
-                    '<td>A</td></tr><tr><td><input type="checkbox" name="id" aria-label="B">'
-                    "</td><td>B</td></tr></table>",
-                expect=None),
+        Example(
+            '<h4>Welche Abfälle?</h4><label><input id="c" type="checkbox" name="w">'
+            'Tierisch</label><label><input type="checkbox" name="w"> Bergbau</label>',
+            expect="needs_review",
+            at="#c",
+        ),
+        Example(
+            '<fieldset><legend>Welche Abfälle?</legend><label><input type="checkbox" '
+            'name="w">Tierisch</label><label><input type="checkbox" name="w">Bergbau'
+            "</label></fieldset>",
+            expect=None,
+        ),
+        Example(
+            '<div role="group" aria-labelledby="q"><p id="q">Welche?</p><label>'
+            '<input type="checkbox" name="w">A</label><label><input type="checkbox" '
+            'name="w">B</label></div>',
+            expect=None,
+        ),
+        Example(
+            '<label><input type="checkbox" name="agb"> AGB gelesen</label><label>'
+            '<input type="checkbox" name="news"> Newsletter</label>',
+            expect=None,
+        ),
+        Example(
+            '<form><label><input type="radio" name="a">Ja</label></form><form><label>'
+            '<input type="radio" name="a">Nein</label></form>',
+            expect=None,
+        ),
+        Example(
+            '<table><tr><td><input type="checkbox" name="id" aria-label="A"></td>'
+            '<td>A</td></tr><tr><td><input type="checkbox" name="id" aria-label="B">'
+            "</td><td>B</td></tr></table>",
+            expect=None,
+        ),
     ),
 )
 

@@ -38,35 +38,56 @@ META = RuleMeta(
     wcag=("1.3.1",),
     standards=(*wcag_standards("1.3.1"), "WCAG technique H71"),
     examples=(
-        Example('<form><fieldset id="f"><label>Straße <input name="s"></label><label>'
-                    'Ort <input name="o"></label></fieldset></form>',
-                expect="failed", at="#f"),
-        Example('<fieldset id="f"><legend id="l"></legend><label>Straße <input></label>'
-                    "</fieldset>",
-                expect="failed", at="#l"),
+        Example(
+            '<form><fieldset id="f"><label>Straße <input name="s"></label><label>'
+            'Ort <input name="o"></label></fieldset></form>',
+            expect="failed",
+            at="#f",
+        ),
+        Example(
+            '<fieldset id="f"><legend id="l"></legend><label>Straße <input></label>'
+            "</fieldset>",
+            expect="failed",
+            at="#l",
+        ),
         Example('<fieldset id="f"><legend> <span></span> </legend><input></fieldset>',
                 expect="failed", at="#f > legend"),
-        Example('<fieldset id="f"><label><input type="radio" name="a">Ja</label><label>'
-                    '<input type="radio" name="a">Nein</label></fieldset>',
-                expect="failed", at="#f"),
+        Example(
+            '<fieldset id="f"><label><input type="radio" name="a">Ja</label><label>'
+            '<input type="radio" name="a">Nein</label></fieldset>',
+            expect="failed",
+            at="#f",
+        ),
         Example('<fieldset id="f">Nur Text</fieldset>', expect="failed", at="#f"),
-        Example('<fieldset><label>Ich stimme zu <input type="checkbox"></label>'
-                    '<button>Senden</button></fieldset>',
-                expect="needs_review", at="html > body > fieldset"),
-        Example("<fieldset><legend>Anschrift</legend><label>Straße <input></label>"
-                    "</fieldset>",
-                expect=None),
-        Example('<fieldset aria-label="Anschrift"><label>Straße <input></label>'
-                    "</fieldset>",
-                expect=None),
+        Example(
+            '<fieldset><label>Ich stimme zu <input type="checkbox"></label>'
+            '<button>Senden</button></fieldset>',
+            expect="needs_review",
+            at="html > body > fieldset",
+        ),
+        Example(
+            "<fieldset><legend>Anschrift</legend><label>Straße <input></label>"
+            "</fieldset>",
+            expect=None,
+        ),
+        Example(
+            '<fieldset aria-label="Anschrift"><label>Straße <input></label>'
+            "</fieldset>",
+            expect=None,
+        ),
         Example('<fieldset hidden><input></fieldset>', expect=None),
         Example('<fieldset role="presentation"><input></fieldset>', expect=None),
-        Example('<fieldset id="o"><fieldset><legend>A</legend><input></fieldset>'
-                    "<fieldset><legend>B</legend><input></fieldset></fieldset>",
-                expect="needs_review", at="#o"),
-        Example('<fieldset><legend><img src="a.png" alt="Anschrift"></legend><input>'
-                    "</fieldset>",
-                expect=None),
+        Example(
+            '<fieldset id="o"><fieldset><legend>A</legend><input></fieldset>'
+            "<fieldset><legend>B</legend><input></fieldset></fieldset>",
+            expect="needs_review",
+            at="#o",
+        ),
+        Example(
+            '<fieldset><legend><img src="a.png" alt="Anschrift"></legend><input>'
+            "</fieldset>",
+            expect=None,
+        ),
         Example('<fieldset><div><legend>Anschrift</legend></div></fieldset>',
                 expect="needs_review", at="html > body > fieldset"),
     ),

@@ -41,12 +41,18 @@ META = RuleMeta(
     wcag=("1.3.2",),
     standards=wcag_standards("1.3.2"),
     examples=(
-        Example('<div id="d"><p style="float: right">Schritt 1</p>'
-                    '<p style="float: right">Schritt 2</p></div>',
-                expect="needs_review", at="#d"),
-        Example('<ul id="u" style="display: flex; flex-direction: row-reverse">'
-                    "<li>Eins</li><li>Zwei</li></ul>",
-                expect="needs_review", at="#u"),
+        Example(
+            '<div id="d"><p style="float: right">Schritt 1</p>'
+            '<p style="float: right">Schritt 2</p></div>',
+            expect="needs_review",
+            at="#d",
+        ),
+        Example(
+            '<ul id="u" style="display: flex; flex-direction: row-reverse">'
+            "<li>Eins</li><li>Zwei</li></ul>",
+            expect="needs_review",
+            at="#u",
+        ),
         Example('<div id="d" style="display: flex"><p style="order: 2">A</p><p>B</p></div>',
                 expect="needs_review", at="#d"),
         Example('<div><img src="a.png" alt="Logo" style="float: right"><p>Text</p></div>',

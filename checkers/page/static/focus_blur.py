@@ -37,9 +37,12 @@ META = RuleMeta(
     examples=(
         Example('<a id="b" href="/suche" onfocus="this.blur()">Suche</a>',
                 expect="failed", at="#b"),
-        Example('<input id="b" type="text" onfocus="if(this.blur)this.blur();" '
-                    'aria-label="Ort">',
-                expect="failed", at="#b"),
+        Example(
+            '<input id="b" type="text" onfocus="if(this.blur)this.blur();" '
+            'aria-label="Ort">',
+            expect="failed",
+            at="#b",
+        ),
         Example('<a href="/suche" onfocus="zeigeHilfe()">Suche</a>', expect=None),
         Example('<a href="/suche" onblur="this.blur()">Suche</a>', expect=None),
         Example('<a href="/s" hidden onfocus="this.blur()">S</a>', expect=None),

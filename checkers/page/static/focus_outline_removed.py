@@ -42,20 +42,29 @@ META = RuleMeta(
     examples=(
         Example('<a id="f" href="/kontakt" style="outline: none">Kontakt</a>',
                 expect="needs_review", at="#f"),
-        Example('<html><head><style id="s">a:focus { outline: 0; }</style></head>'
-                    '<body><a href="/">Start</a></body></html>',
-                expect="needs_review", at="#s"),
+        Example(
+            '<html><head><style id="s">a:focus { outline: 0; }</style></head>'
+            '<body><a href="/">Start</a></body></html>',
+            expect="needs_review",
+            at="#s",
+        ),
         Example('<style id="s">*:focus{outline:none!important}</style><a href="/">A</a>',
                 expect="needs_review", at="#s"),
-        Example('<style>a:focus { outline: none; box-shadow: 0 0 0 3px #fd0; }</style>'
-                    '<a href="/">A</a>',
-                expect=None),
-        Example('<style>:focus:not(:focus-visible) { outline: none }</style>'
-                    '<a href="/">A</a>',
-                expect=None),
-        Example('<style>a:focus { outline: 0 } a:focus-visible { border: 2px solid }'
-                    '</style><a href="/">A</a>',
-                expect=None),
+        Example(
+            '<style>a:focus { outline: none; box-shadow: 0 0 0 3px #fd0; }</style>'
+            '<a href="/">A</a>',
+            expect=None,
+        ),
+        Example(
+            '<style>:focus:not(:focus-visible) { outline: none }</style>'
+            '<a href="/">A</a>',
+            expect=None,
+        ),
+        Example(
+            '<style>a:focus { outline: 0 } a:focus-visible { border: 2px solid }'
+            '</style><a href="/">A</a>',
+            expect=None,
+        ),
         Example('<a href="/" style="outline: 2px solid blue">A</a>', expect=None),
         Example('<div style="outline: none">Text</div>', expect=None),
     ),

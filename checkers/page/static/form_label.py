@@ -55,9 +55,11 @@ META = RuleMeta(
                 expect=None),
         Example('<label>Postleitzahl <input name="plz"></label>', expect=None),
         Example('<input aria-label="Suchbegriff">', expect=None),
-        Example('<span id="l">Ort</span><select aria-labelledby="l"><option>Bonn</option>'
-                    "</select>",
-                expect=None),
+        Example(
+            '<span id="l">Ort</span><select aria-labelledby="l"><option>Bonn</option>'
+            "</select>",
+            expect=None,
+        ),
         Example('<input title="Postleitzahl">', expect=None),
         Example('<input type="hidden" name="token">', expect=None),
         Example('<input type="submit">', expect=None),
@@ -78,9 +80,11 @@ META = RuleMeta(
                 expect="failed", at="#f"),
         # aria-labelledby to a hidden element: its hidden content names the field; below a
         # shown element, hidden content does not.
-        Example('<div id="l" hidden><b>PLZ</b> <i>(5 Ziffern)</i></div>'
-                    '<input aria-labelledby="l">',
-                expect=None),
+        Example(
+            '<div id="l" hidden><b>PLZ</b> <i>(5 Ziffern)</i></div>'
+            '<input aria-labelledby="l">',
+            expect=None,
+        ),
         Example('<div id="l"><b hidden>PLZ</b></div><input id="f" aria-labelledby="l">',
                 expect="failed", at="#f"),
     ),

@@ -35,17 +35,24 @@ META = RuleMeta(
     wcag=("3.2.2",),
     standards=wcag_standards("3.2.2"),
     examples=(
-        Example('<form id="f"><label>Ortsteil <select name="o"><option>Nord</option>'
-                    '</select></label><label>Jahr <select name="j"><option>2026</option>'
-                    "</select></label></form>",
-                expect="needs_review", at="#f"),
-        Example('<form><label>Name <input name="n"></label><label>Ort <input name="o">'
-                    "</label><button>Senden</button></form>",
-                expect=None),
+        Example(
+            '<form id="f"><label>Ortsteil <select name="o"><option>Nord</option>'
+            '</select></label><label>Jahr <select name="j"><option>2026</option>'
+            "</select></label></form>",
+            expect="needs_review",
+            at="#f",
+        ),
+        Example(
+            '<form><label>Name <input name="n"></label><label>Ort <input name="o">'
+            "</label><button>Senden</button></form>",
+            expect=None,
+        ),
         Example('<form><label>Suche <input name="q"></label></form>', expect=None),
-        Example('<form id="s"><label>Name <input name="n"></label><label>Ort <input '
-                    'name="o"></label></form><button form="s">Senden</button>',
-                expect=None),
+        Example(
+            '<form id="s"><label>Name <input name="n"></label><label>Ort <input '
+            'name="o"></label></form><button form="s">Senden</button>',
+            expect=None,
+        ),
         Example('<form><input type="hidden" name="a"><input type="hidden" name="b"></form>',
                 expect=None),
     ),

@@ -34,15 +34,22 @@ META = RuleMeta(
     wcag=("1.3.1", "2.4.6"),
     standards=wcag_standards("1.3.1", "2.4.6"),
     examples=(
-        Example('<body id="b">' + "<p>" + "Die Stadt informiert über Termine. " * 60
-                    + "</p></body>",
-                expect="needs_review", at="#b"),
-        Example("<h1>Termine</h1><p>" + "Die Stadt informiert über Termine. " * 60
-                    + "</p>",
-                expect=None),
-        Example('<div role="heading" aria-level="1">Termine</div><p>'
-                    + "Die Stadt informiert über Termine. " * 60 + "</p>",
-                expect=None),
+        Example(
+            '<body id="b">' + "<p>" + "Die Stadt informiert über Termine. " * 60
+            + "</p></body>",
+            expect="needs_review",
+            at="#b",
+        ),
+        Example(
+            "<h1>Termine</h1><p>" + "Die Stadt informiert über Termine. " * 60
+            + "</p>",
+            expect=None,
+        ),
+        Example(
+            '<div role="heading" aria-level="1">Termine</div><p>'
+            + "Die Stadt informiert über Termine. " * 60 + "</p>",
+            expect=None,
+        ),
         Example("<p>Kurzer Text ohne Überschrift.</p>", expect=None),
     ),
 )

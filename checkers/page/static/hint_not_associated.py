@@ -37,12 +37,17 @@ META = RuleMeta(
     wcag=("1.3.1", "3.3.2"),
     standards=wcag_standards("1.3.1", "3.3.2"),
     examples=(
-        Example('<label for="n">Kassenzeichen</label><p id="h">Es steht oben rechts auf '
-                    'Ihrem Bescheid.</p><input id="n">',
-                expect="needs_review", at="#h"),
-        Example('<label for="n">Kassenzeichen</label><p id="h">Es steht auf Ihrem Bescheid.'
-                    '</p><input id="n" aria-describedby="h">',
-                expect=None),
+        Example(
+            '<label for="n">Kassenzeichen</label><p id="h">Es steht oben rechts auf '
+            'Ihrem Bescheid.</p><input id="n">',
+            expect="needs_review",
+            at="#h",
+        ),
+        Example(
+            '<label for="n">Kassenzeichen</label><p id="h">Es steht auf Ihrem Bescheid.'
+            '</p><input id="n" aria-describedby="h">',
+            expect=None,
+        ),
         Example('<label for="n">Kassenzeichen</label><input id="n">', expect=None),
     ),
 )

@@ -41,9 +41,12 @@ META = RuleMeta(
     act=("b20e66",),
     standards=wcag_standards("2.4.4", "2.4.9"),
     examples=(
-        Example('<a href="/wohngeld/antrag">Antrag</a> <a id="b" href="/elterngeld/antrag">'
-                    "Antrag</a>",
-                expect="needs_review", at="#b"),
+        Example(
+            '<a href="/wohngeld/antrag">Antrag</a> <a id="b" href="/elterngeld/antrag">'
+            "Antrag</a>",
+            expect="needs_review",
+            at="#b",
+        ),
         Example('<a href="/a">Antrag</a> <a href="/a/">Antrag</a>', expect=None),
         Example('<a href="https://www.example.de/a">Antrag</a> <a href="/a">antrag</a>',
                 expect=None),

@@ -43,9 +43,12 @@ META = RuleMeta(
                 expect="needs_review", at="#f"),
         Example('<iframe id="f" src="a.html" title="Inhalt 2"></iframe>',
                 expect="needs_review", at="#f"),
-        Example('<iframe id="f" src="https://www.youtube.com/embed/x" '
-                    'title="YouTube video player"></iframe>',
-                expect="needs_review", at="#f"),
+        Example(
+            '<iframe id="f" src="https://www.youtube.com/embed/x" '
+            'title="YouTube video player"></iframe>',
+            expect="needs_review",
+            at="#f",
+        ),
         Example('<iframe src="karte.html" title="Karte: Lage des Rathauses"></iframe>',
                 expect=None),
         Example('<iframe src="karte.html" title="iframe" hidden></iframe>', expect=None),

@@ -70,12 +70,17 @@ META = RuleMeta(
         Example('<img id="k" data-src="karte.png" class="lazy">', expect="failed", at="#k"),
         Example('<picture><source srcset="karte.webp"><img id="k"></picture>',
                 expect="failed", at="#k"),
-        Example('<div id="w" style="display:none"><p>Wappen der Stadt</p></div>'
-                    '<img src="w.png" aria-labelledby="w">',
-                expect=None),
-        Example('<p id="w"><span style="display:none">Wappen</span></p>'
-                    '<img id="i" src="w.png" aria-labelledby="w">',
-                expect="failed", at="#i"),
+        Example(
+            '<div id="w" style="display:none"><p>Wappen der Stadt</p></div>'
+            '<img src="w.png" aria-labelledby="w">',
+            expect=None,
+        ),
+        Example(
+            '<p id="w"><span style="display:none">Wappen</span></p>'
+            '<img id="i" src="w.png" aria-labelledby="w">',
+            expect="failed",
+            at="#i",
+        ),
     ),
 )
 

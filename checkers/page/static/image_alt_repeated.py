@@ -42,25 +42,36 @@ META = RuleMeta(
     examples=(
         Example('<img src="a.jpg" alt="Foto"><p>Text</p><img id="b" src="b.jpg" alt="Foto">',
                 expect="needs_review", at="#b"),
-        Example('<img src="/m/1.jpg" alt="Rathaus"><img id="b" src="/m/2.jpg" '
-                    'alt=" rathaus "><img src="/m/3.jpg" alt="Markt">',
-                expect="needs_review", at="#b"),
+        Example(
+            '<img src="/m/1.jpg" alt="Rathaus"><img id="b" src="/m/2.jpg" '
+            'alt=" rathaus "><img src="/m/3.jpg" alt="Markt">',
+            expect="needs_review",
+            at="#b",
+        ),
         # The same image twice is one motif.
-        Example('<img src="logo.svg" alt="Stadt Musterstadt"><img src="logo.svg" '
-                    'alt="Stadt Musterstadt">',
-                expect=None),
+        Example(
+            '<img src="logo.svg" alt="Stadt Musterstadt"><img src="logo.svg" '
+            'alt="Stadt Musterstadt">',
+            expect=None,
+        ),
         Example('<img src="a.jpg" alt="Rathaus"><img src="b.jpg" alt="Marktplatz">', expect=None),
         Example('<img src="a.jpg" alt=""><img src="b.jpg" alt="">', expect=None),
         # Images in links are named by their target: another rule's question.
-        Example('<a href="/a"><img src="a.jpg" alt="Mehr"></a><a href="/b"><img '
-                    'src="b.jpg" alt="Mehr"></a>',
-                expect=None),
-        Example('<img src="a.jpg" alt="Foto"><div hidden><img src="b.jpg" alt="Foto">'
-                    "</div>",
-                expect=None),
-        Example('<template><img src="a.jpg" alt="Foto"></template><img src="b.jpg" '
-                    'alt="Foto">',
-                expect=None),
+        Example(
+            '<a href="/a"><img src="a.jpg" alt="Mehr"></a><a href="/b"><img '
+            'src="b.jpg" alt="Mehr"></a>',
+            expect=None,
+        ),
+        Example(
+            '<img src="a.jpg" alt="Foto"><div hidden><img src="b.jpg" alt="Foto">'
+            "</div>",
+            expect=None,
+        ),
+        Example(
+            '<template><img src="a.jpg" alt="Foto"></template><img src="b.jpg" '
+            'alt="Foto">',
+            expect=None,
+        ),
     ),
 )
 

@@ -41,9 +41,12 @@ META = RuleMeta(
     wcag=("1.4.5",),
     standards=wcag_standards("1.4.5"),
     examples=(
-        Example('<img id="i" src="/img/banner-sommerfest.png" alt="Sommerfest am 12. Juli '
-                    'auf dem Marktplatz">',
-                expect="needs_review", at="#i"),
+        Example(
+            '<img id="i" src="/img/banner-sommerfest.png" alt="Sommerfest am 12. Juli '
+            'auf dem Marktplatz">',
+            expect="needs_review",
+            at="#i",
+        ),
         Example('<input id="i" type="image" src="btn_absenden.gif" alt="Jetzt absenden">',
                 expect="needs_review", at="#i"),
         Example('<img src="/img/logo-schriftzug.png" alt="Stadt Musterstadt Logo">', expect=None),

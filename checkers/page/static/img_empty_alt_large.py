@@ -46,12 +46,16 @@ META = RuleMeta(
                 expect=None),
         Example('<img src="icon.png" alt="" width="16" height="16">', expect=None),
         Example('<img src="foto.jpg" alt="">', expect=None),
-        Example('<a href="/fest"><img src="fest.jpg" alt="" width="600" height="400"> '
-                    "Stadtfest</a>",
-                expect=None),
-        Example('<figure><img src="k.png" alt="" width="600" height="400"><figcaption>'
-                    "Karte</figcaption></figure>",
-                expect=None),
+        Example(
+            '<a href="/fest"><img src="fest.jpg" alt="" width="600" height="400"> '
+            "Stadtfest</a>",
+            expect=None,
+        ),
+        Example(
+            '<figure><img src="k.png" alt="" width="600" height="400"><figcaption>'
+            "Karte</figcaption></figure>",
+            expect=None,
+        ),
         Example('<img src="spacer.gif" alt="" width="600" height="400">', expect=None),
         Example('<img src="k.png" alt="" width="100%" height="400">', expect=None),
     ),

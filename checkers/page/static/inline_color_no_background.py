@@ -42,9 +42,11 @@ META = RuleMeta(
         Example('<p id="p" style="background-color: #003">Hinweis</p>',
                 expect="needs_review", at="#p"),
         Example('<p style="color: #fff; background: #003">Hinweis</p>', expect=None),
-        Example('<div style="color: #fff; background-color: #003"><span style="color: #ff0">'
-                    "Hinweis</span></div>",
-                expect=None),
+        Example(
+            '<div style="color: #fff; background-color: #003"><span style="color: #ff0">'
+            "Hinweis</span></div>",
+            expect=None,
+        ),
         Example('<p style="color: inherit">Hinweis</p>', expect=None),
         Example('<div style="background: #eee"></div>', expect=None),
     ),

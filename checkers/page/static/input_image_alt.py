@@ -38,13 +38,17 @@ META = RuleMeta(
         Example('<input type="image" src="lupe.png" alt="Suchen">', expect=None),
         Example('<input type="image" src="lupe.png" aria-label="Suchen">', expect=None),
         Example('<input type="image" src="lupe.png" title="Suchen">', expect=None),
-        Example('<span id="s">Suchen</span>'
-                    '<input type="image" src="lupe.png" aria-labelledby="s">',
-                expect=None),
+        Example(
+            '<span id="s">Suchen</span>'
+            '<input type="image" src="lupe.png" aria-labelledby="s">',
+            expect=None,
+        ),
         Example('<input type="image" src="lupe.png" style="display:none">', expect=None),
-        Example('<div aria-hidden="true"><input type="image" src="l.png" tabindex="-1">'
-                    "</div>",
-                expect=None),
+        Example(
+            '<div aria-hidden="true"><input type="image" src="l.png" tabindex="-1">'
+            "</div>",
+            expect=None,
+        ),
     ),
 )
 

@@ -36,9 +36,12 @@ META = RuleMeta(
     examples=(
         Example('<p><em id="e">' + "Bitte bringen Sie Ihren Ausweis mit. " * 9 + "</em></p>",
                 expect="needs_review", at="#e"),
-        Example('<p id="p" style="font-style: italic">' + "Bitte bringen Sie Ihren Ausweis "
-                    "mit. " * 9 + "</p>",
-                expect="needs_review", at="#p"),
+        Example(
+            '<p id="p" style="font-style: italic">' + "Bitte bringen Sie Ihren Ausweis "
+            "mit. " * 9 + "</p>",
+            expect="needs_review",
+            at="#p",
+        ),
         Example("<p><em>Bitte</em> bringen Sie Ihren Ausweis mit.</p>", expect=None),
         Example('<p style="font-style: italic">Bitte bringen Sie Ihren Ausweis mit.</p>',
                 expect=None),

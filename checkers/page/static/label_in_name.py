@@ -49,24 +49,34 @@ META = RuleMeta(
     act=("2ee8b8",),
     standards=wcag_standards("2.5.3"),
     examples=(
-        Example('<a id="l" href="/k" aria-label="Kontaktformular öffnen">Schreiben Sie '
-                    "uns</a>",
-                expect="failed", at="#l"),
+        Example(
+            '<a id="l" href="/k" aria-label="Kontaktformular öffnen">Schreiben Sie '
+            "uns</a>",
+            expect="failed",
+            at="#l",
+        ),
         Example('<button id="l" aria-label="Suchen">Finden</button>', expect="failed", at="#l"),
-        Example('<span id="t">Anmelden</span><div id="l" role="button" tabindex="0" '
-                    'aria-labelledby="t">Login</div>',
-                expect="failed", at="#l"),
+        Example(
+            '<span id="t">Anmelden</span><div id="l" role="button" tabindex="0" '
+            'aria-labelledby="t">Login</div>',
+            expect="failed",
+            at="#l",
+        ),
         Example('<a href="/k" aria-label="Kontakt zum Bürgerbüro">Kontakt</a>', expect=None),
         Example('<button aria-label="Menü schließen">×</button>', expect=None),
         Example('<button aria-label="Nächste Seite">Nächste Seite »</button>', expect=None),
-        Example('<a href="/m" aria-label="Mehr zum Stadtfest">Mehr <b>zum</b> Stadtfest'
-                    "</a>",
-                expect=None),
+        Example(
+            '<a href="/m" aria-label="Mehr zum Stadtfest">Mehr <b>zum</b> Stadtfest'
+            "</a>",
+            expect=None,
+        ),
         Example('<a href="/k">Kontakt</a>', expect=None),
         Example('<p aria-label="Hinweis">Text</p>', expect=None),
-        Example('<a href="/k" aria-label="Kontakt"><span aria-hidden="true">Icon-Text'
-                    "</span> Kontakt</a>",
-                expect=None),
+        Example(
+            '<a href="/k" aria-label="Kontakt"><span aria-hidden="true">Icon-Text'
+            "</span> Kontakt</a>",
+            expect=None,
+        ),
         # A ligature icon font draws the word "print" as a printer symbol.
         Example('<button aria-label="Drucken"><i class="material-icons">print</i></button>',
                 expect="needs_review", at="html > body > button"),

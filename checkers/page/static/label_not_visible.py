@@ -44,17 +44,23 @@ META = RuleMeta(
                 expect="needs_review", at="#f"),
         Example('<form><label for="f">PLZ</label><input id="f" title="Postleitzahl"></form>',
                 expect=None),
-        Example('<form><input type="search" aria-label="Suchbegriff" name="q">'
-                    "<button>Suchen</button></form>",
-                expect=None),
-        Example('<form><input aria-label="Suchbegriff" name="q">'
-                    '<input type="submit" value="Suchen"></form>',
-                expect=None),
+        Example(
+            '<form><input type="search" aria-label="Suchbegriff" name="q">'
+            "<button>Suchen</button></form>",
+            expect=None,
+        ),
+        Example(
+            '<form><input aria-label="Suchbegriff" name="q">'
+            '<input type="submit" value="Suchen"></form>',
+            expect=None,
+        ),
         Example('<form><input placeholder="PLZ"></form>', expect=None),
         Example('<span id="l">PLZ</span><input aria-labelledby="l">', expect=None),
-        Example('<table><tr><th>Anzahl</th></tr><tr><td><input aria-label="Anzahl Tonnen">'
-                    "</td></tr></table>",
-                expect=None),
+        Example(
+            '<table><tr><th>Anzahl</th></tr><tr><td><input aria-label="Anzahl Tonnen">'
+            "</td></tr></table>",
+            expect=None,
+        ),
         Example('<p>Postleitzahl: <input aria-label="Postleitzahl"></p>', expect=None),
         Example('<input type="checkbox" title="Alle auswählen">', expect=None),
     ),

@@ -49,25 +49,37 @@ META = RuleMeta(
     wcag=("3.1.1", "3.1.2"),
     standards=wcag_standards("3.1.1", "3.1.2"),
     examples=(
-        Example('<html lang="fr"><body><main id="m"><p>' + "This page is about the services "
-                    "of the town hall and you can find all the information that you need here. "
-                    * 3 + "</p></main></body></html>",
-                expect="needs_review", at="#m"),
-        Example('<html lang="de"><body><p>Die Stadt grüßt ihre Gäste.</p><p id="q" '
-                    'lang="es">Nous sommes heureux que vous soyez ici et nous espérons que vous '
-                    "aimerez la ville.</p></body></html>",
-                expect="needs_review", at="#q"),
-        Example('<html lang="en"><body><main><p>' + "This page is about the services "
-                    "of the town hall and you can find all the information that you need here. "
-                    * 3 + "</p></main></body></html>",
-                expect=None),
-        Example('<html lang="de"><body><p lang="fr">Nous sommes heureux que vous soyez ici '
-                    "et nous espérons que vous aimerez la ville.</p></body></html>",
-                expect=None),
-        Example('<html lang="ja"><body><main><p>' + "This page is about the services of the "
-                    "town hall and you can find all the information that you need here. " * 3
-                    + "</p></main></body></html>",
-                expect=None),
+        Example(
+            '<html lang="fr"><body><main id="m"><p>' + "This page is about the services "
+            "of the town hall and you can find all the information that you need here. "
+            * 3 + "</p></main></body></html>",
+            expect="needs_review",
+            at="#m",
+        ),
+        Example(
+            '<html lang="de"><body><p>Die Stadt grüßt ihre Gäste.</p><p id="q" '
+            'lang="es">Nous sommes heureux que vous soyez ici et nous espérons que vous '
+            "aimerez la ville.</p></body></html>",
+            expect="needs_review",
+            at="#q",
+        ),
+        Example(
+            '<html lang="en"><body><main><p>' + "This page is about the services "
+            "of the town hall and you can find all the information that you need here. "
+            * 3 + "</p></main></body></html>",
+            expect=None,
+        ),
+        Example(
+            '<html lang="de"><body><p lang="fr">Nous sommes heureux que vous soyez ici '
+            "et nous espérons que vous aimerez la ville.</p></body></html>",
+            expect=None,
+        ),
+        Example(
+            '<html lang="ja"><body><main><p>' + "This page is about the services of the "
+            "town hall and you can find all the information that you need here. " * 3
+            + "</p></main></body></html>",
+            expect=None,
+        ),
     ),
 )
 

@@ -34,16 +34,21 @@ META = RuleMeta(
     wcag=("1.3.1",),
     standards=wcag_standards("1.3.1"),
     examples=(
-        Example('<table id="t"><tr><td><nav><a href="/">Start</a></nav></td><td><h1>Rathaus'
-                    "</h1><p>Text</p></td></tr></table>",
-                expect="needs_review", at="#t"),
+        Example(
+            '<table id="t"><tr><td><nav><a href="/">Start</a></nav></td><td><h1>Rathaus'
+            "</h1><p>Text</p></td></tr></table>",
+            expect="needs_review",
+            at="#t",
+        ),
         Example('<table id="t"><tr><td><table><tr><td>a</td></tr></table></td></tr></table>',
                 expect="needs_review", at="#t"),
         Example('<table role="presentation"><tr><td><h1>Rathaus</h1></td></tr></table>',
                 expect=None),
-        Example("<table><tr><th>Tag</th><th>Zeit</th></tr><tr><td>Mo</td><td>8</td></tr>"
-                    "</table>",
-                expect=None),
+        Example(
+            "<table><tr><th>Tag</th><th>Zeit</th></tr><tr><td>Mo</td><td>8</td></tr>"
+            "</table>",
+            expect=None,
+        ),
         Example("<table><tr><td>Mo</td><td>8 Uhr</td></tr></table>", expect=None),
     ),
 )

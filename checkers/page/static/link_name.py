@@ -55,9 +55,11 @@ META = RuleMeta(
         Example('<a name="anker"></a>', expect=None),
         Example('<a href="/" style="display:none"></a>', expect=None),
         Example('<a href="/" role="button" aria-label="Menü"></a>', expect=None),
-        Example('<a href="/"><img src="logo.png" aria-labelledby="n"></a>'
-                    '<span id="n">Startseite</span>',
-                expect=None),
+        Example(
+            '<a href="/"><img src="logo.png" aria-labelledby="n"></a>'
+            '<span id="n">Startseite</span>',
+            expect=None,
+        ),
         Example('<a id="l" href="#q1" role="doc-noteref"><img src="1.png" alt=""></a>',
                 expect="failed", at="#l"),
         Example('<a id="l" href="/" role="none"> </a>', expect="failed", at="#l"),

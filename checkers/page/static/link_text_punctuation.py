@@ -36,9 +36,12 @@ META = RuleMeta(
     wcag=("2.4.4",),
     standards=wcag_standards("2.4.4"),
     examples=(
-        Example('<p>Besuchen Sie das Portal <a id="l" href="https://portal.example.de">.</a>'
-                    "</p>",
-                expect="needs_review", at="#l"),
+        Example(
+            '<p>Besuchen Sie das Portal <a id="l" href="https://portal.example.de">.</a>'
+            "</p>",
+            expect="needs_review",
+            at="#l",
+        ),
         Example('<a id="l" href="/seite/2">»</a>', expect="needs_review", at="#l"),
         Example('<a href="/seite/2" aria-label="Nächste Seite">»</a>', expect=None),
         Example('<a href="/seite/2">Nächste Seite »</a>', expect=None),

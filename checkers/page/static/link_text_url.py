@@ -34,12 +34,18 @@ META = RuleMeta(
     wcag=("2.4.4",),
     standards=wcag_standards("2.4.4"),
     examples=(
-        Example('<a id="u" href="https://www.musterstadt.de/index.php?id=4711&amp;L=0">'
-                    "https://www.musterstadt.de/index.php?id=4711&amp;L=0</a>",
-                expect="needs_review", at="#u"),
-        Example('<a id="u" href="/a">www.musterstadt.de/buergerservice/formulare/abfall/'
-                    "kalender-2026</a>",
-                expect="needs_review", at="#u"),
+        Example(
+            '<a id="u" href="https://www.musterstadt.de/index.php?id=4711&amp;L=0">'
+            "https://www.musterstadt.de/index.php?id=4711&amp;L=0</a>",
+            expect="needs_review",
+            at="#u",
+        ),
+        Example(
+            '<a id="u" href="/a">www.musterstadt.de/buergerservice/formulare/abfall/'
+            "kalender-2026</a>",
+            expect="needs_review",
+            at="#u",
+        ),
         Example('<a href="https://www.musterstadt.de">www.musterstadt.de</a>', expect=None),
         Example('<a href="/abfall">Abfallkalender 2026</a>', expect=None),
     ),

@@ -41,13 +41,17 @@ META = RuleMeta(
     examples=(
         Example("<p>Text <b>fett <i>kursiv</b> weiter</i></p>", expect="needs_review"),
         Example("<div>Text</span></div>", expect="needs_review"),
-        Example("<ul><li>Eins<li>Zwei</ul><p>Absatz<p>Noch einer<div>x</div>"
-                    "<table><tr><td>1<td>2<tr><td>3</table><br/><img src=a.png alt=''>",
-                expect=None),
+        Example(
+            "<ul><li>Eins<li>Zwei</ul><p>Absatz<p>Noch einer<div>x</div>"
+            "<table><tr><td>1<td>2<tr><td>3</table><br/><img src=a.png alt=''>",
+            expect=None,
+        ),
         Example("<dl><dt>A<dd>B<dt>C<dd>D</dl><select><option>1<option>2</select>", expect=None),
-        Example('<svg viewBox="0 0 1 1"><path d="M0 0"/><g><rect/></g></svg>'
-                    "<script>if (a < b) { x = '</div>'; }</script>",
-                expect=None),
+        Example(
+            '<svg viewBox="0 0 1 1"><path d="M0 0"/><g><rect/></g></svg>'
+            "<script>if (a < b) { x = '</div>'; }</script>",
+            expect=None,
+        ),
     ),
 )
 

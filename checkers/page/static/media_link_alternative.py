@@ -45,9 +45,11 @@ META = RuleMeta(
                 expect="needs_review", at="#m"),
         Example('<p><a id="m" href="/media/rundgang.mov">Rundgang ansehen</a></p>',
                 expect="needs_review", at="#m"),
-        Example('<p><a href="/media/interview.mp3">Interview anhören</a> '
-                    '(<a href="/interview.html">Transkript</a>)</p>',
-                expect=None),
+        Example(
+            '<p><a href="/media/interview.mp3">Interview anhören</a> '
+            '(<a href="/interview.html">Transkript</a>)</p>',
+            expect=None,
+        ),
         Example('<p><a href="/bericht.pdf">Bericht (PDF)</a></p>', expect=None),
     ),
 )

@@ -44,9 +44,11 @@ META = RuleMeta(
         Example('<head><meta http-equiv="refresh" content="0; url=/neu"></head>', expect=None),
         Example('<head><meta http-equiv="refresh" content="abc"></head>', expect=None),
         # Only the first valid one counts.
-        Example('<head><meta http-equiv="refresh" content="0; url=/a">'
-                    '<meta http-equiv="refresh" content="5"></head>',
-                expect=None),
+        Example(
+            '<head><meta http-equiv="refresh" content="0; url=/a">'
+            '<meta http-equiv="refresh" content="5"></head>',
+            expect=None,
+        ),
         Example('<head><meta name="refresh" content="5"></head>', expect=None),
     ),
 )

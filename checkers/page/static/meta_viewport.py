@@ -32,20 +32,30 @@ META = RuleMeta(
     act=("b4f0c3",),
     standards=wcag_standards("1.4.4", "1.4.10"),
     examples=(
-        Example('<head><meta id="v" name="viewport" content="width=device-width, '
-                    'user-scalable=no"></head>',
-                expect="failed", at="#v"),
-        Example('<head><meta id="v" name="viewport" content="width=device-width, '
-                    'maximum-scale=1.0"></head>',
-                expect="failed", at="#v"),
+        Example(
+            '<head><meta id="v" name="viewport" content="width=device-width, '
+            'user-scalable=no"></head>',
+            expect="failed",
+            at="#v",
+        ),
+        Example(
+            '<head><meta id="v" name="viewport" content="width=device-width, '
+            'maximum-scale=1.0"></head>',
+            expect="failed",
+            at="#v",
+        ),
         Example('<head><meta id="v" name="Viewport" content="user-scalable=0"></head>',
                 expect="failed", at="#v"),
-        Example('<head><meta name="viewport" content="width=device-width, '
-                    'initial-scale=1"></head>',
-                expect=None),
-        Example('<head><meta name="viewport" content="maximum-scale=2, '
-                    'user-scalable=yes"></head>',
-                expect=None),
+        Example(
+            '<head><meta name="viewport" content="width=device-width, '
+            'initial-scale=1"></head>',
+            expect=None,
+        ),
+        Example(
+            '<head><meta name="viewport" content="maximum-scale=2, '
+            'user-scalable=yes"></head>',
+            expect=None,
+        ),
         Example('<head><meta name="description" content="user-scalable=no"></head>', expect=None),
         Example('<head><meta id="v" name="viewport" content="user-scalable=0.5"></head>',
                 expect="failed", at="#v"),
@@ -53,9 +63,11 @@ META = RuleMeta(
                 expect="failed", at="#v"),
         Example('<head><meta name="viewport" content="user-scalable=5"></head>', expect=None),
         Example('<head><meta name="viewport" content="maximum-scale=-1"></head>', expect=None),
-        Example('<head><meta name="viewport" content="maximum-scale=device-width">'
-                    "</head>",
-                expect=None),
+        Example(
+            '<head><meta name="viewport" content="maximum-scale=device-width">'
+            "</head>",
+            expect=None,
+        ),
         Example('<head><meta name="viewport" content=""></head>', expect=None),
     ),
 )

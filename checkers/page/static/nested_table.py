@@ -36,23 +36,35 @@ META = RuleMeta(
     wcag=("1.3.1",),
     standards=wcag_standards("1.3.1"),
     examples=(
-        Example('<table><tr><th>Posten</th><th>Kosten</th></tr><tr><th>Urlaub'
-                    '<table id="i"><tr><th>Posten</th></tr><tr><td>Hotel</td></tr></table>'
-                    "</th><td>600</td></tr></table>",
-                expect="failed", at="#i"),
-        Example('<table><tr><th>Posten</th><th>Kosten</th></tr><tr><td>Urlaub'
-                    '<table id="i"><tr><th>Posten</th></tr><tr><td>Hotel</td></tr></table>'
-                    "</td><td>600</td></tr></table>",
-                expect="needs_review", at="#i"),
-        Example('<table><tr><td><table><tr><th>Posten</th></tr><tr><td>Hotel</td></tr>'
-                    "</table></td><td>Navigation</td></tr></table>",
-                expect=None),
-        Example('<table role="presentation"><tr><th><table><tr><td>a</td></tr></table>'
-                    "</th></tr></table>",
-                expect=None),
-        Example('<table><tr><th>Posten</th></tr><tr><th><table hidden><tr><td>a</td>'
-                    "</tr></table></th></tr></table>",
-                expect=None),
+        Example(
+            '<table><tr><th>Posten</th><th>Kosten</th></tr><tr><th>Urlaub'
+            '<table id="i"><tr><th>Posten</th></tr><tr><td>Hotel</td></tr></table>'
+            "</th><td>600</td></tr></table>",
+            expect="failed",
+            at="#i",
+        ),
+        Example(
+            '<table><tr><th>Posten</th><th>Kosten</th></tr><tr><td>Urlaub'
+            '<table id="i"><tr><th>Posten</th></tr><tr><td>Hotel</td></tr></table>'
+            "</td><td>600</td></tr></table>",
+            expect="needs_review",
+            at="#i",
+        ),
+        Example(
+            '<table><tr><td><table><tr><th>Posten</th></tr><tr><td>Hotel</td></tr>'
+            "</table></td><td>Navigation</td></tr></table>",
+            expect=None,
+        ),
+        Example(
+            '<table role="presentation"><tr><th><table><tr><td>a</td></tr></table>'
+            "</th></tr></table>",
+            expect=None,
+        ),
+        Example(
+            '<table><tr><th>Posten</th></tr><tr><th><table hidden><tr><td>a</td>'
+            "</tr></table></th></tr></table>",
+            expect=None,
+        ),
     ),
 )
 

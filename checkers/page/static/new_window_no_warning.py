@@ -41,27 +41,41 @@ META = RuleMeta(
     examples=(
         Example('<a id="n" href="https://karte.example.de" target="_blank">Stadtplan</a>',
                 expect="needs_review", at="#n"),
-        Example('<a id="n" href="#" onclick="window.open(\'/hilfe\'); return false">Hilfe'
-                    "</a>",
-                expect="needs_review", at="#n"),
-        Example('<a href="https://karte.example.de" target="_blank">Stadtplan (öffnet in '
-                    "neuem Fenster)</a>",
-                expect=None),
-        Example('<a href="/k" target="_blank">Stadtplan <img src="ext.png" '
-                    'alt="Link öffnet in neuem Tab"></a>',
-                expect=None),
-        Example('<a href="/k" target="_blank" title="Stadtplan, öffnet neues Fenster">'
-                    "Stadtplan</a>",
-                expect=None),
-        Example('<a href="/k" target="_blank" aria-describedby="h">Stadtplan</a>'
-                    '<span id="h" hidden>Öffnet in einem neuen Tab</span>',
-                expect=None),
+        Example(
+            '<a id="n" href="#" onclick="window.open(\'/hilfe\'); return false">Hilfe'
+            "</a>",
+            expect="needs_review",
+            at="#n",
+        ),
+        Example(
+            '<a href="https://karte.example.de" target="_blank">Stadtplan (öffnet in '
+            "neuem Fenster)</a>",
+            expect=None,
+        ),
+        Example(
+            '<a href="/k" target="_blank">Stadtplan <img src="ext.png" '
+            'alt="Link öffnet in neuem Tab"></a>',
+            expect=None,
+        ),
+        Example(
+            '<a href="/k" target="_blank" title="Stadtplan, öffnet neues Fenster">'
+            "Stadtplan</a>",
+            expect=None,
+        ),
+        Example(
+            '<a href="/k" target="_blank" aria-describedby="h">Stadtplan</a>'
+            '<span id="h" hidden>Öffnet in einem neuen Tab</span>',
+            expect=None,
+        ),
         Example('<a href="/k" target="_blank" lang="en">City map (opens in new tab)</a>',
                 expect=None),
         Example('<a href="/k" target="_self">Stadtplan</a>', expect=None),
-        Example('<a id="n" href="/a" target="_blank">Run code</a><a href="/b" '
-                    'target="_blank">Run code</a>',
-                expect="needs_review", at="#n"),
+        Example(
+            '<a id="n" href="/a" target="_blank">Run code</a><a href="/b" '
+            'target="_blank">Run code</a>',
+            expect="needs_review",
+            at="#n",
+        ),
     ),
 )
 

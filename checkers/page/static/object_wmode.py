@@ -37,16 +37,24 @@ META = RuleMeta(
     wcag=("2.1.1",),
     standards=wcag_standards("2.1.1"),
     examples=(
-        Example('<object id="o" type="application/x-shockwave-flash" data="film.swf">'
-                    '<param name="wmode" value="transparent"></object>',
-                expect="needs_review", at="#o"),
+        Example(
+            '<object id="o" type="application/x-shockwave-flash" data="film.swf">'
+            '<param name="wmode" value="transparent"></object>',
+            expect="needs_review",
+            at="#o",
+        ),
         Example('<embed id="e" src="spiel.swf">', expect="needs_review", at="#e"),
-        Example('<object id="o" data="spiel"><param name="wmode" value="opaque">Spiel'
-                    "</object>",
-                expect="needs_review", at="#o"),
-        Example('<object type="application/x-shockwave-flash" data="film.swf">'
-                    '<param name="wmode" value="window"></object>',
-                expect=None),
+        Example(
+            '<object id="o" data="spiel"><param name="wmode" value="opaque">Spiel'
+            "</object>",
+            expect="needs_review",
+            at="#o",
+        ),
+        Example(
+            '<object type="application/x-shockwave-flash" data="film.swf">'
+            '<param name="wmode" value="window"></object>',
+            expect=None,
+        ),
         Example('<object type="application/pdf" data="plan.pdf">Plan</object>', expect=None),
     ),
 )

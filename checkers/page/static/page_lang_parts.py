@@ -39,23 +39,34 @@ META = RuleMeta(
     wcag=("3.1.2",),
     standards=wcag_standards("3.1.2"),
     examples=(
-        Example('<html lang="de"><body><p id="p">Welcome to the city of Musterstadt. We are '
-                    "happy that you are here and hope you enjoy your stay with us.</p>"
-                    "</body></html>",
-                expect="needs_review", at="#p"),
-        Example('<html lang="de"><body><p lang="en">Welcome to the city of Musterstadt. We '
-                    "are happy that you are here and hope you enjoy your stay with us.</p>"
-                    "</body></html>",
-                expect=None),
-        Example('<html lang="en"><body><p>Welcome to the city of Musterstadt. We are happy '
-                    "that you are here and hope you enjoy your stay with us.</p></body></html>",
-                expect=None),
-        Example('<html lang="de"><body><p>Die Stadt lädt zum Fest „Meet the Team“ ein. Es '
-                    "gibt Musik und Essen für die ganze Familie.</p></body></html>",
-                expect=None),
-        Example('<html lang="de"><body><p>Willkommen in Musterstadt. Wir freuen uns, dass '
-                    "Sie hier sind.</p></body></html>",
-                expect=None),
+        Example(
+            '<html lang="de"><body><p id="p">Welcome to the city of Musterstadt. We are '
+            "happy that you are here and hope you enjoy your stay with us.</p>"
+            "</body></html>",
+            expect="needs_review",
+            at="#p",
+        ),
+        Example(
+            '<html lang="de"><body><p lang="en">Welcome to the city of Musterstadt. We '
+            "are happy that you are here and hope you enjoy your stay with us.</p>"
+            "</body></html>",
+            expect=None,
+        ),
+        Example(
+            '<html lang="en"><body><p>Welcome to the city of Musterstadt. We are happy '
+            "that you are here and hope you enjoy your stay with us.</p></body></html>",
+            expect=None,
+        ),
+        Example(
+            '<html lang="de"><body><p>Die Stadt lädt zum Fest „Meet the Team“ ein. Es '
+            "gibt Musik und Essen für die ganze Familie.</p></body></html>",
+            expect=None,
+        ),
+        Example(
+            '<html lang="de"><body><p>Willkommen in Musterstadt. Wir freuen uns, dass '
+            "Sie hier sind.</p></body></html>",
+            expect=None,
+        ),
     ),
 )
 

@@ -33,12 +33,18 @@ META = RuleMeta(
     wcag=("3.3.8",),
     standards=("WCAG 2.2 3.3.8",),
     examples=(
-        Example('<label>Passwort <input id="p" type="password" onpaste="return false">'
-                    "</label>",
-                expect="failed", at="#p"),
-        Example('<label>E-Mail wiederholen <input type="email" '
-                    'onpaste="event.preventDefault()"></label>',
-                expect="needs_review", at="html > body > label > input"),
+        Example(
+            '<label>Passwort <input id="p" type="password" onpaste="return false">'
+            "</label>",
+            expect="failed",
+            at="#p",
+        ),
+        Example(
+            '<label>E-Mail wiederholen <input type="email" '
+            'onpaste="event.preventDefault()"></label>',
+            expect="needs_review",
+            at="html > body > label > input",
+        ),
         Example('<label>Passwort <input type="password"></label>', expect=None),
         Example('<label>IBAN <input onpaste="formatiere(this)"></label>', expect=None),
     ),

@@ -39,18 +39,28 @@ META = RuleMeta(
     wcag=("3.3.2", "3.3.3"),
     standards=wcag_standards("3.3.2", "3.3.3"),
     examples=(
-        Example('<label>Telefonnummer <input id="f" type="tel" pattern="7[0-9]{9}">'
-                    "</label>",
-                expect="needs_review", at="#f"),
-        Example('<label for="f">Kennung</label><input id="f" pattern="[A-Z]{2}-\\d+" '
-                    'aria-describedby="h"><p id="h">Bitte genau eingeben.</p>',
-                expect="needs_review", at="#f"),
-        Example('<label>Telefon (z. B. 7123456789) <input type="tel" pattern="7[0-9]{9}">'
-                    "</label>",
-                expect=None),
-        Example('<label for="d">Datum</label><input id="d" pattern="\\d{2}\\.\\d{2}\\.'
-                    '\\d{4}" aria-describedby="h"><span id="h">Format: TT.MM.JJJJ</span>',
-                expect=None),
+        Example(
+            '<label>Telefonnummer <input id="f" type="tel" pattern="7[0-9]{9}">'
+            "</label>",
+            expect="needs_review",
+            at="#f",
+        ),
+        Example(
+            '<label for="f">Kennung</label><input id="f" pattern="[A-Z]{2}-\\d+" '
+            'aria-describedby="h"><p id="h">Bitte genau eingeben.</p>',
+            expect="needs_review",
+            at="#f",
+        ),
+        Example(
+            '<label>Telefon (z. B. 7123456789) <input type="tel" pattern="7[0-9]{9}">'
+            "</label>",
+            expect=None,
+        ),
+        Example(
+            '<label for="d">Datum</label><input id="d" pattern="\\d{2}\\.\\d{2}\\.'
+            '\\d{4}" aria-describedby="h"><span id="h">Format: TT.MM.JJJJ</span>',
+            expect=None,
+        ),
         Example('<label>PLZ <input pattern="\\d{5}" placeholder="53111"></label>', expect=None),
         Example('<label>Code <input pattern="[A-Z]+" title="Nur Großbuchstaben"></label>',
                 expect=None),

@@ -59,9 +59,11 @@ META = RuleMeta(
         Example("<p>Klicken Sie auf „Absenden“.</p>", expect=None),
         Example("<p>Das Bürgerbüro liegt links neben dem Eingang.</p>", expect=None),
         Example("<p>Weitere Links finden Sie unten.</p>", expect=None),
-        Example("<p>Gelbe Säcke gibt es im Rathaus. Spenden an das Deutsche Rote Kreuz."
-                    "</p>",
-                expect=None),
+        Example(
+            "<p>Gelbe Säcke gibt es im Rathaus. Spenden an das Deutsche Rote Kreuz."
+            "</p>",
+            expect=None,
+        ),
         Example("<p>Rot markierte Felder sind Pflichtfelder.</p>", expect=None),
         Example('<p hidden>Klicken Sie auf den grünen Knopf.</p>', expect=None),
         Example('<p lang="en">Use <code>x</code> on the right side of an equals sign.</p>',

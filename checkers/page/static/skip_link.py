@@ -38,13 +38,18 @@ META = RuleMeta(
     wcag=("2.4.1",),
     standards=wcag_standards("2.4.1"),
     examples=(
-        Example('<body><nav id="n"><a href="/a">A</a><a href="/b">B</a></nav>'
-                    "<div><p>Text</p></div></body>",
-                expect="needs_review", at="#n"),
+        Example(
+            '<body><nav id="n"><a href="/a">A</a><a href="/b">B</a></nav>'
+            "<div><p>Text</p></div></body>",
+            expect="needs_review",
+            at="#n",
+        ),
         Example('<body><nav><a href="/a">A</a></nav><main><p>Text</p></main></body>', expect=None),
-        Example('<body><a href="#inhalt">Zum Inhalt</a><nav><a href="/a">A</a></nav>'
-                    '<div id="inhalt"><p>Text</p></div></body>',
-                expect=None),
+        Example(
+            '<body><a href="#inhalt">Zum Inhalt</a><nav><a href="/a">A</a></nav>'
+            '<div id="inhalt"><p>Text</p></div></body>',
+            expect=None,
+        ),
         Example('<body><nav><a href="/a">A</a></nav><div role="main">Text</div></body>',
                 expect=None),
         Example('<body><nav><a href="/a">A</a></nav><h1>Titel</h1><p>Text</p></body>', expect=None),

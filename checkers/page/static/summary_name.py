@@ -53,35 +53,47 @@ META = RuleMeta(
         # Presentational roles conflict: focusable, so the role none is ignored.
         Example('<details><summary id="s" role="none"></summary><p>…</p></details>',
                 expect="failed", at="#s"),
-        Example('<details><summary id="s"></summary><summary>Öffnungszeiten</summary>'
-                    "<p>…</p></details>",
-                expect="failed", at="#s"),
+        Example(
+            '<details><summary id="s"></summary><summary>Öffnungszeiten</summary>'
+            "<p>…</p></details>",
+            expect="failed",
+            at="#s",
+        ),
         Example('<details><summary id="s">Mehr</summary><p>Öffnungszeiten …</p></details>',
                 expect="needs_review", at="#s"),
         Example('<details><summary id="s">Details anzeigen</summary><p>…</p></details>',
                 expect="needs_review", at="#s"),
-        Example("<details><summary>Gebühren</summary><p>12 €</p></details>"
-                    '<details><summary id="s">Gebühren</summary><p>30 €</p></details>',
-                expect="needs_review", at="#s"),
+        Example(
+            "<details><summary>Gebühren</summary><p>12 €</p></details>"
+            '<details><summary id="s">Gebühren</summary><p>30 €</p></details>',
+            expect="needs_review",
+            at="#s",
+        ),
         Example("<details><summary>Öffnungszeiten</summary><p>…</p></details>", expect=None),
         Example('<details><summary aria-label="Öffnungszeiten"></summary><p>…</p></details>',
                 expect=None),
-        Example("<details><summary>Gebühren Reisepass</summary><p>…</p></details>"
-                    "<details><summary>Gebühren Personalausweis</summary><p>…</p></details>",
-                expect=None),
+        Example(
+            "<details><summary>Gebühren Reisepass</summary><p>…</p></details>"
+            "<details><summary>Gebühren Personalausweis</summary><p>…</p></details>",
+            expect=None,
+        ),
         # Only the first summary is the button; one outside details is no control.
-        Example("<details><summary>Öffnungszeiten</summary><summary></summary><p>…</p>"
-                    "</details>",
-                expect=None),
+        Example(
+            "<details><summary>Öffnungszeiten</summary><summary></summary><p>…</p>"
+            "</details>",
+            expect=None,
+        ),
         Example("<summary></summary><details><div><summary></summary></div></details>",
                 expect=None),
         Example('<details><summary role="button">Öffnungszeiten</summary></details>', expect=None),
         Example('<details style="display:none"><summary></summary><p>…</p></details>', expect=None),
         Example('<div hidden><details><summary>Mehr</summary><p>…</p></details></div>',
                 expect=None),
-        Example('<details><summary aria-label="Mehr zu den Gebühren">Mehr</summary><p>…</p>'
-                    "</details>",
-                expect=None),
+        Example(
+            '<details><summary aria-label="Mehr zu den Gebühren">Mehr</summary><p>…</p>'
+            "</details>",
+            expect=None,
+        ),
     ),
 )
 

@@ -37,9 +37,12 @@ META = RuleMeta(
     examples=(
         Example('<svg id="s" role="img" viewBox="0 0 10 10"><circle r="5"/></svg>',
                 expect="failed", at="#s"),
-        Example('<svg id="s" role="graphics-document"><title> </title><circle r="5"/>'
-                    "</svg>",
-                expect="failed", at="#s"),
+        Example(
+            '<svg id="s" role="graphics-document"><title> </title><circle r="5"/>'
+            "</svg>",
+            expect="failed",
+            at="#s",
+        ),
         Example('<svg><circle id="c" role="graphics-symbol" r="5"></circle></svg>',
                 expect="failed", at="#c"),
         Example('<svg id="s" role="img" title="Logo"><circle r="5"/></svg>',
@@ -50,9 +53,11 @@ META = RuleMeta(
         Example('<svg role="img" aria-hidden="true"><circle r="5"/></svg>', expect=None),
         # Without an explicit role the rule does not apply.
         Example('<svg><circle r="5"/></svg>', expect=None),
-        Example('<svg><circle role="graphics-symbol" r="5"><title>Punkt</title></circle>'
-                    "</svg>",
-                expect=None),
+        Example(
+            '<svg><circle role="graphics-symbol" r="5"><title>Punkt</title></circle>'
+            "</svg>",
+            expect=None,
+        ),
     ),
 )
 

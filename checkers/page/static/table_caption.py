@@ -35,28 +35,44 @@ META = RuleMeta(
     wcag=("1.3.1",),
     standards=(*wcag_standards("1.3.1"), "WCAG technique H39"),
     examples=(
-        Example('<table id="t"><tr><th>Name</th><th>Alter</th></tr><tr><td>Jackie</td>'
-                    "<td>5</td></tr></table>",
-                expect="needs_review", at="#t"),
-        Example('<table id="t"><thead><tr><td>Name</td><td>Alter</td><td>Ort</td></tr>'
-                    "</thead><tr><td>A</td><td>5</td><td>B</td></tr><tr><td>C</td><td>8</td>"
-                    "<td>D</td></tr></table>",
-                expect="needs_review", at="#t"),
-        Example("<table><caption>Kinder</caption><tr><th>Name</th><th>Alter</th></tr>"
-                    "<tr><td>Jackie</td><td>5</td></tr></table>",
-                expect=None),
-        Example('<table aria-label="Kinder"><tr><th>Name</th></tr><tr><td>Jackie</td>'
-                    "</tr></table>",
-                expect=None),
-        Example('<h2 id="k">Kinder</h2><table aria-labelledby="k"><tr><th>Name</th></tr>'
-                    "<tr><td>Jackie</td></tr></table>",
-                expect=None),
-        Example("<table><tr><td>Mo</td><td>8 Uhr</td></tr><tr><td>Di</td><td>9 Uhr</td>"
-                    "</tr></table>",
-                expect=None),
-        Example('<table role="presentation"><tr><th>a</th></tr><tr><td>b</td></tr>'
-                    "</table>",
-                expect=None),
+        Example(
+            '<table id="t"><tr><th>Name</th><th>Alter</th></tr><tr><td>Jackie</td>'
+            "<td>5</td></tr></table>",
+            expect="needs_review",
+            at="#t",
+        ),
+        Example(
+            '<table id="t"><thead><tr><td>Name</td><td>Alter</td><td>Ort</td></tr>'
+            "</thead><tr><td>A</td><td>5</td><td>B</td></tr><tr><td>C</td><td>8</td>"
+            "<td>D</td></tr></table>",
+            expect="needs_review",
+            at="#t",
+        ),
+        Example(
+            "<table><caption>Kinder</caption><tr><th>Name</th><th>Alter</th></tr>"
+            "<tr><td>Jackie</td><td>5</td></tr></table>",
+            expect=None,
+        ),
+        Example(
+            '<table aria-label="Kinder"><tr><th>Name</th></tr><tr><td>Jackie</td>'
+            "</tr></table>",
+            expect=None,
+        ),
+        Example(
+            '<h2 id="k">Kinder</h2><table aria-labelledby="k"><tr><th>Name</th></tr>'
+            "<tr><td>Jackie</td></tr></table>",
+            expect=None,
+        ),
+        Example(
+            "<table><tr><td>Mo</td><td>8 Uhr</td></tr><tr><td>Di</td><td>9 Uhr</td>"
+            "</tr></table>",
+            expect=None,
+        ),
+        Example(
+            '<table role="presentation"><tr><th>a</th></tr><tr><td>b</td></tr>'
+            "</table>",
+            expect=None,
+        ),
     ),
 )
 

@@ -36,19 +36,29 @@ META = RuleMeta(
     wcag=("1.3.1",),
     standards=wcag_standards("1.3.1"),
     examples=(
-        Example('<table id="t"><tr><th colspan="4">Angaben</th></tr><tr><th>Name</th>'
-                    '<td colspan="3">Jon</td></tr><tr><th>Tel</th><td colspan="3">0228</td>'
-                    "</tr></table>",
-                expect="needs_review", at="#t"),
-        Example('<table id="t"><tr><th>Ort</th><th>Zeit</th><th>Raum</th></tr>'
-                    "<tr><td>Bonn</td><td>9</td></tr></table>",
-                expect="needs_review", at="#t"),
-        Example('<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>'
-                    '</tr><tr><td colspan="2">Stand: Mai</td></tr></table>',
-                expect=None),
-        Example('<table><tr><th rowspan="2">Ort</th><th>Zeit</th></tr><tr><td>9</td>'
-                    "</tr></table>",
-                expect=None),
+        Example(
+            '<table id="t"><tr><th colspan="4">Angaben</th></tr><tr><th>Name</th>'
+            '<td colspan="3">Jon</td></tr><tr><th>Tel</th><td colspan="3">0228</td>'
+            "</tr></table>",
+            expect="needs_review",
+            at="#t",
+        ),
+        Example(
+            '<table id="t"><tr><th>Ort</th><th>Zeit</th><th>Raum</th></tr>'
+            "<tr><td>Bonn</td><td>9</td></tr></table>",
+            expect="needs_review",
+            at="#t",
+        ),
+        Example(
+            '<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>'
+            '</tr><tr><td colspan="2">Stand: Mai</td></tr></table>',
+            expect=None,
+        ),
+        Example(
+            '<table><tr><th rowspan="2">Ort</th><th>Zeit</th></tr><tr><td>9</td>'
+            "</tr></table>",
+            expect=None,
+        ),
         Example("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", expect=None),
     ),
 )

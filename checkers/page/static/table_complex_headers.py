@@ -41,34 +41,52 @@ META = RuleMeta(
     wcag=("1.3.1",),
     standards=(*wcag_standards("1.3.1"), "WCAG technique H43", "WCAG technique H63"),
     examples=(
-        Example('<table id="t"><tr><th>Straße</th><th>Kreuzung</th><th>Autos</th></tr>'
-                    "<tr><th>Hauptstr.</th><th>Markt</th><td>307</td></tr>"
-                    "<tr><th>Hauptstr.</th><th>Bahnhof</th><td>1731</td></tr></table>",
-                expect="needs_review", at="#t"),
-        Example('<table id="t"><tr><th></th><th colspan="2">2025</th></tr>'
-                    "<tr><th></th><th>Jan</th><th>Feb</th></tr>"
-                    "<tr><th>Bonn</th><td>1</td><td>2</td></tr></table>",
-                expect="needs_review", at="#t"),
-        Example('<table><tr><th scope="col">Straße</th><th scope="col">Kreuzung</th>'
-                    '<th scope="col">Autos</th></tr><tr><th scope="row">Hauptstr.</th>'
-                    '<th scope="row">Markt</th><td>307</td></tr></table>',
-                expect=None),
-        Example('<table><tr><th id="s">Straße</th><th id="k">Kreuzung</th>'
-                    '<th id="a">Autos</th></tr><tr><th id="h">Hauptstr.</th><th id="m">'
-                    'Markt</th><td headers="h m a">307</td></tr></table>',
-                expect=None),
-        Example("<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>"
-                    "</tr></table>",
-                expect=None),
-        Example("<table><tr><th>Ort</th><th>Zeit</th></tr><tr><th>Bonn</th><td>9</td>"
-                    "</tr></table>",
-                expect=None),
-        Example('<table role="presentation"><tr><th>a</th><th>b</th><td>c</td></tr>'
-                    "<tr><th>d</th><th>e</th><td>f</td></tr></table>",
-                expect=None),
-        Example('<table hidden><tr><th>a</th><th>b</th><td>c</td></tr>'
-                    "<tr><th>d</th><th>e</th><td>f</td></tr></table>",
-                expect=None),
+        Example(
+            '<table id="t"><tr><th>Straße</th><th>Kreuzung</th><th>Autos</th></tr>'
+            "<tr><th>Hauptstr.</th><th>Markt</th><td>307</td></tr>"
+            "<tr><th>Hauptstr.</th><th>Bahnhof</th><td>1731</td></tr></table>",
+            expect="needs_review",
+            at="#t",
+        ),
+        Example(
+            '<table id="t"><tr><th></th><th colspan="2">2025</th></tr>'
+            "<tr><th></th><th>Jan</th><th>Feb</th></tr>"
+            "<tr><th>Bonn</th><td>1</td><td>2</td></tr></table>",
+            expect="needs_review",
+            at="#t",
+        ),
+        Example(
+            '<table><tr><th scope="col">Straße</th><th scope="col">Kreuzung</th>'
+            '<th scope="col">Autos</th></tr><tr><th scope="row">Hauptstr.</th>'
+            '<th scope="row">Markt</th><td>307</td></tr></table>',
+            expect=None,
+        ),
+        Example(
+            '<table><tr><th id="s">Straße</th><th id="k">Kreuzung</th>'
+            '<th id="a">Autos</th></tr><tr><th id="h">Hauptstr.</th><th id="m">'
+            'Markt</th><td headers="h m a">307</td></tr></table>',
+            expect=None,
+        ),
+        Example(
+            "<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>"
+            "</tr></table>",
+            expect=None,
+        ),
+        Example(
+            "<table><tr><th>Ort</th><th>Zeit</th></tr><tr><th>Bonn</th><td>9</td>"
+            "</tr></table>",
+            expect=None,
+        ),
+        Example(
+            '<table role="presentation"><tr><th>a</th><th>b</th><td>c</td></tr>'
+            "<tr><th>d</th><th>e</th><td>f</td></tr></table>",
+            expect=None,
+        ),
+        Example(
+            '<table hidden><tr><th>a</th><th>b</th><td>c</td></tr>'
+            "<tr><th>d</th><th>e</th><td>f</td></tr></table>",
+            expect=None,
+        ),
     ),
 )
 

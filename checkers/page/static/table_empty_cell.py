@@ -33,15 +33,22 @@ META = RuleMeta(
     wcag=("1.3.1",),
     standards=("Best practice (WCAG 1.3.1)",),
     examples=(
-        Example('<table><tr><th>Haus</th><th>Titel</th></tr><tr><td id="c"> </td>'
-                    "<td>A</td></tr></table>",
-                expect="needs_review", at="#c"),
-        Example("<table><tr><td></td><th>Mo</th></tr><tr><th>8 Uhr</th><td>offen</td>"
-                    "</tr></table>",
-                expect=None),
-        Example('<table><tr><th>Bild</th></tr><tr><td><img src="a.png" alt="A"></td>'
-                    "</tr></table>",
-                expect=None),
+        Example(
+            '<table><tr><th>Haus</th><th>Titel</th></tr><tr><td id="c"> </td>'
+            "<td>A</td></tr></table>",
+            expect="needs_review",
+            at="#c",
+        ),
+        Example(
+            "<table><tr><td></td><th>Mo</th></tr><tr><th>8 Uhr</th><td>offen</td>"
+            "</tr></table>",
+            expect=None,
+        ),
+        Example(
+            '<table><tr><th>Bild</th></tr><tr><td><img src="a.png" alt="A"></td>'
+            "</tr></table>",
+            expect=None,
+        ),
         Example("<table><tr><td>a</td><td></td></tr></table>", expect=None),
     ),
 )

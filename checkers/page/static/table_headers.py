@@ -36,33 +36,54 @@ META = RuleMeta(
     act=("a25f45",),
     standards=wcag_standards("1.3.1"),
     examples=(
-        Example('<table><tr><th id="a">Ort</th></tr><tr><td id="c" headers="b">Bonn</td>'
-                    "</tr></table>",
-                expect="failed", at="#c"),
-        Example('<p id="b">x</p><table><tr><th id="a">Ort</th></tr><tr>'
-                    '<td id="c" headers="b">Bonn</td></tr></table>',
-                expect="failed", at="#c"),
-        Example('<table><tr><th id="a">Ort</th></tr><tr><td id="c" headers="c">Bonn</td>'
-                    "</tr></table>",
-                expect="failed", at="#c"),
-        Example('<table id="t"><tr><td>Ort</td><td>Zeit</td></tr><tr><td>Bonn</td>'
-                    "<td>9 Uhr</td></tr><tr><td>Köln</td><td>10 Uhr</td></tr></table>",
-                expect="needs_review", at="#t"),
-        Example('<table><tr><th id="a">Ort</th><th id="z">Zeit</th></tr><tr>'
-                    '<td headers="a">Bonn</td><td headers="z">9 Uhr</td></tr></table>',
-                expect=None),
-        Example('<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>'
-                    "</tr><tr><td>Köln</td><td>10</td></tr></table>",
-                expect=None),
-        Example('<table role="presentation"><tr><td>a</td><td>b</td></tr><tr><td>c</td>'
-                    "<td>d</td></tr><tr><td>e</td><td>f</td></tr></table>",
-                expect=None),
+        Example(
+            '<table><tr><th id="a">Ort</th></tr><tr><td id="c" headers="b">Bonn</td>'
+            "</tr></table>",
+            expect="failed",
+            at="#c",
+        ),
+        Example(
+            '<p id="b">x</p><table><tr><th id="a">Ort</th></tr><tr>'
+            '<td id="c" headers="b">Bonn</td></tr></table>',
+            expect="failed",
+            at="#c",
+        ),
+        Example(
+            '<table><tr><th id="a">Ort</th></tr><tr><td id="c" headers="c">Bonn</td>'
+            "</tr></table>",
+            expect="failed",
+            at="#c",
+        ),
+        Example(
+            '<table id="t"><tr><td>Ort</td><td>Zeit</td></tr><tr><td>Bonn</td>'
+            "<td>9 Uhr</td></tr><tr><td>Köln</td><td>10 Uhr</td></tr></table>",
+            expect="needs_review",
+            at="#t",
+        ),
+        Example(
+            '<table><tr><th id="a">Ort</th><th id="z">Zeit</th></tr><tr>'
+            '<td headers="a">Bonn</td><td headers="z">9 Uhr</td></tr></table>',
+            expect=None,
+        ),
+        Example(
+            '<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>'
+            "</tr><tr><td>Köln</td><td>10</td></tr></table>",
+            expect=None,
+        ),
+        Example(
+            '<table role="presentation"><tr><td>a</td><td>b</td></tr><tr><td>c</td>'
+            "<td>d</td></tr><tr><td>e</td><td>f</td></tr></table>",
+            expect=None,
+        ),
         Example('<table role="presentation"><tr><td headers="x">a</td></tr></table>', expect=None),
         Example('<table hidden><tr><td headers="x">a</td></tr></table>', expect=None),
         Example('<table role="region"><tr><td id="s" headers="s">a</td></tr></table>', expect=None),
-        Example('<table><tr><td><span id="p">Ort</span></td></tr><tr>'
-                    '<td id="c" headers="p">Bonn</td></tr></table>',
-                expect="failed", at="#c"),
+        Example(
+            '<table><tr><td><span id="p">Ort</span></td></tr><tr>'
+            '<td id="c" headers="p">Bonn</td></tr></table>',
+            expect="failed",
+            at="#c",
+        ),
         Example("<table><tr><td>Nur</td><td>eine Zeile</td></tr></table>", expect=None),
     ),
 )

@@ -40,20 +40,29 @@ META = RuleMeta(
     wcag=("1.3.1",),
     standards=(*wcag_standards("1.3.1"), "WCAG technique H63"),
     examples=(
-        Example('<table id="t"><tr><td></td><th>Mo–Fr</th><th>Sa</th></tr>'
-                    "<tr><th>8–12</th><td>offen</td><td>offen</td></tr>"
-                    "<tr><th>12–16</th><td>offen</td><td>zu</td></tr></table>",
-                expect="needs_review", at="#t"),
-        Example('<table><tr><td></td><th scope="col">Mo–Fr</th><th scope="col">Sa</th>'
-                    '</tr><tr><th scope="row">8–12</th><td>offen</td><td>offen</td></tr>'
-                    "</table>",
-                expect=None),
-        Example("<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>"
-                    "</tr></table>",
-                expect=None),
-        Example("<table><tr><th>Ort</th><td>Bonn</td></tr><tr><th>Zeit</th><td>9</td>"
-                    "</tr></table>",
-                expect=None),
+        Example(
+            '<table id="t"><tr><td></td><th>Mo–Fr</th><th>Sa</th></tr>'
+            "<tr><th>8–12</th><td>offen</td><td>offen</td></tr>"
+            "<tr><th>12–16</th><td>offen</td><td>zu</td></tr></table>",
+            expect="needs_review",
+            at="#t",
+        ),
+        Example(
+            '<table><tr><td></td><th scope="col">Mo–Fr</th><th scope="col">Sa</th>'
+            '</tr><tr><th scope="row">8–12</th><td>offen</td><td>offen</td></tr>'
+            "</table>",
+            expect=None,
+        ),
+        Example(
+            "<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>"
+            "</tr></table>",
+            expect=None,
+        ),
+        Example(
+            "<table><tr><th>Ort</th><td>Bonn</td></tr><tr><th>Zeit</th><td>9</td>"
+            "</tr></table>",
+            expect=None,
+        ),
     ),
 )
 

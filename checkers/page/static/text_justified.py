@@ -37,14 +37,19 @@ META = RuleMeta(
     wcag=("1.4.8",),
     standards=("WCAG technique F88", "BITV 2.0 Anlage 2 Teil 2 (Leichte Sprache)"),
     examples=(
-        Example('<p id="j" style="text-align: justify">Die Stadtverwaltung informiert '
-                    "über die neuen Öffnungszeiten des Bürgerbüros ab dem ersten März.</p>",
-                expect="needs_review", at="#j"),
+        Example(
+            '<p id="j" style="text-align: justify">Die Stadtverwaltung informiert '
+            "über die neuen Öffnungszeiten des Bürgerbüros ab dem ersten März.</p>",
+            expect="needs_review",
+            at="#j",
+        ),
         Example('<style id="s">.artikel p { text-align:justify }</style><p>Text</p>',
                 expect="needs_review", at="#s"),
-        Example('<p style="text-align: left">Die Stadtverwaltung informiert über die '
-                    "neuen Öffnungszeiten des Bürgerbüros ab dem ersten März.</p>",
-                expect=None),
+        Example(
+            '<p style="text-align: left">Die Stadtverwaltung informiert über die '
+            "neuen Öffnungszeiten des Bürgerbüros ab dem ersten März.</p>",
+            expect=None,
+        ),
         Example('<td style="text-align: justify">12,50 €</td>', expect=None),
     ),
 )

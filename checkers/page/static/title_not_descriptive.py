@@ -50,20 +50,26 @@ META = RuleMeta(
                 expect="needs_review", at="html > head > title"),
         Example("<html><head><title>Home</title></head><body></body></html>",
                 expect="needs_review", at="html > head > title"),
-        Example("<html><head><title>Startseite – Stadt Musterstadt</title></head>"
-                    "<body></body></html>",
-                expect=None),
-        Example("<html><head><title>Wohngeld beantragen | Stadt Musterstadt</title></head>"
-                    "<body></body></html>",
-                expect=None),
+        Example(
+            "<html><head><title>Startseite – Stadt Musterstadt</title></head>"
+            "<body></body></html>",
+            expect=None,
+        ),
+        Example(
+            "<html><head><title>Wohngeld beantragen | Stadt Musterstadt</title></head>"
+            "<body></body></html>",
+            expect=None,
+        ),
         Example("<html><head><title>Stadt Musterstadt</title></head><body></body></html>",
                 expect=None),
         # An empty title is static.document-title's finding.
         Example("<html><head><title> </title></head><body></body></html>", expect=None),
         # A title inside inline SVG is not the page's title.
-        Example('<html><head><title>Satzung 2024</title></head><body><svg><title>bild.png'
-                    "</title></svg></body></html>",
-                expect=None),
+        Example(
+            '<html><head><title>Satzung 2024</title></head><body><svg><title>bild.png'
+            "</title></svg></body></html>",
+            expect=None,
+        ),
     ),
 )
 

@@ -39,9 +39,12 @@ META = RuleMeta(
     examples=(
         Example('<html lang="de"><body><p id="x" lang="englisch">Hello</p></body></html>',
                 expect="failed", at="#x"),
-        Example('<html lang="de"><body><p>Das ist <span id="x" lang="e">cool</span>.</p>'
-                    "</body></html>",
-                expect="failed", at="#x"),
+        Example(
+            '<html lang="de"><body><p>Das ist <span id="x" lang="e">cool</span>.</p>'
+            "</body></html>",
+            expect="failed",
+            at="#x",
+        ),
         Example('<html lang="de"><body><p lang="en">Hello</p></body></html>', expect=None),
         Example('<html lang="de"><body><p lang="fr-CA">Bonjour</p></body></html>', expect=None),
         # No text in the element: nothing to pronounce.
@@ -54,31 +57,48 @@ META = RuleMeta(
                 expect="failed", at="#x"),
         Example('<html lang="de"><body><p id="x" lang="eng">Hello</p></body></html>',
                 expect="failed", at="#x"),
-        Example('<html lang="de"><body><div id="x" lang="englisch"><img src="a.png" '
-                    'alt="Fireworks"></div></body></html>',
-                expect="failed", at="#x"),
+        Example(
+            '<html lang="de"><body><div id="x" lang="englisch"><img src="a.png" '
+            'alt="Fireworks"></div></body></html>',
+            expect="failed",
+            at="#x",
+        ),
         # All text has its own valid language: the outer lang decides nothing.
-        Example('<html lang="de"><body><div lang="englisch"><p lang="en">Hello</p></div>'
-                    "</body></html>",
-                expect=None),
-        Example('<html lang="de"><body><div lang="englisch"><img src="a.png" alt="">'
-                    "</div></body></html>",
-                expect=None),
-        Example('<html lang="de"><body><p lang="xx"><span style="display:none">Hi</span>'
-                    "</p></body></html>",
-                expect=None),
+        Example(
+            '<html lang="de"><body><div lang="englisch"><p lang="en">Hello</p></div>'
+            "</body></html>",
+            expect=None,
+        ),
+        Example(
+            '<html lang="de"><body><div lang="englisch"><img src="a.png" alt="">'
+            "</div></body></html>",
+            expect=None,
+        ),
+        Example(
+            '<html lang="de"><body><p lang="xx"><span style="display:none">Hi</span>'
+            "</p></body></html>",
+            expect=None,
+        ),
         # The alt text of an aria-hidden image is not exposed: no text takes this language.
-        Example('<html lang="de"><body><span lang="englisch"><img src="a.png" alt="Map" '
-                    'aria-hidden="true"></span></body></html>',
-                expect=None),
+        Example(
+            '<html lang="de"><body><span lang="englisch"><img src="a.png" alt="Map" '
+            'aria-hidden="true"></span></body></html>',
+            expect=None,
+        ),
         # An aria-label in the accessibility tree is text in the element's language.
-        Example('<html lang="de"><body><span id="x" lang="englisch"><button '
-                    'aria-label="Close"></button></span></body></html>',
-                expect="failed", at="#x"),
+        Example(
+            '<html lang="de"><body><span id="x" lang="englisch"><button '
+            'aria-label="Close"></button></span></body></html>',
+            expect="failed",
+            at="#x",
+        ),
         # lang="" on the child does not stop the inheritance.
-        Example('<html lang="de"><body><div id="x" lang="englisch"><p lang="">Hello</p>'
-                    "</div></body></html>",
-                expect="failed", at="#x"),
+        Example(
+            '<html lang="de"><body><div id="x" lang="englisch"><p lang="">Hello</p>'
+            "</div></body></html>",
+            expect="failed",
+            at="#x",
+        ),
     ),
 )
 

@@ -39,12 +39,17 @@ META = RuleMeta(
     examples=(
         Example('<video id="v" src="imagefilm.mp4" controls></video>',
                 expect="needs_review", at="#v"),
-        Example('<video id="v" controls><source src="a.mp4"><track kind="descriptions" '
-                    'src="a.vtt"></video>',
-                expect="needs_review", at="#v"),
-        Example('<video src="a.mp4" controls><track kind="captions" src="a.vtt" '
-                    'srclang="de"></video>',
-                expect=None),
+        Example(
+            '<video id="v" controls><source src="a.mp4"><track kind="descriptions" '
+            'src="a.vtt"></video>',
+            expect="needs_review",
+            at="#v",
+        ),
+        Example(
+            '<video src="a.mp4" controls><track kind="captions" src="a.vtt" '
+            'srclang="de"></video>',
+            expect=None,
+        ),
         Example('<video src="a.mp4" controls><track src="a.vtt" srclang="de"></video>',
                 expect=None),
         Example('<video src="hintergrund.mp4" autoplay muted loop></video>', expect=None),

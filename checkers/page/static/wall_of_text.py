@@ -41,15 +41,23 @@ META = RuleMeta(
     wcag=("1.3.1", "2.4.6"),
     standards=(*wcag_standards("1.3.1", "2.4.6"), "BITV 2.0 Anlage 2 Teil 2 (Leichte Sprache)"),
     examples=(
-        Example('<h1>Info</h1><p id="p">' + "Das Amt hilft Ihnen gern weiter. " * 52
-                    + "</p>",
-                expect="needs_review", at="#p"),
-        Example("<h1>Info</h1><main id=\"m\">" + ("<p>" + "Das Amt hilft Ihnen gern. " * 20
-                    + "</p>") * 5 + "</main>",
-                expect="needs_review", at="#m"),
-        Example("<main><h1>Info</h1>" + ("<h2>Teil</h2><p>" + "Das Amt hilft Ihnen gern. "
-                    * 20 + "</p>") * 5 + "</main>",
-                expect=None),
+        Example(
+            '<h1>Info</h1><p id="p">' + "Das Amt hilft Ihnen gern weiter. " * 52
+            + "</p>",
+            expect="needs_review",
+            at="#p",
+        ),
+        Example(
+            "<h1>Info</h1><main id=\"m\">" + ("<p>" + "Das Amt hilft Ihnen gern. " * 20
+            + "</p>") * 5 + "</main>",
+            expect="needs_review",
+            at="#m",
+        ),
+        Example(
+            "<main><h1>Info</h1>" + ("<h2>Teil</h2><p>" + "Das Amt hilft Ihnen gern. "
+            * 20 + "</p>") * 5 + "</main>",
+            expect=None,
+        ),
         Example("<p>" + "Das Amt hilft Ihnen gern weiter. " * 20 + "</p>", expect=None),
     ),
 )

@@ -56,12 +56,16 @@ META = RuleMeta(
         Example('<button role="switch" aria-checked="false">Ton</button>', expect=None),
         Example('<a href="/impressum" role="button">Impressum</a>', expect=None),
         Example('<div role="button" aria-disabled="true">Senden</div>', expect=None),
-        Example('<ul role="listbox" tabindex="0" aria-activedescendant="o1">'
-                    '<li id="o1" role="option">Bonn</li><li role="option">Köln</li></ul>',
-                expect=None),
-        Example('<div role="tablist"><div role="tab" tabindex="0">A</div>'
-                    '<div role="tab" tabindex="-1">B</div></div>',
-                expect=None),
+        Example(
+            '<ul role="listbox" tabindex="0" aria-activedescendant="o1">'
+            '<li id="o1" role="option">Bonn</li><li role="option">Köln</li></ul>',
+            expect=None,
+        ),
+        Example(
+            '<div role="tablist"><div role="tab" tabindex="0">A</div>'
+            '<div role="tab" tabindex="-1">B</div></div>',
+            expect=None,
+        ),
         Example('<div role="button" aria-hidden="true">x</div>', expect=None),
         Example('<li role="menuitem"><a href="/abfall">Abfall</a></li>', expect=None),
         Example('<a href="/x"><span role="img" aria-label="Pfeil">→</span></a>', expect=None),

@@ -235,8 +235,17 @@ def _previous_word(sentence: Any, index: int) -> str | None:
     return tokens[index - 1].text if index > 0 else None
 
 
+# "X ist ein ...", "X bedeutet ...", "Der X ist der ...". "ist der/die/das" followed by a
+# number is a date or an amount ("Stichtag ist der 1. Januar"), not an explanation.
 _DEFINITION = re.compile(
-    r"\s+(?:(?:ist|sind)\s+(?:ein|eine|einer|der|die|das)\b|bedeutet\b|heißt\b|meint\b)"
+    r"\s+(?:(?P<copula>(?:ist|sind)\s+(?:ein|eine|einer|(?P<definite>der|die|das))\b(?!\s*\d))"
+    r"|bedeutet\b|heißt\b|meint\b)"
+)
+# A term after one of these is in a prepositional phrase, not the subject being explained
+# ("In einem Härtefall ist eine Ausnahme möglich").
+_PREPOSITIONS = frozenset(
+    "an am auf aus bei beim durch für gegen hinter in im mit nach neben ohne seit über um "
+    "unter vom von vor während wegen zu zum zur zwischen".split()
 )
 
 
@@ -244,15 +253,29 @@ def _explained_from(doc: AnalyzedText, found: list[tuple[Any, Any]]) -> dict[str
     """Terms the text explains, with the offset of the explanation: "Wohngeld (Geld für die
     Miete)", "Ein Bescheid ist ein Brief vom Amt", "Sozialgesetzbuch (SGB)"."""
     explained: dict[str, int] = {}
-    for _sentence, hit in found:
+    for sentence, hit in found:
         term = hit.entry.term
         if term in explained:
             continue
         after = doc.text[hit.end : hit.end + 12]
         before = doc.text[max(0, hit.start - 1) : hit.start]
-        in_subject = hit.tokens[0] <= 2  # "Ein Bescheid ist ...", "Das ABZ ist ..."
-        parenthesis = before == "(" or after.startswith((" (", "("))
-        if parenthesis or (in_subject and _DEFINITION.match(after)):
+        in_subject = hit.tokens[0] <= 2 and not any(  # "Ein Bescheid ist ...", "Das ABZ ist ..."
+            token.text.lower() in _PREPOSITIONS for token in sentence.tokens[: hit.tokens[0]]
+        )
+        # "Sozialgesetzbuch (SGB)": the term alone in parentheses after its long form. A term
+        # that only opens a parenthesis ("(vgl. Seite 4)") is not explained by it.
+        parenthesis = (before == "(" and after.startswith(")")) or after.startswith((" (", "("))
+        definition = _DEFINITION.match(after) if in_subject else None
+        if definition and definition.group("copula") and not term[:1].isupper():
+            # "ist der/die/das" explains a noun; after an adverb or a postposition
+            # ("Zwischenzeitlich ist die Frist ...", "Dem Bericht zufolge ist die ...") it
+            # is the verb of the sentence.
+            definition = None
+        if definition and definition.group("definite") and hit.tokens[0] == 0:
+            # A bare noun before "ist das ..." names what it is, it does not explain the word
+            # ("Rechtsgrundlage ist das Bundesmeldegesetz"); "Der Stichtag ist der Tag, ..." does.
+            definition = None
+        if parenthesis or definition:
             explained[term] = hit.start
     return explained
 
