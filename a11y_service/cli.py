@@ -15,6 +15,7 @@ import msgspec
 
 from a11y_service.cli_errors import BilingualGroup
 from checkers.report import ExitCode, Report, ReportError, Target, encode_report
+from checkers.errors import BilingualError
 from checkers.text.errors import TextInputError
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
@@ -170,7 +171,7 @@ def _checker(config_path: Path | None, locale: str) -> Any:
 
     try:
         return TextChecker.create(load_config(config_path))
-    except TextInputError as error:
+    except BilingualError as error:
         raise CliError(error.message(locale)) from None
     except Exception as error:  # a glossary or resource problem: say what, not a traceback
         message = getattr(error, "message", None) or str(error)

@@ -67,12 +67,12 @@ def _read(source: str) -> str:
 
 
 def _translate_config(config_path: Path | None) -> Any:
+    from checkers.errors import BilingualError
     from translators.config import load_translate_config
-    from translators.errors import TranslationError
 
     try:
         return load_translate_config(config_path)
-    except TranslationError as error:
+    except BilingualError as error:
         raise _fail(error) from None
 
 

@@ -261,11 +261,11 @@ def login_cookies(config: CheckConfig, fetcher: Any) -> tuple[Cookie, ...]:
 def _text_checker(config: CheckConfig) -> TextChecker:
     from checkers.text.config import load_config
     from checkers.text.engine import TextChecker
-    from checkers.text.errors import TextInputError
+    from checkers.errors import BilingualError
 
     try:
         return TextChecker.create(load_config(config.path))
-    except TextInputError as error:
+    except BilingualError as error:  # [text] is validated with [check]; this is a resource
         raise RunError(error.de, error.en) from None
 
 
