@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from a11y_core.errors import BilingualError
 from checkers.page.options import (
     AuditOptions,
     BitvSettings,
@@ -49,16 +50,14 @@ TEXT_SUFFIXES = (".md", ".markdown")
 _SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "__pycache__", ".cache"})
 
 
-class RunError(Exception):
-    """A usage or tool problem before any page is audited: message, exit 2."""
+class RunError(BilingualError):
+    """A usage or tool problem before any page is audited: both languages, exit 2."""
 
     def __init__(self, de: str, en: str) -> None:
-        super().__init__(f"{de} / {en}")
-        self.de = de
-        self.en = en
+        super().__init__("run", de, en)
 
     def message(self, locale: str = "de") -> str:
-        return f"{self.de} / {self.en}" if locale == "de" else f"{self.en} / {self.de}"
+        return self.both(locale)
 
 
 @dataclass(slots=True)
@@ -259,12 +258,10 @@ def login_cookies(config: CheckConfig, fetcher: Any) -> tuple[Cookie, ...]:
 
 
 def _text_checker(config: CheckConfig) -> TextChecker:
-    from checkers.text.config import load_config
-    from checkers.text.engine import TextChecker
-    from checkers.errors import BilingualError
+    from a11y_core import engines
 
     try:
-        return TextChecker.create(load_config(config.path))
+        return engines.text_checker(config.path)
     except BilingualError as error:  # [text] is validated with [check]; this is a resource
         raise RunError(error.de, error.en) from None
 
