@@ -29,6 +29,10 @@ class CliError(click.ClickException):
 
     exit_code = ExitCode.USAGE_OR_TOOL_ERROR
 
+    def show(self, file: IO[Any] | None = None) -> None:
+        # click's own prefix is "Error:"; ours says it in both languages like every message.
+        click.echo(f"Fehler / Error: {self.format_message()}", file=file, err=True)
+
 
 def cli_error(error: Exception, locale: str | None = None) -> CliError:
     """The CLI's form of an error: ``message(locale)`` for a command with ``--locale``, both
@@ -206,7 +210,8 @@ class Aborted(click.ClickException):
 
 
 class BilingualGroup(click.Group):
-    """The top-level ``a11y`` group: turns click's usage errors into both languages."""
+    """The top-level ``a11y`` group: turns click's usage errors into both languages, and any
+    project error a command let through into a :class:`CliError`."""
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:
@@ -221,3 +226,5 @@ class BilingualGroup(click.Group):
             raise bilingual(error) from None
         except click.Abort:
             raise Aborted() from None
+        except BilingualError as error:  # a project error no command caught: exit 2, no traceback
+            raise cli_error(error) from None

@@ -74,3 +74,18 @@ def test_a_config_mistake_reaches_every_command_with_its_line(tmp_path: Path) ->
         assert result.exit_code == 2, (args, result.output)
         assert "a11y.toml:3: key text.max_chars:" in result.stderr, args
         assert "Traceback" not in result.output
+
+
+def test_a_command_error_says_error_in_both_languages(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["text", str(tmp_path / "fehlt.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Fehler / Error: Datei nicht lesbar / cannot read file: ")
+
+
+def test_a_project_error_no_command_caught_is_exit_2_without_traceback() -> None:
+    result = CliRunner(env={"A11Y_PORT": "achtzig"}).invoke(main, ["admin", "org", "list"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == (
+        "Fehler / Error: A11Y_PORT: 'achtzig' ist keine ganze Zahl. / "
+        "'achtzig' is not an integer."
+    )
