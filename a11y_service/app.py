@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import replace
 from pathlib import Path
 
 from litestar import Litestar
@@ -15,6 +14,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, YamlRenderPlugin
 from litestar.static_files import create_static_files_router
 
+from a11y_core import engines
 from a11y_service.accounts.api import AccountApiController, SavedTextController
 from a11y_service.accounts.middleware import (
     ACCOUNT_DEPENDENCIES,
@@ -46,53 +46,13 @@ from a11y_service.web.setup import (
     web_state,
 )
 from a11y_service.web.site_audits import SiteAuditPagesController
-from checkers.page.options import (
-    AuditOptions,
-    BitvSettings,
-    BrowserSettings,
-    UrlPolicy,
-)
 from checkers.report import TOOL_VERSION
-from checkers.text.config import TextConfig, load_config
+from checkers.text.config import TextConfig
 from checkers.text.engine import TextChecker
 
 STATIC = Path(__file__).parent / "static"
 VENDOR = STATIC / "vendor"
 NO_FAVICON = "<link rel='icon' href='data:,'>"
-
-
-def build_checker(settings: Settings) -> TextChecker:
-    config = load_config(settings.config_path) if settings.config_path else load_config()
-    if settings.max_chars:
-        config = replace(config, max_chars=settings.max_chars)
-    return TextChecker.create(config)
-
-
-def audit_options(settings: Settings) -> AuditOptions:
-    return AuditOptions(
-        policy=UrlPolicy(
-            allow_loopback=settings.allow_loopback,
-            allow_private=settings.allow_private,
-            allowed_hosts=settings.allowed_hosts,
-            max_bytes=settings.max_page_bytes,
-        ),
-        browser=BrowserSettings(
-            pool_size=settings.browser_pool,
-            remote_url=settings.selenium_url,
-            page_timeout=settings.page_timeout,
-        ),
-        bitv=BitvSettings(land=settings.bitv_land, body=settings.bitv_body),  # type: ignore[arg-type]
-    )
-
-
-def _browser_pool(options: AuditOptions) -> object | None:
-    """The shared pool; browsers start on the first audit, not at start-up."""
-    from checkers.page.browser import BrowserPool, BrowserUnavailable
-
-    try:
-        return BrowserPool(options.browser, options.policy)
-    except BrowserUnavailable:
-        return None  # audits then answer with a clear error unless static_only is asked for
 
 
 def create_app(
@@ -104,19 +64,14 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        # Heavy resources (lexicon, glossaries, morphology) load once, not per request.
+        # Heavy resources (lexicon, glossaries, morphology) load once, not per request; the
+        # engines are built where the CLI and the workers build theirs (a11y_core.engines).
         if checker is None:
-            app.state.text_checker = build_checker(settings)
-        elif settings.max_chars:
-            app.state.text_checker = TextChecker(
-                replace(checker.config, max_chars=settings.max_chars),
-                checker.resources,
-                checker.rules,
-            )
+            app.state.text_checker = engines.text_checker(settings.config_path, settings.max_chars)
         else:
-            app.state.text_checker = checker
-        app.state.audit_options = audit_options(settings)
-        pool = _browser_pool(app.state.audit_options)
+            app.state.text_checker = engines.with_max_chars(checker, settings.max_chars)
+        app.state.audit_options = engines.audit_options(settings)
+        pool = engines.optional_browser_pool(app.state.audit_options)
         app.state.audit_resources = {
             "text_checker": app.state.text_checker,
             "browser_pool": pool,
@@ -127,7 +82,7 @@ def create_app(
             yield
         finally:
             if pool is not None:
-                pool.close()  # type: ignore[attr-defined]
+                pool.close()
 
     def provide_checker() -> TextChecker:
         return app.state.text_checker

@@ -13,15 +13,12 @@ from typing import Any
 import click
 import msgspec
 
-from a11y_service.cli_errors import BilingualGroup
+from a11y_service.cli_errors import BilingualGroup, CliError, cli_error
+from checkers.errors import BilingualError
 from checkers.report import ExitCode, Report, ReportError, Target, encode_report
 from checkers.text.errors import TextInputError
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
-
-
-class CliError(click.ClickException):
-    exit_code = ExitCode.USAGE_OR_TOOL_ERROR
 
 
 @click.group(cls=BilingualGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -142,7 +139,7 @@ def text_command(
             report.target.format = document.input_format
             report.target.name = document.name
     except TextInputError as error:
-        raise CliError(error.message(locale)) from None
+        raise cli_error(error, locale) from None
     if output_format == "json":
         sys.stdout.buffer.write(encode_report(report) + b"\n")
     else:
@@ -165,13 +162,12 @@ def _rule_or_score_failure(report: Report, min_score: float | None) -> int:
 
 
 def _checker(config_path: Path | None, locale: str) -> Any:
-    from checkers.text.config import load_config
-    from checkers.text.engine import TextChecker
+    from a11y_core import engines
 
     try:
-        return TextChecker.create(load_config(config_path))
-    except TextInputError as error:
-        raise CliError(error.message(locale)) from None
+        return engines.text_checker(config_path)
+    except BilingualError as error:
+        raise cli_error(error, locale) from None
     except Exception as error:  # a glossary or resource problem: say what, not a traceback
         message = getattr(error, "message", None) or str(error)
         raise CliError(str(message)) from None

@@ -11,25 +11,18 @@ never a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
+from a11y_service.cli_errors import CliError, cli_error, internal_error, tool_errors
 from checkers.page.options import BODY_KINDS, ENGINES
 from checkers.report import ExitCode, Report
 
 REPORT_KINDS = ("text", "json", "junit", "sarif", "gitlab", "html")
-
-
-class CliError(click.ClickException):
-    """Usage or tool error: message, exit 2. (Own class: ``cli.py`` imports this module, so
-    importing ``cli.py`` here would be circular when it runs as ``python -m``.)"""
-
-    exit_code = ExitCode.USAGE_OR_TOOL_ERROR
 
 
 def _common_options(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -101,7 +94,7 @@ def _config(params: dict[str, Any]) -> Any:
     try:
         config = load_check_config(params["config_path"])
     except ConfigError as error:
-        raise CliError(error.message(params.get("locale") or "de")) from None
+        raise cli_error(error, params.get("locale") or "de") from None
     changes: dict[str, Any] = {}
     if params["engines"]:
         engines = {e.strip() for e in params["engines"].split(",") if e.strip()}
@@ -163,11 +156,9 @@ def _collect(config: Any, params: dict[str, Any], progress: bool) -> Any:
             config, params["targets"], Path.cwd(), params["changed_only"], _progress(progress)
         )
     except RunError as error:
-        raise CliError(error.message(config.locale)) from None
+        raise cli_error(error, config.locale) from None
     except Exception as error:  # a tool failure: say what, exit 2, no traceback
-        raise CliError(
-            f"Interner Fehler / internal error: {type(error).__name__}: {error}"
-        ) from None
+        raise internal_error(error) from None
 
 
 def _parse_reports(
@@ -223,22 +214,8 @@ def check_command(
     TARGETS: Adressen (auch sitemap.xml), HTML- und Markdown-Dateien, Ordner.
     / URLs (sitemaps too), HTML and Markdown files, folders.
     """
-    with _tool_errors():
+    with tool_errors():
         _check(output_format, reports, baseline_path, params)
-
-
-@contextmanager
-def _tool_errors() -> Iterator[None]:
-    """Any unexpected failure is a tool error: exit 2 with a message, never 1 (which would read
-    as "findings") and never a traceback."""
-    try:
-        yield
-    except click.ClickException:
-        raise
-    except Exception as error:
-        raise CliError(
-            f"Interner Fehler / internal error: {type(error).__name__}: {error}"
-        ) from None
 
 
 def _check(output_format: str, reports: tuple[str, ...], baseline_path: Path | None,
@@ -255,7 +232,7 @@ def _check(output_format: str, reports: tuple[str, ...], baseline_path: Path | N
         try:
             baseline = read_baseline(baseline_file)
         except BaselineError as error:
-            raise CliError(error.message(config.locale)) from None
+            raise cli_error(error, config.locale) from None
     collected = _collect(config, params, output_format == "text" and sys.stderr.isatty())
     result = decide(
         collected.reports, config, baseline, baseline_file, collected.limits, config.locale,
@@ -297,7 +274,7 @@ def baseline_create(output: Path | None, **params: Any) -> None:
     Baseline wäre unvollständig, die bisherige Datei bleibt unverändert. / Exit 2 leaves an
     existing baseline untouched. ``--changed-only`` is refused here.
     """
-    with _tool_errors():
+    with tool_errors():
         _create(output, params)
 
 

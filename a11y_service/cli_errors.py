@@ -1,4 +1,9 @@
-"""Click's own usage errors in German, then English, like every other message of ``a11y``.
+"""Every error of the ``a11y`` command line: one message (German and English) and one exit code.
+
+- The project's errors (:class:`a11y_core.errors.BilingualError`) and tool failures become a
+  :class:`CliError` (exit 2) through :func:`cli_error` and :func:`tool_errors`; exit 1 stays
+  reserved for findings.
+- Click's own usage errors come in German, then English, like every other message (exit 2).
 
 Click writes "No such option", "Missing argument", "Invalid value", "No such command" and
 "Got unexpected extra argument" in English only. ``BilingualGroup`` is the top-level group's
@@ -9,10 +14,48 @@ so this is the one place where they are put into both languages. The exit code s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
 import click
+
+from a11y_core.errors import BilingualError
+from checkers.report import ExitCode
+
+
+class CliError(click.ClickException):
+    """A usage or tool error of a command: the message (both languages), exit 2."""
+
+    exit_code = ExitCode.USAGE_OR_TOOL_ERROR
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        # click's own prefix is "Error:"; ours says it in both languages like every message.
+        click.echo(f"Fehler / Error: {self.format_message()}", file=file, err=True)
+
+
+def cli_error(error: Exception, locale: str | None = None) -> CliError:
+    """The CLI's form of an error: ``message(locale)`` for a command with ``--locale``, both
+    languages (German first) without one; anything else by its type and text."""
+    if isinstance(error, BilingualError):
+        return CliError(error.both() if locale is None else error.message(locale))
+    return internal_error(error)
+
+
+def internal_error(error: Exception) -> CliError:
+    return CliError(f"Interner Fehler / internal error: {type(error).__name__}: {error}")
+
+
+@contextmanager
+def tool_errors(locale: str | None = None) -> Iterator[None]:
+    """Any failure inside is a tool error: exit 2 with a message, never 1 (which would read as
+    "findings") and never a traceback."""
+    try:
+        yield
+    except click.ClickException:
+        raise
+    except Exception as error:
+        raise cli_error(error, locale) from None
 
 _PATH_KINDS = {"File": "Datei", "Directory": "Ordner", "Path": "Pfad"}
 _PATH_STATES = {
@@ -58,6 +101,7 @@ _DETAILS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     ),
 ]
 
+_NO_VALUE = re.compile(r"Option (?P<name>'[^']*') does not take a value\.")
 _EXTRA_ARGS = re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)", re.S)
 _REQUIRES = re.compile(r"Option (?P<name>'[^']*') requires (?:an argument|(?P<n>\d+) arguments)\.")
 
@@ -119,6 +163,9 @@ def german_message(error: click.UsageError) -> str | None:
     if requires:
         count = f"{requires['n']} Werte" if requires["n"] else "einen Wert"
         return f"Option {requires['name']} braucht {count}."
+    no_value = _NO_VALUE.fullmatch(error.message)
+    if no_value:
+        return f"Option {no_value['name']} nimmt keinen Wert."
     if error.message == "Missing command.":
         return "Befehl fehlt."
     return None
@@ -150,8 +197,21 @@ def bilingual(error: click.UsageError) -> click.UsageError:
     return error if german is None else BilingualUsageError(error, german)
 
 
+class Aborted(click.ClickException):
+    """Click's "Aborted!" (end of input at a prompt) in both languages; exit 1 as click's."""
+
+    exit_code = 1
+
+    def __init__(self) -> None:
+        super().__init__("Abgebrochen. / Aborted!")
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.message, file=file, err=True)
+
+
 class BilingualGroup(click.Group):
-    """The top-level ``a11y`` group: turns click's usage errors into both languages."""
+    """The top-level ``a11y`` group: turns click's usage errors into both languages, and any
+    project error a command let through into a :class:`CliError`."""
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:
@@ -164,3 +224,7 @@ class BilingualGroup(click.Group):
             return super().invoke(ctx)
         except click.UsageError as error:
             raise bilingual(error) from None
+        except click.Abort:
+            raise Aborted() from None
+        except BilingualError as error:  # a project error no command caught: exit 2, no traceback
+            raise cli_error(error) from None

@@ -18,34 +18,28 @@ from typing import Any
 import click
 import msgspec
 
+from a11y_core.errors import BilingualError
+from a11y_service.cli_errors import CliError, cli_error
 from checkers.report import ExitCode
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 
 
-class TranslateCliError(click.ClickException):
-    exit_code = ExitCode.USAGE_OR_TOOL_ERROR
-
-
-def _fail(error: Exception) -> TranslateCliError:
-    both = getattr(error, "both", None)
-    if callable(both):
-        return TranslateCliError(both())
-    message = getattr(error, "message", None)
-    if callable(message):
-        return TranslateCliError(f"{message('de')} / {message('en')}")
-    return TranslateCliError(str(message or error))
+def _fail(error: Exception) -> CliError:
+    """Both languages, German first; a glossary file's error (which names file and entry in
+    both languages already) as it is."""
+    return cli_error(error) if isinstance(error, BilingualError) else CliError(str(error))
 
 
 STORAGE_ERRORS = (OSError, sqlite3.Error)
 
 
-def _storage_fail(error: Exception) -> TranslateCliError:
+def _storage_fail(error: Exception) -> CliError:
     """Model folder or translation memory not usable: a message and exit 2, no traceback."""
     detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
     where = getattr(error, "filename", None)
     suffix = f" ({where}: {detail})" if where else f" ({detail})"
-    return TranslateCliError(
+    return CliError(
         "Modellordner oder Übersetzungsspeicher nicht nutzbar "
         "/ model folder or translation memory not usable" + suffix
     )
@@ -55,34 +49,31 @@ def _read(source: str) -> str:
     try:
         raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as error:
-        raise TranslateCliError(
+        raise CliError(
             f"Datei nicht lesbar / cannot read file: {source} ({error.strerror})"
         ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise TranslateCliError(
+        raise CliError(
             f"Die Datei ist nicht UTF-8-kodiert / the file is not UTF-8: {source}"
         ) from None
 
 
 def _translate_config(config_path: Path | None) -> Any:
-    from translators.config import load_translate_config
-    from translators.errors import TranslationError
+    from a11y_core import engines
 
     try:
-        return load_translate_config(config_path)
-    except TranslationError as error:
+        return engines.translate_config(config_path)
+    except BilingualError as error:
         raise _fail(error) from None
 
 
 def _glossary(config_path: Path | None, paths: list[str | Path], builtin: bool) -> Any:
-    from checkers.text.config import load_config
-    from glossaries.loader import load_glossaries
+    from a11y_core import engines
 
     try:
-        config = load_config(config_path)
-        return load_glossaries([*config.glossaries, *paths], include_builtin=builtin)
+        return engines.glossaries(config_path, paths, include_builtin=builtin)
     except Exception as error:  # a bad config or glossary file: say what, no traceback
         raise _fail(error) from None
 
@@ -144,14 +135,14 @@ def translate_command(
 
     SOURCE ist eine Datei oder - für die Standard-Eingabe. / SOURCE is a file or - for stdin.
     """
-    from translators.engine import Translator
+    from a11y_core import engines
     from translators.errors import TranslationError
 
     content = _read(source)
     settings = _translate_config(config_path)
     terms = _glossary(config_path, [*settings.glossaries, *glossary], not no_builtin_glossary)
     try:
-        document = Translator(settings.engine).translate_document(
+        document = engines.translator(settings).translate_document(
             content,
             fmt,
             source_lang,
@@ -169,7 +160,7 @@ def translate_command(
         try:
             Path(output).write_text(rendered, encoding="utf-8")
         except OSError as error:
-            raise TranslateCliError(
+            raise CliError(
                 f"Datei nicht schreibbar / cannot write file: {output} ({error.strerror})"
             ) from None
     if as_json:
@@ -261,7 +252,7 @@ def models_install(
     try:
         if online:
             if len(args) != 2:
-                raise TranslateCliError(
+                raise CliError(
                     "Mit --online: zwei Sprachcodes, z. B. 'de en'. "
                     "/ With --online: two language codes, e.g. 'de en'."
                 )
@@ -269,7 +260,7 @@ def models_install(
             model = store.install_online(args[0], args[1], url, timeout)
         else:
             if len(args) != 1:
-                raise TranslateCliError(
+                raise CliError(
                     "Genau eine Paketdatei angeben. / Give exactly one package file."
                 )
             model = store.install_file(args[0])
@@ -291,7 +282,7 @@ def models_remove(args: tuple[str, ...]) -> None:
     from translators.models import ModelStore
 
     if len(args) not in (1, 2):
-        raise TranslateCliError("NAME oder VON NACH angeben. / Give NAME or FROM TO.")
+        raise CliError("NAME oder VON NACH angeben. / Give NAME or FROM TO.")
     key: str | tuple[str, str] = args[0] if len(args) == 1 else (args[0], args[1])
     try:
         model = ModelStore().remove(key)

@@ -13,11 +13,7 @@ import sys
 
 import click
 
-from checkers.report import ExitCode
-
-
-class WorkerError(click.ClickException):
-    exit_code = ExitCode.USAGE_OR_TOOL_ERROR
+from a11y_service.cli_errors import CliError
 
 
 @click.command("worker")
@@ -54,7 +50,7 @@ def worker_command(workers: int, worker_type: str, recover_every: float | None) 
         queue = build_queue(settings)
         store = SiteAuditStore.open(settings.database_url)
     except Exception as error:  # a wrong URL or an unreachable database: say so, exit 2
-        raise WorkerError(
+        raise CliError(
             f"Der Worker startet nicht / the worker does not start: "
             f"{type(error).__name__}: {error}"
         ) from None

@@ -1,4 +1,11 @@
-"""RFC 9457 problem details for every error the API returns; never a traceback."""
+"""RFC 9457 problem details for every error the API returns; never a traceback.
+
+The one place where the project's errors (:class:`a11y_core.errors.BilingualError`: kind,
+German and English message, status) become problem+json; the framework's own errors
+(validation, HTTP) and anything unexpected (500, logged) are mapped here too. The account
+errors add a redirect for web pages and headers in ``accounts/middleware.py`` around the same
+``problem_response``.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +16,8 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from sqlalchemy.exc import DBAPIError
 
-from a11y_service.db.errors import ReviewError
+from a11y_core.errors import BilingualError
 from a11y_service.input_guard import is_bad_character_error
-from checkers.text.errors import TextInputError
-from translators.xliff import XliffError
 
 log = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
@@ -38,18 +43,6 @@ def problem_response(problem: Problem, headers: dict[str, str] | None = None) ->
         status_code=problem.status,
         media_type=PROBLEM_JSON,
         headers=headers,
-    )
-
-
-def text_input_error_handler(request: Request, exc: TextInputError) -> Response[bytes]:
-    return problem_response(
-        Problem(
-            type=f"urn:a11y:problem:{exc.kind}",
-            title="Ungültige Eingabe / Invalid input",
-            status=exc.status,
-            detail=exc.message(_locale(request)),
-            kind=exc.kind,
-        )
     )
 
 
@@ -87,47 +80,42 @@ def http_error_handler(request: Request, exc: HTTPException) -> Response[bytes]:
     )
 
 
-REVIEW_TITLES = {
-    404: "Nicht gefunden / Not found",
-    413: "Zu groß / Too large",
-    409: "Konflikt / Conflict",
-    422: "Nicht verarbeitbar / Unprocessable",
-}
-REVIEW_KIND_TITLES = {
+# Titles by kind, then by status, for errors whose class names none (the review domain's).
+KIND_TITLES = {
     "conflict": "Versionskonflikt: nichts überschrieben / Version conflict: nothing overwritten",
     "not-publishable": "Noch nicht alles freigegeben / Not every segment approved",
     "qa-blocked": "Freigegebene Segmente mit Fehlern / Approved segments with QA errors",
     "too-large": "Zu groß / Too large",
     "queue-unavailable": "Warteschlange nicht erreichbar / Queue unavailable",
 }
+STATUS_TITLES = {
+    404: "Nicht gefunden / Not found",
+    413: "Zu groß / Too large",
+    409: "Konflikt / Conflict",
+    422: "Nicht verarbeitbar / Unprocessable",
+}
+DEFAULT_TITLE = "Ungültige Anfrage / Invalid request"
 
 
-def review_error_handler(request: Request, exc: ReviewError) -> Response[bytes]:
+def problem_of(exc: BilingualError, locale: str) -> Problem:
+    """The problem+json of one of the project's errors: its kind, status and message."""
     # extra holds ids and, for a version conflict, the segment as it is stored now.
-    extra = msgspec.to_builtins(exc.extra) if exc.extra else None
-    return problem_response(
-        Problem(
-            type=f"urn:a11y:problem:{exc.kind}",
-            title=REVIEW_KIND_TITLES.get(exc.kind)
-            or REVIEW_TITLES.get(exc.status, "Ungültige Anfrage / Invalid request"),
-            status=exc.status,
-            detail=exc.message(_locale(request)),
-            kind=exc.kind,
-            errors=[extra] if extra else None,
-        )
+    extra = getattr(exc, "extra", None)
+    return Problem(
+        type=f"urn:a11y:problem:{exc.kind}",
+        title=exc.title
+        or KIND_TITLES.get(exc.kind)
+        or STATUS_TITLES.get(exc.status, DEFAULT_TITLE),
+        status=exc.status,
+        detail=exc.message(locale),
+        kind=exc.kind,
+        errors=[msgspec.to_builtins(extra)] if extra else None,
     )
 
 
-def xliff_error_handler(request: Request, exc: XliffError) -> Response[bytes]:
-    return problem_response(
-        Problem(
-            type=f"urn:a11y:problem:{exc.kind}",
-            title="Ungültige XLIFF-Datei / Invalid XLIFF file",
-            status=422,
-            detail=exc.message(_locale(request)),
-            kind=exc.kind,
-        )
-    )
+def error_handler(request: Request, exc: BilingualError) -> Response[bytes]:
+    """Every error of the project (:class:`a11y_core.errors.BilingualError`): problem+json."""
+    return problem_response(problem_of(exc, _locale(request)))
 
 
 def internal_error_handler(request: Request, exc: Exception) -> Response[bytes]:
@@ -144,9 +132,7 @@ def internal_error_handler(request: Request, exc: Exception) -> Response[bytes]:
 
 
 EXCEPTION_HANDLERS = {
-    TextInputError: text_input_error_handler,
-    ReviewError: review_error_handler,
-    XliffError: xliff_error_handler,
+    BilingualError: error_handler,
     ValidationException: validation_error_handler,
     HTTPException: http_error_handler,
     Exception: internal_error_handler,

@@ -214,9 +214,9 @@ def default_translator_provider() -> TranslatorProvider:
     def provide() -> DocumentTranslator:
         with lock:
             if not built:
-                from translators.engine import Translator
+                from a11y_core import engines
 
-                built.append(Translator())  # A11Y_MODELS_DIR, A11Y_TRANSLATE_* settings
+                built.append(engines.translator())  # A11Y_MODELS_DIR, A11Y_TRANSLATE_* settings
             return built[0]
 
     return provide

@@ -1,18 +1,8 @@
-"""The base of the project's user-facing errors: a stable ``kind`` and a message in German and
-English. Front ends show ``message(locale)`` (CLI: exit 2; API: problem+json), never a traceback."""
+"""The base of the project's user-facing errors lives in :mod:`a11y_core.errors`; this name stays
+for the modules that import it from here."""
 
 from __future__ import annotations
 
+from a11y_core.errors import BilingualError
 
-class BilingualError(Exception):
-    def __init__(self, kind: str, de: str, en: str) -> None:
-        super().__init__(f"{de} / {en}")
-        self.kind = kind
-        self.de = de
-        self.en = en
-
-    def message(self, locale: str = "de") -> str:
-        return self.en if locale == "en" else self.de
-
-    def both(self) -> str:
-        return f"{self.de} / {self.en}"
+__all__ = ["BilingualError"]

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import msgspec
 
+from a11y_core.errors import BilingualError
 from checkers.report import TOOL_VERSION, Finding, Report
 
 BASELINE_VERSION = "1"
@@ -52,14 +53,12 @@ class BaselineFile(msgspec.Struct):
     entries: list[BaselineEntry] = msgspec.field(default_factory=list)
 
 
-class BaselineError(Exception):
+class BaselineError(BilingualError):
     def __init__(self, de: str, en: str) -> None:
-        super().__init__(f"{de} / {en}")
-        self.de = de
-        self.en = en
+        super().__init__("baseline", de, en)
 
     def message(self, locale: str = "de") -> str:
-        return f"{self.de} / {self.en}" if locale == "de" else f"{self.en} / {self.de}"
+        return self.both(locale)
 
 
 def target_key(report: Report) -> str:

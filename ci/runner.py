@@ -23,13 +23,14 @@ import os
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from a11y_core.errors import BilingualError
 from checkers.page.options import (
     AuditOptions,
     BitvSettings,
@@ -42,6 +43,7 @@ from ci.config import CheckConfig
 from ci.crawl import Crawler, fetcher_fetch, normalize_url, try_normalize
 
 if TYPE_CHECKING:
+    from checkers.page.browser import BrowserPool
     from checkers.text.engine import TextChecker
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -49,16 +51,14 @@ TEXT_SUFFIXES = (".md", ".markdown")
 _SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "__pycache__", ".cache"})
 
 
-class RunError(Exception):
-    """A usage or tool problem before any page is audited: message, exit 2."""
+class RunError(BilingualError):
+    """A usage or tool problem before any page is audited: both languages, exit 2."""
 
     def __init__(self, de: str, en: str) -> None:
-        super().__init__(f"{de} / {en}")
-        self.de = de
-        self.en = en
+        super().__init__("run", de, en)
 
     def message(self, locale: str = "de") -> str:
-        return f"{self.de} / {self.en}" if locale == "de" else f"{self.en} / {self.de}"
+        return self.both(locale)
 
 
 @dataclass(slots=True)
@@ -67,9 +67,21 @@ class Slot:
 
     kind: str  # "url", "html", "text", "error"
     value: str
-    path: Path | None = None
+    path: Path | None = None  # an HTML or text file
     error: ReportError | None = None
     discovered: bool = False  # a page found in a sitemap or by crawling, not named
+    html: str | None = None  # an HTML document given as text (the API's ``html``)
+    homepage: bool | None = None  # the caller says whether the page is the homepage
+
+
+@dataclass(slots=True)
+class AuditedPages:
+    """The page slots' reports in slot order; None where a slot was left out (a discovered
+    address that is no HTML page)."""
+
+    reports: list[Report | None]
+    limits: list[str] = field(default_factory=list)
+    browser_seconds: float = 0.0  # summed over pages (scripts/bench_ci.py)
 
 
 @dataclass(slots=True)
@@ -259,13 +271,11 @@ def login_cookies(config: CheckConfig, fetcher: Any) -> tuple[Cookie, ...]:
 
 
 def _text_checker(config: CheckConfig) -> TextChecker:
-    from checkers.text.config import load_config
-    from checkers.text.engine import TextChecker
-    from checkers.text.errors import TextInputError
+    from a11y_core import engines
 
     try:
-        return TextChecker.create(load_config(config.path))
-    except TextInputError as error:
+        return engines.text_checker(config.path)
+    except BilingualError as error:  # [text] is validated with [check]; this is a resource
         raise RunError(error.de, error.en) from None
 
 
@@ -400,33 +410,15 @@ def collect(
         any(s.kind == "text" for s in ordered) or "text" in config.engines
     ) else None
     audit_indexes = [i for i, s in enumerate(ordered) if s.kind in ("url", "html")]
-    not_html: list[str] = []
     browser_seconds = 0.0
     if audit_indexes:
-        from checkers.page.audit import PageAuditor, PageTarget
-
-        page_targets = [
-            PageTarget(path=ordered[i].path) if ordered[i].kind == "html"
-            else PageTarget(url=ordered[i].value)
-            for i in audit_indexes
-        ]
-        with PageAuditor(options, text_checker=checker) as auditor:
-            run = auditor.audit(page_targets, on_report=progress)
-        limits.extend(run.limits)
-        for index, audited in zip(audit_indexes, run.reports, strict=True):
-            slot = ordered[index]
-            report = audited
-            if slot.kind == "html" and slot.path is not None:
-                report = add_file_lines(_as_file_report(audited, _display(slot.path, cwd)),
-                                        slot.path)
-            elif (slot.discovered and report.error is not None
-                  and report.error.kind == "not-html"):
-                not_html.append(slot.value)  # a linked PDF or image: not a page, not a failure
-                continue
-            reports[index] = report
-            browser_seconds += auditor.timings_of(audited).get("browser", 0.0)
-    if not_html:
-        limits.extend(_skipped_limits(dict.fromkeys(not_html, "not-html")))
+        audited = audit_pages([ordered[i] for i in audit_indexes], options, checker, cwd=cwd,
+                              on_report=progress)
+        limits.extend(audited.limits)
+        browser_seconds = audited.browser_seconds
+        for index, report in zip(audit_indexes, audited.reports, strict=True):
+            if report is not None:
+                reports[index] = report
     for index, slot in enumerate(ordered):
         if slot.kind == "text" and checker is not None:
             reports[index] = _check_text_file(checker, slot, config, _display(slot.path, cwd))
@@ -438,6 +430,58 @@ def collect(
                                          limits)
     return Collected(in_order, limits, time.perf_counter() - started, browser_seconds,
                      empty_ok=bool(changed_only) and not (urls or sitemaps))
+
+
+def audit_pages(
+    slots: Sequence[Slot],
+    options: AuditOptions,
+    checker: TextChecker | None = None,
+    pool: BrowserPool | None = None,
+    cwd: Path | None = None,
+    on_report: Callable[[Report], None] | None = None,
+) -> AuditedPages:
+    """Audit page slots (URLs, HTML files, HTML documents) with one auditor, in slot order.
+
+    The one site-audit path: :func:`collect` (``a11y check``, ``a11y baseline create``) and
+    ``POST /v1/audits`` come through here. An HTML file's report names the file and the line of
+    each finding; a discovered address that turns out not to be HTML is left out (a limit).
+    """
+    from checkers.page.audit import PageAuditor, PageTarget
+
+    targets = [
+        PageTarget(path=slot.path) if slot.path is not None
+        else PageTarget(html=slot.html) if slot.html is not None
+        else PageTarget(url=slot.value)
+        for slot in slots
+    ]
+    reports: list[Report | None] = []
+    limits: list[str] = []
+    not_html: list[str] = []
+    browser_seconds = 0.0
+    with PageAuditor(options, text_checker=checker, pool=pool) as auditor:
+        if len(slots) == 1 and slots[0].homepage is not None:
+            # One page whose caller says whether it is the homepage (the API's ``homepage``).
+            audited = [auditor.audit_one(targets[0], is_homepage=slots[0].homepage)]
+            if on_report is not None:
+                on_report(audited[0])
+        else:
+            run = auditor.audit(targets, on_report=on_report)
+            audited = run.reports
+            limits.extend(run.limits)
+        for slot, raw in zip(slots, audited, strict=True):
+            report = raw
+            if slot.kind == "html" and slot.path is not None:
+                label = _display(slot.path, cwd or Path.cwd())
+                report = add_file_lines(_as_file_report(raw, label), slot.path)
+            elif slot.discovered and raw.error is not None and raw.error.kind == "not-html":
+                not_html.append(slot.value)  # a linked PDF or image: not a page, not a failure
+                reports.append(None)
+                continue
+            reports.append(report)
+            browser_seconds += auditor.timings_of(raw).get("browser", 0.0)
+    if not_html:
+        limits.extend(_skipped_limits(dict.fromkeys(not_html, "not-html")))
+    return AuditedPages(reports, limits, browser_seconds)
 
 
 def _drop_redirect_duplicates(reports: list[Report], limits: list[str]) -> list[Report]:

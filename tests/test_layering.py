@@ -1,4 +1,4 @@
-"""``checkers``, ``translators`` and ``glossaries`` are pure libraries: none of their modules
+"""``a11y_core``, ``checkers``, ``translators`` and ``glossaries`` are pure libraries: none of their modules
 imports the web framework, the CLI library or the front ends, and importing all of them loads
 neither these nor torch or stanza. (click itself may be loaded: httpx imports it for its own
 command line.)"""
@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LIBRARIES = ("checkers", "translators", "glossaries")
+LIBRARIES = ("a11y_core", "checkers", "translators", "glossaries")
 FORBIDDEN_IMPORTS = {"litestar", "click", "a11y_service", "ci", "uvicorn"}
 
 CODE = """
 import importlib, pkgutil, sys
-for package in ("checkers", "translators", "glossaries"):
+for package in ("a11y_core", "checkers", "translators", "glossaries"):
     root = importlib.import_module(package)
     for info in pkgutil.walk_packages(root.__path__, package + "."):
         if not info.name.endswith("__main__"):

@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
 from lxml import etree
 
+from a11y_core.errors import BilingualError
 from translators import tags
 from translators.review import SegmentState
 
@@ -95,17 +97,11 @@ def _safe_unit(unit: XliffUnit) -> XliffUnit:
     )
 
 
-class XliffError(ValueError):
+class XliffError(BilingualError, ValueError):
     """A file that cannot be read as our XLIFF 2; carries a German and an English message."""
 
-    def __init__(self, kind: str, de: str, en: str) -> None:
-        super().__init__(en)
-        self.kind = kind
-        self.de = de
-        self.en = en
-
-    def message(self, locale: str = "de") -> str:
-        return self.en if locale == "en" else self.de
+    status = 422
+    title: ClassVar[str | None] = "Ungültige XLIFF-Datei / Invalid XLIFF file"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING
 import click
 
 from a11y_service.accounts.principal import BODY_KINDS, ROLES
+from a11y_service.cli_errors import CliError
 from a11y_service.settings import Settings
 from checkers.page.bitv.lands import LAND_CODES
-from checkers.report import ExitCode
 
 if TYPE_CHECKING:
     from a11y_service.accounts.store import AccountStore, OrgRecord
 
 
-class AdminCliError(click.ClickException):
-    exit_code = ExitCode.USAGE_OR_TOOL_ERROR
+class AdminCliError(CliError):
+    pass
 
 
 @contextmanager

@@ -2,8 +2,9 @@
 
 The service never reads local files, refuses internal addresses unless its settings allow them
 (``A11Y_ALLOW_LOOPBACK``, ``A11Y_ALLOW_PRIVATE``, ``A11Y_ALLOWED_HOSTS``) and shares one browser
-pool between requests. An address the policy refuses is a 422 problem; a page that cannot be
-loaded is a run whose report carries ``error`` (HTTP 200, the run is the answer).
+pool between requests. The page is audited by the same function as ``a11y check``
+(:func:`ci.runner.audit_pages`). An address the policy refuses is a 422 problem; a page that
+cannot be loaded is a run whose report carries ``error`` (HTTP 200, the run is the answer).
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from litestar.params import Body
 from a11y_service.accounts.principal import Principal
 from a11y_service.controllers.text import request_locale
 from a11y_service.db.accounts_models import bitv_body
-from checkers.page.audit import AuditOptionsError, PageAuditor, PageTarget, validate_options
+from checkers.page.audit import AuditOptionsError, validate_options
 from checkers.page.fetch import FetchError, check_url
 from checkers.page.options import BODY_KINDS, ENGINES, AuditOptions, BitvSettings
 from checkers.report import encode_report, summarize_run
 from checkers.text.errors import TextInputError
+from ci.runner import Slot, audit_pages
 
 EngineName = Literal["axe", "static", "bitv", "text"]
 
@@ -85,14 +87,20 @@ class AuditController(Controller):
                 check_url(data.url, options.policy)
             except FetchError as error:
                 raise TextInputError(error.kind, error.de, error.en, status=422) from None
-        target = PageTarget(url=data.url, html=data.html)
-        with PageAuditor(
+        # The same path as `a11y check`: ci.runner.audit_pages, with the service's shared pool.
+        if data.url is not None:
+            slot = Slot("url", data.url, homepage=data.homepage)
+        else:
+            slot = Slot("html", "(html)", html=data.html, homepage=data.homepage)
+        audited = audit_pages(
+            [slot],
             options,
-            text_checker=audit_resources.get("text_checker"),
+            checker=audit_resources.get("text_checker"),
             pool=audit_resources.get("browser_pool") if "axe" in options.engines else None,
-        ) as auditor:
-            report = auditor.audit_one(target, is_homepage=data.homepage)
-        run = summarize_run([report])
+        )
+        report = audited.reports[0]
+        assert report is not None  # only discovered addresses are left out
+        run = summarize_run([report], audited.limits)
         if report.error is not None and report.error.kind in ("address-refused", "scheme"):
             raise TextInputError(report.error.kind, report.error.message, report.error.message, 422)
         return Response(content=encode_report(run), media_type="application/json")

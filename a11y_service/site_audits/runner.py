@@ -65,17 +65,19 @@ class AuditContext:
     def checker(self) -> TextChecker:
         with self._lock:
             if self.text_checker is None:
-                from a11y_service.app import build_checker
+                from a11y_core import engines
 
-                self.text_checker = build_checker(self.settings)
+                self.text_checker = engines.text_checker(
+                    self.settings.config_path, self.settings.max_chars
+                )
             return self.text_checker
 
     def browser_pool(self, options: AuditOptions) -> BrowserPool:
         with self._lock:
             if self.pool is None:
-                from checkers.page.browser import BrowserPool
+                from a11y_core import engines
 
-                self.pool = BrowserPool(options.browser, options.policy)
+                self.pool = engines.browser_pool(options)
             return self.pool
 
     def close(self) -> None:

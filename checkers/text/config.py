@@ -1,6 +1,7 @@
 """Text-check configuration: per-profile thresholds, rule switches and the project's config file.
 
-A project overrides defaults in ``a11y.toml`` under ``[text]``::
+A project overrides defaults in ``a11y.toml`` under ``[text]`` (read and validated, with the
+line of every mistake, by the one loader :mod:`a11y_core.config`)::
 
     [text]
     profile = "einfach"             # leicht | einfach | standard
@@ -21,29 +22,21 @@ A project overrides defaults in ``a11y.toml`` under ``[text]``::
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from checkers.text.errors import TextInputError
+from a11y_core.config import CONFIG_FILE_NAME, ConfigDocument, read_config
+from a11y_core.config.schema import SEVERITIES, TEXT, Validator
 from checkers.text.rules.base import PROFILES, RuleMeta, Severity
 
 CompoundStyle = Literal["mediopunkt", "hyphen"]
-SEVERITIES = ("error", "warning", "info")
 DEFAULT_MAX_CHARS = 200_000
-CONFIG_FILE_NAME = "a11y.toml"
-_TEXT_KEYS = {
-    "profile",
-    "lang",
-    "compound_style",
-    "max_chars",
-    "glossaries",
-    "spacy_pipeline",
-    "rules",
-    "max_findings",
-}
+__all__ = [
+    "CONFIG_FILE_NAME", "DEFAULT_MAX_CHARS", "SEVERITIES", "CompoundStyle", "RuleOverride",
+    "RuleSettings", "TextConfig", "load_config", "parse_text_config", "text_config_of",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,95 +97,46 @@ class TextConfig:
         return RuleSettings(profile, severity, options, self.compound_style)
 
 
-def _config_error(path: Path, de: str, en: str) -> TextInputError:
-    return TextInputError("config", f"{path}: {de}", f"{path}: {en}")
-
-
 def load_config(path: Path | None = None, search_from: Path | None = None) -> TextConfig:
     """Read ``[text]`` from a11y.toml (explicit path, or found in ``search_from``); defaults if
-    none."""
-    if path is None:
-        candidate = (search_from or Path.cwd()) / CONFIG_FILE_NAME
-        if not candidate.is_file():
-            return TextConfig()
-        path = candidate
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise _config_error(path, "Die Datei gibt es nicht.", "The file does not exist.") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as error:
-        # RecursionError: arrays or tables nested deeper than the TOML parser goes.
-        raise _config_error(
-            path, f"Die Datei ist kein gültiges TOML: {error}", f"Not valid TOML: {error}"
-        ) from None
-    return parse_text_config(data.get("text", {}), path)
+    none. Mistakes are :class:`a11y_core.config.ConfigError` with the line of the key."""
+    return text_config_of(read_config(path, search_from))
+
+
+def text_config_of(document: ConfigDocument) -> TextConfig:
+    """The ``[text]`` section of a validated document (:func:`a11y_core.config.read_config`)."""
+    if document.path is None:
+        return TextConfig()
+    return _build(document.section("text"), document)
 
 
 def parse_text_config(table: Mapping[str, Any], path: Path) -> TextConfig:
-    unknown = sorted(set(table) - _TEXT_KEYS)
-    if unknown:
-        keys = ", ".join(f"text.{key}" for key in unknown)
-        raise _config_error(path, f"Unbekannte Schlüssel: {keys}", f"Unknown keys: {keys}")
-    profile = _expect(table, "profile", str, "einfach", path)
-    if profile not in PROFILES:
-        raise _config_error(
-            path,
-            f"text.profile: unbekanntes Profil {profile!r}",
-            f"text.profile: unknown {profile!r}",
-        )
-    style = _expect(table, "compound_style", str, "mediopunkt", path)
-    if style not in ("mediopunkt", "hyphen"):
-        raise _config_error(
-            path,
-            "text.compound_style muss 'mediopunkt' oder 'hyphen' sein.",
-            "text.compound_style must be 'mediopunkt' or 'hyphen'.",
-        )
-    glossaries = tuple(
-        (path.parent / entry).resolve() for entry in _expect(table, "glossaries", list, [], path)
-    )
-    rules: dict[str, RuleOverride] = {}
-    for rule_id, spec in _expect(table, "rules", dict, {}, path).items():
-        rules[rule_id] = _parse_rule_override(rule_id, spec, path)
+    """``[text]`` from an already parsed table (no source text: errors carry no line)."""
+    document = ConfigDocument(path, "", {"text": dict(table)})
+    Validator(document).table(table, TEXT, ("text",))
+    return _build(table, document)
+
+
+def _build(table: Mapping[str, Any], document: ConfigDocument) -> TextConfig:
+    base = document.base_dir
+    rules = {
+        rule_id: _rule_override(spec) for rule_id, spec in table.get("rules", {}).items()
+    }
     return TextConfig(
-        profile=profile,
-        lang=_expect(table, "lang", str, "de", path),
-        compound_style=style,  # type: ignore[arg-type]
-        max_chars=_expect(table, "max_chars", int, DEFAULT_MAX_CHARS, path),
-        max_findings=_expect(table, "max_findings", int, 5_000, path),
-        glossaries=glossaries,
-        spacy_pipeline=_expect(table, "spacy_pipeline", str, None, path),
+        profile=table.get("profile", "einfach"),
+        lang=table.get("lang", "de"),
+        compound_style=table.get("compound_style", "mediopunkt"),
+        max_chars=table.get("max_chars", DEFAULT_MAX_CHARS),
+        max_findings=table.get("max_findings", 5_000),
+        glossaries=tuple((base / entry).resolve() for entry in table.get("glossaries", [])),
+        spacy_pipeline=table.get("spacy_pipeline"),
         rules=rules,
     )
 
 
-def _parse_rule_override(rule_id: str, spec: Any, path: Path) -> RuleOverride:
-    if not isinstance(spec, dict):
-        raise _config_error(
-            path,
-            f"text.rules.{rule_id} muss eine Tabelle sein.",
-            f"text.rules.{rule_id}: not a table",
-        )
-    enabled = spec.get("enabled")
-    severity = spec.get("severity")
-    if severity is not None and severity not in SEVERITIES:
-        raise _config_error(
-            path,
-            f"text.rules.{rule_id}.severity: {severity!r} ist keine Stufe (error, warning, info).",
-            f"text.rules.{rule_id}.severity: {severity!r} is not error, warning or info.",
-        )
+def _rule_override(spec: Mapping[str, Any]) -> RuleOverride:
     per_profile = {k: v for k, v in spec.items() if k in PROFILES and isinstance(v, dict)}
     options = {
         k: v for k, v in spec.items() if k not in PROFILES and k not in ("enabled", "severity")
     }
-    return RuleOverride(enabled, severity, options, per_profile)
-
-
-def _expect(table: Mapping[str, Any], key: str, kind: type, default: Any, path: Path) -> Any:
-    value = table.get(key, default)
-    if value is not None and not isinstance(value, kind):
-        raise _config_error(
-            path,
-            f"text.{key}: falscher Typ {type(value).__name__}, erwartet {kind.__name__}.",
-            f"text.{key}: wrong type {type(value).__name__}, expected {kind.__name__}.",
-        )
-    return value
+    return RuleOverride(spec.get("enabled"), spec.get("severity"), options, per_profile)

@@ -1,6 +1,9 @@
-"""Input errors with a bilingual message and the HTTP status the API answers with."""
+"""Bad text input: a :class:`a11y_core.errors.BilingualError` with the HTTP status the API
+answers with (400 unless given)."""
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from checkers.errors import BilingualError
 
@@ -8,6 +11,4 @@ from checkers.errors import BilingualError
 class TextInputError(BilingualError, ValueError):
     """Bad input: the CLI prints the message and exits 2; the API answers problem+json."""
 
-    def __init__(self, kind: str, de: str, en: str, status: int = 400) -> None:
-        super().__init__(kind, de, en)
-        self.status = status
+    title: ClassVar[str | None] = "Ungültige Eingabe / Invalid input"

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from a11y_service.cli_check import _progress
+from checkers.page.options import AuditOptions
 from checkers.report import Report, Target
 from ci.config import CheckConfig
 from ci.runner import RunError, audit_options, resolve_targets
@@ -69,3 +71,38 @@ def test_config_urls_and_sitemaps_stay_apart(tmp_path: Path) -> None:
     # on the command line the suffix is all there is to go by
     _, urls, sitemaps = resolve_targets(["https://x.de/karte.xml"], config, tmp_path)
     assert urls == [] and sitemaps == ["https://x.de/karte.xml"]
+
+
+def test_one_audit_path_for_files_documents_and_the_api(tmp_path: Path) -> None:
+    """audit_pages serves `a11y check` (files: named by path, findings with lines) and
+    POST /v1/audits (a document given as text, the caller's homepage flag) alike."""
+    from checkers.page.options import UrlPolicy
+    from ci.runner import Slot, audit_pages
+
+    html = ("<!DOCTYPE html><html lang='de'><head><title>T</title></head><body><main>\n"
+            "<h1>T</h1>\n<img src='a.png'>\n</main></body></html>")
+    page = tmp_path / "seite.html"
+    page.write_text(html, encoding="utf-8")
+    options = AuditOptions(engines=frozenset({"static"}), policy=UrlPolicy(allow_files=True))
+    audited = audit_pages(
+        [Slot("html", str(page), path=page), Slot("html", "(html)", html=html)], options,
+        cwd=tmp_path,
+    )
+    from_file, from_text = audited.reports
+    assert from_file is not None and from_text is not None
+    assert from_file.error is None and from_text.error is None
+    assert (from_file.target.kind, from_file.target.id) == ("file", "seite.html")
+    assert from_text.target.kind == "page"
+    image = [f for f in from_file.findings if f.rule_id == "static.image-alt"]
+    assert image and image[0].location.line == 3
+    assert {f.rule_id for f in from_text.findings} == {f.rule_id for f in from_file.findings}
+    homepage = audit_pages([Slot("html", "(html)", html=html, homepage=True)],
+                           replace_engines(options, {"static", "bitv"}))
+    other = audit_pages([Slot("html", "(html)", html=html, homepage=False)],
+                        replace_engines(options, {"static", "bitv"}))
+    rules = {f.rule_id for f in homepage.reports[0].findings}  # type: ignore[union-attr]
+    assert rules != {f.rule_id for f in other.reports[0].findings}  # type: ignore[union-attr]
+
+
+def replace_engines(options: AuditOptions, engines: set[str]) -> AuditOptions:
+    return replace(options, engines=frozenset(engines))

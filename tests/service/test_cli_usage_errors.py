@@ -87,3 +87,28 @@ def test_project_messages_are_left_as_they_are() -> None:
     stderr = _fail(["text"])
     assert "Geben Sie genau eine Quelle an" in stderr
     assert "Unbekannt" not in stderr
+
+
+def test_a_value_for_a_flag_is_refused_in_both_languages() -> None:
+    error_line = _fail(["check", "--static-only=yes"]).strip().splitlines()[-1]
+    assert "Option '--static-only' nimmt keinen Wert." in error_line
+    assert "Option '--static-only' does not take a value." in error_line
+
+
+def test_end_of_input_at_a_prompt_is_aborted_in_both_languages() -> None:
+    import click
+
+    from a11y_service.cli_errors import BilingualGroup
+
+    @click.group(cls=BilingualGroup)
+    def group() -> None:
+        pass
+
+    @group.command()
+    def ask() -> None:
+        click.prompt("Name")
+
+    result = CliRunner().invoke(group, ["ask"], input="")
+    assert result.exit_code == 1
+    assert "Abgebrochen. / Aborted!" in result.stderr
+    assert "Traceback" not in result.output
