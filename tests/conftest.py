@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -7,9 +9,28 @@ import pytest
 if TYPE_CHECKING:
     from checkers.text.engine import TextChecker
 
+TinyPackage = Callable[[str, str], Path]
+
 
 @pytest.fixture(scope="session")
 def checker() -> TextChecker:
     from checkers.text.engine import TextChecker
 
     return TextChecker.create()
+
+
+@pytest.fixture(scope="session")
+def tiny_package(tmp_path_factory: pytest.TempPathFactory) -> TinyPackage:
+    """``tiny_package("de", "en")``: a tiny real ``.argosmodel`` (translators.testing), built once
+    per session and language pair however many test modules ask for it (read-only for tests)."""
+    from translators.testing import build_package
+
+    out = tmp_path_factory.mktemp("argos-packages")
+    built: dict[tuple[str, str], Path] = {}
+
+    def package(from_code: str, to_code: str) -> Path:
+        if (from_code, to_code) not in built:
+            built[from_code, to_code] = build_package(out, from_code, to_code)
+        return built[from_code, to_code]
+
+    return package

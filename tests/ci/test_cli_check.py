@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ci.cli_helpers import STATIC_CONFIG, run_cli, run_json
+from tests.ci.cli_helpers import STATIC_CONFIG, run_cli, run_cli_subprocess, run_json
 from tests.ci.site import BAD, GOOD, Site, page, urlset
 
 
@@ -63,7 +63,8 @@ def test_page_that_does_not_load_is_never_0(site: Site, work: Path) -> None:
 
 
 def test_loopback_needs_permission(site: Site, tmp_path: Path) -> None:
-    done = run_cli("check", "--static-only", site.base + "/news", cwd=tmp_path)
+    # Also the smoke test of the real entry point (python -m a11y_service.cli) for `check`.
+    done = run_cli_subprocess("check", "--static-only", site.base + "/news", cwd=tmp_path)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
 

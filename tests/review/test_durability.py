@@ -174,12 +174,11 @@ PAGE = (
 
 
 @pytest.fixture(scope="module")
-def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def models_dir(tmp_path_factory: pytest.TempPathFactory, tiny_package) -> Path:
     from translators.models import ModelStore
-    from translators.testing import build_package
 
     root = tmp_path_factory.mktemp("models")
-    ModelStore(root).install_file(build_package(tmp_path_factory.mktemp("argos"), "de", "en"))
+    ModelStore(root).install_file(tiny_package("de", "en"))
     return root
 
 

@@ -18,7 +18,6 @@ from a11y_service.settings import Settings
 from tests.accounts.helpers import authorize
 from translators.engine import EngineConfig, Translator
 from translators.models import ModelStore
-from translators.testing import build_package
 from translators.xliff import XLIFF_NS
 
 if TYPE_CHECKING:
@@ -38,10 +37,9 @@ BASE = "/v1/translations"
 
 
 @pytest.fixture(scope="module")
-def real_translator(tmp_path_factory: pytest.TempPathFactory) -> Translator:
-    packages = tmp_path_factory.mktemp("argos")
+def real_translator(tmp_path_factory: pytest.TempPathFactory, tiny_package) -> Translator:
     models = tmp_path_factory.mktemp("models")
-    ModelStore(models).install_file(build_package(packages, "de", "en"))
+    ModelStore(models).install_file(tiny_package("de", "en"))
     return Translator(EngineConfig(models_dir=models))
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,13 +11,13 @@ from litestar.testing import TestClient
 
 from a11y_service.app import create_app
 from a11y_service.settings import Settings
+from tests.inprocess_cli import run_a11y
 
 TEXT = (
     "Sehr geehrte Frau Müller,\n"
     "Ihr Antrag wird vom Amt geprüft. Bitte reichen Sie die Unterlagen z. B. per E-Mail "
     "fristgerecht ein, weil wir sonst nicht entscheiden können.\n"
 )
-ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 
 
 @pytest.fixture(scope="module")
@@ -32,14 +30,8 @@ def client(checker, tmp_path_factory):
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "a11y_service.cli", *args],
-        input=stdin,
-        capture_output=True,
-        env=ENV,
-        timeout=120,
-        check=False,
-    )
+    # In-process with the shared engine; tests/hardening runs the real entry point.
+    return run_a11y(*args, stdin=stdin, env={"PYTHONIOENCODING": "utf-8"})
 
 
 def test_health(client) -> None:

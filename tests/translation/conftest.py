@@ -16,18 +16,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TinyPackage
 from translators.engine import EngineConfig, Translator
 from translators.models import ModelStore
-from translators.testing import build_package
 
 PAIRS = (("de", "en"), ("en", "fr"), ("de", "ar"))
 
 
 @pytest.fixture(scope="session")
-def tiny_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    """The built ``.argosmodel`` files, by language pair."""
-    out = tmp_path_factory.mktemp("argos-packages")
-    return {pair: build_package(out, *pair) for pair in PAIRS}
+def tiny_packages(tiny_package: TinyPackage) -> dict[tuple[str, str], Path]:
+    """The built ``.argosmodel`` files, by language pair (shared with other test packages)."""
+    return {pair: tiny_package(*pair) for pair in PAIRS}
 
 
 @pytest.fixture(scope="session")
