@@ -8,6 +8,7 @@ Its tags name success criteria as ``wcag143`` or ``wcag1410``; the EN 301 549 cl
 
 from __future__ import annotations
 
+import html
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from checkers.page.browser import AxeOutcome
 
 _WCAG_TAG = re.compile(r"wcag(\d)(\d)(\d{1,2})\Z")
+_LEVEL_TAG = re.compile(r"wcag2\d?a{1,3}\Z")  # wcag2a, wcag21aa, wcag2aaa, ...
 _SNIPPET_MAX = 300
 _IMPACT = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "info"}
 
@@ -37,6 +39,26 @@ EXTRA_RULES: dict[str, str] = {
 # alarms: label-content-name-mismatch fails buttons whose text is an icon font's ligature
 # ("search" drawn as a magnifier), which static.label-in-name only flags for review.
 REPLACED_RULES: dict[str, str] = {"label-content-name-mismatch": "static.label-in-name"}
+# axe rules whose "incomplete" means only that there was nothing to evaluate, not that a person
+# must look: css-orientation-lock answers incomplete on every page without style sheets (no
+# CSSOM, so no media query can lock the orientation); a review finding there is pure noise and
+# contradicts the ACT rule b33eff, for which such a page is inapplicable.
+NOTHING_TO_EVALUATE = frozenset({"css-orientation-lock"})
+# (rule, check message key) of "incomplete" nodes that leave nothing to decide: an ARIA
+# attribute with an empty value is ignored by browsers as if it were absent (ACT 6a7281 does
+# not apply to it), so asking a person to look at it is noise.
+IGNORED_UNDECIDED = frozenset({("aria-valid-attr-value", "empty")})
+# Contrast rules fail text made only of symbols ("----====", "±±±") as if it were words; such
+# text says nothing in a human language (1.4.3 and 1.4.6 and the ACT rules afw4f7 and 09o5cg
+# exempt it). If the symbols carry meaning, 1.4.11 asks 3:1: a person decides.
+SYMBOL_TEXT_RULES = frozenset({"color-contrast", "color-contrast-enhanced"})
+# An img with no image source at all in the rendered page (no src, srcset or lazy-loading
+# data-* source) shows nothing: whether it is content is for a person to decide, as the own
+# rule static.image-alt does (which also sees a source in an enclosing picture element).
+_IMG_WITHOUT_SOURCE = re.compile(
+    r"<img\b(?![^>]*\s(?:src|srcset|data-[\w-]*(?:src|lazy)[\w-]*)\s*=)", re.IGNORECASE
+)
+_TAG = re.compile(r"<[^>]*>")
 # Rules about the page as a whole that axe reports once per element: one finding per page.
 PAGE_LEVEL_RULES = frozenset({"region"})
 _GROUP_SHOWN = 5
@@ -74,11 +96,20 @@ def standards_from_tags(tags: list[str]) -> list[str]:
     return found
 
 
-def severity(impact: str | None, wcag: list[str]) -> str:
+def severity(impact: str | None, wcag: list[str], tags: list[str] | None = None) -> str:
+    """Error only for a failure of a level A or AA criterion: best-practice rules and rules
+    of level AAA alone (enhanced contrast, link purpose out of context, any refresh) are at
+    most warnings. AAA is no requirement of BITV 2.0 or EN 301 549, so an audit that asks for
+    AAA (or the ACT report) still lists them as failed, but they never break an error gate."""
     level = _IMPACT.get(impact or "", "warning")
-    if not wcag and level == "error":
+    if level == "error" and (not wcag or _aaa_only(tags or [])):
         return "warning"
     return level
+
+
+def _aaa_only(tags: list[str]) -> bool:
+    levels = {tag for tag in tags if _LEVEL_TAG.match(tag)}
+    return bool(levels) and all(tag.endswith("aaa") for tag in levels)
 
 
 def axe_findings(
@@ -87,6 +118,8 @@ def axe_findings(
     findings: list[Finding] = []
     for kind, results in (("failed", outcome.violations), ("needs_review", outcome.incomplete)):
         for rule in results:
+            if kind == "needs_review" and str(rule.get("id")) in NOTHING_TO_EVALUATE:
+                continue
             found = _rule_findings(rule, kind, act_ids, page_url, locale)
             if str(rule.get("id")) in PAGE_LEVEL_RULES and len(found) > 1:
                 found = [_grouped(found, locale)]
@@ -122,13 +155,25 @@ def _rule_findings(
 ) -> list[Finding]:
     tags = list(rule.get("tags") or [])
     wcag = wcag_from_tags(tags)
-    level = severity(rule.get("impact"), wcag)
+    level = severity(rule.get("impact"), wcag, tags)
     rule_id = f"axe.{rule.get('id')}"
     message = (message_de(str(rule.get("id"))) if locale == "de" else None) or str(
         rule.get("help") or rule.get("description") or rule_id
     )
     findings = []
     for node in rule.get("nodes") or []:
+        if outcome == "needs_review" and _nothing_to_decide(str(rule.get("id")), node):
+            continue
+        node_outcome = outcome
+        if outcome == "failed" and (
+            (rule.get("id") in SYMBOL_TEXT_RULES and _symbols_only(node))
+            or (rule.get("id") == "image-alt" and _IMG_WITHOUT_SOURCE.match(
+                str(node.get("html") or "").lstrip()))
+        ):
+            node_outcome = "needs_review"
+        node_level = (
+            level if node_outcome == "failed" else "info" if level == "info" else "warning"
+        )
         target = node.get("target") or []
         selector = node.get("a11ySelector") or _target_selector(target)
         snippet = " ".join(str(node.get("html") or "").split())
@@ -139,8 +184,8 @@ def _rule_findings(
             Finding(
                 rule_id=rule_id,
                 engine="axe",
-                outcome=outcome,  # type: ignore[arg-type]
-                severity=level if outcome == "failed" else "info" if level == "info" else "warning",  # type: ignore[arg-type]
+                outcome=node_outcome,  # type: ignore[arg-type]
+                severity=node_level,  # type: ignore[arg-type]
                 message=message,
                 explanation=summary or str(rule.get("description") or "") or None,
                 location=Location(url=page_url, selector=selector, snippet=snippet or None),
@@ -151,6 +196,23 @@ def _rule_findings(
             )
         )
     return findings
+
+
+def _nothing_to_decide(rule_id: str, node: dict[str, Any]) -> bool:
+    """All the checks that left the node undecided did so for a reason that needs no person."""
+    keys = [
+        (check.get("data") or {}).get("messageKey") if isinstance(check.get("data"), dict)
+        else None
+        for group in ("any", "all", "none")
+        for check in node.get(group) or []
+    ]
+    return bool(keys) and all((rule_id, key) in IGNORED_UNDECIDED for key in keys)
+
+
+def _symbols_only(node: dict[str, Any]) -> bool:
+    """The element's text (from axe's snippet) has no letter and no digit."""
+    text = html.unescape(_TAG.sub(" ", str(node.get("html") or ""))).strip()
+    return bool(text) and not any(ch.isalnum() for ch in text)
 
 
 def _target_selector(target: list[Any]) -> str:

@@ -33,7 +33,9 @@ _SNIPPET_MAX = 300
 # Elements whose text is never page content.
 _NO_TEXT = frozenset({"script", "style", "template", "noscript", "head", "title"})
 # Elements a browser never renders, with everything inside them.
-NOT_RENDERED_TAGS = frozenset({"template", "noscript", "script", "style", "head", "title", "meta"})
+NOT_RENDERED_TAGS = frozenset(
+    {"template", "noscript", "script", "style", "head", "title", "meta", "datalist"}
+)
 # Roles and elements that take their name from their content (accname "name from content").
 _NAME_FROM_CONTENT_TAGS = frozenset(
     {

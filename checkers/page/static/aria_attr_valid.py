@@ -55,6 +55,8 @@ META = RuleMeta(
         Example('<a href="/" aria-current="PAGE">Start</a>', expect=None),
         Example('<div aria-label="">x</div>', expect=None),
         Example('<input aria-errormessage="nicht-da" aria-invalid="true">', expect=None),
+        Example('<input id="f" aria-errormessage="e1 e2" aria-invalid="true">',
+                expect="failed", at="#f"),
         Example('<div role="listitem" aria-setsize="-1" aria-posinset="3">x</div>', expect=None),
     ),
 )
@@ -89,6 +91,8 @@ _KIND: dict[str, str] = {
         ("aria-colcount", "aria-colindex", "aria-colspan", "aria-level", "aria-posinset",
          "aria-rowcount", "aria-rowindex", "aria-rowspan", "aria-setsize"), "integer"),
     **dict.fromkeys(("aria-valuemax", "aria-valuemin", "aria-valuenow"), "number"),
+    # ID reference (one id, not a list): whitespace inside makes it no id at all.
+    **dict.fromkeys(("aria-activedescendant", "aria-errormessage"), "idref"),
 }
 KNOWN = frozenset(
     GLOBAL_ARIA
@@ -118,6 +122,8 @@ def value_ok(attr: str, value: str) -> bool | None:
         return bool(_INTEGER.fullmatch(value))
     if kind == "number":
         return bool(_NUMBER.fullmatch(value))
+    if kind == "idref":
+        return len(value.split()) == 1
     if attr in _TOKENS:
         return value in _TOKENS[attr]
     if attr in _TOKEN_LISTS:
@@ -134,7 +140,11 @@ _BAD_VALUE = de_en('{attr}="{value}" ist kein erlaubter Wert.',
 @page_rule(META)
 def check(context: PageContext) -> Iterator[PageHit]:
     known = facts(context.page)
+    # Template content is an inert fragment, not part of the document (ACT: not applicable).
+    templated = {el for t in known.tags("template") for el in t.iterdescendants()}
     for el in known.with_aria:
+        if el in templated:
+            continue
         for key, raw in el.attrib.items():
             if not key.startswith("aria-"):
                 continue

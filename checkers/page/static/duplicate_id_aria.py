@@ -5,7 +5,8 @@ labelledby, aria-describedby, aria-controls, headers and similar references take
 element with the id, so the second field gets the first field's label, or none. Such
 duplicates are failures. Other duplicate ids are reported as info for review (since WCAG 2.2
 no longer a failure of their own; the old ACT rule 3ea0c8 is deprecated, so not cited).
-Known false positives: duplicates inside templates or parts that are never shown together.
+Ids inside template elements are not counted (inert content, not in the document).
+Known false positives: parts that are never shown together.
 """
 
 from __future__ import annotations
@@ -65,8 +66,19 @@ def check(context: PageContext) -> Iterator[PageHit]:
     duplicates = {ident: els for ident, els in page.ids.items() if ident.strip() and len(els) > 1}
     if not duplicates:
         return
+    # Template content is an inert fragment, not part of the document: its ids clash with
+    # nothing until a script clones it.
+    known = facts(page)
+    templated = {el for t in known.tags("template") for el in t.iterdescendants()}
+    if templated:
+        duplicates = {
+            ident: kept for ident, els in duplicates.items()
+            if len(kept := [el for el in els if el not in templated]) > 1
+        }
     referenced: set[str] = set()
-    for el in facts(page).elements:
+    for el in known.elements:
+        if el in templated:
+            continue
         attrib = el.attrib
         for attr in _REFERENCE_ATTRS:
             value = attrib.get(attr)

@@ -5,7 +5,8 @@ field has non-empty accessible name": input, select and textarea, and elements w
 role (textbox, combobox, listbox, checkbox, radio, slider, spinbutton, searchbox, switch,
 menuitemcheckbox, menuitemradio) that are in the accessibility tree. Names come from label
 (for= or wrapping), aria-labelledby, aria-label and title. A field named only by its
-placeholder is reported for review: browsers use it as name, but it vanishes while typing.
+placeholder is reported for review under 3.3.2 only: browsers use it as name (so 4.1.2 and
+e086e5 are met), but it vanishes while typing.
 Buttons (submit, reset, button, image) and hidden inputs have their own rules.
 Known false positives: fields hidden by CSS classes (style sheets are not read).
 """
@@ -136,8 +137,11 @@ def check(context: PageContext) -> Iterator[PageHit]:
         if explicit_role(el) in _NAME_FROM_CONTENT and tag_of(el) != "input" and text_of(el):
             continue
         if (el.get("placeholder") or el.get("aria-placeholder") or "").strip():
+            # The placeholder gives the field its accessible name (4.1.2 and ACT e086e5 are
+            # met); only the visible label of 3.3.2 is in doubt, as it vanishes while typing.
             yield PageHit(
                 el, {"kind": kind}, outcome="needs_review", severity="warning",
+                wcag=("3.3.2",), act=(),
                 message=de_en(
                     "Das Formularfeld ({kind}) ist nur durch seinen Platzhalter-Text beschriftet.",
                     "The form field ({kind}) is labelled only by its placeholder text.",

@@ -1,6 +1,7 @@
 """static.widget-not-focusable: an element with a control role that the keyboard cannot reach.
 
-WCAG 2.1.1 (Keyboard) and 4.1.2 (Name, Role, Value): role="button", "link", "checkbox",
+WCAG 2.1.1 (Keyboard); a hit claims only 2.1.1 (its name and role are exposed, 4.1.2 is the
+name rules' concern). role="button", "link", "checkbox",
 "switch", "slider", "textbox" and the like promise a control that can be operated; without
 tabindex (and without native focus such as <button>) the element never gets keyboard focus.
 Fails for standalone control roles. For roles that live inside a composite widget (tab,
@@ -107,7 +108,13 @@ def check(context: PageContext) -> Iterator[PageHit]:
             continue  # a wrapper around a real control: the keyboard reaches the control
         if role == "textbox" and el.get("contenteditable") is not None:
             continue
+        # Not reaching the control by keyboard breaks 2.1.1; its name and role are exposed
+        # all the same (a missing name is the name rules' finding), so 4.1.2 is not claimed.
         if role in IN_COMPOSITE:
-            yield PageHit(el, {"role": role}, outcome="needs_review", severity="warning")
+            yield PageHit(el, {"role": role}, outcome="needs_review", severity="warning",
+                          wcag=_KEYBOARD)
         else:
-            yield PageHit(el, {"role": role})
+            yield PageHit(el, {"role": role}, wcag=_KEYBOARD)
+
+
+_KEYBOARD = ("2.1.1",)

@@ -1,0 +1,210 @@
+"""static.avoid-inline-spacing: text spacing locked in a style attribute with !important.
+
+WCAG 1.4.12 (Text Spacing), ACT rules 78fd32 (line height), 24afc2 (letter spacing) and 9e45ec
+(word spacing): a value declared with !important in the style attribute wins over every style
+sheet a user or an assistive technology adds with author origin, so text spacing can no longer
+be raised. It fails only when the locked value is below the criterion's minimum: line height
+1.5, letter spacing 0.12 and word spacing 0.16 times the font size. ``normal`` counts as below
+(browsers use about 1.2 and 0), ``inherit``, ``unset`` and ``revert`` take the parent's value
+and are not locked. Lengths in px are compared with the font size from inline styles or simple
+tag rules in the page's own style elements (16 px when none is found).
+The same check in axe-core (avoid-inline-spacing) skips line heights on single-line text;
+the ACT rule does not.
+Elements that are not rendered or are moved off screen by their inline style are skipped.
+Known false positives: a font size set by a class rule is not seen (16 px is assumed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checkers.page.dom import HtmlElement, Page, tag_of
+from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._styled import source_lower, styled
+
+META = RuleMeta(
+    id="static.avoid-inline-spacing",
+    engine="static",
+    title=de_en("Textabstand mit !important festgelegt", "Text spacing locked with !important"),
+    message=de_en(
+        "Der {what} ist im style-Attribut mit !important auf {value} festgelegt, weniger "
+        "als das {minimum}-fache der Schriftgröße. Nutzerinnen und Nutzer können ihn nicht "
+        "vergrößern.",
+        "The {what_en} is locked to {value} with !important in the style attribute, less than "
+        "{minimum} times the font size. Users cannot increase it.",
+    ),
+    explanation=de_en(
+        "Entfernen Sie !important aus dem style-Attribut oder legen Sie mindestens die "
+        "Werte aus WCAG 1.4.12 fest: Zeilenhöhe 1,5, Zeichenabstand 0,12em, Wortabstand 0,16em.",
+        "Remove !important from the style attribute or set at least the WCAG 1.4.12 values: "
+        "line height 1.5, letter spacing 0.12em, word spacing 0.16em.",
+    ),
+    severity="error",
+    wcag=("1.4.12",),
+    act=("78fd32", "24afc2", "9e45ec"),
+    standards=wcag_standards("1.4.12"),
+    examples=(
+        Example('<p id="p" style="line-height: 1.2 !important">Sprechzeiten</p>', expect="failed",
+                    at="#p"),
+        Example('<p id="p" style="line-height: normal !important">Sprechzeiten</p>',
+                    expect="failed", at="#p"),
+        Example('<p id="p" style="letter-spacing: 0.05em !important">Amt</p>', expect="failed",
+                    at="#p"),
+        Example('<style>body { font-size: 16px }</style>'
+                    '<b id="b" style="word-spacing: 2px !important">Amt und Rat</b>',
+                    expect="failed",
+                    at="#b"),
+        Example('<style>p { font-size: 20px }</style>'
+                    '<p id="p" style="line-height: 24px !important">Sprechzeiten</p>',
+                    expect="failed",
+                    at="#p"),
+        # Not !important: a user style sheet can still raise it.
+        Example('<p style="line-height: 1">Sprechzeiten</p>', expect=None),
+        Example('<p style="line-height: 1.5 !important">Sprechzeiten</p>', expect=None),
+        Example('<p style="line-height: 160% !important">Sprechzeiten</p>', expect=None),
+        Example('<style>p { font-size: 20px }</style>'
+                    '<p style="line-height: 30px !important">Sprechzeiten</p>', expect=None),
+        Example('<p style="letter-spacing: 0.2em !important">Amt</p>', expect=None),
+        # The later !important declaration wins within the attribute.
+        Example('<p style="line-height: 1em !important; line-height: 2em !important">Amt</p>',
+                    expect=None),
+        Example('<p style="line-height: 2em !important; line-height: 1em">Amt</p>',
+                    expect=None),
+        Example('<p style="line-height: 1.2"><span style="line-height: inherit !important">'
+                    "Amt</span></p>", expect=None),
+        Example('<p style="display: none; line-height: 1 !important">Amt</p>', expect=None),
+        Example('<p style="position: absolute; top: -999em; line-height: 1 !important">'
+                    "Amt</p>", expect=None),
+        Example('<template><p style="line-height: 1 !important">Amt</p></template>',
+                    expect=None),
+    ),
+)
+
+# property -> (minimum as a multiple of the font size, German name, English name, ACT rule)
+_MINIMUM = {
+    "line-height": (1.5, "Zeilenabstand", "line height", "78fd32"),
+    "letter-spacing": (0.12, "Zeichenabstand", "letter spacing", "24afc2"),
+    "word-spacing": (0.16, "Wortabstand", "word spacing", "9e45ec"),
+}
+_NOT_LOCKED = ("inherit", "unset", "revert", "revert-layer")
+_NUMBER = re.compile(r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(px|em|rem|%|pt)?$")
+_DEFAULT_FONT_PX = 16.0
+_TAG_RULE = re.compile(r"([a-z0-9,\s]+)\{([^}]*)\}")
+_FONT_SIZE_PX = re.compile(r"font-size\s*:\s*([\d.]+)px")
+_OFFSCREEN = re.compile(r"(?:^|;)\s*(?:top|left)\s*:\s*-\s*(\d+(?:\.\d+)?)(px|em|rem)")
+
+
+def _declarations(style: str) -> dict[str, tuple[str, bool]]:
+    """name -> (value, important) as the cascade within one style attribute decides it:
+    !important beats a normal declaration, and a later one beats an earlier of equal weight."""
+    found: dict[str, tuple[str, bool]] = {}
+    for part in style.split(";"):
+        name, sep, value = part.partition(":")
+        if not sep:
+            continue
+        name = name.strip()
+        value = value.strip()
+        important = value.replace(" ", "").endswith("!important")
+        if important:
+            value = value[: value.rfind("!")].strip()
+        earlier = found.get(name)
+        if earlier is not None and earlier[1] and not important:
+            continue
+        found[name] = (value, important)
+    return found
+
+
+def _tag_font_sizes(page: Page) -> dict[str, float]:
+    """Font sizes in px set by simple tag selectors (``p { font-size: 20px }``) in the page's
+    style elements: enough for the common case of one base size per element type."""
+    sizes: dict[str, float] = {}
+    if "font-size" not in source_lower(page):
+        return sizes
+    for style in facts(page).tags("style"):
+        for selectors, body in _TAG_RULE.findall((style.text or "").lower()):
+            size = _FONT_SIZE_PX.search(body)
+            if size is None:
+                continue
+            for selector in selectors.split(","):
+                name = selector.strip()
+                if name.isalnum():
+                    sizes[name] = float(size.group(1))
+    return sizes
+
+
+def _font_px(el: HtmlElement, sizes: dict[str, float]) -> float:
+    node: HtmlElement | None = el
+    while node is not None and isinstance(node.tag, str):
+        declared = _declarations((node.get("style") or "").lower()).get("font-size")
+        if declared is not None:
+            match = _NUMBER.match(declared[0])
+            if match and match.group(2) == "px":
+                return float(match.group(1))
+        if tag_of(node) in sizes:
+            return sizes[tag_of(node)]
+        node = node.getparent()
+    return _DEFAULT_FONT_PX
+
+
+def _offscreen(el: HtmlElement) -> bool:
+    """Moved far off screen by an inline style of the element or an ancestor."""
+    node: HtmlElement | None = el
+    while node is not None and isinstance(node.tag, str):
+        style = (node.get("style") or "").lower()
+        if "position" in style:
+            for amount, unit in _OFFSCREEN.findall(style):
+                px = float(amount) * (16.0 if unit in ("em", "rem") else 1.0)
+                if px >= 500:
+                    return True
+        node = node.getparent()
+    return False
+
+
+def _ratio(prop: str, value: str, font_px: float) -> float | None:
+    """The value as a multiple of the font size; None when it cannot be judged."""
+    if value in ("normal", "initial"):
+        return 1.2 if prop == "line-height" else 0.0
+    match = _NUMBER.match(value)
+    if match is None:
+        return None
+    number, unit = float(match.group(1)), match.group(2)
+    if unit is None:
+        return number if prop == "line-height" else (0.0 if number == 0 else None)
+    if unit == "em":
+        return number
+    if unit == "rem":
+        return number * _DEFAULT_FONT_PX / font_px
+    if unit == "%":
+        return number / 100 if prop == "line-height" else None
+    if unit == "pt":
+        return number * 4 / 3 / font_px
+    return number / font_px
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    page = context.page
+    if "!important" not in source_lower(page):
+        return
+    sizes: dict[str, float] | None = None
+    for el, style in styled(page):
+        if "!important" not in style or not any(prop in style for prop in _MINIMUM):
+            continue
+        declared = _declarations(style)
+        for prop, (minimum, name_de, name_en, act) in _MINIMUM.items():
+            value, important = declared.get(prop, ("", False))
+            if not important or value in _NOT_LOCKED or value.startswith("var("):
+                continue
+            if sizes is None:
+                sizes = _tag_font_sizes(page)
+            ratio = _ratio(prop, value, _font_px(el, sizes))
+            if ratio is None or ratio >= minimum - 1e-9 or _offscreen(el):
+                continue
+            yield PageHit(
+                el,
+                {"what": name_de, "what_en": name_en, "value": value,
+                 "minimum": str(minimum)},
+                act=(act,),
+            )
