@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checkers.page.rendered import scripts
+from checkers.page.rendered.applicability import pointer_checks_needed
 from checkers.page.rendered.hover import CANDIDATES_JS, TRIGGER_LIMIT, check_hover_content
 from checkers.page.rendered.images import ALT_OVERLAP, check_images
 from checkers.report import Finding, Location
@@ -399,6 +400,11 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
             raw["trap"] = timed("trap", lambda: _keyboard_walk(driver, prelude, walk["tabbables"]))
         candidates = (page or {}).get("hover") or []
         if candidates:  # most pages have none: no pointer moves, no round trips
+            needed = timed(
+                "hover_applicable", lambda: pointer_checks_needed(driver, cdp, candidates)
+            ) or [True] * len(candidates)
+            for candidate, pointer in zip(candidates, needed, strict=True):
+                candidate["pointer"] = pointer
             raw["hover"] = timed(
                 "hover", lambda: check_hover_content(driver, prelude, candidates)
             )

@@ -198,7 +198,10 @@ def check_hover_content(
     # The pointer starts outside every trigger (top left corner, one pixel in).
     _mouse(driver, 0, 0)
     for index, candidate in enumerate(candidates):
-        modes = ["hover"] + (["focus"] if candidate["tabbable"] else [])
+        # "pointer" False: no listener or :hover rule can react (see applicability.py)
+        modes = (["hover"] if candidate.get("pointer", True) else []) + (
+            ["focus"] if candidate["tabbable"] else []
+        )
         for mode in modes:
             point = driver.execute_script(prelude + PREPARE_JS, index, mode == "focus")
             if not point:
