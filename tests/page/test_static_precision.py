@@ -54,10 +54,10 @@ def _failing_fragments() -> list[tuple[PageRule, str]]:
     cases = []
     for rule in RULES:
         for example in rule.meta.examples:
-            if not example.fails or example.context:
+            if example.expect is None or example.context:
                 continue
-            match = _BODY.search(example.html)
-            inner = match.group(1) if match else example.html
+            match = _BODY.search(example.text)
+            inner = match.group(1) if match else example.text
             if _PAGE_LEVEL.search(inner):
                 continue  # about the page as a whole: cannot be wrapped
             cases.append((rule, inner))
