@@ -4,6 +4,7 @@ example type and the registry."""
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -98,3 +99,30 @@ def test_registry_finds_modules_and_refuses_duplicate_ids(tmp_path, monkeypatch)
         discover("fake_rules", lambda m: getattr(m, "RULES", ()), lambda r: r)
     for name in [n for n in sys.modules if n.startswith("fake_rules")]:
         del sys.modules[name]
+
+
+def test_text_rule_scope_limits_the_blocks_it_reads(checker) -> None:
+    """A text rule whose scope names "paragraph" reports nothing in a heading or list item."""
+    from checkers.text.engine import CheckRequest, TextChecker
+    from checkers.text.rules.base import Hit, rule
+
+    def every_sentence(doc, settings):
+        for sentence in doc.sentences:
+            yield Hit(sentence.start, sentence.end, {})
+
+    meta = RuleMeta(
+        id="de.every-sentence",
+        title=de_en("T", "T"),
+        message=de_en("Satz", "Sentence"),
+        explanation=de_en("E", "E"),
+        severity={"leicht": "info", "einfach": "info", "standard": "info"},
+        examples=(),
+        standards=("test",),
+    )
+    text = "# Eine Überschrift\n\nEin Absatz steht hier.\n\n- Ein Punkt der Liste\n"
+    request = CheckRequest(text=text, format="markdown", profile="leicht", lang="de")
+    everywhere = TextChecker(checker.config, checker.resources, [rule(meta)(every_sentence)])
+    assert len(everywhere.check(request).findings) == 3
+    scoped_meta = replace(meta, scope=("paragraph",))
+    scoped = TextChecker(checker.config, checker.resources, [rule(scoped_meta)(every_sentence)])
+    assert [f.excerpt for f in scoped.check(request).findings] == ["Ein Absatz steht hier."]
