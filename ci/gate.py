@@ -18,10 +18,10 @@ from pathlib import Path
 import msgspec
 
 from checkers.report import ExitCode, Finding, Report, Run, summarize, summarize_run
+from checkers.rules import severity_rank
 from ci.baseline import BaselineEntry, BaselineFile, Comparison, compare, target_key
 from ci.config import CheckConfig, PathOverride
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 NOTHING_AUDITED = (
     "no-targets: Nichts geprüft – keine Seite und keine Datei gefunden (leere Sitemap, Seiten "
     "auf einem anderen Ursprung oder alles ausgeschlossen) / Nothing audited – no page and no "
@@ -124,7 +124,7 @@ def _fails(finding: Finding, fail_on: str, new: bool) -> bool:
         return False
     if fail_on == "new":
         return True
-    return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on]
+    return severity_rank(finding.severity) >= severity_rank(fail_on)
 
 
 def decide(

@@ -31,7 +31,7 @@ from checkers.rules import (
 )
 from checkers.text.analysis import AnalyzedText
 from checkers.text.rules import all_rules as text_rules
-from checkers.text.rules.base import PROFILES, Rule
+from checkers.text.rules.base import PROFILES, Rule, in_scope
 from checkers.text.source import extract
 from glossaries import load_glossaries
 from translators.qa import RULES as QA_RULES
@@ -97,6 +97,8 @@ def observe_text(checker: Any, rule: Rule, example: Example) -> list[Observed]:
     settings = replace(settings, options={**settings.options, **example.options})
     found = []
     for hit in rule.check(doc, settings):
+        if not in_scope(rule.meta, doc, hit.start):
+            continue  # the engine drops it too
         for locale in LOCALES:  # every message fills in both languages, or raises
             fill(localized(hit.message or rule.meta.message, locale), hit.params, rule.meta.id)
             fill(localized(hit.explanation or rule.meta.explanation, locale), hit.params)

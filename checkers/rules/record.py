@@ -101,11 +101,6 @@ class RuleMeta:
     languages: tuple[str, ...] = ("de",)  # text languages the rule applies to
     variants: Mapping[str, Variant] = field(default_factory=dict)
 
-    @property
-    def help(self) -> Messages:
-        """The page rules' name for the explanation (axe-core calls it help)."""
-        return self.explanation
-
     def severity_for(self, profile: str | None = None) -> Severity | None:
         if isinstance(self.severity, str):
             return self.severity

@@ -30,7 +30,7 @@ from checkers.text.config import TextConfig
 from checkers.text.errors import TextInputError
 from checkers.text.metrics import compute_metrics
 from checkers.text.rules import all_rules
-from checkers.text.rules.base import PROFILES, Hit, Rule
+from checkers.text.rules.base import PROFILES, Hit, Rule, in_scope
 from checkers.text.source import Extracted, extract
 from checkers.text.verdict import judge
 
@@ -177,6 +177,8 @@ class TextChecker:
             for hit in rule.check(doc, settings):
                 if skip_other and doc.in_other_language(hit.start):
                     continue  # a German rule does not read an English passage
+                if not in_scope(rule.meta, doc, hit.start):
+                    continue  # a block the rule does not read (its scope)
                 finding = self._finding(rule, hit, settings.severity, doc, extracted, locale)
                 key = (rule.meta.id, finding.excerpt or "")
                 finding.fingerprint = fingerprint(rule.meta.id, key[1], "", occurrences[key])

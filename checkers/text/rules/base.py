@@ -29,6 +29,7 @@ __all__ = [
     "RuleMeta",
     "Severity",
     "de_en",
+    "in_scope",
     "rule",
 ]
 
@@ -60,6 +61,16 @@ CheckFunction = Callable[["AnalyzedText", "RuleSettings"], Iterable[Hit]]
 class Rule:
     meta: RuleMeta
     check: CheckFunction
+
+
+def in_scope(meta: RuleMeta, doc: AnalyzedText, offset: int) -> bool:
+    """Whether the rule reads the block at ``offset``: ``meta.scope`` names the block kinds
+    ("paragraph", "list-item", "heading", ...); an empty scope reads every block, and text
+    outside any block (plain text without structure) is always read."""
+    if not meta.scope:
+        return True
+    block = doc.block_at(offset)
+    return block is None or block.kind in meta.scope
 
 
 def rule(meta: RuleMeta) -> Callable[[CheckFunction], Rule]:
