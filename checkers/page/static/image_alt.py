@@ -131,9 +131,9 @@ def _no_source(el: HtmlElement) -> bool:
             return False
     if "background" in (el.get("style") or "").lower():
         return False
-    parent = el.getparent()
-    return not (
-        parent is not None
-        and tag_of(parent) == "picture"
-        and any(tag_of(child) == "source" for child in parent)
-    )
+    # The parser may nest the img inside the (non-void to it) source element: any picture
+    # ancestor with a source gives the img its image.
+    for ancestor in el.iterancestors():
+        if tag_of(ancestor) == "picture":
+            return not any(tag_of(d) == "source" for d in ancestor.iterdescendants())
+    return True
