@@ -99,3 +99,81 @@ def test_hidden_content_is_not_judged(rule: PageRule, inner: str) -> None:
         return
     for name, wrapper in HIDDEN.items():
         assert _findings(rule, wrapper.format(inner)) == [], name
+
+
+# Every way HTML and ARIA give a name (label, wrapping label, aria-label, aria-labelledby to
+# shown or hidden text, title, alt, value, default button names, content, SVG title): the
+# naming rules accept each.
+NAMED = [
+    ("static.image-alt", '<img src="a.png" alt="Rathaus">'),
+    ("static.image-alt", '<img src="a.png" aria-label="Rathaus">'),
+    ("static.image-alt", '<span id="n" hidden>Rathaus</span><img src="a.png" aria-labelledby="n">'),
+    ("static.image-alt", '<img src="a.png" title="Rathaus">'),
+    (
+        "static.image-alt",
+        '<figure><img src="a.png" aria-labelledby="c">'
+        '<figcaption id="c">Rathaus</figcaption></figure>',
+    ),
+    ("static.button-name", '<button aria-label="Suchen"></button>'),
+    ("static.button-name", '<button><img src="s.png" alt="Suchen"></button>'),
+    ("static.button-name", '<button title="Suchen"></button>'),
+    (
+        "static.button-name",
+        '<span id="n" hidden>Suchen</span><button aria-labelledby="n"></button>',
+    ),
+    ("static.button-name", '<input type="submit">'),
+    ("static.button-name", '<input type="reset">'),
+    ("static.button-name", '<input type="button" value="Suchen">'),
+    ("static.button-name", '<button><svg role="img" aria-label="Suchen"></svg></button>'),
+    ("static.button-name", "<button><svg><title>Suchen</title></svg></button>"),
+    ("static.button-name", '<label for="b">Suchen</label><button id="b"></button>'),
+    ("static.button-name", '<div role="button" tabindex="0">Suchen</div>'),
+    ("static.link-name", '<a href="/">Start</a>'),
+    ("static.link-name", '<a href="/"><img src="l.png" alt="Start"></a>'),
+    ("static.link-name", '<a href="/" aria-label="Start"></a>'),
+    ("static.link-name", '<a href="/" title="Start"><img src="l.png" alt=""></a>'),
+    ("static.link-name", '<a href="/"><svg><title>Start</title></svg></a>'),
+    ("static.link-name", '<a href="/"><svg role="img" aria-label="Start"></svg></a>'),
+    ("static.link-name", '<a href="/"><span aria-hidden="true">»</span> Start</a>'),
+    ("static.link-name", '<a href="/"><img src="l.png" title="Start"></a>'),
+    ("static.link-name", '<a href="/"><object data="x.svg" aria-label="Start"></object></a>'),
+    ("static.form-label", '<label for="f">Ort</label><input id="f">'),
+    ("static.form-label", "<label>Ort <input></label>"),
+    ("static.form-label", '<input aria-label="Ort">'),
+    ("static.form-label", '<input title="Ort">'),
+    ("static.form-label", '<span id="n">Ort</span><input aria-labelledby="n">'),
+    ("static.form-label", '<span id="n" hidden>Ort</span><input aria-labelledby="n">'),
+    ("static.form-label", '<select aria-label="Ort"><option>A</option></select>'),
+    ("static.form-label", '<label for="f">Ort</label><textarea id="f"></textarea>'),
+    ("static.form-label", '<label for="f"><img src="o.png" alt="Ort"></label><input id="f">'),
+    ("static.form-label", '<div role="checkbox" aria-checked="false" tabindex="0">Ja</div>'),
+    ("static.iframe-title", '<iframe src="a.html" title="Karte"></iframe>'),
+    ("static.iframe-title", '<iframe src="a.html" aria-label="Karte"></iframe>'),
+    (
+        "static.iframe-title",
+        '<span id="n">Karte</span><iframe src="a.html" aria-labelledby="n"></iframe>',
+    ),
+    ("static.svg-img-alt", '<svg role="img"><title>Logo</title></svg>'),
+    ("static.svg-img-alt", '<svg role="img" aria-label="Logo"></svg>'),
+    ("static.svg-img-alt", '<span id="n">Logo</span><svg role="img" aria-labelledby="n"></svg>'),
+    ("static.input-image-alt", '<input type="image" src="s.png" alt="Suchen">'),
+    ("static.input-image-alt", '<input type="image" src="s.png" aria-label="Suchen">'),
+    ("static.input-image-alt", '<input type="image" src="s.png" title="Suchen">'),
+    (
+        "static.input-image-alt",
+        '<span id="n">Suchen</span><input type="image" src="s.png" aria-labelledby="n">',
+    ),
+    (
+        "static.area-alt",
+        '<img src="m.png" usemap="#m" alt="Karte"><map name="m">'
+        '<area href="/a" aria-label="Nord" shape="rect" coords="0,0,1,1"></map>',
+    ),
+    ("static.empty-heading", '<h2><img src="h.png" alt="Termine"></h2>'),
+    ("static.empty-heading", '<h2 aria-label="Termine"></h2>'),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "body"), NAMED)
+def test_every_way_of_naming_is_accepted(rule_id: str, body: str) -> None:
+    (rule,) = [r for r in RULES if r.meta.id == rule_id]
+    assert _findings(rule, body) == []

@@ -30,7 +30,7 @@ META = RuleMeta(
     title=de_en("Textabstand mit !important festgelegt", "Text spacing locked with !important"),
     message=de_en(
         "Der {what} ist im style-Attribut mit !important auf {value} festgelegt, weniger "
-        "als das {minimum}-fache der Schriftgröße. Nutzerinnen und Nutzer können ihn nicht "
+        "als das {minimum_de}-Fache der Schriftgröße. Nutzerinnen und Nutzer können ihn nicht "
         "vergrößern.",
         "The {what_en} is locked to {value} with !important in the style attribute, less than "
         "{minimum} times the font size. Users cannot increase it.",
@@ -205,6 +205,6 @@ def check(context: PageContext) -> Iterator[PageHit]:
             yield PageHit(
                 el,
                 {"what": name_de, "what_en": name_en, "value": value,
-                 "minimum": str(minimum)},
+                 "minimum": str(minimum), "minimum_de": str(minimum).replace(".", ",")},
                 act=(act,),
             )
