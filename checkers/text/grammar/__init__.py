@@ -117,7 +117,7 @@ SCHEMAS: dict[str, Schema] = {
                      "accusative": _words, "dative": _words, "genitive": _words},
         "subordinators": {"conjunctions": _words, "adverbs": _words, "pronouns": _words},
         "relative_pronouns": _words,
-        "coordinators": _words,
+        "coordinators": {"clauses": _words, "phrases": _words},
         "degree_adverbs": _words,
         "declension": {
             "dative_to_nominative": _map_of(_word),

@@ -118,7 +118,7 @@ EPITHETS = _words("Große Ältere Jüngere Erste Zweite Dritte Vierte Heilige Ka
 NAME_GEN_TIME_HEADS = _words("Anfang Ende Mitte Beginn")
 
 BOUNDARY_PUNCT = frozenset(",;:()[]{}–—„“”\"«»‹›…!?")
-CONJ_COORD = words("closed", "coordinators")
+CONJ_COORD = words("closed", "coordinators", "clauses") | words("closed", "coordinators", "phrases")
 
 # feature bits, computed once per distinct token text
 F_WERDEN = 1 << 0

@@ -24,8 +24,8 @@ SUBORDINATORS = words("closed", "subordinators", "conjunctions") | words(
 )
 RELATIVES = words("closed", "relative_pronouns")
 PREPOSITIONS_BEFORE_RELATIVE = case_prepositions()
-COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "denn"})
-PRONOUNS = frozenset(["ich", "du", "er", "sie", "es", "wir", "ihr", "man", "Sie"])
+COORDINATORS = words("closed", "coordinators", "clauses")
+PRONOUNS = words("closed", "pronouns", "subject") | {"Sie"}
 ARTICLES = frozenset(
     [
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",

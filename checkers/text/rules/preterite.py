@@ -67,14 +67,14 @@ ATTRIBUTIVE_CUES = frozenset(
     ]
 )
 CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "…", "..."})
-COORDINATORS = frozenset({"und", "oder", "aber", "denn", "sondern"})
+COORDINATORS = words("closed", "coordinators", "clauses")
 AMBIGUOUS_AT_START = frozenset(
     [
         "da", "damit", "als", "wie", "bis", "seit", "während", "wo", "warum", "weshalb", "wieso",
         "womit", "wofür", "wodurch", "worauf",
     ]
 )
-SUBJECT_PRONOUNS = frozenset(["ich", "du", "er", "sie", "es", "wir", "ihr", "Sie", "man"])
+SUBJECT_PRONOUNS = words("closed", "pronouns", "subject") | {"Sie"}
 
 MESSAGE_PAST_PERFECT = de_en(
     "Plusquamperfekt ('{word}') ist schwer. Schreiben Sie im Perfekt.",
