@@ -26,14 +26,7 @@ RELATIVES = words("closed", "relative_pronouns")
 PREPOSITIONS_BEFORE_RELATIVE = case_prepositions()
 COORDINATORS = words("closed", "coordinators", "clauses")
 PRONOUNS = words("closed", "pronouns", "subject") | {"Sie"}
-ARTICLES = frozenset(
-    [
-        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
-        "eines", "mein", "meine", "meinen", "ihr", "ihre", "ihren", "unser", "unsere", "unseren",
-        "dein", "deine", "sein", "seine", "seinen", "kein", "keine", "diese", "dieser", "dieses",
-        "diesen",
-    ]
-)
+ARTICLES = words("closed", "determiners")
 LEAD_INS = {"weil": "Der Grund ist:", "da": "Der Grund ist:", "denn": "Der Grund ist:"}
 
 
