@@ -44,9 +44,11 @@ def test_schema_names_the_place_of_each_problem() -> None:
 
 def test_empty_word_list_is_refused() -> None:
     data = _raw("closed")
-    data["coordinators"] = "   "
+    data["coordinators"]["clauses"] = "   "
     problems = grammar._validate(data, grammar.SCHEMAS["closed"], "")
-    assert problems == ["coordinators: expected a non-empty whitespace-separated word list"]
+    assert problems == [
+        "coordinators.clauses: expected a non-empty whitespace-separated word list"
+    ]
 
 
 def test_months() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -117,7 +118,7 @@ SCHEMAS: dict[str, Schema] = {
                      "accusative": _words, "dative": _words, "genitive": _words},
         "subordinators": {"conjunctions": _words, "adverbs": _words, "pronouns": _words},
         "relative_pronouns": _words,
-        "coordinators": _words,
+        "coordinators": {"clauses": _words, "phrases": _words},
         "degree_adverbs": _words,
         "declension": {
             "dative_to_nominative": _map_of(_word),
@@ -277,9 +278,9 @@ def month_names() -> tuple[str, ...]:
 
 @cache
 def month_numbers() -> Mapping[str, int]:
-    """Every spelling in lower case -> month number 1..12 ("jänner" -> 1)."""
-    return {
+    """Every spelling in lower case -> month number 1..12 ("jänner" -> 1); read-only (shared)."""
+    return MappingProxyType({
         spelling.lower(): number
         for number, spellings in enumerate(load("months")["months"], start=1)
         for spelling in spellings
-    }
+    })

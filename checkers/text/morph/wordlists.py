@@ -51,7 +51,10 @@ DEGREE_ADVERBS = words("closed", "degree_adverbs")
 SEPARABLE_PREFIXES = tuple(sorted(words("verbs", "prefixes", "separable"), key=len, reverse=True))
 # Strong participles the lemma table lacks or maps to a wrong verb.
 PARTICIPLE_OVERRIDES = table("verbs", "participle_overrides")
-INSEPARABLE_PREFIXES = word_tuple("verbs", "prefixes", "inseparable")
+# Inseparable, or either way ("übersetzen"); "wieder" only in "wiederholen", read as separable.
+INSEPARABLE_PREFIXES = word_tuple("verbs", "prefixes", "inseparable") + tuple(
+    prefix for prefix in word_tuple("verbs", "prefixes", "either") if prefix != "wieder"
+)
 ZU_BLOCKERS = _words(  # "um … zu", "ohne … zu": the infinitive belongs to its own clause
     "um ohne statt anstatt außer als"
 )
@@ -118,7 +121,7 @@ EPITHETS = _words("Große Ältere Jüngere Erste Zweite Dritte Vierte Heilige Ka
 NAME_GEN_TIME_HEADS = _words("Anfang Ende Mitte Beginn")
 
 BOUNDARY_PUNCT = frozenset(",;:()[]{}–—„“”\"«»‹›…!?")
-CONJ_COORD = words("closed", "coordinators")
+CONJ_COORD = words("closed", "coordinators", "clauses") | words("closed", "coordinators", "phrases")
 
 # feature bits, computed once per distinct token text
 F_WERDEN = 1 << 0

@@ -24,16 +24,9 @@ SUBORDINATORS = words("closed", "subordinators", "conjunctions") | words(
 )
 RELATIVES = words("closed", "relative_pronouns")
 PREPOSITIONS_BEFORE_RELATIVE = case_prepositions()
-COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "denn"})
-PRONOUNS = frozenset(["ich", "du", "er", "sie", "es", "wir", "ihr", "man", "Sie"])
-ARTICLES = frozenset(
-    [
-        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
-        "eines", "mein", "meine", "meinen", "ihr", "ihre", "ihren", "unser", "unsere", "unseren",
-        "dein", "deine", "sein", "seine", "seinen", "kein", "keine", "diese", "dieser", "dieses",
-        "diesen",
-    ]
-)
+COORDINATORS = words("closed", "coordinators", "clauses")
+PRONOUNS = words("closed", "pronouns", "subject") | {"Sie"}
+ARTICLES = words("closed", "determiners")
 LEAD_INS = {"weil": "Der Grund ist:", "da": "Der Grund ist:", "denn": "Der Grund ist:"}
 
 
