@@ -52,7 +52,9 @@ _MARKUP = re.compile(r"<(?:!--|[!?/]|([A-Za-z][^\s/>]*))")
 _RAW_TEXT = frozenset(
     {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
 )
-_NOSCRIPT = re.compile(r"(<noscript\b[^>]*>)(.*?)(?=</noscript[\s/>]|\Z)", re.I | re.S)
+_HAS_NOSCRIPT = re.compile(r"<noscript", re.I)
+# The rest of a start tag after its name; attribute values may contain ">" inside quotes.
+_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>?""")
 
 
 class ParsedHtml:
@@ -97,7 +99,12 @@ def parse_html(source: str) -> ParsedHtml:
     text = (source or _EMPTY).replace("\x00", "\ufffd")
     # noscript content is cut out before the parse and put back as the element's text.
     noscripts: list[str] = []
-    text = _NOSCRIPT.sub(lambda m: noscripts.append(m.group(2)) or m.group(1), text)
+    if _HAS_NOSCRIPT.search(text):
+        spans: list[tuple[int, int]] = []
+        _start_tags(text, spans)
+        noscripts = [text[start:end] for start, end in spans]
+        kept = [0, *(offset for span in spans for offset in span), len(text)]
+        text = "".join(text[kept[i] : kept[i + 1]] for i in range(0, len(kept), 2))
     tree = LexborHTMLParser(text)
     top = tree.root
     if top is None:  # pragma: no cover - Lexbor always builds html/head/body
@@ -108,8 +115,11 @@ def parse_html(source: str) -> ParsedHtml:
     return ParsedHtml(root, source)
 
 
-def _start_tags(source: str) -> list[tuple[str, int]]:
-    """(tag name, offset) of every start tag, in source order, outside comments and raw text."""
+def _start_tags(
+    source: str, noscripts: list[tuple[int, int]] | None = None
+) -> list[tuple[str, int]]:
+    """(tag name, offset) of every start tag, in source order, outside comments and raw text.
+    ``noscripts`` collects the (start, end) of each noscript element's content."""
     found: list[tuple[str, int]] = []
     skip_to = 0
     for match in _MARKUP.finditer(source):
@@ -125,8 +135,12 @@ def _start_tags(source: str) -> list[tuple[str, int]]:
         tag = tag.lower()
         found.append((tag, start))
         if tag in _RAW_TEXT:
-            close = re.compile(rf"</{re.escape(tag)}[\s/>]", re.I).search(source, match.end())
+            content = _TAG_REST.match(source, match.end())
+            content_start = content.end() if content else match.end()
+            close = re.compile(rf"</{re.escape(tag)}[\s/>]", re.I).search(source, content_start)
             skip_to = close.start() if close else len(source)
+            if tag == "noscript" and noscripts is not None:
+                noscripts.append((content_start, skip_to))
     return found
 
 

@@ -71,6 +71,15 @@ def test_noscript_in_head_keeps_its_image_out_of_the_body() -> None:
     assert page.text == "Text"
 
 
+def test_noscript_in_comments_or_scripts_cuts_nothing() -> None:
+    page = Page(
+        '<!-- <noscript> --><script>x = "<noscript>"</script><p>kept</p>'
+        "<noscript><i>n</i></noscript>"
+    )
+    assert page.text == "kept"
+    assert [el.text for el in page.iter("noscript")] == ["<i>n</i>"]
+
+
 def test_elements_know_their_source_position() -> None:
     source = "<!DOCTYPE html>\n<html lang=de>\n<body>\n  <p>eins\n  <p id=z>zwei <b>fett</b>\n"
     parsed = parse_html(source)
