@@ -80,6 +80,14 @@ def test_noscript_in_comments_or_scripts_cuts_nothing() -> None:
     assert [el.text for el in page.iter("noscript")] == ["<i>n</i>"]
 
 
+def test_hostile_depth_parses_quickly_and_keeps_the_text() -> None:
+    """Lexbor is quadratic in nesting depth; start tags nested absurdly deep are dropped."""
+    page = Page("<div>" * 100_000 + "x")
+    assert page.text == "x"
+    assert max(len(list(el.iterancestors())) for el in page.iter()) <= 256
+    assert sum(1 for _ in page.iter("div")) == 2000
+
+
 def test_elements_know_their_source_position() -> None:
     source = "<!DOCTYPE html>\n<html lang=de>\n<body>\n  <p>eins\n  <p id=z>zwei <b>fett</b>\n"
     parsed = parse_html(source)
