@@ -42,6 +42,17 @@ _EMPTY = "<html><head></head><body></body></html>"
 _LOOKAHEAD = 16
 # Deepest nesting kept (the old libxml2 parse stopped at 255 ancestors and dropped the rest).
 MAX_DEPTH = 256
+# Lexbor's tree construction is quadratic in the depth of open elements (scope checks on each
+# tag): 100,000 nested <div> take a minute. Start tags nested deeper than this in the source
+# (counted naively: no real page comes near) are dropped before the parse; their text stays.
+SOURCE_DEPTH_LIMIT = 2000
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
+# Tags that never stay open under a tag of their own kind, or at all (void elements).
+_NOT_NESTING = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen image "
+    "p li dt dd tr td th option optgroup tbody thead tfoot colgroup caption rb rt rp rtc "
+    "a form button".split()
+)
 
 # Where markup starts in the source: a comment, another declaration or an end tag (skipped), or
 # a start tag (group 1). A "<" inside an attribute value may be taken for a tag; the
@@ -52,7 +63,9 @@ _MARKUP = re.compile(r"<(?:!--|[!?/]|([A-Za-z][^\s/>]*))")
 _RAW_TEXT = frozenset(
     {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
 )
-_NOSCRIPT = re.compile(r"(<noscript\b[^>]*>)(.*?)(?=</noscript[\s/>]|\Z)", re.I | re.S)
+_HAS_NOSCRIPT = re.compile(r"<noscript", re.I)
+# The rest of a start tag after its name; attribute values may contain ">" inside quotes.
+_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>?""")
 
 
 class ParsedHtml:
@@ -97,7 +110,14 @@ def parse_html(source: str) -> ParsedHtml:
     text = (source or _EMPTY).replace("\x00", "\ufffd")
     # noscript content is cut out before the parse and put back as the element's text.
     noscripts: list[str] = []
-    text = _NOSCRIPT.sub(lambda m: noscripts.append(m.group(2)) or m.group(1), text)
+    if _HAS_NOSCRIPT.search(text):
+        spans: list[tuple[int, int]] = []
+        _start_tags(text, spans)
+        noscripts = [text[start:end] for start, end in spans]
+        kept = [0, *(offset for span in spans for offset in span), len(text)]
+        text = "".join(text[kept[i] : kept[i + 1]] for i in range(0, len(kept), 2))
+    if text.count("<") > SOURCE_DEPTH_LIMIT:
+        text = _limit_depth(text)
     tree = LexborHTMLParser(text)
     top = tree.root
     if top is None:  # pragma: no cover - Lexbor always builds html/head/body
@@ -108,8 +128,35 @@ def parse_html(source: str) -> ParsedHtml:
     return ParsedHtml(root, source)
 
 
-def _start_tags(source: str) -> list[tuple[str, int]]:
-    """(tag name, offset) of every start tag, in source order, outside comments and raw text."""
+def _limit_depth(text: str) -> str:
+    """``text`` without the start tags nested deeper than :data:`SOURCE_DEPTH_LIMIT`."""
+    open_tags: list[str] = []
+    cut: list[int] = []
+    for match in _ANY_TAG.finditer(text):
+        name = match.group(2).lower()
+        if name in _NOT_NESTING:
+            continue
+        if match.group(1):  # an end tag closes the nearest open element of its name
+            for index in range(len(open_tags) - 1, max(-1, len(open_tags) - 9), -1):
+                if open_tags[index] == name:
+                    del open_tags[index:]
+                    break
+        elif len(open_tags) < SOURCE_DEPTH_LIMIT:
+            open_tags.append(name)
+        else:
+            end = text.find(">", match.end())
+            cut += (match.start(), len(text) if end < 0 else end + 1)
+    if not cut:
+        return text
+    kept = [0, *cut, len(text)]
+    return "".join(text[kept[i] : kept[i + 1]] for i in range(0, len(kept), 2))
+
+
+def _start_tags(
+    source: str, noscripts: list[tuple[int, int]] | None = None
+) -> list[tuple[str, int]]:
+    """(tag name, offset) of every start tag, in source order, outside comments and raw text.
+    ``noscripts`` collects the (start, end) of each noscript element's content."""
     found: list[tuple[str, int]] = []
     skip_to = 0
     for match in _MARKUP.finditer(source):
@@ -125,8 +172,12 @@ def _start_tags(source: str) -> list[tuple[str, int]]:
         tag = tag.lower()
         found.append((tag, start))
         if tag in _RAW_TEXT:
-            close = re.compile(rf"</{re.escape(tag)}[\s/>]", re.I).search(source, match.end())
+            content = _TAG_REST.match(source, match.end())
+            content_start = content.end() if content else match.end()
+            close = re.compile(rf"</{re.escape(tag)}[\s/>]", re.I).search(source, content_start)
             skip_to = close.start() if close else len(source)
+            if tag == "noscript" and noscripts is not None:
+                noscripts.append((content_start, skip_to))
     return found
 
 
@@ -199,8 +250,11 @@ def _copy(source: LexborNode, target: HtmlElement, noscripts: Iterator[str]) -> 
     stack: list[Entry] = [(source.child, target, 1, None, False)]
     while stack:
         node, parent, depth, last, look_up = stack.pop()
-        if look_up:
-            last = parent[-1] if len(parent) else None
+        if look_up:  # parent[-1] is cheap, len(parent) counts every child
+            try:
+                last = parent[-1]
+            except IndexError:
+                last = None
         while node is not None:
             tag = node.tag
             if tag == "-text":

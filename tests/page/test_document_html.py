@@ -71,6 +71,23 @@ def test_noscript_in_head_keeps_its_image_out_of_the_body() -> None:
     assert page.text == "Text"
 
 
+def test_noscript_in_comments_or_scripts_cuts_nothing() -> None:
+    page = Page(
+        '<!-- <noscript> --><script>x = "<noscript>"</script><p>kept</p>'
+        "<noscript><i>n</i></noscript>"
+    )
+    assert page.text == "kept"
+    assert [el.text for el in page.iter("noscript")] == ["<i>n</i>"]
+
+
+def test_hostile_depth_parses_quickly_and_keeps_the_text() -> None:
+    """Lexbor is quadratic in nesting depth; start tags nested absurdly deep are dropped."""
+    page = Page("<div>" * 100_000 + "x")
+    assert page.text == "x"
+    assert max(len(list(el.iterancestors())) for el in page.iter()) <= 256
+    assert sum(1 for _ in page.iter("div")) == 2000
+
+
 def test_elements_know_their_source_position() -> None:
     source = "<!DOCTYPE html>\n<html lang=de>\n<body>\n  <p>eins\n  <p id=z>zwei <b>fett</b>\n"
     parsed = parse_html(source)
@@ -107,3 +124,37 @@ def test_broken_input_still_parses(source: str) -> None:
     page = Page(source)
     assert next(page.iter("body"), None) is not None
     assert isinstance(page.text, str)
+
+
+def test_file_findings_get_line_and_column_from_the_same_parse(tmp_path) -> None:
+    """The CLI maps a file finding's selector to its line in the same tree the audit built
+    (the HTML4 tree had no img inside picture, and no tbody)."""
+    from checkers.report import Finding, Location, Report, Target
+    from ci.runner import add_file_lines
+
+    source = (
+        "<!DOCTYPE html>\n<html lang=de><body>\n<picture><source srcset=a.webp>\n"
+        "  <img src=a.png></picture>\n<table><tr><td>x</td></tr></table>\n"
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(source, encoding="utf-8")
+    page = Page(source)
+    selectors = [page.selector(next(page.iter(tag))) for tag in ("img", "td")]
+    assert selectors == [
+        "html > body > picture > img",
+        "html > body > table > tbody > tr > td",
+    ]
+    findings = [
+        Finding(
+            rule_id="static.x",
+            engine="static",
+            outcome="failed",
+            severity="error",
+            message="m",
+            location=Location(selector=selector),
+        )
+        for selector in selectors
+    ]
+    report = add_file_lines(Report(target=Target(kind="file"), findings=findings), path)
+    positions = [(f.location.line, f.location.column) for f in report.findings]
+    assert positions == [(4, 3), (5, 12)]
