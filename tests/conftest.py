@@ -34,3 +34,11 @@ def tiny_package(tmp_path_factory: pytest.TempPathFactory) -> TinyPackage:
         return built[from_code, to_code]
 
     return package
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A real Chromium costs seconds to start and axe-core seconds per page: every browser test
+    # is slow, so `pytest -m "not slow"` is the fast loop and `make test` still runs them all.
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
