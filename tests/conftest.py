@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,6 +11,12 @@ if TYPE_CHECKING:
     from checkers.text.engine import TextChecker
 
 TinyPackage = Callable[[str, str], Path]
+
+# Shells and containers often set PYTHONDONTWRITEBYTECODE=1; then every run compiles the project's
+# modules again and pytest rewrites the asserts of every test module again (4 s of CPU of the
+# collection's 9 s, measured). The bytecode caches are git-ignored and keyed by source, so
+# keeping them is safe: this affects only modules imported from here on.
+sys.dont_write_bytecode = False
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +41,11 @@ def tiny_package(tmp_path_factory: pytest.TempPathFactory) -> TinyPackage:
         return built[from_code, to_code]
 
     return package
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A real Chromium costs seconds to start and axe-core seconds per page: every browser test
+    # is slow, so `pytest -m "not slow"` is the fast loop and `make test` still runs them all.
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
