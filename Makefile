@@ -83,6 +83,10 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 
+# The GOV.UK accessibility-tool-audit test pages (third-party, never committed) for the page
+# benchmarks; without them they say so and use generated pages.
+export A11Y_BENCH_PAGES ?= $(abspath $(CURDIR)/../govuk-pages)
+
 bench: install
 	$(PY) scripts/bench_text.py
 	$(PY) scripts/bench_page.py

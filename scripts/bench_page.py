@@ -5,11 +5,18 @@ Serves 60 generated municipal pages (about 8-30 KB each) on loopback and audits 
 2. with the browser (axe-core + static), one warm browser reused for every page;
 3. the same with a pool of 2 browsers auditing in parallel;
 4. a fresh browser for every page (what tools without a pool do).
+
+With the GOV.UK accessibility-tool-audit pages (``--pages-dir DIR`` or ``A11Y_BENCH_PAGES``, see
+``scripts/bench_vs_axe_cli.py``) it also audits those with every engine, as ``a11y check`` does,
+and prints the seconds of each phase summed over the pages (fetch, browser load, axe-core, each
+rendered check, static, BITV, text): where a run's time goes.
 Numbers are printed; nothing is asserted.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -92,7 +99,57 @@ def timed_run(
     return per_page, wall
 
 
+def phases(pages_dir: Path) -> None:
+    """Every engine on the GOV.UK pages, with the CLI's settings: seconds per phase."""
+    from dataclasses import replace
+
+    from ci.config import load_check_config
+    from ci.runner import _text_checker, audit_options
+
+    pages = sorted((pages_dir / "tests").glob("*.html")) or sorted(pages_dir.glob("*.html"))
+    server, base = serve(pages_dir)
+    config = replace(load_check_config(None), allow_loopback=True, max_pages=len(pages))
+    options = replace(audit_options(config), keep_details=True)
+    targets = [PageTarget(url=f"{base}/{p.relative_to(pages_dir).as_posix()}") for p in pages]
+    sums: dict[str, float] = {}
+    rendered: dict[str, float] = {}
+    cpu = time.process_time()
+    started = time.perf_counter()
+    with PageAuditor(options, text_checker=_text_checker(config)) as auditor:
+        run = auditor.audit(targets)
+        for report in run.reports:
+            for phase, seconds in auditor.timings_of(report).items():
+                sums[phase] = sums.get(phase, 0.0) + seconds
+            details = auditor.details_of(report)
+            steps = (details.axe.rendered.get("timings") or {}) if details and details.axe else {}
+            for step, seconds in steps.items():
+                rendered[step] = rendered.get(step, 0.0) + seconds
+    wall = time.perf_counter() - started
+    server.shutdown()
+    print(f"\n{len(pages)} GOV.UK pages, every engine, pool of {options.browser.pool_size}: "
+          f"{wall:.1f} s wall, {time.process_time() - cpu:.1f} s CPU in Python "
+          f"(browsers not counted); seconds per phase, summed over the pages:")
+    for phase, seconds in sorted(sums.items(), key=lambda item: -item[1]):
+        print(f"  {phase:<22} {seconds:7.2f}")
+    print("  rendered checks, by step:")
+    for step, seconds in sorted(rendered.items(), key=lambda item: -item[1]):
+        print(f"    {step:<20} {seconds:7.2f}")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages-dir", help="GOV.UK test pages (or $A11Y_BENCH_PAGES)")
+    given = parser.parse_args().pages_dir or os.environ.get("A11Y_BENCH_PAGES")
+    generated()
+    if not given:
+        print("\nno --pages-dir and no A11Y_BENCH_PAGES: no phase breakdown on the GOV.UK pages")
+    elif not any(Path(given).glob("tests/*.html")) and not any(Path(given).glob("*.html")):
+        print(f"\nGOV.UK pages folder MISSING or empty: {given}; no phase breakdown")
+    else:
+        phases(Path(given))
+
+
+def generated() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         htmls = [make_page(n) for n in range(PAGES)]

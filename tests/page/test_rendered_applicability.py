@@ -1,6 +1,6 @@
 """Hover checks that cannot apply are left out (checkers.page.rendered.applicability), and the
 ones that can still find what they found before: real listeners, real :hover rules, real
-Chromium."""
+Chromium. Also the CDP path of the checks' scripts (CdpScripts)."""
 
 from __future__ import annotations
 
@@ -101,3 +101,20 @@ def test_without_cdp_answer_every_check_runs(pool, monkeypatch) -> None:
     hover, _ = _audit(pool, '<a href="/a">Eins</a><script>var unused = 1;</script>',
                       replace(OPTIONS, locale="de"))
     assert hover["checked"] == 2
+
+
+@pytest.mark.browser
+def test_cdp_scripts_return_json_and_raise_page_errors(pool) -> None:
+    from selenium.common.exceptions import JavascriptException
+
+    from checkers.page.rendered import CdpScripts
+
+    with pool.session() as session:
+        session.driver.get("about:blank")
+        scripts = CdpScripts(session.driver)
+        got = scripts.execute_script("return [arguments[0] + 1, arguments[1]];", 1, {"a": "ü"})
+        assert got == [2, {"a": "ü"}]
+        assert scripts.execute_script("var x = 1;") is None
+        with pytest.raises(JavascriptException, match="boom"):
+            scripts.execute_script("throw new Error('boom');")
+        assert scripts.current_url == "about:blank"  # everything else is the driver's

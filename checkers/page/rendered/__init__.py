@@ -385,6 +385,10 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
             "Emulation.setFocusEmulationEnabled", {"enabled": True}
         ))
         driver._a11y_focus_emulated = True
+    # The images check takes screenshots of the elements it gets back: it keeps the driver.
+    images_driver = driver
+    if cdp:
+        driver = CdpScripts(driver)
     combined = prelude + CANDIDATES_JS + scripts.COMBINED_JS
     page = timed(
         "page",
@@ -409,8 +413,38 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
                 "hover", lambda: check_hover_content(driver, prelude, candidates)
             )
     if (page or {}).get("images", 1):
-        raw["images"] = timed("images", lambda: check_images(driver, prelude))
+        raw["images"] = timed("images", lambda: check_images(images_driver, prelude))
     return raw
+
+
+class CdpScripts:
+    """The driver, but its synchronous scripts run as one CDP ``Runtime.evaluate``: WebDriver's
+    executeScript makes chromedriver wrap the script, check the frames and serialise elements,
+    about twice the time and CPU of the script itself on small pages. The checks' scripts return
+    plain JSON, never elements. Everything else (async scripts, CDP commands) goes to the
+    driver unchanged."""
+
+    SCRIPT_TIMEOUT_MS = 30_000  # like WebDriver's script timeout: a looping page cannot hang us
+
+    def __init__(self, driver: Any) -> None:
+        self._driver = driver
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._driver, name)
+
+    def execute_script(self, script: str, *args: Any) -> Any:
+        expression = f"(function () {{\n{script}\n}}).apply(null, {json.dumps(list(args))})"
+        result = self._driver.execute_cdp_cmd(
+            "Runtime.evaluate",
+            {"expression": expression, "returnByValue": True, "timeout": self.SCRIPT_TIMEOUT_MS},
+        )
+        details = result.get("exceptionDetails")
+        if details:
+            from selenium.common.exceptions import JavascriptException
+
+            thrown = (details.get("exception") or {}).get("description") or details.get("text")
+            raise JavascriptException(f"javascript error: {thrown}")
+        return result.get("result", {}).get("value")
 
 
 def rendered_limits(raw: Mapping[str, Any] | None) -> list[str]:
