@@ -9,15 +9,21 @@ from pathlib import Path
 import pytest
 
 from a11y_service.accounts.store import AccountStore
+from tests.conftest import copy_sqlite
 from tests.review.conftest import pg_databases, pg_url  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'accounts.sqlite3'}"
+        template = request.getfixturevalue("migrated_sqlite_template")
+        yield copy_sqlite(template, tmp_path / "accounts.sqlite3")
+        return
     # A fresh database per test: rate-limit counts and unique e-mails must not leak between tests.
-    return str(request.getfixturevalue("pg_databases").create())
+    databases = request.getfixturevalue("pg_databases")
+    url = str(databases.create(migrated=True))
+    yield url
+    databases.release(url)  # dropped in the background while the next tests run
 
 
 @pytest.fixture
