@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checkers.page.options import BODY_KINDS, ENGINES, Cookie
+from checkers.page.options import BODY_KINDS, ENGINES, Cookie, default_concurrency
 
 CONFIG_FILE_NAME = "a11y.toml"
 PROFILES = ("leicht", "einfach", "standard")
@@ -149,7 +149,7 @@ class CheckConfig:
     cookies: tuple[Cookie, ...] = ()
     login: LoginStep | None = None
     timeout: float = 15.0
-    concurrency: int = 2
+    concurrency: int = field(default_factory=default_concurrency)
     max_pages: int = 500
     allow_loopback: bool = False
     allow_private: bool = False
@@ -544,7 +544,7 @@ def _build(check: Mapping[str, Any], path: Path | None, v: _Validator) -> CheckC
         ),
         login=login,
         timeout=float(check.get("timeout", 15.0)),
-        concurrency=check.get("concurrency", 2),
+        concurrency=check.get("concurrency", default_concurrency()),
         max_pages=check.get("max_pages", 500),
         allow_loopback=check.get("allow_loopback", False),
         allow_private=check.get("allow_private", False),
