@@ -66,7 +66,7 @@ from a11y_core.config import (
     read_config,
 )
 from a11y_core.config.schema import FAIL_ON, PROFILES, SEVERITIES, Validator
-from checkers.page.options import BODY_KINDS, ENGINES, Cookie
+from checkers.page.options import BODY_KINDS, ENGINES, Cookie, default_concurrency
 
 __all__ = [
     "CONFIG_FILE_NAME", "FAIL_ON", "LANDS", "PROFILES", "SEVERITIES", "CheckConfig", "ConfigError",
@@ -133,7 +133,7 @@ class CheckConfig:
     cookies: tuple[Cookie, ...] = ()
     login: LoginStep | None = None
     timeout: float = 15.0
-    concurrency: int = 2
+    concurrency: int = field(default_factory=default_concurrency)
     max_pages: int = 500
     allow_loopback: bool = False
     allow_private: bool = False
@@ -275,7 +275,7 @@ def _build(check: Mapping[str, Any], path: Path | None, v: Validator) -> CheckCo
         ),
         login=login,
         timeout=float(check.get("timeout", 15.0)),
-        concurrency=check.get("concurrency", 2),
+        concurrency=check.get("concurrency", default_concurrency()),
         max_pages=check.get("max_pages", 500),
         allow_loopback=check.get("allow_loopback", False),
         allow_private=check.get("allow_private", False),

@@ -6,6 +6,7 @@ Plain frozen dataclasses: the CLI builds them from flags and ``a11y.toml``, the 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -13,6 +14,14 @@ from typing import Literal
 ENGINES = ("axe", "static", "bitv", "text")
 BodyKind = Literal["federal", "state", "municipal", "association", "other"]
 BODY_KINDS: tuple[str, ...] = ("federal", "state", "municipal", "association", "other")
+
+
+def default_concurrency() -> int:
+    """Browsers auditing in parallel for a CI run: one per core and one more, because a page's
+    rendered checks spend much of their time waiting (hover delays, key presses) while another
+    browser can use the core. At most 4 (memory). 2 cores: 3 browsers, 15 % faster than 2 on
+    the 144 GOV.UK pages (scripts/bench_vs_axe_cli.py --concurrency)."""
+    return min(4, (os.cpu_count() or 1) + 1)
 
 
 @dataclass(frozen=True, slots=True)

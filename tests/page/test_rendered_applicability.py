@@ -118,3 +118,20 @@ def test_cdp_scripts_return_json_and_raise_page_errors(pool) -> None:
         with pytest.raises(JavascriptException, match="boom"):
             scripts.execute_script("throw new Error('boom');")
         assert scripts.current_url == "about:blank"  # everything else is the driver's
+
+
+@pytest.mark.browser
+def test_listener_in_a_shadow_tree_keeps_the_pointer_check_of_a_slotted_link(pool) -> None:
+    script = (
+        "<script>var host = document.getElementById('host');"
+        "var root = host.attachShadow({mode: 'open'});"
+        "root.innerHTML = '<div id=\"w\"><slot></slot></div>';"
+        "root.getElementById('w').addEventListener('mouseover', function () {"
+        "document.getElementById('tip').hidden = false; });</script>"
+    )
+    body = (
+        '<p><span id="host"><a id="t" href="/x">Begriff</a></span></p>'
+        '<div id="tip" hidden style="position:absolute;top:0;left:300px">Erklärung</div>'
+    )
+    _, found = _audit(pool, body + script)
+    assert len(found) == 1

@@ -28,7 +28,13 @@ _POINTER_PREFIXES = ("mouse", "pointer")
 _OTHER_TYPES = frozenset({"scroll", "scrollend", "wheel"})
 _MARK_LIMIT = 40  # more listening elements than this: keep every check rather than mark them
 
-_MARK_JS = "function () { this.__a11yPointer = true; }"
+# A listener inside a shadow tree also hears events of light-DOM elements slotted into it,
+# which the ancestor walk cannot see: then the whole page counts as listening.
+_MARK_JS = (
+    "function () { this.__a11yPointer = true;"
+    " var root = this.getRootNode && this.getRootNode();"
+    " if (root && root !== document && root.host) document.__a11yPointer = true; }"
+)
 
 # arguments[0]: the candidates' indexes to decide (marked __a11yTrigger by the candidates
 # script). Returns, per index, whether the pointer check can apply; null: run everything.
@@ -116,7 +122,7 @@ def _mark_pointer_listeners(driver: Any) -> bool:
             "Runtime.evaluate", {"expression": expression, "objectGroup": "a11y-hover"}
         )["result"]["objectId"]
         listeners = driver.execute_cdp_cmd(
-            "DOMDebugger.getEventListeners", {"objectId": handle, "depth": -1, "pierce": False}
+            "DOMDebugger.getEventListeners", {"objectId": handle, "depth": -1, "pierce": True}
         ).get("listeners", [])
         relevant = [item for item in listeners if _pointer_type(str(item.get("type", "")))]
         if expression == "window":
