@@ -1,7 +1,7 @@
-"""``a11y_core``, ``checkers``, ``translators`` and ``glossaries`` are pure libraries: none of their modules
-imports the web framework, the CLI library or the front ends, and importing all of them loads
-neither these nor torch or stanza. (click itself may be loaded: httpx imports it for its own
-command line.)"""
+"""``a11y_core``, ``checkers``, ``translators`` and ``glossaries`` are pure libraries: none of
+their modules imports the web framework, the CLI library or the front ends, and importing all of
+them loads neither these nor torch or stanza. (click itself may be loaded: httpx imports it for
+its own command line.)"""
 
 from __future__ import annotations
 
