@@ -18,7 +18,6 @@ is not certain (an unreadable cross-origin stylesheet, ``:hover`` inside ``:has(
 from __future__ import annotations
 
 import logging
-from contextlib import suppress
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -160,9 +159,8 @@ def pointer_checks_needed(
     except Exception as error:  # not certain: every check runs
         log.info("hover applicability unknown: %s", error)
         return [True] * len(candidates)
-    finally:
-        with suppress(Exception):  # the page may have gone; nothing to release then
-            driver.execute_cdp_cmd("Runtime.releaseObjectGroup", {"objectGroup": "a11y-hover"})
+    # The handles (document, window, a few nodes) are not released one by one: a round trip
+    # each, and they go with the document at the next navigation anyway.
     if not isinstance(answer, dict):
         return [True] * len(candidates)
     for index in undecided:
