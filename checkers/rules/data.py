@@ -58,7 +58,7 @@ def read_rule_data(path: Path) -> dict[str, Any]:
     """The raw mapping of one rule data file (read once per process)."""
     try:
         with path.open(encoding="utf-8") as stream:
-            data = yaml.load(stream, Loader=_Loader)  # noqa: S506 - a safe loader
+            data = yaml.load(stream, Loader=_Loader)  # CSafeLoader or SafeLoader
     except OSError as error:
         raise RuleDataError(f"{path}: cannot read the rule data: {error}") from error
     except yaml.YAMLError as error:
@@ -122,7 +122,9 @@ def _string(value: Any, where: str, key: str) -> str:
 
 def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleDataError(f"{where}: {key} must be a list of strings (quote 1.1.1), not {value!r}")
+        raise RuleDataError(
+            f"{where}: {key} must be a list of strings (quote 1.1.1), not {value!r}"
+        )
     return tuple(value)
 
 
