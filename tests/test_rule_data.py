@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from checkers.page import bitv, static
+from checkers.page.bitv import samples
 from checkers.page.options import BitvSettings
 from checkers.page.rule_data import page_meta
 from checkers.rules.data import RuleDataError, load_rule_meta, read_rule_data
@@ -33,6 +34,9 @@ examples:
     context: {bitv: {land: BY, body: federal}, linked: {statement: [https://a.de/, <p>y</p>]}}
   - text: <p>y</p>
     expect: null
+  - text: {sample: statement, preparation: ""}
+    expect: failed
+    context: {linked: {statement: [https://a.de/, {sample: homepage, nav: <a href="/ls/">LS</a>}]}}
 """
 
 
@@ -53,6 +57,10 @@ def test_a_good_file_becomes_the_record(tmp_path: Path) -> None:
     assert first.context["bitv"] == BitvSettings(land="BY", body="federal")
     assert first.context["linked"] == {"statement": ("https://a.de/", "<p>y</p>")}
     assert meta.examples[1].expect is None
+    # a page named by its sample: only what the example changes is written out
+    third = meta.examples[2]
+    assert third.text == samples.statement(preparation="")
+    assert third.context["linked"]["statement"][1] == samples.homepage(nav='<a href="/ls/">LS</a>')
 
 
 @pytest.mark.parametrize(
@@ -67,6 +75,9 @@ def test_a_good_file_becomes_the_record(tmp_path: Path) -> None:
         (("    expect: null\n", ""), "examples[1]"),
         (("at: \"#p\"", "at: \"#p\"\n    wher: x"), "wher"),
         (("body: federal", "body: federal, bundesland: BY"), "examples[0].context.bitv"),
+        (("sample: statement", "sample: statment"), "examples[2].text"),
+        (("preparation: \"\"", "preparaton: \"\""), "examples[2].text"),
+        (("sample: homepage", "sample: homepag"), "examples[2].context.linked"),
     ],
 )
 def test_a_broken_file_names_the_file_and_the_key(
@@ -90,13 +101,13 @@ def test_not_yaml_names_the_file(tmp_path: Path) -> None:
 def test_the_parsed_cache_follows_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     path = _write(tmp_path, GOOD)
-    assert load_rule_meta(path).severity == "error"
+    assert page_meta(str(path.with_suffix(".py"))).severity == "error"
     assert list((tmp_path / "__pycache__").glob("demo.yaml.*.marshal"))
     path.write_text(GOOD.replace("severity: error", "severity: warning"), encoding="utf-8")
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     read_rule_data.cache_clear()
-    assert load_rule_meta(path).severity == "warning"
+    assert page_meta(str(path.with_suffix(".py"))).severity == "warning"
 
 
 def test_every_page_rule_reads_its_record_from_its_yaml() -> None:

@@ -44,6 +44,9 @@ _REQUIRED = ("id", "engine", "severity", *_MESSAGES, "examples")
 # Converts an example's ``context`` entry (a YAML mapping) into what the rule reads, e.g.
 # {"bitv": BitvSettings(**value)}: the page engine passes its own, this package stays pure.
 ContextTypes = Mapping[str, Callable[[Any], Any]]
+# Builds an example's input from a mapping (e.g. {sample: statement, preparation: ""}: the
+# sample statement with one part replaced), so an example shows only what it changes.
+TextBuilder = Callable[[Mapping[str, Any]], str]
 
 
 class RuleDataError(ValueError):
@@ -108,8 +111,14 @@ def _store(cached: Path, key: tuple[int, int], data: dict[str, Any]) -> None:
         pass
 
 
-def load_rule_meta(path: str | Path, *, context_types: ContextTypes | None = None) -> RuleMeta:
-    """The :class:`RuleMeta` in the YAML file ``path``, checked key by key."""
+def load_rule_meta(
+    path: str | Path,
+    *,
+    context_types: ContextTypes | None = None,
+    build_text: TextBuilder | None = None,
+) -> RuleMeta:
+    """The :class:`RuleMeta` in the YAML file ``path``, checked key by key. ``build_text``
+    turns an example's ``text`` given as a mapping into the text (None: text must be text)."""
     path = Path(path)
     data = read_rule_data(path)
     where = str(path)
@@ -145,7 +154,7 @@ def load_rule_meta(path: str | Path, *, context_types: ContextTypes | None = Non
     if not isinstance(examples, list):
         raise RuleDataError(f"{where}: examples must be a list")
     fields["examples"] = tuple(
-        _example(item, where, f"examples[{n}]", context_types or {})
+        _example(item, where, f"examples[{n}]", context_types or {}, build_text)
         for n, item in enumerate(examples)
     )
     return RuleMeta(**fields)
@@ -216,7 +225,20 @@ def _tuples(value: Any) -> Any:
     return value
 
 
-def _example(item: Any, where: str, key: str, context_types: ContextTypes) -> Example:
+def _text(value: Any, where: str, key: str, build_text: TextBuilder | None) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and build_text is not None:
+        try:
+            return build_text(value)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise RuleDataError(f"{where}: {key}: cannot build the text: {error!r}") from error
+    raise RuleDataError(f"{where}: {key} must be text, not {value!r}")
+
+
+def _example(
+    item: Any, where: str, key: str, context_types: ContextTypes, build_text: TextBuilder | None
+) -> Example:
     item = _mapping(item, where, key)
     unknown = sorted(set(item) - _EXAMPLE_KEYS)
     if unknown:
@@ -228,12 +250,15 @@ def _example(item: Any, where: str, key: str, context_types: ContextTypes) -> Ex
             f"{where}: {key}.expect must be one of {OUTCOMES} or null, not {item['expect']!r}"
         )
     fields = {k: _tuples(v) for k, v in item.items()}
+    fields["text"] = _text(item["text"], where, f"{key}.text", build_text)
     if "context" in fields:
         context = dict(_mapping(fields["context"], where, f"{key}.context"))
         for name, make in context_types.items():
             if name in context:
                 try:
                     context[name] = make(context[name])
+                except RuleDataError as error:
+                    raise RuleDataError(f"{where}: {key}.context.{name}: {error}") from error
                 except (TypeError, ValueError) as error:
                     raise RuleDataError(f"{where}: {key}.context.{name}: {error}") from error
         fields["context"] = context
