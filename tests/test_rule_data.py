@@ -122,3 +122,15 @@ def test_every_page_rule_reads_its_record_from_its_yaml() -> None:
             assert "RuleMeta(" not in path.read_text(encoding="utf-8"), f"{path}: META in Python"
     for path in modules:
         assert path.with_suffix(".yaml").is_file()
+
+
+def test_every_text_rule_reads_its_record_from_its_yaml() -> None:
+    converted = [
+        path for path in (ROOT / "checkers/text/rules").glob("*.py")
+        if "META = rule_meta(__file__)" in path.read_text(encoding="utf-8")
+    ]
+    assert converted
+    for path in (ROOT / "checkers/text/rules").glob("*.py"):
+        assert "RuleMeta(" not in path.read_text(encoding="utf-8"), f"{path}: META in Python"
+    for path in converted:
+        assert path.with_suffix(".yaml").is_file()

@@ -33,7 +33,7 @@ try:  # libyaml's C loader reads the 130 page-rule files several times faster
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-__all__ = ["RuleDataError", "load_rule_meta", "read_rule_data", "wcag_standards"]
+__all__ = ["RuleDataError", "load_rule_meta", "read_rule_data", "rule_meta", "wcag_standards"]
 
 _MESSAGES = ("title", "message", "explanation")
 _STRING_TUPLES = ("wcag", "act", "standards", "scope", "languages")
@@ -158,6 +158,12 @@ def load_rule_meta(
         for n, item in enumerate(examples)
     )
     return RuleMeta(**fields)
+
+
+def rule_meta(module_file: str) -> RuleMeta:
+    """The record of the rule in ``module_file``, from its ``.yaml`` twin: a rule module
+    says ``META = rule_meta(__file__)`` (page rules use ``checkers.page.rule_data``)."""
+    return load_rule_meta(Path(module_file).with_suffix(".yaml"))
 
 
 # --- checks, each naming the file and the key ----------------------------------------------
