@@ -15,6 +15,7 @@ naming the file and the key. ``standards`` may be left out: it then follows from
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import marshal
 import os
 import sys
@@ -73,7 +74,8 @@ def read_rule_data(path: Path) -> dict[str, Any]:
     except OSError as error:
         raise RuleDataError(f"{path}: cannot read the rule data: {error}") from error
     key = (stat.st_mtime_ns, stat.st_size)
-    cached = path.parent / "__pycache__" / f"{path.name}.{sys.implementation.cache_tag}.marshal"
+    # beside the .pyc files (honouring PYTHONPYCACHEPREFIX): __pycache__/x.yaml.cpython-311.marshal
+    cached = Path(importlib.util.cache_from_source(f"{path}.py")).with_suffix(".marshal")
     try:
         stored_key, data = marshal.loads(cached.read_bytes())
         if tuple(stored_key) == key and isinstance(data, dict):
