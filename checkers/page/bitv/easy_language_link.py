@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import describe, easy_language_duty
 from checkers.page.bitv.common import EASY_NAME, easy_language_links, find_links
-from checkers.page.options import BitvSettings
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 
 EASY_HINT = de_en(
     " Der Link „Einfache Sprache“ zählt nicht: Einfache Sprache ist nicht Leichte Sprache.",
@@ -34,74 +33,7 @@ REVIEW = de_en(
     "{subject_en} is conditional or unknown to us: please check.{hint_en}",
 )
 
-META = RuleMeta(
-    id="bitv.easy-language-link",
-    engine="bitv",
-    title=de_en(
-        "Startseite verlinkt Informationen in Leichter Sprache",
-        "Homepage links to information in Leichte Sprache (easy-to-read German)",
-    ),
-    message=de_en(
-        "Auf der Startseite fehlt ein Link „Leichte Sprache“. Für {subject_de} verlangt "
-        "{law_de} Erläuterungen in Leichter Sprache auf der Startseite.{hint_de}",
-        "The homepage has no 'Leichte Sprache' link. For {subject_en}, {law_en} requires "
-        "explanations in Leichte Sprache on the homepage.{hint_en}",
-    ),
-    explanation=de_en(
-        "Setzen Sie oben auf der Startseite (z. B. neben der Suche) einen Link mit dem Text "
-        "„Leichte Sprache“, gern mit dem Logo für Leichte Sprache und dem Alternativtext "
-        "„Leichte Sprache“. Er führt zu einer Seite in Leichter Sprache, die erklärt: was auf "
-        "der Website steht, wie man sich zurechtfindet, was in der Erklärung zur "
-        "Barrierefreiheit steht und wo es weitere Texte in Leichter Sprache und Gebärdensprache "
-        "gibt. Gilt die Pflicht für Ihre Stelle nicht, stellen Sie Land und Art der Stelle in "
-        "der Konfiguration ein (require_easy_language).",
-        "Put a link with the text 'Leichte Sprache' near the top of the homepage (e.g. next to "
-        "the search), ideally with the Leichte Sprache logo and the alt text 'Leichte Sprache'. "
-        "It leads to a page in Leichte Sprache that explains what the site contains, how to "
-        "find one's way, what the accessibility statement says and where further texts in "
-        "Leichte Sprache and sign language are. If the duty does not apply to your body, set "
-        "the Land and kind of body in the configuration (require_easy_language).",
-    ),
-    severity="error",
-    standards=("BITV 2.0 § 4", "BITV 2.0 Anlage 2 Teil 2"),
-    examples=(
-        Example(s.homepage('<a href="/leichte-sprache/">Leichte Sprache</a>'),
-                expect=None, context={"is_homepage": True, "bitv": s.BW_MUNICIPAL}),
-        # The logo alone is enough when its alt text names Leichte Sprache.
-        Example(s.homepage('<a href="/ls/"><img src="/logo-ls.svg" alt="Leichte Sprache"></a>'),
-                expect=None, context={"is_homepage": True, "bitv": s.FEDERAL}),
-        Example(s.homepage('<a href="/leichtesprache/index.html"><img src="/ls.png" alt=""></a>'),
-                expect=None, context={"is_homepage": True, "bitv": s.BW_MUNICIPAL}),
-        # Bavaria does not hold its municipalities to § 4 (per-Land table).
-        Example(s.homepage(), expect=None, context={"is_homepage": True, "bitv": s.BY_MUNICIPAL}),
-        # An association's site is never held to § 4 ...
-        Example(s.homepage(), expect=None, context={"is_homepage": True, "bitv": s.ASSOCIATION}),
-        # ... and only the homepage is.
-        Example(s.homepage(), expect=None, context={"is_homepage": False, "bitv": s.BW_MUNICIPAL}),
-        Example(s.homepage(),
-                expect="failed", context={"is_homepage": True, "bitv": s.BW_MUNICIPAL}),
-        Example(s.homepage('<a href="/einfach/">Einfache Sprache</a>'),
-                expect="failed", context={"is_homepage": True, "bitv": s.FEDERAL}),
-        # A jump link on a homepage whose own address says "leichte-sprache" is no link to a
-        # Leichte-Sprache page.
-        Example(s.homepage('<a href="#inhalt">Zum Inhalt</a>'),
-                expect="failed", context={"is_homepage": True, "bitv": s.FEDERAL}, url="https://www.example.de/leichte-sprache-start.html"),
-        Example(s.homepage('<a href="#leichte-sprache">Leichte Sprache</a>'),
-                expect="failed", context={"is_homepage": True, "bitv": s.FEDERAL}),
-        # Sachsen: conditional duty, so the finding needs review.
-        Example(s.homepage(),
-                expect="needs_review", context={"is_homepage": True, "bitv": s.SN_MUNICIPAL}),
-        # A Bavarian municipality that opted in is checked.
-        Example(
-            s.homepage(),
-            expect="failed",
-            context={
-                "is_homepage": True,
-                "bitv": BitvSettings(land="BY", body="municipal", require_easy_language=True),
-            },
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import easy_language_duty
 from checkers.page.bitv.common import hit_at
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 
 _LS = r"(?:leichter?\s*sprache|geb(?:ä|ae)rden[\s\-]*sprache)"
 TOPICS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -55,65 +55,8 @@ TOPICS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-REVIEW = de_en(
-    "Die Seite in Leichter Sprache ({url}) erklärt offenbar nicht: {missing_de}. § 4 BITV 2.0 "
-    "verlangt diese Erläuterungen.",
-    "The Leichte Sprache page ({url}) does not seem to explain: {missing_en}. § 4 BITV 2.0 "
-    "asks for these explanations.",
-)
 
-META = RuleMeta(
-    id="bitv.easy-language-topics",
-    engine="bitv",
-    title=de_en(
-        "Seite in Leichter Sprache erklärt die vier Themen aus § 4 BITV 2.0",
-        "Leichte Sprache page explains the four topics of § 4 BITV 2.0",
-    ),
-    message=REVIEW,
-    explanation=de_en(
-        "Die Seite in Leichter Sprache soll vier Dinge erklären, am besten jeweils mit einer "
-        "eigenen Überschrift: 1. Was steht auf dieser Internet-Seite? 2. Wie finde ich mich "
-        "zurecht (Menü, Suche)? 3. Was steht in der Erklärung zur Barriere-Freiheit? 4. Wo gibt "
-        "es noch mehr Texte in Leichter Sprache und Videos in Gebärden-Sprache?",
-        "The Leichte Sprache page should explain four things, ideally each under its own "
-        "heading: 1. What is on this site? 2. How do I find my way (menu, search)? 3. What "
-        "does the accessibility statement say? 4. Where are further texts in Leichte Sprache "
-        "and videos in sign language?",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    standards=("BITV 2.0 § 4", "BITV 2.0 Anlage 2 Teil 2"),
-    examples=(
-        Example(s.homepage(),
-                expect=None,
-                context={"linked": {"easy_language": (s.EASY_URL, s.EASY_LANGUAGE_PAGE)}}),
-        Example(
-            s.homepage(),
-            expect=None,
-            context={
-                "bitv": s.BY_MUNICIPAL,
-                "linked": {
-                    "easy_language": (s.EASY_URL, "<html><body><p>Hallo.</p></body></html>")
-                },
-            },
-        ),
-        Example(
-            s.homepage(),
-            expect="needs_review",
-            context={
-                "bitv": s.BW_MUNICIPAL,
-                "linked": {
-                    "easy_language": (
-                        s.EASY_URL,
-                        '<html lang="de"><body><h1>Leichte Sprache</h1><p>Hier finden Sie '
-                        "Informationen über die Stadt Musterstadt.</p><p>Oben ist das Menü."
-                        "</p></body></html>",
-                    )
-                },
-            },
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.bitv import samples as s
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 
 ROLE_NAMES = {
     "statement": ("die Erklärung zur Barrierefreiheit", "the accessibility statement"),
@@ -21,38 +21,7 @@ ROLE_NAMES = {
     "sign_language": ("die Seite in Gebärdensprache", "the sign language page"),
 }
 
-META = RuleMeta(
-    id="bitv.linked-page-reachable",
-    engine="bitv",
-    title=de_en("Pflicht-Seiten erreichbar", "Required pages reachable"),
-    message=de_en(
-        "Der Link auf {name_de} ({url}) führt ins Leere: {reason_de}",
-        "The link to {name_en} ({url}) leads nowhere: {reason_en}",
-    ),
-    explanation=de_en(
-        "Prüfen Sie die Adresse des Links. Die Seite muss ohne Anmeldung erreichbar sein; "
-        "sonst gilt die Pflicht (§ 4 und § 7 BITV 2.0) als nicht erfüllt.",
-        "Check the link's address. The page must be reachable without a login, or the duty "
-        "(§ 4 and § 7 BITV 2.0) is not met.",
-    ),
-    severity="error",
-    standards=("BITV 2.0 § 4", "BITV 2.0 § 7"),
-    examples=(
-        Example(s.homepage(), expect=None, context={"is_homepage": True}),
-        Example(
-            s.homepage(),
-            expect="failed",
-            context={
-                "is_homepage": True,
-                "extra": {
-                    "unreachable": {
-                        "easy_language": (s.EASY_URL, "HTTP 404", "HTTP 404"),
-                    }
-                },
-            },
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import describe, easy_language_duty
 from checkers.page.bitv.common import sign_language_links
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 
 REVIEW = de_en(
     "Auf der Startseite fehlt ein Link „Gebärdensprache“. Ob die Pflicht aus § 4 BITV 2.0 für "
@@ -26,53 +26,7 @@ REVIEW = de_en(
     "duty applies to {subject_en} is conditional or unknown to us: please check.",
 )
 
-META = RuleMeta(
-    id="bitv.sign-language-link",
-    engine="bitv",
-    title=de_en(
-        "Startseite verlinkt Informationen in Deutscher Gebärdensprache",
-        "Homepage links to information in German Sign Language (DGS)",
-    ),
-    message=de_en(
-        "Auf der Startseite fehlt ein Link „Gebärdensprache“. Für {subject_de} verlangt "
-        "{law_de} Erläuterungen in Deutscher Gebärdensprache auf der Startseite.",
-        "The homepage has no 'Gebärdensprache' (sign language) link. For {subject_en}, "
-        "{law_en} requires explanations in German Sign Language on the homepage.",
-    ),
-    explanation=de_en(
-        "Setzen Sie oben auf der Startseite einen Link mit dem Text „Gebärdensprache“, gern mit "
-        "dem DGS-Logo und dem Alternativtext „Gebärdensprache“. Er führt zu einer Seite mit "
-        "Videos in Deutscher Gebärdensprache: was auf der Website steht, wie man sich "
-        "zurechtfindet, was in der Erklärung zur Barrierefreiheit steht und wo es weitere "
-        "Angebote in Gebärdensprache und Leichter Sprache gibt. Jedes Video auch zum "
-        "Herunterladen, mit Dateigröße und Dauer.",
-        "Put a link with the text 'Gebärdensprache' near the top of the homepage, ideally with "
-        "the DGS logo and the alt text 'Gebärdensprache'. It leads to a page with videos in "
-        "German Sign Language: what the site contains, how to find one's way, what the "
-        "accessibility statement says and where further sign-language and Leichte Sprache "
-        "content is. Each video also as a download, with file size and duration.",
-    ),
-    severity="error",
-    standards=("BITV 2.0 § 4", "BITV 2.0 Anlage 2 Teil 1"),
-    examples=(
-        Example(s.homepage('<a href="/gebaerdensprache/">Gebärdensprache</a>'),
-                expect=None, context={"is_homepage": True, "bitv": s.BW_MUNICIPAL}),
-        Example(s.homepage('<a href="/dgs/"><img src="/dgs-logo.svg" alt="DGS"></a>'),
-                expect=None, context={"is_homepage": True, "bitv": s.FEDERAL}),
-        Example(s.homepage(), expect=None, context={"is_homepage": True, "bitv": s.BY_MUNICIPAL}),
-        Example(s.homepage(), expect=None, context={"is_homepage": True, "bitv": s.ASSOCIATION}),
-        # "budgets" contains "dgs" but is no DGS link.
-        Example(s.homepage('<a href="/haushalt/budgets/">Haushalt</a>'),
-                expect="failed", context={"is_homepage": True, "bitv": s.BW_MUNICIPAL}),
-        Example(s.homepage('<a href="/gebaerdensprachdolmetscher/">Dolmetscher buchen</a>'),
-                expect="failed", context={"is_homepage": True, "bitv": s.FEDERAL}),
-        Example(s.homepage(),
-                expect="needs_review", context={"is_homepage": True, "bitv": s.SN_MUNICIPAL}),
-        # A jump link within the page is no link to a DGS page, even at a /dgs/ address.
-        Example(s.homepage('<a href="#inhalt">Zum Inhalt</a>'),
-                expect="failed", context={"is_homepage": True, "bitv": s.FEDERAL}, url="https://www.example.de/dgs/"),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import easy_language_duty
 from checkers.page.bitv.common import hit_at, host_allowed, link_elements
 from checkers.page.dom import HtmlElement, Page, collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 
 VIDEO_HOSTS = (
     "youtube.com",
@@ -44,10 +44,6 @@ DURATION = re.compile(
 )
 _AROUND = ("li", "p", "tr", "dd", "figure", "figcaption", "td")
 
-NO_VIDEO = de_en(
-    "Die Seite in Gebärdensprache ({url}) enthält kein Video.",
-    "The sign-language page ({url}) contains no video.",
-)
 NO_DOWNLOAD = de_en(
     "Die Videos in Gebärdensprache lassen sich nicht herunterladen: Es fehlt ein Download-Link "
     "zu einer Videodatei (z. B. MP4).",
@@ -66,99 +62,7 @@ NO_DETAILS = de_en(
     "The download link of the sign-language video lacks details: {missing_en}.",
 )
 
-META = RuleMeta(
-    id="bitv.sign-language-video",
-    engine="bitv",
-    title=de_en(
-        "Gebärdensprach-Seite hat Videos zum Ansehen und Herunterladen",
-        "Sign-language page has videos to watch and to download",
-    ),
-    message=NO_VIDEO,
-    explanation=de_en(
-        "Binden Sie die Videos in Deutscher Gebärdensprache direkt auf der Seite ein und bieten "
-        "Sie jedes Video zusätzlich als Datei zum Herunterladen an. Schreiben Sie an den "
-        "Download-Link Dateiformat, Größe und Dauer, z. B. „Video herunterladen (MP4, 48 MB, "
-        "4:12 Minuten)“. Markieren Sie die Videos mit dem DGS-Logo.",
-        "Embed the German Sign Language videos on the page and offer each as a downloadable "
-        "file too. Put format, size and duration next to the download link, e.g. 'Download "
-        "video (MP4, 48 MB, 4:12 minutes)'. Mark the videos with the DGS logo.",
-    ),
-    severity="warning",
-    standards=("BITV 2.0 § 4", "BITV 2.0 Anlage 2 Teil 1"),
-    examples=(
-        Example(s.homepage(),
-                expect=None,
-                context={"linked": {"sign_language": (s.SIGN_URL, s.SIGN_LANGUAGE_PAGE)}}),
-        Example(
-            s.homepage(),
-            expect=None,
-            context={
-                "linked": {
-                    "sign_language": (
-                        s.SIGN_URL,
-                        '<html lang="de"><body><iframe title="Begrüßung in DGS" '
-                        'src="https://www.youtube-nocookie.com/embed/abc"></iframe><ul><li>'
-                        '<a href="/dgs/begruessung.webm">Begrüßung herunterladen</a> '
-                        "(WebM, 12 MB, 2 Minuten)</li></ul></body></html>",
-                    )
-                }
-            },
-        ),
-        # No linked DGS page: nothing to read (bitv.sign-language-link covers the link).
-        Example(s.homepage(), expect=None),
-        # Not a § 4 site: no finding.
-        Example(
-            s.homepage(),
-            expect=None,
-            context={
-                "bitv": s.ASSOCIATION,
-                "linked": {"sign_language": (s.SIGN_URL, "<html><body><p>Bald.</p></body></html>")},
-            },
-        ),
-        Example(
-            s.homepage(),
-            expect="failed",
-            context={
-                "linked": {
-                    "sign_language": (
-                        s.SIGN_URL,
-                        '<html lang="de"><body><h1>Gebärdensprache</h1>'
-                        "<p>Hier finden Sie bald Videos.</p></body></html>",
-                    )
-                }
-            },
-        ),
-        # A video element without any source: a slot for a video that comes later, or a player
-        # that loads its video by script. Markup cannot tell, so a person checks.
-        Example(
-            s.homepage(),
-            expect="needs_review",
-            context={
-                "linked": {
-                    "sign_language": (
-                        s.SIGN_URL,
-                        '<html lang="de"><body><video controls></video>'
-                        "<p>Hier kommt bald ein Video.</p></body></html>",
-                    )
-                }
-            },
-        ),
-        Example(
-            s.homepage(),
-            expect="failed",
-            at="#dl",
-            context={
-                "linked": {
-                    "sign_language": (
-                        s.SIGN_URL,
-                        '<html lang="de"><body><video src="/v.mp4"></video>'
-                        '<p><a id="dl" href="/v.mp4">Video herunterladen</a></p></body></html>',
-                    )
-                }
-            },
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 def _videos(page: Page) -> list[HtmlElement]:

@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import settings_of
 from checkers.page.bitv.common import (
     Block,
@@ -31,8 +30,8 @@ from checkers.page.bitv.common import (
     statement_page,
     today,
 )
-from checkers.page.options import BitvSettings
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 
 CREATED = re.compile(r"erstell|ver(?:ö|oe)ffentlicht", re.I)
 REVIEWED = re.compile(
@@ -47,11 +46,6 @@ METHOD = re.compile(
     re.I,
 )
 
-NO_DATE = de_en(
-    "Die Erklärung nennt kein Datum: Es fehlen „erstellt am …“ und „zuletzt am … überprüft“.",
-    "The statement gives no date: 'erstellt am …' (prepared on) and 'zuletzt am … überprüft' "
-    "(last reviewed on) are missing.",
-)
 STALE = de_en(
     "Die Erklärung wurde zuletzt am {last} erstellt oder überprüft, vor {days} Tagen (erlaubt: "
     "{max_days}). Sie muss mindestens einmal im Jahr überprüft werden.",
@@ -74,73 +68,7 @@ NO_METHOD = de_en(
     "third-party audit (e.g. BITV-Test).",
 )
 
-TODAY = {"extra": {"today": s.TODAY}}
-META = RuleMeta(
-    id="bitv.statement-dates",
-    engine="bitv",
-    title=de_en(
-        "Erstellung und jährliche Überprüfung der Erklärung",
-        "Statement preparation date and yearly review",
-    ),
-    message=NO_DATE,
-    explanation=de_en(
-        "Schreiben Sie in den Abschnitt „Erstellung dieser Erklärung zur Barrierefreiheit“: "
-        "„Diese Erklärung wurde am 15.03.2026 erstellt. Sie beruht auf einer Selbstbewertung "
-        "(oder: auf einer Prüfung durch …).“ und „Die Erklärung wurde zuletzt am 02.10.2026 "
-        "überprüft.“ Überprüfen Sie die Erklärung mindestens einmal im Jahr und nach größeren "
-        "Änderungen der Website und passen Sie das Datum an.",
-        "Write in the section 'Erstellung dieser Erklärung zur Barrierefreiheit': 'Diese "
-        "Erklärung wurde am 15.03.2026 erstellt. Sie beruht auf einer Selbstbewertung.' and "
-        "'Die Erklärung wurde zuletzt am 02.10.2026 überprüft.' Review the statement at least "
-        "once a year and after major changes to the site, and update the date.",
-    ),
-    severity="warning",
-    standards=(
-        "BITV 2.0 § 7 Abs. 5",
-        "BITV 2.0 § 7 Abs. 6",
-        "Durchführungsbeschluss (EU) 2018/1523 Art. 3",
-    ),
-    examples=(
-        Example(s.statement(), expect=None, context=TODAY, url=s.STATEMENT_URL),
-        Example(
-            s.statement(
-                preparation="<h2>Erstellung dieser Erklärung</h2><p>Die Erklärung wurde am "
-                "1. Februar 2026 erstellt und zuletzt im November 2026 überprüft. Grundlage "
-                "ist ein BITV-Test.</p>"
-            ),
-            expect=None,
-            context=TODAY,
-            url=s.STATEMENT_URL,
-        ),
-        Example(s.statement(preparation=""), expect="failed", context=TODAY,
-                url=s.STATEMENT_URL),
-        # Reviewed 2. Oktober 2026; a year later it is stale.
-        Example(s.statement(), expect="failed", at="#reviewed",
-                context={"extra": {"today": "2027-11-30"}}, url=s.STATEMENT_URL),
-        # The age limit is configurable.
-        Example(
-            s.statement(),
-            expect="failed",
-            at="#reviewed",
-            context={
-                "extra": {"today": s.TODAY},
-                "bitv": BitvSettings(land="BY", max_statement_age_days=30),
-            },
-            url=s.STATEMENT_URL,
-        ),
-        # Created, never reviewed (the basis is named, so this is the one finding).
-        Example(
-            s.statement(
-                preparation="<h2>Erstellung</h2><p>Diese Erklärung wurde am 01.09.2026 "
-                "erstellt. Grundlage ist ein BITV-Test.</p>"
-            ),
-            expect="failed",
-            at="html > body > main > p:nth-of-type(5)",
-            context=TODAY,
-            url=s.STATEMENT_URL,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 def _dated(blocks: list[Block]) -> tuple[list[tuple[date, Block]], list[tuple[date, Block]]]:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import (
     describe,
     enforcement_body,
@@ -40,8 +39,8 @@ from checkers.page.bitv.common import (
 )
 from checkers.page.bitv.lands import load_lands
 from checkers.page.dom import Page
-from checkers.page.options import BitvSettings
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 
 LINK_WORDS = re.compile(r"schlicht|durchsetz|ombud|beauftragt", re.I)
 ANY = re.compile(".")
@@ -65,103 +64,7 @@ UNKNOWN_HOST = de_en(
     "our list for {where_en} ({allowed_en}). Check that it is the responsible body.{hint_en}",
 )
 
-META = RuleMeta(
-    id="bitv.statement-enforcement",
-    engine="bitv",
-    title=de_en(
-        "Schlichtungs- bzw. Durchsetzungsverfahren mit Link",
-        "Enforcement / conciliation procedure with a link",
-    ),
-    message=de_en(
-        "Der Erklärung zur Barrierefreiheit fehlt der Abschnitt zum Schlichtungs- bzw. "
-        "Durchsetzungsverfahren mit einem Link zur zuständigen Stelle{body_de}.",
-        "The accessibility statement lacks the section on the Schlichtung / enforcement "
-        "procedure with a link to the responsible body{body_en}.",
-    ),
-    explanation=de_en(
-        "Ergänzen Sie eine Überschrift „Schlichtungsverfahren“ bzw. „Durchsetzungsverfahren“ und "
-        "darunter: Wer auf seine Meldung keine zufriedenstellende Antwort bekommt, kann sich an "
-        "die zuständige Stelle wenden. Verlinken Sie deren Website und nennen Sie ihre "
-        "Kontaktdaten. Für Stellen des Bundes ist das die Schlichtungsstelle nach § 16 BGG; "
-        "Kommunen und Landesbehörden verweisen auf die Stelle ihres Landes. Steht die richtige "
-        "Adresse nicht auf unserer Liste, tragen Sie sie als enforcement_hosts ein.",
-        "Add a heading 'Schlichtungsverfahren' or 'Durchsetzungsverfahren' and explain that "
-        "whoever gets no satisfactory answer can turn to the responsible body; link its site "
-        "and give its contact details. Federal bodies point to the Schlichtungsstelle under "
-        "§ 16 BGG; municipalities and state bodies to their Land's body. If the right address "
-        "is not on our list, add it to enforcement_hosts.",
-    ),
-    severity="error",
-    standards=("BGG § 12b Abs. 2 Nr. 3", "BGG § 16", "Durchführungsbeschluss (EU) 2018/1523"),
-    examples=(
-        Example(s.statement(), expect=None, context={"bitv": s.BY_MUNICIPAL}, url=s.STATEMENT_URL),
-        Example(
-            s.statement(
-                enforcement="<h2>Schlichtungsverfahren</h2><p>Bei Streit hilft die "
-                '<a href="https://www.schlichtungsstelle-bgg.de/">Schlichtungsstelle nach '
-                "§ 16 BGG</a>.</p>"
-            ),
-            expect=None,
-            context={"bitv": s.FEDERAL},
-            url=s.STATEMENT_URL,
-        ),
-        Example(
-            s.statement(
-                enforcement="<h2>Schlichtungsverfahren</h2><p>Wenden Sie sich an die "
-                '<a href="https://schlichtung.example-land.de/">Schlichtungsstelle</a>.</p>'
-            ),
-            expect=None,
-            context={
-                "bitv": BitvSettings(
-                    land="BW", body="municipal", enforcement_hosts=("schlichtung.example-land.de",)
-                )
-            },
-            url=s.STATEMENT_URL,
-        ),
-        # Association: at most a hint.
-        Example(s.statement(enforcement=""),
-                expect="failed", context={"bitv": s.ASSOCIATION}, url=s.STATEMENT_URL),
-        Example(s.statement(enforcement=""),
-                expect="failed", context={"bitv": s.BY_MUNICIPAL}, url=s.STATEMENT_URL),
-        Example(
-            s.statement(
-                enforcement='<h2 id="schlichtung">Schlichtungsverfahren</h2><p>Sie können ein '
-                "Schlichtungsverfahren beantragen.</p>"
-            ),
-            expect="failed",
-            at="#schlichtung",
-            context={"bitv": s.BY_MUNICIPAL},
-            url=s.STATEMENT_URL,
-        ),
-        # A federal body must point to the federal Schlichtungsstelle, not to a Land body.
-        Example(s.statement(),
-                expect="needs_review", at="#enforcement-link", context={"bitv": s.FEDERAL},
-                url=s.STATEMENT_URL),
-        # No heading; the link sits in the paragraph that names the procedure.
-        Example(
-            s.statement(
-                enforcement="<p>Bleibt Ihre Meldung ohne Antwort, können Sie die Schlichtung "
-                'beantragen: <a id="plain" href="https://www.landesstelle.example/">'
-                "www.landesstelle.example</a></p>"
-            ),
-            expect="needs_review",
-            at="#plain",
-            context={"bitv": s.SN_MUNICIPAL},
-            url=s.STATEMENT_URL,
-        ),
-        # BW: no host on our list, so a plausible link needs review.
-        Example(
-            s.statement(
-                enforcement="<h2>Durchsetzungsverfahren</h2><p>Wenden Sie sich an die "
-                '<a id="lz" href="https://www.lz-barr.example/">Schlichtungsstelle</a>.</p>'
-            ),
-            expect="needs_review",
-            at="#lz",
-            context={"bitv": s.BW_MUNICIPAL},
-            url=s.STATEMENT_URL,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

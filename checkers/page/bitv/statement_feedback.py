@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.bitv import samples as s
 from checkers.page.bitv.common import (
     ENFORCEMENT_TOPIC,
     content_blocks,
@@ -31,7 +30,8 @@ from checkers.page.bitv.common import (
     statement_page,
 )
 from checkers.page.dom import HtmlElement, Page, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 
 # "Kontaktdaten der Schlichtungsstelle" is the enforcement section, not the feedback one.
 HEADING = re.compile(
@@ -54,79 +54,7 @@ NO_MEANS = de_en(
     "and no form.",
 )
 
-META = RuleMeta(
-    id="bitv.statement-feedback",
-    engine="bitv",
-    title=de_en("Feedback-Möglichkeit in der Erklärung", "Feedback mechanism in the statement"),
-    message=de_en(
-        "Der Erklärung zur Barrierefreiheit fehlt der Abschnitt „Feedback und Kontaktangaben“ "
-        "mit einer E-Mail-Adresse oder einem Formular, über das man Barrieren melden kann.",
-        "The accessibility statement lacks the section 'Feedback und Kontaktangaben' with an "
-        "e-mail address or a form for reporting barriers.",
-    ),
-    explanation=de_en(
-        "Ergänzen Sie eine Überschrift „Feedback und Kontaktangaben“ und darunter z. B.: „Sind "
-        "Ihnen Mängel beim barrierefreien Zugang aufgefallen? Schreiben Sie uns an "
-        "barrierefreiheit@ihre-stadt.de.“ Verlinken Sie die Adresse als E-Mail-Link (mailto:) "
-        "oder ein barrierefreies Kontaktformular. Nennen Sie gern auch eine Telefonnummer. "
-        "Sie müssen innerhalb eines Monats antworten (§ 12b Abs. 4 BGG).",
-        "Add a heading 'Feedback und Kontaktangaben' and below it, e.g. 'Sind Ihnen Mängel beim "
-        "barrierefreien Zugang aufgefallen? Schreiben Sie uns an barrierefreiheit@your-town.de.' "
-        "Link the address (mailto:) or an accessible contact form; a phone number helps too. "
-        "You must answer within one month (§ 12b (4) BGG).",
-    ),
-    severity="error",
-    standards=("BGG § 12b Abs. 2 Nr. 2", "Durchführungsbeschluss (EU) 2018/1523"),
-    examples=(
-        Example(s.statement(), expect=None, url=s.STATEMENT_URL),
-        Example(
-            s.statement(
-                feedback="<h2>Barrieren melden</h2><p>Nutzen Sie unser "
-                '<a href="/kontakt/barriere-melden/">Formular „Barriere melden“</a>.</p>'
-            ),
-            expect=None,
-            url=s.STATEMENT_URL,
-        ),
-        Example(
-            s.statement(
-                feedback="<h2>Kontakt</h2><p>E-Mail: barrierefreiheit@musterstadt.de, "
-                "Telefon: 08123 456-0</p>"
-            ),
-            expect=None,
-            url=s.STATEMENT_URL,
-        ),
-        Example(
-            s.statement(
-                feedback="<h2>Feedback</h2><form action='/feedback'><label>Ihre Nachricht "
-                "<textarea name='text'></textarea></label><button>Senden</button></form>"
-            ),
-            expect=None,
-            url=s.STATEMENT_URL,
-        ),
-        Example(s.statement(feedback=""), expect="failed", url=s.STATEMENT_URL),
-        # The Schlichtungsstelle's e-mail address is not the site's feedback contact.
-        Example(
-            s.statement(
-                feedback="",
-                enforcement="<h2>Kontakt zur Schlichtungsstelle</h2><p>E-Mail: "
-                '<a href="mailto:info@schlichtungsstelle-bgg.de">info@schlichtungsstelle-bgg.de'
-                "</a></p>",
-            ),
-            expect="failed",
-            context={"bitv": s.FEDERAL},
-            url=s.STATEMENT_URL,
-        ),
-        Example(
-            s.statement(
-                feedback='<h2 id="fb">Feedback und Kontaktangaben</h2><p>Rufen Sie uns an: '
-                "08123 456-0 oder schreiben Sie an: Stadt Musterstadt, Marktplatz 1.</p>"
-            ),
-            expect="failed",
-            at="#fb",
-            url=s.STATEMENT_URL,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 def _means(page: Page, elements: list[HtmlElement], text: str) -> bool:

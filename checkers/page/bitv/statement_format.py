@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import settings_of
 from checkers.page.bitv.common import hit_at, is_statement, public_body_duty, statement_links
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.urls import split_url
 
 PDF = de_en(
@@ -26,59 +26,7 @@ PDF = de_en(
     "The accessibility statement is a PDF file ({url}). It must be an accessible HTML page.",
 )
 
-META = RuleMeta(
-    id="bitv.statement-format",
-    engine="bitv",
-    title=de_en(
-        "Erklärung zur Barrierefreiheit als HTML-Seite mit passendem Titel",
-        "Accessibility statement is an HTML page with the right title",
-    ),
-    message=de_en(
-        "Die verlinkte Erklärung ({url}) heißt weder im Seitentitel noch in der Hauptüberschrift "
-        "„Erklärung zur Barrierefreiheit“.",
-        "The linked statement ({url}) is not called 'Erklärung zur Barrierefreiheit' in its "
-        "page title or main heading.",
-    ),
-    explanation=de_en(
-        "Veröffentlichen Sie die Erklärung als normale Seite Ihrer Website (kein PDF). Seitentitel "
-        "und Hauptüberschrift (h1): „Erklärung zur Barrierefreiheit“. Verwenden Sie das "
-        "Muster Ihres Landes bzw. des Bundes.",
-        "Publish the statement as an ordinary page of your site (not a PDF), with the page "
-        "title and main heading (h1) 'Erklärung zur Barrierefreiheit'. Use your Land's or the "
-        "federal model.",
-    ),
-    severity="error",
-    standards=("BITV 2.0 § 7", "Durchführungsbeschluss (EU) 2018/1523 Art. 2"),
-    examples=(
-        Example(s.statement(), expect=None, url=s.STATEMENT_URL),
-        Example(s.homepage(),
-                expect=None, context={"linked": {"statement": (s.STATEMENT_URL, s.statement())}}),
-        Example(
-            s.homepage(
-                footer='<footer><a id="pdf" href="/media/barrierefreiheit.pdf">'
-                "Erklärung zur Barrierefreiheit (PDF)</a></footer>"
-            ),
-            expect="failed",
-            at="#pdf",
-        ),
-        Example(s.homepage(),
-                expect="failed",
-                context={"extra": {"statement_link_href": f"{s.SITE}/files/erklaerung.pdf"}}),
-        Example(
-            s.homepage(),
-            expect="failed",
-            context={
-                "linked": {
-                    "statement": (
-                        s.STATEMENT_URL,
-                        "<html><head><title>Barrierefreiheit</title></head><body><h1>"
-                        "Barrierefreiheit</h1><p>Wir bemühen uns.</p></body></html>",
-                    )
-                }
-            },
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 def _is_pdf(url: str | None) -> bool:

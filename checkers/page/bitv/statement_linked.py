@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import settings_of
 from checkers.page.bitv.common import (
     is_statement,
@@ -24,8 +23,8 @@ from checkers.page.bitv.common import (
     public_body_duty,
     statement_links,
 )
-from checkers.page.options import BitvSettings
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 
 ELSEWHERE = de_en(
     "Der Link „{name}“ führt zu {found}, die Erklärung zur Barrierefreiheit ist aber unter "
@@ -34,67 +33,7 @@ ELSEWHERE = de_en(
     "{expected}. All pages should link to the same statement.",
 )
 
-META = RuleMeta(
-    id="bitv.statement-linked",
-    engine="bitv",
-    title=de_en(
-        "Jede Seite verlinkt die Erklärung zur Barrierefreiheit",
-        "Every page links to the accessibility statement",
-    ),
-    message=de_en(
-        "Auf dieser Seite fehlt ein Link zur „Erklärung zur Barrierefreiheit“.",
-        "This page has no link to the accessibility statement ('Erklärung zur Barrierefreiheit').",
-    ),
-    explanation=de_en(
-        "Setzen Sie in die Fußzeile, die auf allen Seiten gleich ist, einen Link mit dem Text "
-        "„Erklärung zur Barrierefreiheit“. § 7 BITV 2.0 verlangt, dass die Erklärung von der "
-        "Startseite und von jeder Seite aus erreichbar ist. Heißt der Link bei Ihnen anders, "
-        "tragen Sie die Adresse der Erklärung als statement_url in die Konfiguration ein.",
-        "Put a link with the text 'Erklärung zur Barrierefreiheit' into the footer shown on "
-        "every page. § 7 BITV 2.0 requires the statement to be reachable from the homepage and "
-        "from every page. If your link has another name, configure the statement's address as "
-        "statement_url.",
-    ),
-    severity="error",
-    standards=("BITV 2.0 § 7", "Durchführungsbeschluss (EU) 2018/1523"),
-    examples=(
-        Example(s.homepage(), expect=None),
-        Example(
-            s.homepage(footer='<footer><a href="/barrierefreiheit/">Barrierefreiheit</a></footer>'),
-            expect=None,
-        ),
-        Example(
-            s.homepage(footer='<footer><a href="/a11y/">Hinweise zur Zugänglichkeit</a></footer>'),
-            expect=None,
-            context={"bitv": BitvSettings(statement_url="https://www.musterstadt.de/a11y/")},
-            url=s.HOME,
-        ),
-        Example(s.statement(), expect=None, url=s.STATEMENT_URL),
-        Example(s.homepage(footer='<footer><a href="/impressum/">Impressum</a></footer>'),
-                expect="failed"),
-        # A jump link on a page whose address names the statement is no statement link.
-        Example(s.homepage(footer='<footer><a href="#inhalt">Nach oben</a></footer>'),
-                expect="failed", url="https://www.musterstadt.de/barrierefreiheit/hilfe.html"),
-        # Hidden links do not count.
-        Example(
-            s.homepage(
-                footer='<footer hidden><a href="/erklaerung-zur-barrierefreiheit/">'
-                "Erklärung zur Barrierefreiheit</a></footer>"
-            ),
-            expect="failed",
-            context={"bitv": s.BW_MUNICIPAL},
-        ),
-        Example(
-            s.homepage(),
-            expect="needs_review",
-            at="#a11y-statement",
-            context={
-                "bitv": BitvSettings(statement_url="https://www.musterstadt.de/barrierefreiheit/")
-            },
-            url=s.HOME,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

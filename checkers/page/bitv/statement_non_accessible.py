@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.bitv import samples as s
 from checkers.page.bitv.common import (
     compliance_claims,
     find_section,
@@ -24,7 +23,8 @@ from checkers.page.bitv.common import (
     statement_page,
     statuses,
 )
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 
 HEADING = re.compile(
     r"nicht[\s\-]+barriere[\s\-]*frei|unvereinbarkeit|barrieren\s+auf\s+(?:dieser|der)", re.I
@@ -35,44 +35,7 @@ EMPTY = de_en(
     "Nothing follows the heading '{heading}'. List the content that is not accessible there.",
 )
 
-META = RuleMeta(
-    id="bitv.statement-non-accessible",
-    engine="bitv",
-    title=de_en("Abschnitt „Nicht barrierefreie Inhalte“", "Section on non-accessible content"),
-    message=de_en(
-        "Die Erklärung sagt „{status_de}“, nennt aber unter keiner Überschrift „Nicht "
-        "barrierefreie Inhalte“, was nicht barrierefrei ist.",
-        "The statement says '{status_en}' but has no section 'Nicht barrierefreie Inhalte' "
-        "listing what is not accessible.",
-    ),
-    explanation=de_en(
-        "Fügen Sie eine Überschrift „Nicht barrierefreie Inhalte“ ein und zählen Sie darunter "
-        "auf: welche Inhalte nicht barrierefrei sind, warum (Unvereinbarkeit, unverhältnismäßige "
-        "Belastung oder nicht im Geltungsbereich) und welche barrierefreie Alternative es gibt, "
-        "z. B. „Ältere PDF-Dateien des Amtsblatts sind nicht barrierefrei. Wir senden Ihnen den "
-        "Text auf Anfrage per E-Mail.“",
-        "Add a heading 'Nicht barrierefreie Inhalte' and list below it which content is not "
-        "accessible, why (non-compliance, disproportionate burden or out of scope) and which "
-        "accessible alternative exists.",
-    ),
-    severity="warning",
-    standards=("BGG § 12b Abs. 2 Nr. 1", "Durchführungsbeschluss (EU) 2018/1523"),
-    examples=(
-        Example(s.statement(), expect=None, url=s.STATEMENT_URL),
-        # Fully compliant: nothing to list.
-        Example(
-            s.statement(
-                status="<p>Diese Website ist vollständig mit der BayBITV vereinbar.</p>",
-                non_accessible="",
-            ),
-            expect=None,
-            url=s.STATEMENT_URL,
-        ),
-        Example(s.statement(non_accessible=""), expect="failed", url=s.STATEMENT_URL),
-        Example(s.statement(non_accessible='<h2 id="empty">Nicht barrierefreie Inhalte</h2>'),
-                expect="failed", at="#empty", url=s.STATEMENT_URL),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

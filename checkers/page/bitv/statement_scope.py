@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.bitv import samples as s
 from checkers.page.bitv.applicability import settings_of
 from checkers.page.bitv.common import (
     STATEMENT_NAME,
@@ -26,7 +25,8 @@ from checkers.page.bitv.common import (
     sentences,
     statement_page,
 )
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 
 SCOPE = re.compile(r"\bgilt\s+f(?:ü|ue)r\b|\bbezieht\s+sich\s+auf\b|geltungsbereich", re.I)
 _TITLE_SPLIT = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
@@ -36,46 +36,7 @@ UNNAMED = de_en(
     "The statement's scope names neither the address ({host}) nor the name of the site.",
 )
 
-META = RuleMeta(
-    id="bitv.statement-scope",
-    engine="bitv",
-    title=de_en("Geltungsbereich der Erklärung", "Scope of the statement"),
-    message=de_en(
-        "In der Erklärung zur Barrierefreiheit fehlt der Satz, für welche Website sie gilt.",
-        "The accessibility statement does not say which website it applies to.",
-    ),
-    explanation=de_en(
-        "Schreiben Sie gleich nach der Einleitung: „Diese Erklärung zur Barrierefreiheit gilt "
-        "für die Website www.ihre-stadt.de der Stadt …“. Gilt sie für mehrere Websites oder "
-        "Apps, zählen Sie alle auf.",
-        "Right after the introduction, write: 'Diese Erklärung zur Barrierefreiheit gilt für "
-        "die Website www.your-town.de der Stadt …'. If it covers several sites or apps, list "
-        "them all.",
-    ),
-    severity="warning",
-    standards=("BITV 2.0 § 7", "Durchführungsbeschluss (EU) 2018/1523"),
-    examples=(
-        Example(s.statement(), expect=None, url=s.STATEMENT_URL),
-        Example(
-            s.homepage(),
-            expect=None,
-            context={
-                "linked": {
-                    "statement": (
-                        s.STATEMENT_URL,
-                        s.statement(
-                            scope="<p>Diese Erklärung gilt für den Internetauftritt der "
-                            "Stadt Musterstadt.</p>"
-                        ),
-                    )
-                }
-            },
-        ),
-        Example(s.statement(scope=""), expect="failed", url=s.STATEMENT_URL),
-        Example(s.statement(scope='<p id="vague">Diese Erklärung gilt für unsere Website.</p>'),
-                expect="needs_review", at="#vague", url=s.STATEMENT_URL),
-    ),
-)
+META = page_meta(__file__)
 
 
 def _names(context: PageContext) -> list[str]:

@@ -15,37 +15,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.abbr-no-expansion",
-    engine="static",
-    title=de_en("Abkürzung nicht erklärt", "Abbreviation not expanded"),
-    message=de_en('Die Abkürzung "{abbr}" wird nirgends ausgeschrieben.',
-                  'The abbreviation "{abbr}" is not expanded anywhere.'),
-    explanation=de_en(
-        'Schreiben Sie die Abkürzung beim ersten Vorkommen aus, z. B. „Bürgerliches '
-        'Gesetzbuch (BGB)“, oder geben Sie ihr ein title-Attribut: <abbr title="…">.',
-        'Expand the abbreviation on first use, e.g. "Government Digital Service (GDS)", or '
-        'give it a title attribute: <abbr title="…">.',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("3.1.4",),
-    standards=("WCAG technique H28",),
-    examples=(
-        Example('<p><abbr id="a">BGB</abbr> regelt das Mietrecht.</p>',
-                expect="needs_review", at="#a"),
-        Example('<p><abbr title="Bürgerliches Gesetzbuch">BGB</abbr> regelt es.</p>', expect=None),
-        Example('<p>Das Bürgerliche Gesetzbuch (<abbr>BGB</abbr>) regelt es.</p>', expect=None),
-        Example(
-            '<p><abbr title="Bürgerliches Gesetzbuch">BGB</abbr> und <abbr>BGB</abbr>'
-            "</p>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -13,45 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.accesskey-duplicate",
-    engine="static",
-    title=de_en("Tastenkürzel doppelt vergeben", "Access key used twice"),
-    message=de_en('Das Tastenkürzel "{key}" ist mehrfach vergeben.',
-                  'The access key "{key}" is used more than once.'),
-    explanation=de_en(
-        "Geben Sie jedem accesskey einen eigenen Buchstaben oder verzichten Sie auf "
-        "accesskey: die Kürzel stören oft die Kürzel von Hilfsmitteln.",
-        "Give every accesskey its own letter, or do without accesskey: the keys often clash "
-        "with those of assistive technology.",
-    ),
-    severity="warning",
-    standards=("Best practice (HTML accesskey)",),
-    examples=(
-        Example(
-            '<a href="/" accesskey="1">Start</a><a id="k" href="/k" accesskey="1">'
-            "Kontakt</a>",
-            expect="failed",
-            at="#k",
-        ),
-        Example(
-            '<a href="/" accesskey="s">Start</a><button id="k" accesskey="S">Suche'
-            "</button>",
-            expect="failed",
-            at="#k",
-        ),
-        Example('<a href="/" accesskey="1">Start</a><a href="/k" accesskey="2">Kontakt</a>',
-                expect=None),
-        Example(
-            '<a href="/" accesskey="1">Start</a><a href="/k" accesskey="1" hidden>'
-            "Kontakt</a>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

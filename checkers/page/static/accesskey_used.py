@@ -11,38 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static import accesskey_duplicate
 from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.accesskey-used",
-    engine="static",
-    title=de_en("Tastenkürzel (accesskey) verwendet", "Access keys used"),
-    message=de_en("Die Seite legt {count} Tastenkürzel fest (accesskey: {keys}).",
-                  "The page defines {count} access key(s) (accesskey: {keys})."),
-    explanation=de_en(
-        "Tastenkürzel mit accesskey stören oft die Kürzel von Browser und Screenreader. "
-        "Verzichten Sie darauf oder lassen Sie Nutzer sie abschalten und ändern.",
-        "accesskey shortcuts often clash with browser and screen reader keys. Do without them, "
-        "or let users turn them off and change them.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    standards=("Best practice (HTML accesskey)", "WCAG 2.1.4 (related)"),
-    examples=(
-        Example('<a id="k" href="/kontakt" accesskey="k">Kontakt</a>',
-                expect="needs_review", at="#k"),
-        Example('<a href="/">Start</a><a href="/kontakt">Kontakt</a>', expect=None),
-        Example(
-            '<a id="s" href="/" accesskey="1">Start</a><a href="/k" accesskey="1">'
-            "Kontakt</a>",
-            expect="needs_review",
-            at="#s",
-        ),
-        Example('<a href="/k" accesskey="k" hidden>Kontakt</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -13,34 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.adjacent-duplicate-links",
-    engine="static",
-    title=de_en("Doppelter Link", "Duplicate adjacent link"),
-    message=de_en("Zwei Links hintereinander führen zu {href}.",
-                  "Two links in a row lead to {href}."),
-    explanation=de_en(
-        "Fassen Sie Bild und Text in einem Link zusammen; das Bild bekommt dann alt=\"\".",
-        'Put image and text into one link; the image then gets alt="".',
-    ),
-    severity="info",
-    outcome="needs_review",
-    standards=("WCAG technique H2", "Best practice (WCAG 2.4.4)"),
-    examples=(
-        Example(
-            '<a href="/fest"><img src="fest.jpg" alt="Stadtfest"></a>\n'
-            '<a id="l" href="/fest">Stadtfest</a>',
-            expect="needs_review",
-            at="#l",
-        ),
-        Example('<a href="/fest"><img src="fest.jpg" alt=""> Stadtfest</a>', expect=None),
-        Example('<a href="/a">A</a>, <a href="/a">B</a>', expect=None),
-        Example('<a href="/a">A</a> <a href="/b">B</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

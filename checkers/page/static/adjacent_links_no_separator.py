@@ -14,45 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import explicit_role, facts
 
-META = RuleMeta(
-    id="static.adjacent-links-no-separator",
-    engine="static",
-    title=de_en("Links ohne Trennzeichen", "Links without separators"),
-    message=de_en(
-        "{count} Links folgen ohne Trennzeichen aufeinander, beginnend mit \"{text}\".",
-        '{count} links follow each other without separators, starting with "{text}".',
-    ),
-    explanation=de_en(
-        "Setzen Sie mehrere Links in eine Liste (<ul>) oder trennen Sie sie mit sichtbaren "
-        "Zeichen wie „|“ oder Kommas.",
-        'Put several links into a list (<ul>) or separate them with visible characters such '
-        'as "|" or commas.',
-    ),
-    severity="info",
-    outcome="needs_review",
-    standards=("Best practice (WCAG 1.3.1, 2.4.4)",),
-    examples=(
-        Example(
-            '<p><a id="a" href="a.html">Seite A</a> <a href="b.html">Seite B</a> '
-            '<a href="c.html">Seite C</a></p>',
-            expect="needs_review",
-            at="#a",
-        ),
-        Example('<p><a href="a.html">Seite A</a> | <a href="b.html">Seite B</a></p>', expect=None),
-        Example('<ul><li><a href="a.html">A</a></li><li><a href="b.html">B</a></li></ul>',
-                expect=None),
-        Example('<nav><a href="a.html">A</a> <a href="b.html">B</a></nav>', expect=None),
-        Example(
-            '<p><a href="a.html"><img src="a.png" alt="A"></a> '
-            '<a href="b.html"><img src="b.png" alt="B"></a></p>',
-            expect=None,
-        ),
-        Example('<p><a href="a.html">A</a>, <a href="b.html">B</a></p>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _LIST_TAGS = frozenset({"ul", "ol", "menu", "nav", "dl", "select", "table"})
 _LIST_ROLES = frozenset({"navigation", "list", "menu", "menubar", "toolbar", "tablist",

@@ -15,40 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import declarations, innermost_matches, visible_text
 from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.all-caps-text",
-    engine="static",
-    title=de_en("Text in Großbuchstaben", "Text in capital letters"),
-    message=de_en('"{text}" ist in Großbuchstaben geschrieben.',
-                  '"{text}" is written in capital letters.'),
-    explanation=de_en(
-        "Schreiben Sie Text in normaler Groß- und Kleinschreibung. Zum Hervorheben nutzen Sie "
-        "<strong>.",
-        "Write text in normal upper and lower case. To emphasise, use <strong>.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    standards=("Best practice (readability)", "BITV 2.0 Anlage 2 Teil 2 (Leichte Sprache)"),
-    examples=(
-        Example('<p id="c">ACHTUNG: DAS BÜRGERBÜRO BLEIBT AM FREITAG GESCHLOSSEN.</p>',
-                expect="needs_review", at="#c"),
-        Example(
-            '<p id="c" style="text-transform: uppercase">Das Bürgerbüro bleibt am '
-            "Freitag geschlossen</p>",
-            expect="needs_review",
-            at="#c",
-        ),
-        Example("<p>Anträge nach BGB, SGB II und SGB XII stellen Sie beim Amt.</p>", expect=None),
-        Example("<p>Das Bürgerbüro bleibt am Freitag geschlossen.</p>", expect=None),
-        Example("<p>Optionen: FD, SOCKET, LISTEN, CHILD, RANGE</p>", expect=None),
-        Example("<pre>SELECT NAME FROM USERS WHERE ACTIVE</pre>", expect=None),
-        Example('<span style="text-transform: uppercase">Menü</span>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _WORD = r"[A-ZÄÖÜ][A-ZÄÖÜß\-]+"
 # Words separated by spaces (after : ! ? . too), not by commas: "FD, SOCKET, LISTEN" is a list

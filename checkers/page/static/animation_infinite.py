@@ -15,43 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import css_rules, declarations
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.animation-infinite",
-    engine="static",
-    title=de_en("Endlose Animation", "Endless animation"),
-    message=de_en("{where} lässt eine Animation endlos laufen.",
-                  "{where} runs an animation forever."),
-    explanation=de_en(
-        "Lassen Sie Animationen nach höchstens 5 Sekunden enden, bieten Sie eine "
-        "Pause-Schaltfläche an und beachten Sie @media (prefers-reduced-motion: reduce).",
-        "End animations after 5 seconds at most, offer a pause button and honour "
-        "@media (prefers-reduced-motion: reduce).",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("2.2.2",),
-    standards=wcag_standards("2.2.2"),
-    examples=(
-        Example(
-            '<style id="s">.laufband { animation: scroll 10s linear infinite; }'
-            '</style><div class="laufband">Neu: Online-Termine</div>',
-            expect="needs_review",
-            at="#s",
-        ),
-        Example('<div id="a" style="animation: blinken 1s infinite">Eilmeldung</div>',
-                expect="needs_review", at="#a"),
-        Example(
-            '<style>.x { animation: drehen 1s infinite; } @media (prefers-reduced-motion:'
-            " reduce) { .x { animation: none; } }</style>",
-            expect=None,
-        ),
-        Example('<style>.x { animation: einblenden 1s 1; }</style>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 def _infinite(decls: dict[str, str]) -> bool:

@@ -10,65 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import explicit_role, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import explicit_role, facts
 
-META = RuleMeta(
-    id="static.area-alt",
-    engine="static",
-    title=de_en("Bereich einer Image-Map ohne Namen", "Image map area without a name"),
-    message=de_en(
-        "Der klickbare Bereich der Grafik hat keinen Alternativtext.",
-        "The clickable area of the image has no text alternative.",
-    ),
-    explanation=de_en(
-        "Schreiben Sie in das alt-Attribut jedes area-Elements, wohin der Bereich führt, "
-        'zum Beispiel alt="Stadtteil Nord".',
-        'Write in the alt attribute of each area element where it leads, for example '
-        'alt="North district".',
-    ),
-    severity="error",
-    wcag=("1.1.1", "2.4.4", "4.1.2"),
-    act=("c487ae",),
-    standards=wcag_standards("1.1.1", "2.4.4", "4.1.2"),
-    examples=(
-        Example(
-            '<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
-            '<area id="a" href="/nord" shape="rect" coords="0,0,10,10"></map>',
-            expect="failed",
-            at="#a",
-        ),
-        Example(
-            '<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
-            '<area id="a" href="/nord" alt="" coords="0,0,10,10"></map>',
-            expect="failed",
-            at="#a",
-        ),
-        Example(
-            '<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
-            '<area href="/nord" alt="Stadtteil Nord" coords="0,0,10,10"></map>',
-            expect=None,
-        ),
-        Example(
-            '<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
-            '<area href="/nord" aria-label="Nord" coords="0,0,10,10"></map>',
-            expect=None,
-        ),
-        # Without href the area is no link.
-        Example(
-            '<img src="plan.png" alt="Stadtplan" usemap="#m"><map name="m">'
-            '<area coords="0,0,10,10"></map>',
-            expect=None,
-        ),
-        # No image uses the map: nothing is rendered.
-        Example('<map name="m"><area href="/nord" coords="0,0,10,10"></map>', expect=None),
-        Example(
-            '<img src="plan.png" alt="" usemap="#m" hidden><map name="m">'
-            '<area href="/nord" coords="0,0,10,10"></map>',
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

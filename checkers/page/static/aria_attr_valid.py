@@ -15,51 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import GLOBAL_ARIA, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import GLOBAL_ARIA, facts
 
-META = RuleMeta(
-    id="static.aria-attr-valid",
-    engine="static",
-    title=de_en("Ungültiges ARIA-Attribut", "Invalid ARIA attribute"),
-    message=de_en('Das Attribut {attr} gibt es in WAI-ARIA nicht.',
-                  "The attribute {attr} does not exist in WAI-ARIA."),
-    explanation=de_en(
-        "Prüfen Sie die Schreibweise der aria-Attribute und ihre Werte, zum Beispiel "
-        'aria-labelledby (nicht aria-labeledby) und aria-expanded="true" oder "false".',
-        "Check the spelling of aria attributes and their values, for example "
-        'aria-labelledby (not aria-labeledby) and aria-expanded="true" or "false".',
-    ),
-    severity="error",
-    wcag=("1.3.1", "4.1.2"),
-    act=("5f99a7", "6a7281"),
-    standards=wcag_standards("1.3.1", "4.1.2"),
-    examples=(
-        Example('<div id="x" aria-lable="Menü">x</div>', expect="failed", at="#x"),
-        Example('<input id="x" aria-labeledby="l">', expect="failed", at="#x"),
-        Example('<button id="x" aria-expanded="yes">Menü</button>', expect="failed", at="#x"),
-        Example('<div id="x" role="heading" aria-level="zwei">T</div>', expect="failed", at="#x"),
-        Example('<div id="x" role="slider" aria-valuenow="fünf" tabindex="0"></div>',
-                expect="failed", at="#x"),
-        Example('<div id="x" aria-live="laut">x</div>', expect="failed", at="#x"),
-        Example('<a id="x" href="/" aria-current="ja">Start</a>', expect="needs_review", at="#x"),
-        Example('<button aria-expanded="false" aria-controls="m">Menü</button>', expect=None),
-        Example('<div role="checkbox" aria-checked="mixed" tabindex="0">x</div>', expect=None),
-        Example('<div role="heading" aria-level="2">T</div>', expect=None),
-        Example(
-            '<div role="slider" aria-valuenow="2.5" aria-valuemin="0" '
-            'aria-valuemax="1e1" tabindex="0"></div>',
-            expect=None,
-        ),
-        Example('<div aria-relevant="additions text" aria-live="polite">x</div>', expect=None),
-        Example('<a href="/" aria-current="PAGE">Start</a>', expect=None),
-        Example('<div aria-label="">x</div>', expect=None),
-        Example('<input aria-errormessage="nicht-da" aria-invalid="true">', expect=None),
-        Example('<input id="f" aria-errormessage="e1 e2" aria-invalid="true">',
-                expect="failed", at="#f"),
-        Example('<div role="listitem" aria-setsize="-1" aria-posinset="3">x</div>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _TRUE_FALSE = frozenset({"true", "false"})
 _TRISTATE = frozenset({"true", "false", "mixed", "undefined"})

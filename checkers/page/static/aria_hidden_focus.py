@@ -15,66 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
     facts,
     in_tab_order,
     script_manages_focus,
-    wcag_standards,
 )
 
-META = RuleMeta(
-    id="static.aria-hidden-focus",
-    engine="static",
-    title=de_en("Verstecktes Element bekommt Fokus", "Hidden element takes focus"),
-    message=de_en(
-        'Im Bereich mit aria-hidden="true" kann {focus} mit der Tastatur erreicht werden.',
-        'Inside the aria-hidden="true" area, {focus} can be reached with the keyboard.',
-    ),
-    explanation=de_en(
-        'Entfernen Sie aria-hidden="true", oder nehmen Sie die Links und Schaltflächen darin '
-        'mit tabindex="-1" aus der Tab-Reihenfolge.',
-        'Remove aria-hidden="true", or take the links and buttons inside out of the tab '
-        'order with tabindex="-1".',
-    ),
-    severity="error",
-    wcag=("1.3.1", "4.1.2"),
-    act=("6cfa84",),
-    standards=wcag_standards("1.3.1", "4.1.2"),
-    examples=(
-        Example('<div id="h" aria-hidden="true"><a href="/">Start</a></div>',
-                expect="failed", at="#h"),
-        Example('<button id="h" aria-hidden="true">Menü</button>', expect="failed", at="#h"),
-        Example('<div id="h" aria-hidden="true"><div tabindex="0">x</div></div>',
-                expect="failed", at="#h"),
-        Example('<div aria-hidden="true"><a href="/" tabindex="-1">Start</a></div>', expect=None),
-        Example('<div aria-hidden="true"><button disabled>OK</button></div>', expect=None),
-        Example('<div aria-hidden="true"><a href="/" style="display:none">x</a></div>',
-                expect=None),
-        Example('<div aria-hidden="true"><a>kein Link</a></div>', expect=None),
-        Example('<div aria-hidden="false"><a href="/">Start</a></div>', expect=None),
-        Example('<div aria-hidden="true" inert><a href="/">Start</a></div>', expect=None),
-        Example('<div aria-hidden="true"><fieldset disabled><input></fieldset></div>', expect=None),
-        # Focus sentinel after a dialog: a script sends focus back into the dialog at once.
-        Example(
-            '<div role="dialog" aria-label="Anmeldung"><input id="erstes" aria-label="Name">'
-            '</div><span aria-hidden="true"><a id="wache" href="#">zurück</a></span>'
-            '<script>document.getElementById("wache").addEventListener("focus", function () '
-            '{ document.getElementById("erstes").focus(); });</script>',
-            expect="needs_review",
-            at="html > body > span",
-        ),
-        Example('<p aria-hidden="true"><a href="#" onfocus="weiter(this)">x</a></p>',
-                expect="needs_review", at="html > body > p"),
-        # The script only handles clicks: the hidden link stays in the tab order.
-        Example(
-            '<span id="w" aria-hidden="true"><a id="wache" href="#">zurück</a></span>'
-            '<script>document.getElementById("wache").addEventListener("click", zu);</script>',
-            expect="failed",
-            at="#w",
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -14,57 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.article-misuse",
-    engine="static",
-    title=de_en("<article> ohne eigenständigen Inhalt", "<article> without self-contained content"),
-    message=de_en("Dieses <article> enthält außer Überschriften nur {what}, keinen Text.",
-                  "Apart from headings, this <article> holds only {what}, no text."),
-    explanation=de_en(
-        "Verwenden Sie <article> nur für eigenständige Inhalte wie Meldungen oder Beiträge. "
-        "Für Menüs nehmen Sie <nav>, sonst <div> oder <section>.",
-        "Use <article> only for self-contained content such as news items or posts. Use <nav> "
-        "for menus, otherwise <div> or <section>.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.3.1",),
-    standards=wcag_standards("1.3.1"),
-    examples=(
-        Example(
-            '<article id="a"><ul><li><a href="/a">Start</a></li><li><a href="/b">'
-            "Kontakt</a></li></ul></article>",
-            expect="needs_review",
-            at="#a",
-        ),
-        Example(
-            '<article id="a"><form action="/s"><label>Suche <input name="q"></label>'
-            "<button>Los</button></form></article>",
-            expect="needs_review",
-            at="#a",
-        ),
-        Example(
-            '<article><h2><a href="/m">Neue Öffnungszeiten</a></h2><p>Ab Montag hat '
-            "das Bürgerbüro länger geöffnet.</p></article>",
-            expect=None,
-        ),
-        Example(
-            '<article id="a"><h2>Auch interessant</h2><nav><ul><li><a href="/a">Start'
-            '</a></li><li><a href="/b">Kontakt</a></li></ul></nav></article>',
-            expect="needs_review",
-            at="#a",
-        ),
-        Example('<article><h2><a href="/m">Neue Öffnungszeiten</a></h2></article>', expect=None),
-        Example(
-            '<article><a href="/m">Mehr</a> Das Bürgerbüro hat ab Montag länger '
-            "geöffnet.</article>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIP = _HEADINGS | {"a", "form", "script", "style", "template"}

@@ -18,46 +18,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.ascii-art",
-    engine="static",
-    title=de_en("Textgrafik ohne Alternative", "ASCII art without text alternative"),
-    message=de_en("Dieser vorformatierte Text ist wohl eine Grafik aus Zeichen ({share} % "
-                  "Sonderzeichen) ohne Textalternative.",
-                  "This preformatted text seems to be a picture made of characters ({share} % "
-                  "symbols) without a text alternative."),
-    explanation=de_en(
-        'Geben Sie der Textgrafik eine Textalternative, z. B. <pre role="img" '
-        'aria-label="…">, oder ersetzen Sie sie durch ein Bild mit Alternativtext.',
-        'Give the character picture a text alternative, e.g. <pre role="img" aria-label="…">, '
-        "or replace it with an image that has alt text.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.1.1",),
-    standards=wcag_standards("1.1.1"),
-    examples=(
-        Example('<pre id="a">  /\\_/\\\n ( o.o )\n  > ^ <\n /|   |\\\n</pre>',
-                expect="needs_review", at="#a"),
-        Example(
-            '<pre role="img" aria-label="Eine Katze">  /\\_/\\\n ( o.o )\n  > ^ <\n'
-            "</pre>",
-            expect=None,
-        ),
-        Example("<pre><code>if (a &lt; b) {\n  x = [1, 2];\n}\n</code></pre>", expect=None),
-        Example(
-            "<pre>Montag    9 bis 12 Uhr\nDienstag  9 bis 16 Uhr\nMittwoch  geschlossen\n"
-            "</pre>",
-            expect=None,
-        ),
-        Example("<pre>_.map([1, 2, 3], f);\n=&gt; [3, 6, 9]\n_.size({a: 1});\n=&gt; 1\n</pre>",
-                expect=None),
-        Example('<pre>"stats": {\n  "publish": 352,\n  "rate": 1.2\n},\n</pre>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _CODE = frozenset({"code", "samp", "kbd"})
 MIN_LINES = 3

@@ -16,52 +16,12 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import near_text
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.audio-transcript",
-    engine="static",
-    title=de_en("Audio ohne Textfassung", "Audio without transcript"),
-    message=de_en(
-        "Neben dem Audio-Element ist keine Textfassung (Transkript) zu finden.",
-        "No transcript is found next to the audio element.",
-    ),
-    explanation=de_en(
-        "Bieten Sie den gesprochenen Inhalt auch als Text an, direkt unter dem Player oder "
-        "als Link „Textfassung zum Nachlesen“.",
-        'Offer the spoken content as text too, right below the player or as a link "Read the '
-        'transcript".',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.2.1",),
-    standards=wcag_standards("1.2.1"),
-    examples=(
-        Example(
-            '<section><h2>Podcast</h2><audio id="a" src="folge1.mp3" controls>'
-            "</audio></section>",
-            expect="needs_review",
-            at="#a",
-        ),
-        Example(
-            '<div><audio src="folge1.mp3" controls></audio><p><a href="/folge1.html">'
-            "Transkript der Folge 1</a></p></div>",
-            expect=None,
-        ),
-        Example(
-            '<div><audio src="r.mp3" controls></audio><details><summary>Textfassung'
-            "</summary><p>…</p></details></div>",
-            expect=None,
-        ),
-        Example(
-            '<audio src="r.mp3" controls aria-describedby="t"></audio>'
-            '<p id="t">Mitschrift: Die Bürgermeisterin begrüßt …</p>',
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _TRANSCRIPT = re.compile(
     r"transkript|transcript|textfassung|textversion|text-version|mitschrift|abschrift|"

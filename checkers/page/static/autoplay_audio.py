@@ -12,41 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.autoplay-audio",
-    engine="static",
-    title=de_en("Ton startet automatisch", "Audio plays automatically"),
-    message=de_en(
-        "Das {tag}-Element startet automatisch mit Ton und hat keine Bedienelemente.",
-        "The {tag} element starts automatically with sound and has no controls.",
-    ),
-    explanation=de_en(
-        "Starten Sie Ton nicht automatisch. Wenn doch: höchstens 3 Sekunden, oder mit einer "
-        "Schaltfläche zum Anhalten und Leiserstellen am Anfang der Seite.",
-        "Do not start sound automatically. If you must: at most 3 seconds, or with a button "
-        "to pause and turn it down at the top of the page.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.4.2",),
-    act=("80f0bf",),
-    standards=wcag_standards("1.4.2"),
-    examples=(
-        Example('<audio id="a" src="musik.mp3" autoplay></audio>', expect="needs_review", at="#a"),
-        Example('<video id="v" src="film.mp4" autoplay loop></video>',
-                expect="needs_review", at="#v"),
-        Example('<video id="v" src="film.mp4" autoplay controls></video>',
-                expect="needs_review", at="#v"),
-        Example('<audio id="a" src="musik.mp3" autoplay style="display:none"></audio>',
-                expect="needs_review", at="#a"),
-        Example('<video src="film.mp4" autoplay muted></video>', expect=None),
-        Example('<audio src="musik.mp3" controls></audio>', expect=None),
-        Example('<template><audio src="musik.mp3" autoplay></audio></template>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _NEVER_PLAYED = frozenset({"template", "noscript"})
 

@@ -20,67 +20,12 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, Page, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 from checkers.page.static._styled import source_lower, styled
 
-META = RuleMeta(
-    id="static.avoid-inline-spacing",
-    engine="static",
-    title=de_en("Textabstand mit !important festgelegt", "Text spacing locked with !important"),
-    message=de_en(
-        "Der {what} ist im style-Attribut mit !important auf {value} festgelegt, weniger "
-        "als das {minimum_de}-Fache der Schriftgröße. Nutzerinnen und Nutzer können ihn nicht "
-        "vergrößern.",
-        "The {what_en} is locked to {value} with !important in the style attribute, less than "
-        "{minimum} times the font size. Users cannot increase it.",
-    ),
-    explanation=de_en(
-        "Entfernen Sie !important aus dem style-Attribut oder legen Sie mindestens die "
-        "Werte aus WCAG 1.4.12 fest: Zeilenhöhe 1,5, Zeichenabstand 0,12em, Wortabstand 0,16em.",
-        "Remove !important from the style attribute or set at least the WCAG 1.4.12 values: "
-        "line height 1.5, letter spacing 0.12em, word spacing 0.16em.",
-    ),
-    severity="error",
-    wcag=("1.4.12",),
-    act=("78fd32", "24afc2", "9e45ec"),
-    standards=wcag_standards("1.4.12"),
-    examples=(
-        Example('<p id="p" style="line-height: 1.2 !important">Sprechzeiten</p>', expect="failed",
-                    at="#p"),
-        Example('<p id="p" style="line-height: normal !important">Sprechzeiten</p>',
-                    expect="failed", at="#p"),
-        Example('<p id="p" style="letter-spacing: 0.05em !important">Amt</p>', expect="failed",
-                    at="#p"),
-        Example('<style>body { font-size: 16px }</style>'
-                    '<b id="b" style="word-spacing: 2px !important">Amt und Rat</b>',
-                    expect="failed",
-                    at="#b"),
-        Example('<style>p { font-size: 20px }</style>'
-                    '<p id="p" style="line-height: 24px !important">Sprechzeiten</p>',
-                    expect="failed",
-                    at="#p"),
-        # Not !important: a user style sheet can still raise it.
-        Example('<p style="line-height: 1">Sprechzeiten</p>', expect=None),
-        Example('<p style="line-height: 1.5 !important">Sprechzeiten</p>', expect=None),
-        Example('<p style="line-height: 160% !important">Sprechzeiten</p>', expect=None),
-        Example('<style>p { font-size: 20px }</style>'
-                    '<p style="line-height: 30px !important">Sprechzeiten</p>', expect=None),
-        Example('<p style="letter-spacing: 0.2em !important">Amt</p>', expect=None),
-        # The later !important declaration wins within the attribute.
-        Example('<p style="line-height: 1em !important; line-height: 2em !important">Amt</p>',
-                    expect=None),
-        Example('<p style="line-height: 2em !important; line-height: 1em">Amt</p>',
-                    expect=None),
-        Example('<p style="line-height: 1.2"><span style="line-height: inherit !important">'
-                    "Amt</span></p>", expect=None),
-        Example('<p style="display: none; line-height: 1 !important">Amt</p>', expect=None),
-        Example('<p style="position: absolute; top: -999em; line-height: 1 !important">'
-                    "Amt</p>", expect=None),
-        Example('<template><p style="line-height: 1 !important">Amt</p></template>',
-                    expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 # property -> (minimum as a multiple of the font size, German name, English name, ACT rule)
 _MINIMUM = {
@@ -205,6 +150,6 @@ def check(context: PageContext) -> Iterator[PageHit]:
             yield PageHit(
                 el,
                 {"what": name_de, "what_en": name_en, "value": value,
-                 "minimum": str(minimum), "minimum_de": str(minimum).replace(".", ",")},
+                 "minimum": str(minimum)},
                 act=(act,),
             )

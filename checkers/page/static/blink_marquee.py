@@ -10,30 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.blink-marquee",
-    engine="static",
-    title=de_en("Laufschrift oder blinkender Text", "Scrolling or blinking text"),
-    message=de_en("<{tag}> bewegt Text, ohne dass man ihn anhalten kann.",
-                  "<{tag}> moves text and cannot be paused."),
-    explanation=de_en(
-        "Entfernen Sie <{tag}>. Zeigen Sie wichtige Hinweise als ruhigen Text an.",
-        "Remove <{tag}>. Show important notices as still text.",
-    ),
-    severity="error",
-    wcag=("2.2.2",),
-    standards=wcag_standards("2.2.2"),
-    examples=(
-        Example('<marquee id="m">Eilmeldung</marquee>', expect="failed", at="#m"),
-        Example('<p><blink id="b">Neu!</blink></p>', expect="failed", at="#b"),
-        Example("<p>Eilmeldung</p>", expect=None),
-        Example('<marquee hidden>Eilmeldung</marquee>', expect=None),
-        Example('<marquee scrollamount="0">Eilmeldung</marquee>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -16,43 +16,11 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urldefrag
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name, facts
 
-META = RuleMeta(
-    id="static.broken-anchor-link",
-    engine="static",
-    title=de_en("Sprungziel fehlt", "Link target missing"),
-    message=de_en(
-        'Der Link "{text}" springt zu "#{target}", aber auf der Seite gibt es kein Element '
-        'mit id="{target}".',
-        'The link "{text}" jumps to "#{target}", but the page has no element with '
-        'id="{target}".',
-    ),
-    explanation=de_en(
-        'Geben Sie dem Ziel die passende id, z. B. <main id="inhalt"> für den Link '
-        '„Zum Inhalt“ (href="#inhalt").',
-        'Give the target the matching id, e.g. <main id="content"> for the link "Skip to '
-        'content" (href="#content").',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("2.4.1", "2.4.4"),
-    standards=wcag_standards("2.4.1", "2.4.4"),
-    examples=(
-        Example('<a id="s" href="#inhalt">Zum Inhalt springen</a><main id="main">…</main>',
-                expect="needs_review", at="#s"),
-        Example('<a id="s" href="#kapitel-3">Kapitel 3</a><h2 id="kapitel-2">2</h2>',
-                expect="needs_review", at="#s"),
-        Example('<a href="#inhalt">Zum Inhalt</a><main id="inhalt">…</main>', expect=None),
-        Example('<a href="#k3">Kapitel 3</a><a name="k3"></a>', expect=None),
-        Example('<a href="#" onclick="x()">Menü</a><a href="#top">Nach oben</a>', expect=None),
-        Example('<a href="https://www.example.de/#teil">Teil</a><div id="teil"></div>',
-                expect=None),
-        Example('<a href="/andere-seite#teil">Teil</a>', expect=None),
-        Example('<a href="#%C3%BCber">Über</a><div id="über"></div>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _SKIP = re.compile(r"inhalt|springen|sprung|überspringen|skip|content|hauptbereich|main", re.I)
 

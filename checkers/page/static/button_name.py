@@ -13,65 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
     accessible_name,
     explicit_role,
     facts,
     presentational,
-    wcag_standards,
 )
 
-META = RuleMeta(
-    id="static.button-name",
-    engine="static",
-    title=de_en("Schaltfläche ohne Namen", "Button without a name"),
-    message=de_en("Die Schaltfläche hat keinen Namen.", "The button has no name."),
-    explanation=de_en(
-        "Schreiben Sie in die Schaltfläche, was sie tut, zum Beispiel „Suchen“. Hat sie nur "
-        'ein Symbol, geben Sie ihr aria-label="Suchen" oder dem Bild einen Alternativtext.',
-        'Write in the button what it does, for example "Search". If it only has an icon, '
-        'give it aria-label="Search" or give the image a text alternative.',
-    ),
-    severity="error",
-    wcag=("4.1.2",),
-    act=("97a4e1",),
-    standards=wcag_standards("4.1.2"),
-    examples=(
-        Example('<button id="b"></button>', expect="failed", at="#b"),
-        Example('<button id="b"><svg viewBox="0 0 8 8"><path d="M0 0h8"/></svg></button>',
-                expect="failed", at="#b"),
-        Example('<button id="b"><img src="lupe.png" alt=""></button>', expect="failed", at="#b"),
-        Example('<input id="b" type="button">', expect="failed", at="#b"),
-        Example('<span id="b" role="button" tabindex="0"></span>', expect="failed", at="#b"),
-        Example('<button id="b"><span aria-hidden="true">×</span></button>',
-                expect="failed", at="#b"),
-        Example("<button>Suchen</button>", expect=None),
-        Example('<button><img src="lupe.png" alt="Suchen"></button>', expect=None),
-        Example('<button aria-label="Menü öffnen"><svg></svg></button>', expect=None),
-        Example('<button title="Schließen">×</button>', expect=None),
-        Example('<input type="submit">', expect=None),
-        Example('<input type="button" value="Weiter">', expect=None),
-        Example('<button style="display:none"></button>', expect=None),
-        Example('<div aria-hidden="true"><button tabindex="-1"></button></div>', expect=None),
-        # Another role: not a button any more.
-        Example('<button role="tab" aria-label="Reiter"></button>', expect=None),
-        Example('<input type="image" src="go.png">', expect=None),
-        Example('<button role="none" disabled></button>', expect=None),
-        # The hidden element aria-labelledby points at names the button with all its content.
-        Example(
-            '<span id="d" hidden><span>Drucken</span></span>'
-            '<button aria-labelledby="d"></button>',
-            expect=None,
-        ),
-        Example(
-            '<span id="d"><span hidden>Drucken</span></span>'
-            '<button id="b" aria-labelledby="d"></button>',
-            expect="failed",
-            at="#b",
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _INPUT_BUTTONS = frozenset({"submit", "reset", "button"})
 

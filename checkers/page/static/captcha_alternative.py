@@ -18,46 +18,12 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import visible_text
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.captcha-alternative",
-    engine="static",
-    title=de_en("CAPTCHA ohne Alternative", "CAPTCHA without an alternative"),
-    message=de_en(
-        "Das CAPTCHA bietet keine zweite Möglichkeit (z. B. eine Audio-Version).",
-        "The CAPTCHA offers no second way (e.g. an audio version).",
-    ),
-    explanation=de_en(
-        "Verzichten Sie auf Bilderrätsel oder bieten Sie eine Alternative an: eine Audio-Version, "
-        "eine einfache Textfrage oder einen Kontakt per Telefon oder E-Mail.",
-        "Avoid picture puzzles or offer an alternative: an audio version, a simple text "
-        "question, or contact by phone or e-mail.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.1.1", "3.3.8"),
-    standards=wcag_standards("1.1.1"),
-    examples=(
-        Example(
-            '<form><img id="c" src="/captcha.php?id=7" alt="Sicherheitscode">'
-            '<label>Code <input name="captcha_code"></label><button>Senden</button>'
-            "</form>",
-            expect="needs_review",
-            at="#c",
-        ),
-        Example(
-            '<form><img src="/captcha.php" alt="Sicherheitscode"><a href="/captcha.mp3">'
-            "Code anhören (Audio-Version)</a><label>Code <input name=\"captcha\">"
-            "</label></form>",
-            expect=None,
-        ),
-        Example('<form><div class="g-recaptcha" data-sitekey="x"></div></form>', expect=None),
-        Example('<img src="/rathaus.jpg" alt="Rathaus">', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _CAPTCHA = re.compile(r"captcha", re.I)
 _THIRD_PARTY = re.compile(r"recaptcha|hcaptcha|frc-captcha|friendly-?captcha|turnstile|"

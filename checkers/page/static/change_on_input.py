@@ -17,66 +17,12 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import near_text
-from checkers.page.static._common import accessible_name, facts, wcag_standards
+from checkers.page.static._common import accessible_name, facts
 
-META = RuleMeta(
-    id="static.change-on-input",
-    engine="static",
-    title=de_en("Auswahl wechselt sofort die Seite", "Selection changes the page at once"),
-    message=de_en(
-        "Eine Änderung im Feld {tag} löst sofort {action} aus, ohne Schaltfläche.",
-        "Changing the {tag} field triggers {action} at once, without a button.",
-    ),
-    explanation=de_en(
-        "Lassen Sie die Auswahl erst mit einer Schaltfläche „Anzeigen“ oder „Los“ wirken, "
-        "oder kündigen Sie das Verhalten vor dem Feld an.",
-        'Let the selection take effect only with a button such as "Show" or "Go", or '
-        "announce the behaviour before the field.",
-    ),
-    severity="error",
-    wcag=("3.2.2",),
-    standards=wcag_standards("3.2.2"),
-    examples=(
-        Example(
-            '<label for="s">Ortsteil</label><select id="s" '
-            'onchange="location.href=this.value"><option value="/a">Nord</option>'
-            "</select>",
-            expect="failed",
-            at="#s",
-        ),
-        Example(
-            '<form><select id="s" aria-label="Sprache" onchange="this.form.submit()">'
-            "<option>de</option></select></form>",
-            expect="failed",
-            at="#s",
-        ),
-        Example(
-            '<label><input type="checkbox" onclick="this.form.submit()"> Nur '
-            "offene Stellen</label>",
-            expect="needs_review",
-            at="html > body > label > input",
-        ),
-        Example(
-            '<p>Die Seite wechselt sofort nach der Auswahl.</p><p><label for="s">'
-            'Ortsteil</label><select id="s" onchange="location.href=this.value">'
-            "<option>Nord</option></select> (wechselt automatisch)</p>",
-            expect="needs_review",
-            at="#s",
-        ),
-        Example(
-            '<label for="s">Ortsteil</label><select id="s" onchange="zeigeKarte()">'
-            '<option>Nord</option></select>',
-            expect=None,
-        ),
-        Example(
-            '<form><label for="s">Ortsteil</label><select id="s"><option>Nord'
-            '</option></select><button>Anzeigen</button></form>',
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _CONTEXT = re.compile(
     r"\blocation\b|window\.open|\.submit\s*\(|\bnavigate\w*\s*\(|requestSubmit",

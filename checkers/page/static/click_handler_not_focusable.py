@@ -21,72 +21,18 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import trivial_handler
 from checkers.page.static._common import (
     disabled,
     explicit_role,
     facts,
     focusable,
-    wcag_standards,
 )
 from checkers.page.static.widget_not_focusable import IN_COMPOSITE, STANDALONE
 
-META = RuleMeta(
-    id="static.click-handler-not-focusable",
-    engine="static",
-    title=de_en("Klick-Element nicht mit Tastatur erreichbar",
-                "Clickable element not reachable by keyboard"),
-    message=de_en(
-        "Das {tag}-Element reagiert auf Mausklicks ({event}), kann aber keinen "
-        "Tastaturfokus erhalten.",
-        "The {tag} element reacts to mouse clicks ({event}) but cannot receive keyboard focus.",
-    ),
-    explanation=de_en(
-        "Verwenden Sie ein echtes <button>- oder <a href>-Element. Geht das nicht, geben Sie "
-        'dem Element tabindex="0", eine passende Rolle (role="button") und lassen Sie es auch '
-        "auf Enter und Leertaste reagieren.",
-        "Use a real <button> or <a href> element. If you cannot, give the element "
-        'tabindex="0", a suitable role (role="button") and make it react to Enter and Space.',
-    ),
-    severity="error",
-    wcag=("2.1.1",),
-    standards=wcag_standards("2.1.1"),
-    examples=(
-        Example('<div id="b" onclick="senden()">Absenden</div>', expect="failed", at="#b"),
-        Example('<li id="b" onclick="oeffne(3)">Abfallkalender</li>', expect="failed", at="#b"),
-        # A control role without tabindex is reported by static.widget-not-focusable instead.
-        Example('<span role="button" onclick="drucken()">Drucken</span>', expect=None),
-        Example('<a id="b" onclick="zeigeKarte()">Karte anzeigen</a>', expect="failed", at="#b"),
-        Example('<img id="b" src="lupe.png" alt="Suchen" onmousedown="suche()">',
-                expect="needs_review", at="#b"),
-        Example('<button type="button" onclick="senden()">Absenden</button>', expect=None),
-        Example(
-            '<div role="button" tabindex="0" onclick="x()" onkeydown="y(event)">'
-            "Absenden</div>",
-            expect=None,
-        ),
-        Example('<a href="/karte" onclick="zeigeKarte(); return false">Karte</a>', expect=None),
-        Example(
-            '<div class="karte" onclick="location=\'/a\'"><h3><a href="/a">Antrag</a>'
-            "</h3></div>",
-            expect=None,
-        ),
-        Example('<div onclick="event.stopPropagation()">Inhalt</div>', expect=None),
-        Example('<label for="f" onclick="x()">Name</label><input id="f">', expect=None),
-        Example('<body onclick="schliesseMenue()"><p>Text</p></body>', expect=None),
-        Example('<div hidden onclick="x()">Absenden</div>', expect=None),
-        Example('<a href="/x"><img src="a.png" alt="A" onclick="x()"></a>', expect=None),
-        Example('<input type="checkbox" onclick="x()" aria-label="Alle">', expect=None),
-        # Review, not failure: an empty overlay, a forwarded click, a mouse-down effect.
-        Example('<div class="backdrop" onclick="schliesseDialog()"></div>',
-                expect="needs_review", at="html > body > div"),
-        Example('<span onclick="document.getElementById(\'datei\').click()">Datei</span>',
-                expect="needs_review", at="html > body > span"),
-        Example('<div onmousedown="ziehen(event)">Regler</div>',
-                expect="needs_review", at="html > body > div"),
-    ),
-)
+META = page_meta(__file__)
 
 _EVENTS = ("onclick", "onmousedown", "onmouseup")
 # A handler that only passes the click on to another element (which may be a real control).

@@ -17,64 +17,13 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import declarations, innermost_matches, words
-from checkers.page.static._common import Facts, facts, wcag_standards
+from checkers.page.static._common import Facts, facts
 from checkers.page.static._sensory import COLOR_MEANING, may_match_color_meaning
 
-META = RuleMeta(
-    id="static.color-conveys-meaning",
-    engine="static",
-    title=de_en("Information nur durch Farbe", "Information by colour alone"),
-    message=de_en('Der Text unterscheidet Inhalte wohl nur durch Farbe: „{text}“',
-                  'The text seems to tell content apart by colour alone: "{text}"'),
-    explanation=de_en(
-        "Geben Sie die Information zusätzlich als Text oder Symbol an, z. B. „(ausgebucht)“ "
-        "oder ein Zeichen mit Textalternative.",
-        'Give the information also as text or a symbol, e.g. "(sold out)" or a sign with a '
-        "text alternative.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.4.1",),
-    standards=wcag_standards("1.4.1"),
-    examples=(
-        Example(
-            '<p id="p">Die rot markierten Termine sind ausgebucht.</p><ul>'
-            '<li style="color: #c00">3. Mai</li><li>4. Mai</li></ul>',
-            expect="needs_review",
-            at="#p",
-        ),
-        Example(
-            '<p id="p">The green items are in stock, the red ones are sold out.</p><ul>'
-            '<li class="stock">Tea</li><li class="sold">Coffee</li></ul>',
-            expect="needs_review",
-            at="#p",
-        ),
-        Example(
-            "<p>Die rot markierten Termine sind ausgebucht.</p><ul><li>3. Mai "
-            "(ausgebucht)</li><li>4. Mai</li></ul>",
-            expect=None,
-        ),
-        Example(
-            '<p>Unser Rathaus ist ein rotes Backsteinhaus.</p><p style="color: #c00">'
-            "Hinweis</p>",
-            expect=None,
-        ),
-        Example(
-            '<p>Die Grünen Abgeordneten stimmten zu. The Green Papers are online.</p>'
-            '<p style="color: #c00">Hinweis</p>',
-            expect=None,
-        ),
-        Example('<p>Klicken Sie auf den grünen Knopf.</p><p style="color: #c00">Hinweis</p>',
-                expect=None),
-        Example(
-            '<ul><li class="odd">A</li><li class="even">B</li></ul><p>Shown in red: '
-            "nothing.</p>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _NEUTRAL = frozenset({"", "inherit", "initial", "unset", "revert", "currentcolor",
                       "transparent", "none"})

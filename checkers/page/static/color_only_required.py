@@ -14,56 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import innermost_matches, visible_text, words
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._common import facts
 from checkers.page.static._sensory import COLOR_REQUIRED, may_match_required
 
-META = RuleMeta(
-    id="static.color-only-required",
-    engine="static",
-    title=de_en("Pflichtfelder nur farbig markiert", "Required fields marked by colour only"),
-    message=de_en(
-        'Der Hinweis "{phrase}" kennzeichnet Pflichtfelder nur durch Farbe.',
-        'The note "{phrase}" marks required fields by colour only.',
-    ),
-    explanation=de_en(
-        "Kennzeichnen Sie Pflichtfelder zusätzlich im Text, z. B. mit „(Pflichtfeld)“ oder "
-        "einem erklärten Sternchen *, und setzen Sie das Attribut required.",
-        'Mark required fields in the text too, e.g. "(required)" or an explained asterisk *, '
-        "and set the required attribute.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.4.1", "3.3.2"),
-    standards=wcag_standards("1.4.1", "3.3.2"),
-    examples=(
-        Example(
-            '<form><p id="h">Rot markierte Felder sind Pflichtfelder.</p>'
-            '<label for="n" style="color:red">Name</label><input id="n"></form>',
-            expect="needs_review",
-            at="#h",
-        ),
-        Example(
-            '<form><p id="h" lang="en">Required fields are shown in red.</p>'
-            '<label for="n">Name</label><input id="n"></form>',
-            expect="needs_review",
-            at="#h",
-        ),
-        Example(
-            '<form><p>Rot markierte Felder sind Pflichtfelder.</p>'
-            '<label for="n">Name *</label><input id="n" required></form>',
-            expect=None,
-        ),
-        Example(
-            '<form><p>Pflichtfelder sind rot und mit * gekennzeichnet.</p>'
-            '<label for="n">Name</label><input id="n"></form>',
-            expect=None,
-        ),
-        Example('<form><p>Pflichtfelder sind mit (Pflicht) gekennzeichnet.</p></form>',
-                expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _MARKER = re.compile(r"\*|\bpflicht|erforderlich|\brequired\b|\bmandatory\b|sternchen|"
                      r"asterisk", re.I)

@@ -17,48 +17,16 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
     accessible_name,
     explicit_role,
     facts,
     presentational,
-    wcag_standards,
 )
 
-META = RuleMeta(
-    id="static.control-name-vague",
-    engine="static",
-    title=de_en("Schaltfläche mit nichtssagendem Namen", "Button with an uninformative name"),
-    message=de_en(
-        'Der Name "{name}" sagt nicht, was die Schaltfläche tut.',
-        'The name "{name}" does not say what the button does.',
-    ),
-    explanation=de_en(
-        "Schreiben Sie in den Namen (bei Grafik-Schaltflächen in das alt-Attribut) die "
-        "Aktion, zum Beispiel „Suchen“ oder „Antrag absenden“.",
-        "Put the action into the name (for image buttons into the alt attribute), for "
-        'example "Search" or "Send application".',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("2.4.6", "1.1.1"),
-    standards=wcag_standards("2.4.6", "1.1.1"),
-    examples=(
-        Example('<input id="b" type="image" src="submit.png" alt="click">',
-                expect="needs_review", at="#b"),
-        Example('<button id="b"><img src="x.png" alt="Bild"></button>',
-                expect="needs_review", at="#b"),
-        Example('<button id="b">Schaltfläche</button>', expect="needs_review", at="#b"),
-        Example('<input id="b" type="image" src="s.png" alt="Submit">',
-                expect="needs_review", at="#b"),
-        Example('<input type="image" src="lupe.png" alt="Suchen">', expect=None),
-        Example("<button>Submit</button>", expect=None),
-        Example('<input type="submit" value="Absenden">', expect=None),
-        Example('<input type="image" src="go.png" alt="click" hidden>', expect=None),
-        Example('<input type="image" src="go.png">', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _VAGUE = frozenset(
     phrase.strip()

@@ -15,49 +15,13 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, wcag_standards
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name
 from checkers.page.static.link_name import links
 from checkers.page.urls import split_url
 
-META = RuleMeta(
-    id="static.document-link-hint",
-    engine="static",
-    title=de_en("Dokument-Link ohne Hinweis", "Document link without a hint"),
-    message=de_en(
-        'Der Link "{text}" führt zu einer {format}-Datei, sagt das aber nicht.',
-        'The link "{text}" leads to a {format} file but does not say so.',
-    ),
-    explanation=de_en(
-        "Schreiben Sie Dateiformat und Größe zum Link, zum Beispiel: "
-        "„Antrag auf Wohngeld (PDF, 250 KB)“.",
-        'Add the file format and size to the link, for example: "Application form (PDF, '
-        '250 KB)".',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("2.4.4",),
-    standards=(*wcag_standards("2.4.4"), "BITV 2.0 Prüfschritt 9.2.4.4"),
-    examples=(
-        Example('<a id="l" href="/antrag.pdf">Antrag auf Wohngeld</a>',
-                expect="needs_review", at="#l"),
-        Example('<a id="l" href="/formulare/liste.xlsx?v=2">Gebührenliste</a>',
-                expect="needs_review", at="#l"),
-        # Format given, size missing: info.
-        Example('<a id="l" href="/antrag.pdf">Antrag auf Wohngeld (PDF)</a>',
-                expect="needs_review", at="#l"),
-        Example('<a href="/antrag.pdf">Antrag auf Wohngeld (PDF, 250 KB)</a>', expect=None),
-        Example('<p><a href="/antrag.pdf">Antrag auf Wohngeld</a> (PDF, 1,2 MB)</p>', expect=None),
-        Example(
-            '<a href="/antrag.docx">Antrag <img src="w.png" alt="Word-Dokument"> '
-            "35 kB</a>",
-            expect=None,
-        ),
-        Example('<a href="/a.pdf" title="PDF-Datei, 80 KB">Antrag</a>', expect=None),
-        Example('<a href="/antrag.html">Antrag auf Wohngeld</a>', expect=None),
-        Example('<a href="/a.pdf" hidden>Antrag</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _FORMATS = {
     "pdf": ("PDF", r"pdf"),

@@ -12,48 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, is_foreign_document, text_of, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts, is_foreign_document, text_of
 
-META = RuleMeta(
-    id="static.document-title",
-    engine="static",
-    title=de_en("Seitentitel fehlt", "Page title missing"),
-    message=de_en("Die Seite hat keinen Titel (title-Element).",
-                  "The page has no title (title element)."),
-    explanation=de_en(
-        "Geben Sie jeder Seite einen kurzen Titel, der sagt, worum es auf der Seite geht, "
-        "zum Beispiel: <title>Wohngeld beantragen – Stadt Musterstadt</title>.",
-        "Give every page a short title that says what the page is about, for example: "
-        "<title>Apply for housing benefit – City of Example</title>.",
-    ),
-    severity="error",
-    wcag=("2.4.2",),
-    act=("2779a5",),
-    standards=wcag_standards("2.4.2"),
-    examples=(
-        Example('<html lang="de"><head></head><body>Hallo</body></html>',
-                expect="failed", at="html"),
-        Example(
-            '<html lang="de"><head><title id="t"> </title></head><body>Hallo</body>'
-            "</html>",
-            expect="failed",
-            at="#t",
-        ),
-        Example(
-            '<html lang="de"><head><title></title><title>Start</title></head>'
-            "<body>Hallo</body></html>",
-            expect="failed",
-            at="html > head > title:nth-of-type(1)",
-        ),
-        # An SVG title is not the page title.
-        Example('<html lang="de"><body><svg><title>Logo</title></svg></body></html>',
-                expect="failed", at="html"),
-        Example('<html lang="de"><head><title>Wohngeld</title></head><body>x</body></html>',
-                expect=None),
-        Example('<svg xmlns="http://www.w3.org/2000/svg"><circle r="5"/></svg>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

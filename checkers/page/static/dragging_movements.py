@@ -14,44 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.dragging-movements",
-    engine="static",
-    title=de_en("Bedienung durch Ziehen", "Operated by dragging"),
-    message=de_en(
-        "Das {tag}-Element wird durch Ziehen bedient. Gibt es eine Alternative mit Klicks?",
-        "The {tag} element is operated by dragging. Is there an alternative with clicks?",
-    ),
-    explanation=de_en(
-        "Bieten Sie für jede Zieh-Funktion eine Bedienung mit einfachen Klicks an, z. B. "
-        "Schaltflächen „nach oben“/„nach unten“ oder ein Datei-Auswahlfeld.",
-        'Offer single clicks for every drag function, e.g. "move up"/"move down" buttons or '
-        "a file picker.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("2.5.7",),
-    standards=("WCAG 2.2 2.5.7",),
-    examples=(
-        Example(
-            '<ul><li id="d" draggable="true">Termin 1</li><li draggable="true">Termin 2'
-            "</li></ul>",
-            expect="needs_review",
-            at="#d",
-        ),
-        Example('<div id="d" ondrop="lade(event)">Dateien hierher ziehen</div>',
-                expect="needs_review", at="#d"),
-        Example(
-            '<div ondrop="lade(event)">Dateien hierher ziehen oder <input type="file" '
-            'aria-label="Datei wählen"></div>',
-            expect=None,
-        ),
-        Example('<img src="a.png" alt="A" draggable="false">', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

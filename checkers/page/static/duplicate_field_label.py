@@ -14,47 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name, facts
 
-META = RuleMeta(
-    id="static.duplicate-field-label",
-    engine="static",
-    title=de_en("Gleiche Beschriftung für mehrere Felder", "Same label for several fields"),
-    message=de_en('Mehrere Felder dieses Formulars heißen "{name}".',
-                  'Several fields of this form are called "{name}".'),
-    explanation=de_en(
-        "Geben Sie jedem Feld eine eindeutige Beschriftung, z. B. „Name des Kindes“ und "
-        "„Name der Mutter“, oder gruppieren Sie die Felder mit <fieldset> und <legend>.",
-        'Give every field a unique label, e.g. "Name of the child" and "Name of the mother", '
-        "or group the fields with <fieldset> and <legend>.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("2.4.6", "1.3.1"),
-    standards=wcag_standards("2.4.6", "1.3.1"),
-    examples=(
-        Example(
-            '<form><label for="a">Name</label><input id="a"><label for="b">Name</label>'
-            '<input id="b"></form>',
-            expect="needs_review",
-            at="#b",
-        ),
-        Example(
-            '<form><fieldset><legend>Kind</legend><label>Name <input></label></fieldset>'
-            "<fieldset><legend>Mutter</legend><label>Name <input></label></fieldset>"
-            "</form>",
-            expect=None,
-        ),
-        Example('<form><label>Vorname <input></label><label>Name <input></label></form>',
-                expect=None),
-        Example(
-            '<form><label><input type="radio" name="a"> Ja</label><label><input '
-            'type="radio" name="b"> Ja</label></form>',
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _SKIP_TYPES = frozenset({"hidden", "submit", "reset", "button", "image", "radio", "checkbox"})
 

@@ -13,46 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.duplicate-id-aria",
-    engine="static",
-    title=de_en("Doppelte id mit Bezug", "Duplicate referenced id"),
-    message=de_en(
-        'Die id "{id}" kommt {count}-mal vor; Beschriftungen oder ARIA verweisen auf sie.',
-        'The id "{id}" occurs {count} times; labels or ARIA refer to it.',
-    ),
-    explanation=de_en(
-        "Jede id darf auf der Seite nur einmal vorkommen. Geben Sie dem zweiten Element eine "
-        "eigene id und passen Sie label for= oder aria-labelledby an.",
-        "Every id may occur only once on the page. Give the second element its own id and "
-        "update label for= or aria-labelledby.",
-    ),
-    severity="error",
-    wcag=("1.3.1", "4.1.2"),
-    standards=wcag_standards("1.3.1", "4.1.2"),
-    examples=(
-        Example('<label for="plz">PLZ</label><input id="plz"><input id="plz">',
-                expect="failed", at="html > body > input:nth-of-type(2)"),
-        Example(
-            '<p id="h">Hinweis</p><p id="h">Andere</p>'
-            '<input aria-describedby="h" aria-label="X">',
-            expect="failed",
-            at="html > body > p:nth-of-type(2)",
-        ),
-        # Not referenced: info only.
-        Example('<div id="box">a</div><div id="box">b</div>',
-                expect="needs_review", at="html > body > div:nth-of-type(2)"),
-        Example(
-            '<label for="a">A</label><input id="a"><label for="b">B</label>'
-            '<input id="b">',
-            expect=None,
-        ),
-        Example('<p id="x">a</p><p id="y">b</p>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _REFERENCE_ATTRS = (
     "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "aria-activedescendant",

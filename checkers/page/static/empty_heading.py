@@ -13,38 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, headings, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name, headings
 
-META = RuleMeta(
-    id="static.empty-heading",
-    engine="static",
-    title=de_en("Leere Überschrift", "Empty heading"),
-    message=de_en("Die Überschrift (Ebene {level}) hat keinen Text.",
-                  "The heading (level {level}) has no text."),
-    explanation=de_en(
-        "Schreiben Sie Text in die Überschrift, oder entfernen Sie die leere Überschrift. "
-        "Für Abstände nehmen Sie CSS, keine leeren Überschriften.",
-        "Put text in the heading or remove the empty heading. Use CSS for spacing, not "
-        "empty headings.",
-    ),
-    severity="error",
-    wcag=("1.3.1", "2.4.6"),
-    act=("ffd0e9",),
-    standards=wcag_standards("1.3.1", "2.4.6"),
-    examples=(
-        Example('<h2 id="h"></h2>', expect="failed", at="#h"),
-        Example('<h2 id="h"><span aria-hidden="true">Hallo</span></h2>', expect="failed", at="#h"),
-        Example('<h3 id="h"><img src="icon.png" alt=""></h3>', expect="failed", at="#h"),
-        Example('<div id="h" role="heading" aria-level="2"> </div>', expect="failed", at="#h"),
-        Example("<h2>Öffnungszeiten</h2>", expect=None),
-        Example('<h2><img src="logo.png" alt="Stadt Musterstadt"></h2>', expect=None),
-        Example('<h2 aria-label="Kontakt"></h2>', expect=None),
-        Example('<h2 style="display:none"></h2>', expect=None),
-        Example('<h2 aria-hidden="true"></h2>', expect=None),
-        Example('<h2 role="none"></h2>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -15,36 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.empty-paragraph",
-    engine="static",
-    title=de_en("Leerer Absatz", "Empty paragraph"),
-    message=de_en("Ein leerer Absatz (<p>) dient wohl als Abstand ({count}-mal hintereinander).",
-                  "An empty paragraph (<p>) seems to be used for spacing ({count} in a row)."),
-    explanation=de_en(
-        "Entfernen Sie leere Absätze und setzen Sie Abstände mit CSS (margin, padding).",
-        "Remove empty paragraphs and create spacing with CSS (margin, padding).",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.3.1",),
-    standards=("Best practice (spacing by markup)", *wcag_standards("1.3.1")),
-    examples=(
-        Example('<p>Erster Absatz.</p><p id="e"></p><p>Zweiter Absatz.</p>',
-                expect="needs_review", at="#e"),
-        Example('<p>Text.</p><p id="e">&nbsp;</p><p class="y"><br></p><p>Mehr.</p>',
-                expect="needs_review", at="#e"),
-        Example('<p>Erster Absatz.</p><p>Zweiter Absatz.</p>', expect=None),
-        Example('<p><img src="karte.png" alt="Karte"></p>', expect=None),
-        Example('<p><a href="/termine"></a></p>', expect=None),
-        Example('<p><span id="abschnitt-2"></span></p>', expect=None),
-        Example('<p id="fehler" aria-live="polite"></p>', expect=None),
-        Example('<template><p></p></template><p hidden></p>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _EMBEDDED = frozenset(
     """

@@ -19,72 +19,13 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import raw_text, visible_text
-from checkers.page.static._common import explicit_role, facts, wcag_standards
+from checkers.page.static._common import explicit_role, facts
 from checkers.page.static.input_purpose_autocomplete import in_search_form
 
-META = RuleMeta(
-    id="static.error-state-not-programmatic",
-    engine="static",
-    title=de_en("Fehler nicht am Feld ausgezeichnet", "Errors not identified on the fields"),
-    message=de_en(
-        "Die Seite meldet Fehler, aber kein Feld ist als fehlerhaft ausgezeichnet "
-        '(aria-invalid="true" oder verknüpfte Fehlermeldung).',
-        'The page reports errors, but no field is marked as erroneous (aria-invalid="true" '
-        "or a linked error message).",
-    ),
-    explanation=de_en(
-        'Geben Sie jedem fehlerhaften Feld aria-invalid="true" und verknüpfen Sie die '
-        "Fehlermeldung mit aria-describedby, zum Beispiel <span id=\"plz-fehler\">Bitte "
-        'geben Sie eine fünfstellige PLZ ein</span> und aria-describedby="plz-fehler".',
-        'Give every field in error aria-invalid="true" and link its error message with '
-        'aria-describedby, for example <span id="zip-error">Enter a 5-digit ZIP code</span> '
-        'and aria-describedby="zip-error".',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("3.3.1",),
-    standards=(*wcag_standards("3.3.1"), "WCAG technique ARIA21"),
-    examples=(
-        Example(
-            '<form><div id="s" role="alert">Bitte korrigieren Sie die Fehler.</div>'
-            '<label>Name <input class="has-errors" name="n"></label></form>',
-            expect="needs_review",
-            at="#s",
-        ),
-        Example(
-            '<form><div id="s" class="validation-summary">You need to fix the errors '
-            'on this page.</div><label>Name <input name="n"></label></form>',
-            expect="needs_review",
-            at="#s",
-        ),
-        Example(
-            '<form><div role="alert">Bitte korrigieren Sie die Fehler.</div><label>'
-            'Name <input aria-invalid="true" name="n"></label></form>',
-            expect=None,
-        ),
-        Example(
-            '<form><div class="error-summary">There is a problem</div><label for="n">'
-            'Name</label><span id="e" class="error-message">Enter your name</span>'
-            '<input id="n" aria-describedby="e"></form>',
-            expect=None,
-        ),
-        Example('<form><div role="alert" hidden>Fehler</div><input name="n"></form>', expect=None),
-        Example('<div role="alert">Gespeichert.</div><input name="n">', expect=None),
-        Example('<div class="error">Seite nicht gefunden (Fehler 404)</div>', expect=None),
-        Example(
-            '<form><p class="validation-hint">Pflichtfelder sind markiert.</p>'
-            '<input name="n"></form>',
-            expect=None,
-        ),
-        Example(
-            '<div role="alert">Fehler beim Laden der Karte.</div><form role="search">'
-            '<input name="q"></form>',
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _PREFILTER = ("error", "fehler", "problem", "invalid", "ungültig", "korrigier", "fix",
               "falsch", "incorrect", "not valid", "nicht korrekt")

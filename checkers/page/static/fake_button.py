@@ -18,40 +18,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import explicit_role, facts, focusable, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import explicit_role, facts, focusable
 
-META = RuleMeta(
-    id="static.fake-button",
-    engine="static",
-    title=de_en("Schein-Schaltfläche", "Fake button"),
-    message=de_en(
-        'Das {tag}-Element mit class="{cls}" sieht nach einer Schaltfläche aus, ist aber '
-        "weder fokussierbar noch als Schaltfläche ausgezeichnet.",
-        'The {tag} element with class="{cls}" looks like a button but can neither take focus '
-        "nor is it marked up as a button.",
-    ),
-    explanation=de_en(
-        "Verwenden Sie <button type=\"button\"> für Aktionen und <a href> für Links.",
-        'Use <button type="button"> for actions and <a href> for links.',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("2.1.1", "4.1.2"),
-    standards=wcag_standards("2.1.1", "4.1.2"),
-    examples=(
-        Example('<div id="b" class="button">Chat starten</div>', expect="needs_review", at="#b"),
-        Example('<span id="b" class="close-button">X</span>', expect="needs_review", at="#b"),
-        Example('<a id="b" class="btn btn-primary">Weiter</a>', expect="needs_review", at="#b"),
-        Example('<button class="button">Chat starten</button>', expect=None),
-        Example('<a class="btn" href="/weiter">Weiter</a>', expect=None),
-        Example('<div class="button-group"><button>A</button></div>', expect=None),
-        Example('<div class="btn-wrapper">Text</div>', expect=None),
-        Example('<button><span class="btn-text">Senden</span></button>', expect=None),
-        Example('<div class="button" role="button" tabindex="0">Chat</div>', expect=None),
-        Example('<div class="button" hidden>Chat</div>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _CONTAINER = re.compile(r"(?:group|wrapper|wrap|container|row|bar|list|text|label|icon|area|"
                         r"holder|box|set|toolbar|col|section|block|outer|inner)$")

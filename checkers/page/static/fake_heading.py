@@ -17,51 +17,12 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import declarations, visible_text
-from checkers.page.static._common import explicit_role, facts, wcag_standards
+from checkers.page.static._common import explicit_role, facts
 
-META = RuleMeta(
-    id="static.fake-heading",
-    engine="static",
-    title=de_en("Überschrift nicht ausgezeichnet", "Heading not marked up"),
-    message=de_en(
-        '"{text}" sieht wie eine Überschrift aus, ist aber keine (h1–h6).',
-        '"{text}" looks like a heading but is not marked up as one (h1–h6).',
-    ),
-    explanation=de_en(
-        "Zeichnen Sie Überschriften mit <h2>, <h3> usw. aus und gestalten Sie sie mit CSS, "
-        "statt Text nur fett oder groß zu setzen.",
-        "Mark up headings with <h2>, <h3> etc. and style them with CSS instead of only "
-        "making text bold or large.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.3.1",),
-    standards=wcag_standards("1.3.1"),
-    examples=(
-        Example('<p id="h"><b>Öffnungszeiten</b></p><p>Montag bis Freitag 8 bis 12 Uhr.</p>',
-                expect="needs_review", at="#h"),
-        Example(
-            '<div id="h" style="font-size: 1.6em; font-weight: bold">Abfallkalender'
-            "</div><ul><li>Restmüll</li></ul>",
-            expect="needs_review",
-            at="#h",
-        ),
-        Example(
-            '<p id="h"><font size="5"><strong>Kontakt</strong></font></p>'
-            "<p>Rathaus, Markt 1</p>",
-            expect="needs_review",
-            at="#h",
-        ),
-        Example("<h2>Öffnungszeiten</h2><p>Montag bis Freitag.</p>", expect=None),
-        Example("<p><b>Bitte bringen Sie Ihren Ausweis mit.</b></p><p>Danke.</p>", expect=None),
-        Example("<p><b>Hinweis:</b> Das Amt ist geschlossen.</p><p>Danke.</p>", expect=None),
-        Example("<ul><li><b>Restmüll</b></li><li>Papier</li></ul>", expect=None),
-        Example("<p><b>Öffnungszeiten</b></p>", expect=None),
-        Example('<p role="heading" aria-level="2"><b>Kontakt</b></p><p>Markt 1</p>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _CANDIDATES = ("p", "div")
 _EMPHASIS = frozenset({"b", "strong", "font", "big", "u", "span", "em"})

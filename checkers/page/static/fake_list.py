@@ -14,41 +14,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.fake-list",
-    engine="static",
-    title=de_en("Liste nicht als Liste ausgezeichnet", "List not marked up as a list"),
-    message=de_en(
-        "{count} Zeilen beginnen mit „{marker}“: eine Liste ohne <ul> oder <ol>.",
-        '{count} lines start with "{marker}": a list without <ul> or <ol>.',
-    ),
-    explanation=de_en(
-        "Zeichnen Sie Aufzählungen mit <ul><li> und nummerierte Schritte mit <ol><li> aus.",
-        "Mark up bullet lists with <ul><li> and numbered steps with <ol><li>.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.3.1",),
-    standards=wcag_standards("1.3.1"),
-    examples=(
-        Example('<p id="l">* Personalausweis<br>* Meldebescheinigung<br>* Passfoto</p>',
-                expect="needs_review", at="#l"),
-        Example(
-            '<div id="l">1. Antrag ausfüllen<br>2. Unterlagen beifügen<br>3. Absenden'
-            "</div>",
-            expect="needs_review",
-            at="#l",
-        ),
-        Example('<div id="l"><p>• Restmüll</p><p>• Papier</p><p>• Glas</p></div>',
-                expect="needs_review", at="#l"),
-        Example("<ul><li>Personalausweis</li><li>Meldebescheinigung</li></ul>", expect=None),
-        Example("<p>Rathaus<br>Markt 1<br>12345 Musterstadt</p>", expect=None),
-        Example("<p>- Anfang<br>Mitte<br>- Ende</p>", expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _BULLET = re.compile(r"^\s*([*\-–•·►▪■○●>→]|\d{1,2}[.)])\s+\S")
 

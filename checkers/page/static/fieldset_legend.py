@@ -16,84 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import explicit_role, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import explicit_role, facts
 
-META = RuleMeta(
-    id="static.fieldset-legend",
-    engine="static",
-    title=de_en("Options- oder Kontrollfelder ohne Gruppen-Beschriftung",
-                "Radio buttons or checkboxes without group label"),
-    message=de_en(
-        'Die Optionsfelder "{name}" haben keine gemeinsame Beschriftung (fieldset/legend).',
-        'The radio buttons "{name}" have no common label (fieldset/legend).',
-    ),
-    explanation=de_en(
-        "Fassen Sie zusammengehörige Optionsfelder oder Kontrollkästchen in <fieldset> "
-        "zusammen und schreiben Sie die Frage in <legend>, zum Beispiel "
-        "<legend>Anrede</legend>.",
-        "Group related radio buttons or checkboxes in a <fieldset> and put the question in "
-        "<legend>, for example <legend>Title</legend>.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.3.1", "3.3.2"),
-    standards=wcag_standards("1.3.1", "3.3.2"),
-    examples=(
-        Example(
-            '<p>Anrede</p><label><input id="r" type="radio" name="anrede"> Frau'
-            '</label><label><input type="radio" name="anrede"> Herr</label>',
-            expect="needs_review",
-            at="#r",
-        ),
-        Example(
-            '<fieldset><legend>Anrede</legend><label><input type="radio" name="a">'
-            'Frau</label><label><input type="radio" name="a"> Herr</label></fieldset>',
-            expect=None,
-        ),
-        Example(
-            '<div role="radiogroup" aria-label="Anrede"><label><input type="radio" '
-            'name="a">Frau</label><label><input type="radio" name="a"> Herr</label>'
-            "</div>",
-            expect=None,
-        ),
-        Example('<label><input type="radio" name="a"> Ja</label>', expect=None),
-        Example(
-            '<h4>Welche Abfälle?</h4><label><input id="c" type="checkbox" name="w">'
-            'Tierisch</label><label><input type="checkbox" name="w"> Bergbau</label>',
-            expect="needs_review",
-            at="#c",
-        ),
-        Example(
-            '<fieldset><legend>Welche Abfälle?</legend><label><input type="checkbox" '
-            'name="w">Tierisch</label><label><input type="checkbox" name="w">Bergbau'
-            "</label></fieldset>",
-            expect=None,
-        ),
-        Example(
-            '<div role="group" aria-labelledby="q"><p id="q">Welche?</p><label>'
-            '<input type="checkbox" name="w">A</label><label><input type="checkbox" '
-            'name="w">B</label></div>',
-            expect=None,
-        ),
-        Example(
-            '<label><input type="checkbox" name="agb"> AGB gelesen</label><label>'
-            '<input type="checkbox" name="news"> Newsletter</label>',
-            expect=None,
-        ),
-        Example(
-            '<form><label><input type="radio" name="a">Ja</label></form><form><label>'
-            '<input type="radio" name="a">Nein</label></form>',
-            expect=None,
-        ),
-        Example(
-            '<table><tr><td><input type="checkbox" name="id" aria-label="A"></td>'
-            '<td>A</td></tr><tr><td><input type="checkbox" name="id" aria-label="B">'
-            "</td><td>B</td></tr></table>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

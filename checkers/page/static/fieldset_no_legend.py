@@ -17,81 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, facts, presentational, wcag_standards
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name, facts, presentational
 
-META = RuleMeta(
-    id="static.fieldset-no-legend",
-    engine="static",
-    title=de_en("Fieldset ohne Legende", "Fieldset without a legend"),
-    message=de_en(
-        "Die Gruppe (fieldset) hat keine Legende (legend) und damit keinen Namen.",
-        "The group (fieldset) has no legend and so no name.",
-    ),
-    explanation=de_en(
-        "Schreiben Sie als erstes Element des fieldset eine <legend> mit der Frage oder dem "
-        "Thema der Gruppe, zum Beispiel <legend>Anschrift</legend>.",
-        "Add a <legend> as the fieldset's first element with the question or topic of the "
-        "group, for example <legend>Address</legend>.",
-    ),
-    severity="error",
-    wcag=("1.3.1",),
-    standards=(*wcag_standards("1.3.1"), "WCAG technique H71"),
-    examples=(
-        Example(
-            '<form><fieldset id="f"><label>Straße <input name="s"></label><label>'
-            'Ort <input name="o"></label></fieldset></form>',
-            expect="failed",
-            at="#f",
-        ),
-        Example(
-            '<fieldset id="f"><legend id="l"></legend><label>Straße <input></label>'
-            "</fieldset>",
-            expect="failed",
-            at="#l",
-        ),
-        Example('<fieldset id="f"><legend> <span></span> </legend><input></fieldset>',
-                expect="failed", at="#f > legend"),
-        Example(
-            '<fieldset id="f"><label><input type="radio" name="a">Ja</label><label>'
-            '<input type="radio" name="a">Nein</label></fieldset>',
-            expect="failed",
-            at="#f",
-        ),
-        Example('<fieldset id="f">Nur Text</fieldset>', expect="failed", at="#f"),
-        Example(
-            '<fieldset><label>Ich stimme zu <input type="checkbox"></label>'
-            '<button>Senden</button></fieldset>',
-            expect="needs_review",
-            at="html > body > fieldset",
-        ),
-        Example(
-            "<fieldset><legend>Anschrift</legend><label>Straße <input></label>"
-            "</fieldset>",
-            expect=None,
-        ),
-        Example(
-            '<fieldset aria-label="Anschrift"><label>Straße <input></label>'
-            "</fieldset>",
-            expect=None,
-        ),
-        Example('<fieldset hidden><input></fieldset>', expect=None),
-        Example('<fieldset role="presentation"><input></fieldset>', expect=None),
-        Example(
-            '<fieldset id="o"><fieldset><legend>A</legend><input></fieldset>'
-            "<fieldset><legend>B</legend><input></fieldset></fieldset>",
-            expect="needs_review",
-            at="#o",
-        ),
-        Example(
-            '<fieldset><legend><img src="a.png" alt="Anschrift"></legend><input>'
-            "</fieldset>",
-            expect=None,
-        ),
-        Example('<fieldset><div><legend>Anschrift</legend></div></fieldset>',
-                expect="needs_review", at="html > body > fieldset"),
-    ),
-)
+META = page_meta(__file__)
 
 _BUTTONS = frozenset({"submit", "reset", "button", "image", "hidden"})
 _SINGLE = de_en(

@@ -16,51 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import declarations
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._common import facts
 from checkers.page.static._styled import styled
 
-META = RuleMeta(
-    id="static.float-reversed-order",
-    engine="static",
-    title=de_en("Anzeigereihenfolge weicht vom Quelltext ab",
-                "Visual order differs from source order"),
-    message=de_en("Die Inhalte werden durch {how} in anderer Reihenfolge angezeigt als im "
-                  "Quelltext.",
-                  "The content is shown in another order than in the source because of {how}."),
-    explanation=de_en(
-        "Ordnen Sie die Inhalte im Quelltext so an, wie sie gelesen werden sollen, und "
-        "gestalten Sie die Anordnung ohne Umkehrung (kein float:right für Folgen, kein "
-        "row-reverse, kein order).",
-        "Put the content in the source in the order it should be read, and lay it out without "
-        "reversing it (no float:right for sequences, no row-reverse, no order).",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.3.2",),
-    standards=wcag_standards("1.3.2"),
-    examples=(
-        Example(
-            '<div id="d"><p style="float: right">Schritt 1</p>'
-            '<p style="float: right">Schritt 2</p></div>',
-            expect="needs_review",
-            at="#d",
-        ),
-        Example(
-            '<ul id="u" style="display: flex; flex-direction: row-reverse">'
-            "<li>Eins</li><li>Zwei</li></ul>",
-            expect="needs_review",
-            at="#u",
-        ),
-        Example('<div id="d" style="display: flex"><p style="order: 2">A</p><p>B</p></div>',
-                expect="needs_review", at="#d"),
-        Example('<div><img src="a.png" alt="Logo" style="float: right"><p>Text</p></div>',
-                expect=None),
-        Example('<div style="display: flex; flex-direction: row"><p>A</p><p>B</p></div>',
-                expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _REVERSED = ("row-reverse", "column-reverse")
 

@@ -14,40 +14,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.focus-blur",
-    engine="static",
-    title=de_en("Fokus wird sofort entfernt", "Focus is removed at once"),
-    message=de_en(
-        "Das {tag}-Element nimmt sich beim Fokussieren den Fokus wieder weg ({code}).",
-        "The {tag} element removes focus from itself when it gets focus ({code}).",
-    ),
-    explanation=de_en(
-        "Entfernen Sie blur() aus dem onfocus-Handler. Soll der Fokusrahmen anders aussehen, "
-        "gestalten Sie ihn mit CSS (:focus-visible).",
-        "Remove blur() from the onfocus handler. To change how the focus looks, style it "
-        "with CSS (:focus-visible).",
-    ),
-    severity="error",
-    wcag=("2.1.1", "2.4.7", "3.2.1"),
-    standards=wcag_standards("2.1.1", "2.4.7", "3.2.1"),
-    examples=(
-        Example('<a id="b" href="/suche" onfocus="this.blur()">Suche</a>',
-                expect="failed", at="#b"),
-        Example(
-            '<input id="b" type="text" onfocus="if(this.blur)this.blur();" '
-            'aria-label="Ort">',
-            expect="failed",
-            at="#b",
-        ),
-        Example('<a href="/suche" onfocus="zeigeHilfe()">Suche</a>', expect=None),
-        Example('<a href="/suche" onblur="this.blur()">Suche</a>', expect=None),
-        Example('<a href="/s" hidden onfocus="this.blur()">S</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _BLUR = re.compile(r"(?:\bthis|\bevent\.target|\be\.target)\.blur\s*\(|^\s*blur\s*\(", re.I)
 

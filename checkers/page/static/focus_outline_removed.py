@@ -15,60 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import css_rules, declarations
-from checkers.page.static._common import facts, in_tab_order, wcag_standards
+from checkers.page.static._common import facts, in_tab_order
 
-META = RuleMeta(
-    id="static.focus-outline-removed",
-    engine="static",
-    title=de_en("Fokusrahmen entfernt", "Focus outline removed"),
-    message=de_en(
-        "{where} schaltet den Fokusrahmen ab (outline: {value}), ohne einen anderen "
-        "sichtbaren Fokus zu setzen.",
-        "{where} switches the focus outline off (outline: {value}) without another visible "
-        "focus style.",
-    ),
-    explanation=de_en(
-        "Lassen Sie den Fokusrahmen stehen oder ersetzen Sie ihn durch einen gut sichtbaren "
-        "Fokusstil, z. B. a:focus-visible {{ outline: 3px solid #005ea5; }}.",
-        "Keep the focus outline or replace it with a clearly visible focus style, e.g. "
-        "a:focus-visible {{ outline: 3px solid #005ea5; }}.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("2.4.7",),
-    standards=wcag_standards("2.4.7"),
-    examples=(
-        Example('<a id="f" href="/kontakt" style="outline: none">Kontakt</a>',
-                expect="needs_review", at="#f"),
-        Example(
-            '<html><head><style id="s">a:focus { outline: 0; }</style></head>'
-            '<body><a href="/">Start</a></body></html>',
-            expect="needs_review",
-            at="#s",
-        ),
-        Example('<style id="s">*:focus{outline:none!important}</style><a href="/">A</a>',
-                expect="needs_review", at="#s"),
-        Example(
-            '<style>a:focus { outline: none; box-shadow: 0 0 0 3px #fd0; }</style>'
-            '<a href="/">A</a>',
-            expect=None,
-        ),
-        Example(
-            '<style>:focus:not(:focus-visible) { outline: none }</style>'
-            '<a href="/">A</a>',
-            expect=None,
-        ),
-        Example(
-            '<style>a:focus { outline: 0 } a:focus-visible { border: 2px solid }'
-            '</style><a href="/">A</a>',
-            expect=None,
-        ),
-        Example('<a href="/" style="outline: 2px solid blue">A</a>', expect=None),
-        Example('<div style="outline: none">Text</div>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _FOCUS = re.compile(r":focus(?:-visible)?(?![-\w])")
 _GLOBAL = frozenset({"*", "a", "button", "input", "select", "textarea", "a:link", "a:visited",

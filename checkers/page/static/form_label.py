@@ -16,80 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
     accessible_name,
     explicit_role,
     facts,
     presentational,
     text_of,
-    wcag_standards,
 )
 
-META = RuleMeta(
-    id="static.form-label",
-    engine="static",
-    title=de_en("Formularfeld ohne Beschriftung", "Form field without a label"),
-    message=de_en("Das Formularfeld ({kind}) hat keine Beschriftung.",
-                  "The form field ({kind}) has no label."),
-    explanation=de_en(
-        'Verbinden Sie jedes Feld mit einer sichtbaren Beschriftung: <label for="plz">'
-        'Postleitzahl</label> <input id="plz">. Ein Platzhalter-Text reicht nicht.',
-        'Connect every field with a visible label: <label for="zip">Postcode</label> '
-        '<input id="zip">. A placeholder is not enough.',
-    ),
-    severity="error",
-    wcag=("1.3.1", "4.1.2"),
-    act=("e086e5",),
-    standards=wcag_standards("1.3.1", "4.1.2"),
-    examples=(
-        Example('<input id="f" type="text" name="plz">', expect="failed", at="#f"),
-        Example('<label>Postleitzahl</label><input id="f">', expect="failed", at="#f"),
-        Example('<select id="f"><option>Bonn</option></select>', expect="failed", at="#f"),
-        Example('<textarea id="f"></textarea>', expect="failed", at="#f"),
-        Example('<div id="f" role="textbox" contenteditable="true"></div>',
-                expect="failed", at="#f"),
-        Example('<input id="f" type="checkbox" aria-labelledby="fehlt">', expect="failed", at="#f"),
-        Example('<input id="f" placeholder="Suchbegriff">', expect="needs_review", at="#f"),
-        Example('<label for="f">Postleitzahl</label><input id="f">', expect=None),
-        Example('<input type="checkbox" id="m"><label for="m" aria-label="Menü"></label>',
-                expect=None),
-        Example('<label>Postleitzahl <input name="plz"></label>', expect=None),
-        Example('<input aria-label="Suchbegriff">', expect=None),
-        Example(
-            '<span id="l">Ort</span><select aria-labelledby="l"><option>Bonn</option>'
-            "</select>",
-            expect=None,
-        ),
-        Example('<input title="Postleitzahl">', expect=None),
-        Example('<input type="hidden" name="token">', expect=None),
-        Example('<input type="submit">', expect=None),
-        Example('<input style="display:none">', expect=None),
-        Example('<div aria-hidden="true"><input tabindex="-1"></div>', expect=None),
-        Example('<div role="checkbox" aria-checked="false" tabindex="0">Newsletter</div>',
-                expect=None),
-        Example('<template><input></template>', expect=None),
-        # Disabled, so not focusable: role="none" is honoured and the field leaves the tree.
-        Example('<select role="none" disabled><option>Bonn</option></select>', expect=None),
-        Example('<label>Geburtsdatum</label> <input id="f" type="date">', expect="failed", at="#f"),
-        Example('<label>Vorname <div id="f" role="textbox"></div></label>',
-                expect="failed", at="#f"),
-        Example('<div id="f" role="textbox">Vorname</div>', expect="failed", at="#f"),
-        # Inline style: the last display declaration counts.
-        Example('<input name="q" style="display:block; display:none">', expect=None),
-        Example('<input id="f" name="q" style="display:none; display:block">',
-                expect="failed", at="#f"),
-        # aria-labelledby to a hidden element: its hidden content names the field; below a
-        # shown element, hidden content does not.
-        Example(
-            '<div id="l" hidden><b>PLZ</b> <i>(5 Ziffern)</i></div>'
-            '<input aria-labelledby="l">',
-            expect=None,
-        ),
-        Example('<div id="l"><b hidden>PLZ</b></div><input id="f" aria-labelledby="l">',
-                expect="failed", at="#f"),
-    ),
-)
+META = page_meta(__file__)
 
 _NOT_FIELDS = frozenset({"hidden", "submit", "reset", "button", "image"})
 FIELD_ROLES = frozenset(

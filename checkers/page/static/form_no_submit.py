@@ -16,47 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.form-no-submit",
-    engine="static",
-    title=de_en("Formular ohne Absenden-Schaltfläche", "Form without a submit button"),
-    message=de_en("Das Formular hat {fields} Eingabefelder, aber keine Absenden-Schaltfläche.",
-                  "The form has {fields} fields but no submit button."),
-    explanation=de_en(
-        "Geben Sie jedem Formular eine Schaltfläche zum Absenden, z. B. <button>Senden"
-        "</button>.",
-        "Give every form a button to submit it, e.g. <button>Send</button>.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("3.2.2",),
-    standards=wcag_standards("3.2.2"),
-    examples=(
-        Example(
-            '<form id="f"><label>Ortsteil <select name="o"><option>Nord</option>'
-            '</select></label><label>Jahr <select name="j"><option>2026</option>'
-            "</select></label></form>",
-            expect="needs_review",
-            at="#f",
-        ),
-        Example(
-            '<form><label>Name <input name="n"></label><label>Ort <input name="o">'
-            "</label><button>Senden</button></form>",
-            expect=None,
-        ),
-        Example('<form><label>Suche <input name="q"></label></form>', expect=None),
-        Example(
-            '<form id="s"><label>Name <input name="n"></label><label>Ort <input '
-            'name="o"></label></form><button form="s">Senden</button>',
-            expect=None,
-        ),
-        Example('<form><input type="hidden" name="a"><input type="hidden" name="b"></form>',
-                expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _NOT_FIELDS = frozenset({"hidden", "submit", "reset", "button", "image"})
 _TEXTLIKE = frozenset({"text", "search", "email", "tel", "url", "password", "number", "date",

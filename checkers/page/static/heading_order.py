@@ -13,40 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import headings, wcag_standards
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import headings
 
-META = RuleMeta(
-    id="static.heading-order",
-    engine="static",
-    title=de_en("Überschriften-Ebene übersprungen", "Heading level skipped"),
-    message=de_en(
-        "Nach einer Überschrift der Ebene {previous} folgt eine der Ebene {level}.",
-        "A level {level} heading follows a level {previous} heading.",
-    ),
-    explanation=de_en(
-        "Gliedern Sie die Seite mit Überschriften ohne Lücken: h1 für den Seitentitel, dann "
-        "h2, darunter h3. Wählen Sie die Ebene nach der Gliederung, nicht nach dem Aussehen.",
-        "Structure the page with headings without gaps: h1 for the page title, then h2, "
-        "below that h3. Choose the level by structure, not by looks.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.3.1",),
-    standards=wcag_standards("1.3.1"),
-    examples=(
-        Example('<h1>Stadt</h1><h2>Bürgerservice</h2><h4 id="h">Öffnungszeiten</h4>',
-                expect="needs_review", at="#h"),
-        Example('<h1>Stadt</h1><div role="heading" aria-level="3" id="h">Termine</div>',
-                expect="needs_review", at="#h"),
-        Example('<h2 id="h">Bürgerservice</h2><h3>Öffnungszeiten</h3>',
-                expect="needs_review", at="#h"),
-        Example("<h1>Stadt</h1><h2>Bürgerservice</h2><h3>Zeiten</h3><h2>Kontakt</h2>", expect=None),
-        Example("<h1>Stadt</h1><h3 hidden>Versteckt</h3><h2>Kontakt</h2>", expect=None),
-        Example('<h1>Stadt</h1><h4 role="presentation">Deko</h4><h2>Kontakt</h2>', expect=None),
-        Example("<p>Keine Überschriften</p>", expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -12,47 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, headings, is_foreign_document, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts, headings, is_foreign_document
 
-META = RuleMeta(
-    id="static.headings-missing",
-    engine="static",
-    title=de_en("Seite ohne Überschriften", "Page without headings"),
-    message=de_en(
-        "Die Seite hat {words} Wörter Text, aber keine einzige Überschrift.",
-        "The page has {words} words of text but not a single heading.",
-    ),
-    explanation=de_en(
-        "Gliedern Sie den Text mit Überschriften: eine <h1> für das Thema der Seite, <h2> für "
-        "die Abschnitte.",
-        "Structure the text with headings: one <h1> for the topic of the page, <h2> for the "
-        "sections.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.3.1", "2.4.6"),
-    standards=wcag_standards("1.3.1", "2.4.6"),
-    examples=(
-        Example(
-            '<body id="b">' + "<p>" + "Die Stadt informiert über Termine. " * 60
-            + "</p></body>",
-            expect="needs_review",
-            at="#b",
-        ),
-        Example(
-            "<h1>Termine</h1><p>" + "Die Stadt informiert über Termine. " * 60
-            + "</p>",
-            expect=None,
-        ),
-        Example(
-            '<div role="heading" aria-level="1">Termine</div><p>'
-            + "Die Stadt informiert über Termine. " * 60 + "</p>",
-            expect=None,
-        ),
-        Example("<p>Kurzer Text ohne Überschrift.</p>", expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 MIN_WORDS = 250
 

@@ -14,43 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import visible_text
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.hint-not-associated",
-    engine="static",
-    title=de_en("Hinweis nicht mit dem Feld verbunden", "Hint not associated with its field"),
-    message=de_en(
-        'Der Hinweis "{hint}" steht beim Feld, wird aber beim Fokussieren nicht vorgelesen.',
-        'The hint "{hint}" is next to the field but is not announced when it gets focus.',
-    ),
-    explanation=de_en(
-        'Geben Sie dem Hinweis eine id und verbinden Sie ihn mit dem Feld: '
-        '<input aria-describedby="hinweis-id">.',
-        'Give the hint an id and connect it to the field: <input '
-        'aria-describedby="hint-id">.',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.3.1", "3.3.2"),
-    standards=wcag_standards("1.3.1", "3.3.2"),
-    examples=(
-        Example(
-            '<label for="n">Kassenzeichen</label><p id="h">Es steht oben rechts auf '
-            'Ihrem Bescheid.</p><input id="n">',
-            expect="needs_review",
-            at="#h",
-        ),
-        Example(
-            '<label for="n">Kassenzeichen</label><p id="h">Es steht auf Ihrem Bescheid.'
-            '</p><input id="n" aria-describedby="h">',
-            expect=None,
-        ),
-        Example('<label for="n">Kassenzeichen</label><input id="n">', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _HINT_TAGS = frozenset({"p", "span", "div", "small", "em"})
 

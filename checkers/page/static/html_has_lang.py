@@ -12,42 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import html_lang, is_foreign_document, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import html_lang, is_foreign_document
 
-META = RuleMeta(
-    id="static.html-has-lang",
-    engine="static",
-    title=de_en("Sprache der Seite fehlt", "Page language missing"),
-    message=de_en(
-        "Das html-Element hat kein lang-Attribut.",
-        "The html element has no lang attribute.",
-    ),
-    explanation=de_en(
-        'Geben Sie die Sprache der Seite an, zum Beispiel <html lang="de">. Dann lesen '
-        "Screenreader den Text mit der richtigen Aussprache vor.",
-        'State the language of the page, for example <html lang="de">. Screen readers then '
-        "read the text with the right pronunciation.",
-    ),
-    severity="error",
-    wcag=("3.1.1",),
-    act=("b5c3f8",),
-    standards=wcag_standards("3.1.1"),
-    examples=(
-        Example("<html><head><title>T</title></head><body>Hallo</body></html>",
-                expect="failed", at="html"),
-        Example('<html lang=""><body>Hallo</body></html>', expect="failed", at="html"),
-        Example('<html lang="  "><body>Hallo</body></html>', expect="failed", at="html"),
-        Example('<html xml:lang="de"><body>Hallo</body></html>', expect="failed", at="html"),
-        Example('<html lang="de"><body>Hallo</body></html>', expect=None),
-        Example('<html lang="en-GB"><body>Hello</body></html>', expect=None),
-        Example('<svg xmlns="http://www.w3.org/2000/svg"><title>Logo</title></svg>', expect=None),
-        # A MathML (XML) document is no HTML page; MathML inside an HTML page changes nothing.
-        Example('<?xml version="1.0"?><math display="block"><mi>a</mi></math>', expect=None),
-        Example('<!DOCTYPE html><html><body><math><mi>a</mi></math></body></html>',
-                expect="failed", at="html"),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

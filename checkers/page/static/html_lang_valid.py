@@ -13,45 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import html_lang, is_foreign_document, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import html_lang, is_foreign_document
 from checkers.page.static._lang import check_tag
 
-META = RuleMeta(
-    id="static.html-lang-valid",
-    engine="static",
-    title=de_en("Ungültige Sprache der Seite", "Invalid page language"),
-    message=de_en(
-        'Die Sprache "{lang}" im html-Element ist kein gültiger Sprach-Code.',
-        'The language "{lang}" on the html element is not a valid language tag.',
-    ),
-    explanation=de_en(
-        'Verwenden Sie einen Sprach-Code nach BCP 47, zum Beispiel lang="de" für Deutsch '
-        'oder lang="en" für Englisch.',
-        'Use a BCP 47 language tag, for example lang="de" for German or lang="en" for '
-        "English.",
-    ),
-    severity="error",
-    wcag=("3.1.1",),
-    act=("bf051a",),
-    standards=wcag_standards("3.1.1"),
-    examples=(
-        Example('<html lang="english"><body>Hello</body></html>', expect="failed", at="html"),
-        Example('<html lang="xx-invalid"><body>Hallo</body></html>', expect="failed", at="html"),
-        Example('<html lang="de_DE"><body>Hallo</body></html>', expect="failed", at="html"),
-        Example('<html lang="#!"><body>Hallo</body></html>', expect="failed", at="html"),
-        Example('<html lang="deu"><body>Hallo</body></html>', expect="failed", at="html"),
-        Example('<html lang="i-lux"><body>Moien</body></html>', expect="failed", at="html"),
-        Example('<html lang="en-US-GB"><body>Hello</body></html>', expect=None),
-        Example('<html lang="de"><body>Hallo</body></html>', expect=None),
-        Example('<html lang="de-DE"><body>Hallo</body></html>', expect=None),
-        Example('<html lang="EN-us"><body>Hello</body></html>', expect=None),
-        Example('<html lang="hsb"><body>Witajće</body></html>', expect=None),
-        # Missing or empty lang is static.html-has-lang's finding, not this rule's.
-        Example('<html lang=" "><body>Hallo</body></html>', expect=None),
-        Example("<html><body>Hallo</body></html>", expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -11,36 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import html_lang, is_foreign_document, wcag_standards, xml_lang
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import html_lang, is_foreign_document, xml_lang
 from checkers.page.static._lang import check_tag
 
-META = RuleMeta(
-    id="static.html-xml-lang-mismatch",
-    engine="static",
-    title=de_en("lang und xml:lang widersprechen sich", "lang and xml:lang disagree"),
-    message=de_en(
-        'lang="{lang}" und xml:lang="{xml_lang}" nennen verschiedene Sprachen.',
-        'lang="{lang}" and xml:lang="{xml_lang}" name different languages.',
-    ),
-    explanation=de_en(
-        "Geben Sie in lang und xml:lang dieselbe Sprache an, oder lassen Sie xml:lang weg.",
-        "Give the same language in lang and xml:lang, or remove xml:lang.",
-    ),
-    severity="error",
-    wcag=("3.1.1",),
-    act=("5b7ae0",),
-    standards=wcag_standards("3.1.1"),
-    examples=(
-        Example('<html lang="de" xml:lang="en"><body>Hallo</body></html>',
-                expect="failed", at="html"),
-        Example('<html lang="de" xml:lang="de-DE"><body>Hallo</body></html>', expect=None),
-        Example('<html lang="de" xml:lang="DE"><body>Hallo</body></html>', expect=None),
-        Example('<html lang="de"><body>Hallo</body></html>', expect=None),
-        # An invalid xml:lang is out of scope for this rule.
-        Example('<html lang="de" xml:lang="english"><body>Hallo</body></html>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -15,47 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlunsplit
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name
 from checkers.page.static.link_name import links
 from checkers.page.static.link_text_vague import VAGUE, normalized
 from checkers.page.urls import split_url
 
-META = RuleMeta(
-    id="static.identical-links-different-targets",
-    engine="static",
-    title=de_en("Gleicher Linktext, verschiedene Ziele", "Same link text, different targets"),
-    message=de_en(
-        '{count} Links heißen "{text}", führen aber zu verschiedenen Zielen.',
-        '{count} links are called "{text}" but lead to different targets.',
-    ),
-    explanation=de_en(
-        "Geben Sie Links mit verschiedenen Zielen verschiedene Texte, zum Beispiel "
-        "„Antrag Wohngeld“ und „Antrag Elterngeld“ statt zweimal „Antrag“.",
-        "Give links with different targets different texts, for example "
-        '"Housing benefit form" and "Parental allowance form" instead of "Form" twice.',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("2.4.4", "2.4.9"),
-    act=("b20e66",),
-    standards=wcag_standards("2.4.4", "2.4.9"),
-    examples=(
-        Example(
-            '<a href="/wohngeld/antrag">Antrag</a> <a id="b" href="/elterngeld/antrag">'
-            "Antrag</a>",
-            expect="needs_review",
-            at="#b",
-        ),
-        Example('<a href="/a">Antrag</a> <a href="/a/">Antrag</a>', expect=None),
-        Example('<a href="https://www.example.de/a">Antrag</a> <a href="/a">antrag</a>',
-                expect=None),
-        Example('<a href="/a">mehr</a> <a href="/b">mehr</a>', expect=None),
-        Example('<a href="#a">¶</a> <a href="#b">¶</a>', expect=None),
-        Example('<a href="/a">Antrag</a> <a href="/b" hidden>Antrag</a>', expect=None),
-        Example('<a href="/a">Antrag Wohngeld</a> <a href="/b">Antrag Elterngeld</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 def _target(href: str | None, absolute: str | None) -> str | None:

@@ -12,38 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import explicit_role, facts, tabindex, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import explicit_role, facts, tabindex
 
-META = RuleMeta(
-    id="static.iframe-title",
-    engine="static",
-    title=de_en("Frame ohne Titel", "Frame without a title"),
-    message=de_en("Der eingebettete Inhalt ({tag}) hat keinen Titel.",
-                  "The embedded content ({tag}) has no title."),
-    explanation=de_en(
-        'Geben Sie dem iframe einen title, der den Inhalt nennt, zum Beispiel title="Karte: '
-        'So finden Sie das Rathaus".',
-        'Give the iframe a title that names its content, for example title="Map: how to '
-        'find the town hall".',
-    ),
-    severity="error",
-    wcag=("4.1.2",),
-    act=("cae760",),
-    standards=wcag_standards("4.1.2"),
-    examples=(
-        Example('<iframe id="f" src="https://karte.example/"></iframe>', expect="failed", at="#f"),
-        Example('<iframe id="f" src="/video" title=" " name="video"></iframe>',
-                expect="failed", at="#f"),
-        Example('<iframe src="/karte" title="Stadtplan"></iframe>', expect=None),
-        Example('<iframe src="/karte" aria-label="Stadtplan"></iframe>', expect=None),
-        Example('<iframe src="/track" aria-hidden="true" tabindex="-1"></iframe>', expect=None),
-        Example('<iframe src="/track" style="display:none"></iframe>', expect=None),
-        Example('<iframe src="/track" hidden></iframe>', expect=None),
-        Example('<iframe src="/track" tabindex="-1"></iframe>', expect=None),
-        Example('<iframe src="/track" role="presentation"></iframe>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -17,43 +17,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.iframe-title-generic",
-    engine="static",
-    title=de_en("Nichtssagender Titel eines Frames", "Generic frame title"),
-    message=de_en('Der Titel "{title}" beschreibt den Inhalt des Frames nicht.',
-                  'The title "{title}" does not describe the frame\'s content.'),
-    explanation=de_en(
-        "Geben Sie dem iframe einen Titel, der Inhalt oder Zweck nennt, z. B. "
-        'title="Karte: Lage des Rathauses".',
-        'Give the iframe a title naming its content or purpose, e.g. title="Map: location of '
-        'the town hall".',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("4.1.2", "2.4.1"),
-    standards=wcag_standards("4.1.2", "2.4.1"),
-    examples=(
-        Example('<iframe id="f" src="karte.html" title="iframe"></iframe>',
-                expect="needs_review", at="#f"),
-        Example('<iframe id="f" src="/embed/karte.html" title="karte.html"></iframe>',
-                expect="needs_review", at="#f"),
-        Example('<iframe id="f" src="a.html" title="Inhalt 2"></iframe>',
-                expect="needs_review", at="#f"),
-        Example(
-            '<iframe id="f" src="https://www.youtube.com/embed/x" '
-            'title="YouTube video player"></iframe>',
-            expect="needs_review",
-            at="#f",
-        ),
-        Example('<iframe src="karte.html" title="Karte: Lage des Rathauses"></iframe>',
-                expect=None),
-        Example('<iframe src="karte.html" title="iframe" hidden></iframe>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _GENERIC = re.compile(
     r"(?:i?frame|content|contents|inhalt|inhalte|widget|embed|embedded|untitled|unbenannt|"

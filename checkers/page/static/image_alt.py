@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
     accessible_name,
     explicit_role,
@@ -25,64 +26,9 @@ from checkers.page.static._common import (
     focusable,
     has_global_aria,
     presentational,
-    wcag_standards,
 )
 
-META = RuleMeta(
-    id="static.image-alt",
-    engine="static",
-    title=de_en("Bild ohne Alternativtext", "Image without text alternative"),
-    message=de_en("Das Bild hat keinen Alternativtext.", "The image has no text alternative."),
-    explanation=de_en(
-        "Beschreiben Sie im alt-Attribut kurz, was das Bild zeigt oder wozu es dient. "
-        'Ist das Bild nur Schmuck, schreiben Sie alt="".',
-        "Say briefly in the alt attribute what the image shows or what it is for. If the "
-        'image is only decoration, write alt="".',
-    ),
-    severity="error",
-    wcag=("1.1.1",),
-    act=("23a2a8",),
-    standards=wcag_standards("1.1.1"),
-    examples=(
-        Example('<img id="i" src="rathaus.jpg">', expect="failed", at="#i"),
-        Example('<p><img src="a.png"></p>', expect="failed", at="html > body > p > img"),
-        Example('<div id="d" role="img" style="background:url(a.png)"></div>',
-                expect="failed", at="#d"),
-        Example('<img id="i" src="a.png" aria-labelledby="nichtda">', expect="failed", at="#i"),
-        # role=none is cancelled by focus: the image is exposed again, without a name.
-        Example('<img id="i" src="a.png" role="none" tabindex="0">', expect="failed", at="#i"),
-        Example('<img id="i" src="a.png" alt=" ">', expect="failed", at="#i"),
-        Example('<img src="rathaus.jpg" alt="Rathaus am Marktplatz">', expect=None),
-        Example('<img src="linie.png" alt="">', expect=None),
-        Example('<img src="linie.png" role="presentation">', expect=None),
-        Example('<img src="linie.png" role="none">', expect=None),
-        Example('<img src="a.png" aria-hidden="true">', expect=None),
-        Example('<img src="a.png" style="display: none">', expect=None),
-        Example('<div hidden><img src="a.png"></div>', expect=None),
-        Example('<img src="a.png" title="Rathaus">', expect=None),
-        Example('<img src="a.png" aria-label="Rathaus">', expect=None),
-        Example('<span id="l">Rathaus</span><img src="a.png" aria-labelledby="l">', expect=None),
-        Example('<div role="img" aria-label="Stadtplan">…</div>', expect=None),
-        Example('<template><img src="a.png"></template>', expect=None),
-        Example('<noscript><img src="pixel.gif"></noscript>', expect=None),
-        # No source at all: the img shows nothing unless a script fills it in.
-        Example('<p>Karte: <img id="karte" width="300"></p>', expect="needs_review", at="#karte"),
-        Example('<img id="k" data-src="karte.png" class="lazy">', expect="failed", at="#k"),
-        Example('<picture><source srcset="karte.webp"><img id="k"></picture>',
-                expect="failed", at="#k"),
-        Example(
-            '<div id="w" style="display:none"><p>Wappen der Stadt</p></div>'
-            '<img src="w.png" aria-labelledby="w">',
-            expect=None,
-        ),
-        Example(
-            '<p id="w"><span style="display:none">Wappen</span></p>'
-            '<img id="i" src="w.png" aria-labelledby="w">',
-            expect="failed",
-            at="#i",
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _IMG_ROLES = ("img", "image")
 

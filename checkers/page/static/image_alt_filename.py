@@ -13,42 +13,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.image-alt-filename",
-    engine="static",
-    title=de_en("Alternativtext ohne Aussage", "Meaningless text alternative"),
-    message=de_en(
-        'Der Alternativtext "{alt}" beschreibt das Bild nicht.',
-        'The text alternative "{alt}" does not describe the image.',
-    ),
-    explanation=de_en(
-        "Schreiben Sie statt Dateinamen oder „Bild“ kurz, was das Bild zeigt oder wozu es "
-        'dient. Schmuckbilder bekommen alt="".',
-        'Instead of a file name or "image", say briefly what the image shows or what it is '
-        'for. Decorative images get alt="".',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.1.1",),
-    standards=wcag_standards("1.1.1"),
-    examples=(
-        Example('<img id="i" src="x.jpg" alt="DSC_0012.JPG">', expect="needs_review", at="#i"),
-        Example('<img id="i" src="x.jpg" alt="bild.png">', expect="needs_review", at="#i"),
-        Example('<img id="i" src="x.jpg" alt="Bild">', expect="needs_review", at="#i"),
-        Example('<img id="i" src="x.jpg" alt="IMG_4711">', expect="needs_review", at="#i"),
-        Example('<img id="i" src="/m/rathaus-2.jpg" alt="rathaus-2">',
-                expect="needs_review", at="#i"),
-        Example('<input id="i" type="image" src="go.png" alt="go.png">',
-                expect="needs_review", at="#i"),
-        Example('<img src="x.jpg" alt="Rathaus am Marktplatz">', expect=None),
-        Example('<img src="x.jpg" alt="">', expect=None),
-        Example('<img src="x.jpg" alt="Bild: Rathaus im Winter">', expect=None),
-        Example('<img src="x.jpg" alt="Bild" aria-hidden="true">', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _FILE = re.compile(
     r"[\w()\[\]~%+-]+(?:[ .][\w()\[\]~%+-]+)*\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?|avif|ico|heic)",

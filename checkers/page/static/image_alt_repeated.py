@@ -16,64 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.image-alt-repeated",
-    engine="static",
-    title=de_en("Gleicher Alternativtext für verschiedene Bilder",
-                "Same text alternative for different images"),
-    message=de_en(
-        '{count} verschiedene Bilder haben den Alternativtext "{alt}". Er beschreibt '
-        "vermutlich nicht jedes davon.",
-        '{count} different images have the text alternative "{alt}". It probably does not '
-        "describe each of them.",
-    ),
-    explanation=de_en(
-        "Beschreiben Sie bei jedem Bild, was gerade dieses Bild zeigt. Reine Schmuckbilder "
-        'bekommen alt="".',
-        'Describe for each image what this image shows. Purely decorative images get alt="".',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.1.1",),
-    standards=("W3C ACT qt1vmo (Prüfhilfe, keine Umsetzung)", *wcag_standards("1.1.1")),
-    examples=(
-        Example('<img src="a.jpg" alt="Foto"><p>Text</p><img id="b" src="b.jpg" alt="Foto">',
-                expect="needs_review", at="#b"),
-        Example(
-            '<img src="/m/1.jpg" alt="Rathaus"><img id="b" src="/m/2.jpg" '
-            'alt=" rathaus "><img src="/m/3.jpg" alt="Markt">',
-            expect="needs_review",
-            at="#b",
-        ),
-        # The same image twice is one motif.
-        Example(
-            '<img src="logo.svg" alt="Stadt Musterstadt"><img src="logo.svg" '
-            'alt="Stadt Musterstadt">',
-            expect=None,
-        ),
-        Example('<img src="a.jpg" alt="Rathaus"><img src="b.jpg" alt="Marktplatz">', expect=None),
-        Example('<img src="a.jpg" alt=""><img src="b.jpg" alt="">', expect=None),
-        # Images in links are named by their target: another rule's question.
-        Example(
-            '<a href="/a"><img src="a.jpg" alt="Mehr"></a><a href="/b"><img '
-            'src="b.jpg" alt="Mehr"></a>',
-            expect=None,
-        ),
-        Example(
-            '<img src="a.jpg" alt="Foto"><div hidden><img src="b.jpg" alt="Foto">'
-            "</div>",
-            expect=None,
-        ),
-        Example(
-            '<template><img src="a.jpg" alt="Foto"></template><img src="b.jpg" '
-            'alt="Foto">',
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -13,37 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import explicit_role, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import explicit_role, facts
 
-META = RuleMeta(
-    id="static.image-decorative-conflict",
-    engine="static",
-    title=de_en("Schmuckbild mit Text", "Decorative image with text"),
-    message=de_en(
-        'Das Bild ist als Schmuck markiert ({marking}), trägt aber den Text "{text}".',
-        'The image is marked as decoration ({marking}) but carries the text "{text}".',
-    ),
-    explanation=de_en(
-        "Entscheiden Sie: Ist das Bild Schmuck, entfernen Sie title und Alternativtext "
-        "(alt=\"\"). Ist es Inhalt, beschreiben Sie es im alt-Attribut und entfernen Sie "
-        'role="presentation".',
-        "Decide: if the image is decoration, remove the title and the text (alt=\"\"). If it "
-        'is content, describe it in the alt attribute and remove role="presentation".',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.1.1",),
-    standards=wcag_standards("1.1.1"),
-    examples=(
-        Example('<img id="i" src="logo.png" alt="" title="Stadtwerke Musterstadt">',
-                expect="needs_review", at="#i"),
-        Example('<img id="i" src="linie.png" role="presentation" alt="Zierlinie blau">',
-                expect="needs_review", at="#i"),
-        Example('<img src="linie.png" alt="">', expect=None),
-        Example('<img src="rathaus.jpg" alt="Rathaus" title="Rathaus">', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -17,45 +17,12 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 from checkers.page.urls import split_url
 
-META = RuleMeta(
-    id="static.image-of-text",
-    engine="static",
-    title=de_en("Text als Grafik", "Image of text"),
-    message=de_en(
-        'Das Bild "{file}" zeigt wohl Text ("{alt}"). Text als Grafik lässt sich nicht '
-        "anpassen.",
-        'The image "{file}" probably shows text ("{alt}"). Text in an image cannot be '
-        "adapted.",
-    ),
-    explanation=de_en(
-        "Setzen Sie Text als echten HTML-Text und gestalten Sie ihn mit CSS. Nur Logos dürfen "
-        "Text als Bild enthalten.",
-        "Use real HTML text and style it with CSS. Only logos may contain text as images.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.4.5",),
-    standards=wcag_standards("1.4.5"),
-    examples=(
-        Example(
-            '<img id="i" src="/img/banner-sommerfest.png" alt="Sommerfest am 12. Juli '
-            'auf dem Marktplatz">',
-            expect="needs_review",
-            at="#i",
-        ),
-        Example('<input id="i" type="image" src="btn_absenden.gif" alt="Jetzt absenden">',
-                expect="needs_review", at="#i"),
-        Example('<img src="/img/logo-schriftzug.png" alt="Stadt Musterstadt Logo">', expect=None),
-        Example('<img src="/img/rathaus.jpg" alt="Das Rathaus am Marktplatz im Sommer">',
-                expect=None),
-        Example('<img src="/img/banner.jpg" alt="">', expect=None),
-        Example('<img src="contexts.gif" alt="The set of contexts of a node">', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 # At the start of a name part: "banner-sommerfest.png", "schriftzug.gif", not "contexts.gif".
 _TEXTY = re.compile(r"(?:^|[^a-zäöü])(?:text|schrift|banner|headline|ueberschrift|überschrift|"

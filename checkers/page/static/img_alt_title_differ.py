@@ -13,36 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.img-alt-title-differ",
-    engine="static",
-    title=de_en("Alternativtext und Titel des Bildes verschieden",
-                "Image alt and title differ"),
-    message=de_en('Alternativtext "{alt}" und Titel "{title}" des Bildes sind verschieden.',
-                  'The image\'s alt "{alt}" and title "{title}" differ.'),
-    explanation=de_en(
-        "Prüfen Sie, welcher Text stimmt. Der Titel erscheint nur als Tooltip für Mausnutzer; "
-        "Screenreader lesen den Alternativtext. Verzichten Sie besser auf title oder "
-        "verwenden Sie denselben Text.",
-        "Check which text is right. The title is only a tooltip for mouse users; screen "
-        "readers read the alt. Better drop the title or use the same text.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.1.1",),
-    standards=wcag_standards("1.1.1"),
-    examples=(
-        Example('<img id="i" src="r.jpg" alt="Rathaus" title="Bürgermeisterin beim Fest">',
-                expect="needs_review", at="#i"),
-        Example('<img src="r.jpg" alt="Rathaus" title="Rathaus.">', expect=None),
-        Example('<img src="r.jpg" alt="Rathaus">', expect=None),
-        Example('<img src="r.jpg" alt="" title="Rathaus">', expect=None),
-        Example('<img src="r.jpg" alt="Rathaus" title="Fest" hidden>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 def _norm(text: str) -> str:

@@ -16,50 +16,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import explicit_role, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import explicit_role, facts
 
-META = RuleMeta(
-    id="static.img-empty-alt-large",
-    engine="static",
-    title=de_en("Großes Bild als Schmuck markiert", "Large image marked as decorative"),
-    message=de_en(
-        'Das Bild ist {width} × {height} Pixel groß, hat aber alt="" (Schmuckbild). '
-        "Zeigt es Inhalt?",
-        'The image is {width} × {height} pixels but has alt="" (decorative). Does it show '
-        "content?",
-    ),
-    explanation=de_en(
-        "Zeigt das Bild Inhalt, beschreiben Sie ihn im alt-Attribut. Ist es nur Schmuck, "
-        "bleibt alt=\"\" richtig.",
-        'If the image shows content, describe it in the alt attribute. If it is only '
-        'decoration, alt="" is right.',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.1.1",),
-    standards=wcag_standards("1.1.1"),
-    examples=(
-        Example('<img id="i" src="karte.png" alt="" width="600" height="400">',
-                expect="needs_review", at="#i"),
-        Example('<img src="karte.png" alt="Karte der Altstadt" width="600" height="400">',
-                expect=None),
-        Example('<img src="icon.png" alt="" width="16" height="16">', expect=None),
-        Example('<img src="foto.jpg" alt="">', expect=None),
-        Example(
-            '<a href="/fest"><img src="fest.jpg" alt="" width="600" height="400"> '
-            "Stadtfest</a>",
-            expect=None,
-        ),
-        Example(
-            '<figure><img src="k.png" alt="" width="600" height="400"><figcaption>'
-            "Karte</figcaption></figure>",
-            expect=None,
-        ),
-        Example('<img src="spacer.gif" alt="" width="600" height="400">', expect=None),
-        Example('<img src="k.png" alt="" width="100%" height="400">', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _SIZE = re.compile(r"\s*(\d+)\s*(?:px)?\s*\Z", re.I)
 _DECOR = re.compile(r"spacer|blank|background|\bbg[-_.]|border|divider|shadow|trenn|"

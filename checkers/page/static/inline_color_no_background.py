@@ -15,42 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import declarations
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._common import facts
 from checkers.page.static._styled import styled
 
-META = RuleMeta(
-    id="static.inline-color-no-background",
-    engine="static",
-    title=de_en("Textfarbe ohne Hintergrundfarbe", "Text colour without background colour"),
-    message=de_en("Das Inline-Style setzt {set} ({value}), aber nicht {missing}.",
-                  "The inline style sets {set} ({value}) but not {missing}."),
-    explanation=de_en(
-        "Setzen Sie Text- und Hintergrundfarbe immer zusammen, am besten im Stylesheet statt "
-        "im style-Attribut.",
-        "Always set text and background colour together, preferably in the style sheet rather "
-        "than the style attribute.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.4.3",),
-    standards=wcag_standards("1.4.3"),
-    examples=(
-        Example('<p id="p" style="color: #777">Hinweis zum Datenschutz</p>',
-                expect="needs_review", at="#p"),
-        Example('<p id="p" style="background-color: #003">Hinweis</p>',
-                expect="needs_review", at="#p"),
-        Example('<p style="color: #fff; background: #003">Hinweis</p>', expect=None),
-        Example(
-            '<div style="color: #fff; background-color: #003"><span style="color: #ff0">'
-            "Hinweis</span></div>",
-            expect=None,
-        ),
-        Example('<p style="color: inherit">Hinweis</p>', expect=None),
-        Example('<div style="background: #eee"></div>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _NEUTRAL = frozenset({"", "inherit", "initial", "unset", "revert", "currentcolor",
                       "transparent", "none"})

@@ -22,51 +22,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, disabled, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name, disabled, facts
 
-META = RuleMeta(
-    id="static.input-purpose-autocomplete",
-    engine="static",
-    title=de_en("Zweck des Eingabefelds nicht angegeben", "Input purpose not identified"),
-    message=de_en(
-        'Das Feld "{field}" fragt wohl nach persönlichen Daten, hat aber kein '
-        'autocomplete="{token}".',
-        'The field "{field}" seems to ask for personal data but has no '
-        'autocomplete="{token}".',
-    ),
-    explanation=de_en(
-        "Geben Sie Feldern für eigene Angaben das passende autocomplete-Attribut, z. B. "
-        'autocomplete="given-name" für den Vornamen oder autocomplete="postal-code" für die '
-        "Postleitzahl.",
-        "Give fields for the user's own data the matching autocomplete attribute, e.g. "
-        'autocomplete="given-name" or autocomplete="postal-code".',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.3.5",),
-    standards=wcag_standards("1.3.5"),
-    examples=(
-        Example('<label>Vorname <input id="f" name="vorname"></label>',
-                expect="needs_review", at="#f"),
-        Example('<label>E-Mail <input id="f" type="email" name="kontakt"></label>',
-                expect="needs_review", at="#f"),
-        Example('<label>PLZ <input id="f" name="plz" autocomplete="off"></label>',
-                expect="needs_review", at="#f"),
-        Example('<label>Vorname <input name="vorname" autocomplete="given-name"></label>',
-                expect=None),
-        Example('<label>Suche <input type="search" name="name"></label>', expect=None),
-        Example('<label>Betreff <input name="betreff"></label>', expect=None),
-        Example('<form action="/suche"><label>PLZ <input name="plz"></label></form>', expect=None),
-        Example('<input type="hidden" name="email" value="a@b.de">', expect=None),
-        Example('<label>E-Mail <input type="email" name="email" readonly></label>', expect=None),
-        Example('<label>Passport number <input type="text" name="name"></label>', expect=None),
-        Example('<label>Ablaufdatum <input name="geburtsdatum"></label>', expect=None),
-        Example('<label>Nachname <input id="f" name="name"></label>',
-                expect="needs_review", at="#f"),
-        Example('<input id="f" name="vorname">', expect="needs_review", at="#f"),
-    ),
-)
+META = page_meta(__file__)
 
 # (name or id tokens, autocomplete token); the first match wins, so specific names come first.
 _PURPOSES = (

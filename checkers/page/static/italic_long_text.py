@@ -14,39 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import declarations, visible_text
 from checkers.page.static._common import facts
 from checkers.page.static._styled import styled
 
-META = RuleMeta(
-    id="static.italic-long-text",
-    engine="static",
-    title=de_en("Langer Text in Kursivschrift", "Long text in italics"),
-    message=de_en("{words} Wörter sind kursiv gesetzt.", "{words} words are set in italics."),
-    explanation=de_en(
-        "Setzen Sie längere Texte nicht kursiv. Zum Hervorheben einzelner Wörter nutzen Sie "
-        "<strong>.",
-        "Do not set longer texts in italics. To emphasise single words, use <strong>.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    standards=("Best practice (readability)", "BITV 2.0 Anlage 2 Teil 2 (Leichte Sprache)",
-               "WCAG 1.4.8 (related)"),
-    examples=(
-        Example('<p><em id="e">' + "Bitte bringen Sie Ihren Ausweis mit. " * 9 + "</em></p>",
-                expect="needs_review", at="#e"),
-        Example(
-            '<p id="p" style="font-style: italic">' + "Bitte bringen Sie Ihren Ausweis "
-            "mit. " * 9 + "</p>",
-            expect="needs_review",
-            at="#p",
-        ),
-        Example("<p><em>Bitte</em> bringen Sie Ihren Ausweis mit.</p>", expect=None),
-        Example('<p style="font-style: italic">Bitte bringen Sie Ihren Ausweis mit.</p>',
-                expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 MAX_WORDS = 50
 

@@ -20,74 +20,16 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
     NOT_RENDERED,
     accessible_name,
     explicit_role,
     facts,
-    wcag_standards,
 )
 
-META = RuleMeta(
-    id="static.label-in-name",
-    engine="static",
-    title=de_en("Sichtbarer Text fehlt im Namen", "Visible label not in accessible name"),
-    message=de_en(
-        'Der sichtbare Text "{visible}" ist nicht im zugänglichen Namen "{name}" enthalten.',
-        'The visible text "{visible}" is not contained in the accessible name "{name}".',
-    ),
-    explanation=de_en(
-        "Der zugängliche Name (aria-label) muss den sichtbaren Text enthalten, am besten am "
-        "Anfang: Sprachsteuerung-Nutzer sagen, was sie sehen. Oft reicht es, aria-label zu "
-        "entfernen.",
-        "The accessible name (aria-label) must contain the visible text, best at its start: "
-        "speech input users say what they see. Often removing aria-label is enough.",
-    ),
-    severity="error",
-    wcag=("2.5.3",),
-    act=("2ee8b8",),
-    standards=wcag_standards("2.5.3"),
-    examples=(
-        Example(
-            '<a id="l" href="/k" aria-label="Kontaktformular öffnen">Schreiben Sie '
-            "uns</a>",
-            expect="failed",
-            at="#l",
-        ),
-        Example('<button id="l" aria-label="Suchen">Finden</button>', expect="failed", at="#l"),
-        Example(
-            '<span id="t">Anmelden</span><div id="l" role="button" tabindex="0" '
-            'aria-labelledby="t">Login</div>',
-            expect="failed",
-            at="#l",
-        ),
-        Example('<a href="/k" aria-label="Kontakt zum Bürgerbüro">Kontakt</a>', expect=None),
-        Example('<button aria-label="Menü schließen">×</button>', expect=None),
-        Example('<button aria-label="Nächste Seite">Nächste Seite »</button>', expect=None),
-        Example(
-            '<a href="/m" aria-label="Mehr zum Stadtfest">Mehr <b>zum</b> Stadtfest'
-            "</a>",
-            expect=None,
-        ),
-        Example('<a href="/k">Kontakt</a>', expect=None),
-        Example('<p aria-label="Hinweis">Text</p>', expect=None),
-        Example(
-            '<a href="/k" aria-label="Kontakt"><span aria-hidden="true">Icon-Text'
-            "</span> Kontakt</a>",
-            expect=None,
-        ),
-        # A ligature icon font draws the word "print" as a printer symbol.
-        Example('<button aria-label="Drucken"><i class="material-icons">print</i></button>',
-                expect="needs_review", at="html > body > button"),
-        Example('<button id="b" aria-label="Drucken"><i>print</i></button>',
-                expect="failed", at="#b"),
-        # Digits are text too.
-        Example('<a id="l" href="tel:0301234" aria-label="Telefon Zentrale">030 1234</a>',
-                expect="failed", at="#l"),
-        Example('<a href="tel:0301234" aria-label="Zentrale 030 1234">030 1234</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _WIDGETS = frozenset({"button", "checkbox", "gridcell", "link", "menuitem", "menuitemcheckbox",
                       "menuitemradio", "option", "radio", "searchbox", "switch", "tab",

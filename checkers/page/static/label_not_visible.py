@@ -16,55 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import disabled, explicit_role, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import disabled, explicit_role, facts
 
-META = RuleMeta(
-    id="static.label-not-visible",
-    engine="static",
-    title=de_en("Formularfeld ohne sichtbare Beschriftung", "Form field without a visible label"),
-    message=de_en(
-        'Das Feld ist nur unsichtbar beschriftet ({source}: "{name}").',
-        'The field is labelled only invisibly ({source}: "{name}").',
-    ),
-    explanation=de_en(
-        'Zeigen Sie die Beschriftung als Text an und verbinden Sie sie mit <label for="…">. '
-        "Ein title-Attribut oder aria-label sieht man nicht.",
-        'Show the label as text and connect it with <label for="…">. A title attribute or '
-        "aria-label is not visible.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("3.3.2",),
-    standards=wcag_standards("3.3.2"),
-    examples=(
-        Example('<form><input id="f" name="plz" title="Postleitzahl"></form>',
-                expect="needs_review", at="#f"),
-        Example('<form><textarea id="f" aria-label="Ihre Nachricht"></textarea></form>',
-                expect="needs_review", at="#f"),
-        Example('<form><label for="f">PLZ</label><input id="f" title="Postleitzahl"></form>',
-                expect=None),
-        Example(
-            '<form><input type="search" aria-label="Suchbegriff" name="q">'
-            "<button>Suchen</button></form>",
-            expect=None,
-        ),
-        Example(
-            '<form><input aria-label="Suchbegriff" name="q">'
-            '<input type="submit" value="Suchen"></form>',
-            expect=None,
-        ),
-        Example('<form><input placeholder="PLZ"></form>', expect=None),
-        Example('<span id="l">PLZ</span><input aria-labelledby="l">', expect=None),
-        Example(
-            '<table><tr><th>Anzahl</th></tr><tr><td><input aria-label="Anzahl Tonnen">'
-            "</td></tr></table>",
-            expect=None,
-        ),
-        Example('<p>Postleitzahl: <input aria-label="Postleitzahl"></p>', expect=None),
-        Example('<input type="checkbox" title="Alle auswählen">', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _TEXT_TYPES = frozenset({"text", "email", "tel", "password", "number", "date", "url", "search",
                          "datetime-local", "month", "week", "time", ""})

@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import raw_text
-from checkers.page.static._common import Facts, facts, wcag_standards
+from checkers.page.static._common import Facts, facts
 from checkers.page.static._langid import LANGUAGES, identify
 from checkers.page.static._styled import source_lower
 
@@ -33,55 +34,7 @@ _PAGE_MESSAGE = de_en(
     'The page is marked lang="{lang}", but its text seems to be {found_en}.',
 )
 
-META = RuleMeta(
-    id="static.lang-mismatch",
-    engine="static",
-    title=de_en("Sprachangabe passt nicht zum Text", "Language attribute does not match text"),
-    message=de_en('Dieser Text ist mit lang="{lang}" ausgezeichnet, ist aber wohl {found_de}: '
-                  "„{text}“",
-                  'This text is marked lang="{lang}" but seems to be {found_en}: "{text}"'),
-    explanation=de_en(
-        "Geben Sie im lang-Attribut die Sprache an, in der der Text wirklich geschrieben ist.",
-        "Give the language the text is really written in in the lang attribute.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("3.1.1", "3.1.2"),
-    standards=wcag_standards("3.1.1", "3.1.2"),
-    examples=(
-        Example(
-            '<html lang="fr"><body><main id="m"><p>' + "This page is about the services "
-            "of the town hall and you can find all the information that you need here. "
-            * 3 + "</p></main></body></html>",
-            expect="needs_review",
-            at="#m",
-        ),
-        Example(
-            '<html lang="de"><body><p>Die Stadt grüßt ihre Gäste.</p><p id="q" '
-            'lang="es">Nous sommes heureux que vous soyez ici et nous espérons que vous '
-            "aimerez la ville.</p></body></html>",
-            expect="needs_review",
-            at="#q",
-        ),
-        Example(
-            '<html lang="en"><body><main><p>' + "This page is about the services "
-            "of the town hall and you can find all the information that you need here. "
-            * 3 + "</p></main></body></html>",
-            expect=None,
-        ),
-        Example(
-            '<html lang="de"><body><p lang="fr">Nous sommes heureux que vous soyez ici '
-            "et nous espérons que vous aimerez la ville.</p></body></html>",
-            expect=None,
-        ),
-        Example(
-            '<html lang="ja"><body><main><p>' + "This page is about the services of the "
-            "town hall and you can find all the information that you need here. " * 3
-            + "</p></main></body></html>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _SKIP = frozenset({"code", "pre", "kbd", "samp", "var", "script", "style", "template",
                    "noscript", "svg", "math"})

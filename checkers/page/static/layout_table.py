@@ -15,43 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import explicit_role, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import explicit_role, facts
 
-META = RuleMeta(
-    id="static.layout-table",
-    engine="static",
-    title=de_en("Tabelle für das Layout", "Table used for layout"),
-    message=de_en("Die Tabelle ordnet wohl Seitenbereiche an ({reason}), nicht Daten.",
-                  "The table seems to arrange page areas ({reason}), not data."),
-    explanation=de_en(
-        'Ordnen Sie Seitenbereiche mit CSS an. Muss die Tabelle bleiben, geben Sie ihr '
-        'role="presentation".',
-        'Arrange page areas with CSS. If the table must stay, give it role="presentation".',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.3.1",),
-    standards=wcag_standards("1.3.1"),
-    examples=(
-        Example(
-            '<table id="t"><tr><td><nav><a href="/">Start</a></nav></td><td><h1>Rathaus'
-            "</h1><p>Text</p></td></tr></table>",
-            expect="needs_review",
-            at="#t",
-        ),
-        Example('<table id="t"><tr><td><table><tr><td>a</td></tr></table></td></tr></table>',
-                expect="needs_review", at="#t"),
-        Example('<table role="presentation"><tr><td><h1>Rathaus</h1></td></tr></table>',
-                expect=None),
-        Example(
-            "<table><tr><th>Tag</th><th>Zeit</th></tr><tr><td>Mo</td><td>8</td></tr>"
-            "</table>",
-            expect=None,
-        ),
-        Example("<table><tr><td>Mo</td><td>8 Uhr</td></tr></table>", expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _STRUCTURE = frozenset({"nav", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer",
                         "main", "aside", "section", "article"})

@@ -13,40 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import trivial_handler
-from checkers.page.static._common import accessible_name, explicit_role, facts, wcag_standards
+from checkers.page.static._common import accessible_name, explicit_role, facts
 
-META = RuleMeta(
-    id="static.link-href-hash",
-    engine="static",
-    title=de_en('Link auf "#"', 'Link to "#"'),
-    message=de_en(
-        'Der Link "{text}" führt nur auf "#" und damit nirgendwohin.',
-        'The link "{text}" only leads to "#", that is nowhere.',
-    ),
-    explanation=de_en(
-        "Geben Sie dem Link die Adresse seines Ziels. Löst er eine Aktion aus, nehmen Sie "
-        '<button type="button">.',
-        'Give the link the address of its target. If it triggers an action, use <button '
-        'type="button">.',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("2.1.1", "4.1.2"),
-    standards=wcag_standards("2.1.1", "4.1.2"),
-    examples=(
-        Example('<a id="l" href="#">Etwas tun</a>', expect="needs_review", at="#l"),
-        Example('<a id="l" href=" #! ">Etwas tun</a>', expect="needs_review", at="#l"),
-        Example('<a id="l" href="#" onclick="return false">Etwas tun</a>',
-                expect="needs_review", at="#l"),
-        Example('<a href="#" role="button">Menü</a>', expect=None),
-        Example('<a href="#" onclick="openMenu()">Menü</a>', expect=None),
-        Example('<a href="#" aria-expanded="false" aria-controls="m">Menü</a>', expect=None),
-        Example('<a href="#inhalt">Zum Inhalt</a>', expect=None),
-        Example('<a href="#" style="display:none">x</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _WIDGET = ("aria-expanded", "aria-controls", "aria-haspopup", "aria-pressed", "data-toggle",
            "data-bs-toggle", "data-action", "data-target", "data-bs-target")

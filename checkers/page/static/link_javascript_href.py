@@ -14,35 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, explicit_role, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name, explicit_role, facts
 
-META = RuleMeta(
-    id="static.link-javascript-href",
-    engine="static",
-    title=de_en("Link mit javascript:-Adresse", "Link with a javascript: address"),
-    message=de_en(
-        'Der Link "{text}" führt nirgendwohin, sondern startet ein Skript (href="javascript:").',
-        'The link "{text}" leads nowhere but runs a script (href="javascript:").',
-    ),
-    explanation=de_en(
-        "Nehmen Sie für Aktionen ein <button type=\"button\"> und für Links eine echte "
-        "Adresse.",
-        'Use a <button type="button"> for actions and a real address for links.',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("2.1.1", "4.1.2"),
-    standards=wcag_standards("2.1.1", "4.1.2"),
-    examples=(
-        Example('<a id="l" href="javascript:alert(1)">Drücken</a>', expect="needs_review", at="#l"),
-        Example('<a id="l" href="  JavaScript:void(0)">Menü</a>', expect="needs_review", at="#l"),
-        Example('<a id="l" href="java\tscript:go()">Los</a>', expect="needs_review", at="#l"),
-        Example('<a href="/javascript-kurs">JavaScript-Kurs</a>', expect=None),
-        Example('<a href="javascript:void(0)" role="button">Menü</a>', expect=None),
-        Example('<a href="javascript:x()" hidden>Menü</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _SCHEME = re.compile(r"\Ajavascript:", re.I)
 _STRIP = re.compile(r"[\t\n\r]")

@@ -13,66 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, Page, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
     Facts,
     accessible_name,
     explicit_role,
     facts,
-    wcag_standards,
 )
 
-META = RuleMeta(
-    id="static.link-name",
-    engine="static",
-    title=de_en("Link ohne Namen", "Link without a name"),
-    message=de_en("Der Link hat keinen Text.", "The link has no text."),
-    explanation=de_en(
-        "Jeder Link braucht einen Text, der sagt, wohin er führt. Bei Bild-Links beschreibt "
-        "der Alternativtext des Bildes das Ziel, zum Beispiel alt=\"Startseite\".",
-        "Every link needs text that says where it leads. For image links the text "
-        'alternative of the image describes the target, for example alt="Home".',
-    ),
-    severity="error",
-    wcag=("2.4.4", "4.1.2"),
-    act=("c487ae",),
-    standards=wcag_standards("2.4.4", "4.1.2"),
-    examples=(
-        Example('<a id="l" href="/"><img src="logo.png"></a>', expect="failed", at="#l"),
-        Example('<a id="l" href="/"><img src="logo.png" alt=""></a>', expect="failed", at="#l"),
-        Example('<a id="l" href="/suche"><svg><path d="M0 0"/></svg></a>',
-                expect="failed", at="#l"),
-        Example('<a id="l" href="/x"> </a>', expect="failed", at="#l"),
-        Example('<span id="l" role="link" tabindex="0"></span>', expect="failed", at="#l"),
-        Example('<a id="l" href="/x"><span aria-hidden="true">→</span></a>',
-                expect="failed", at="#l"),
-        Example('<a href="/">Startseite</a>', expect=None),
-        Example('<a href="/"><img src="logo.png" alt="Startseite"></a>', expect=None),
-        Example('<a href="/suche" aria-label="Suche"><svg></svg></a>', expect=None),
-        Example('<a href="/suche" title="Suche"><svg></svg></a>', expect=None),
-        Example('<span id="t">Kontakt</span><a href="/k" aria-labelledby="t"></a>', expect=None),
-        Example('<a href="/" aria-hidden="true" tabindex="-1"><img src="l.png"></a>', expect=None),
-        Example('<a name="anker"></a>', expect=None),
-        Example('<a href="/" style="display:none"></a>', expect=None),
-        Example('<a href="/" role="button" aria-label="Menü"></a>', expect=None),
-        Example(
-            '<a href="/"><img src="logo.png" aria-labelledby="n"></a>'
-            '<span id="n">Startseite</span>',
-            expect=None,
-        ),
-        Example('<a id="l" href="#q1" role="doc-noteref"><img src="1.png" alt=""></a>',
-                expect="failed", at="#l"),
-        Example('<a id="l" href="/" role="none"> </a>', expect="failed", at="#l"),
-        # DPUB link roles take their name from the content, like link.
-        Example('<p>Quelle<span role="doc-noteref" tabindex="0">2</span></p>', expect=None),
-        Example('<p>Quelle<span id="n" role="doc-noteref" tabindex="0"></span></p>',
-                expect="failed", at="#n"),
-        # Inline style: the last display declaration counts.
-        Example('<a href="/alt" style="display:inline; display:none"></a>', expect=None),
-        Example('<a id="l" href="/alt" style="display:none; display:inline"></a>',
-                expect="failed", at="#l"),
-    ),
-)
+META = page_meta(__file__)
 
 
 # Roles that inherit from link (DPUB-ARIA).

@@ -12,35 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, explicit_role, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name, explicit_role, facts
 
-META = RuleMeta(
-    id="static.link-role-button",
-    engine="static",
-    title=de_en("Link als Schaltfläche ohne Leertaste", "Link as button without Space key"),
-    message=de_en(
-        'Der Link "{text}" ist als Schaltfläche ausgezeichnet; reagiert er auch auf die '
-        "Leertaste?",
-        'The link "{text}" is marked up as a button; does it react to the Space key too?',
-    ),
-    explanation=de_en(
-        "Verwenden Sie <button> für Aktionen und <a href> ohne role für Seitenwechsel. Soll "
-        "der Link Schaltfläche bleiben, muss er auch auf die Leertaste reagieren.",
-        "Use <button> for actions and <a href> without role for page changes. If the link "
-        "must stay a button, it has to react to the Space key too.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("2.1.1", "4.1.2"),
-    standards=wcag_standards("2.1.1", "4.1.2"),
-    examples=(
-        Example('<a id="b" href="/weiter" role="button">Weiter</a>',
-                expect="needs_review", at="#b"),
-        Example('<a href="#" role="button" onkeydown="taste(event)">Weiter</a>', expect=None),
-        Example('<a href="/weiter">Weiter</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

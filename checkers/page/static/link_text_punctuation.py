@@ -15,40 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name, facts
 from checkers.page.static.link_name import links
 
-META = RuleMeta(
-    id="static.link-text-punctuation",
-    engine="static",
-    title=de_en("Linktext nur ein Zeichen", "Link text is only a symbol"),
-    message=de_en('Der Linktext besteht nur aus "{text}".',
-                  'The link text consists only of "{text}".'),
-    explanation=de_en(
-        "Schreiben Sie in den Link, wohin er führt, z. B. „Nächste Seite“ statt „»“, oder "
-        "geben Sie dem Link ein aria-label.",
-        'Write in the link where it leads, e.g. "Next page" instead of "»", or give the link '
-        "an aria-label.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("2.4.4",),
-    standards=wcag_standards("2.4.4"),
-    examples=(
-        Example(
-            '<p>Besuchen Sie das Portal <a id="l" href="https://portal.example.de">.</a>'
-            "</p>",
-            expect="needs_review",
-            at="#l",
-        ),
-        Example('<a id="l" href="/seite/2">»</a>', expect="needs_review", at="#l"),
-        Example('<a href="/seite/2" aria-label="Nächste Seite">»</a>', expect=None),
-        Example('<a href="/seite/2">Nächste Seite »</a>', expect=None),
-        Example('<a href="/seite/2">2</a>', expect=None),
-        Example('<h2 id="a">Anfahrt <a href="#a">§</a></h2>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _SYMBOLS = re.compile(r"\A[^\w]{1,3}\Z")
 

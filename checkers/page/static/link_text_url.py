@@ -14,42 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name, facts
 from checkers.page.static.link_name import links
 
-META = RuleMeta(
-    id="static.link-text-url",
-    engine="static",
-    title=de_en("Web-Adresse als Linktext", "Web address as link text"),
-    message=de_en('Der Linktext ist eine lange Web-Adresse: "{text}".',
-                  'The link text is a long web address: "{text}".'),
-    explanation=de_en(
-        "Schreiben Sie in den Link, wohin er führt, z. B. „Abfallkalender 2026“ statt der "
-        "Adresse.",
-        'Write in the link where it leads, e.g. "Waste calendar 2026" instead of the address.',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("2.4.4",),
-    standards=wcag_standards("2.4.4"),
-    examples=(
-        Example(
-            '<a id="u" href="https://www.musterstadt.de/index.php?id=4711&amp;L=0">'
-            "https://www.musterstadt.de/index.php?id=4711&amp;L=0</a>",
-            expect="needs_review",
-            at="#u",
-        ),
-        Example(
-            '<a id="u" href="/a">www.musterstadt.de/buergerservice/formulare/abfall/'
-            "kalender-2026</a>",
-            expect="needs_review",
-            at="#u",
-        ),
-        Example('<a href="https://www.musterstadt.de">www.musterstadt.de</a>', expect=None),
-        Example('<a href="/abfall">Abfallkalender 2026</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _URL = re.compile(r"\A(?:https?://|www\.)\S+\Z", re.I)
 

@@ -13,48 +13,12 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name
 from checkers.page.static.link_name import links
 
-META = RuleMeta(
-    id="static.link-text-vague",
-    engine="static",
-    title=de_en("Linktext ohne Aussage", "Vague link text"),
-    message=de_en('Der Linktext "{text}" sagt nicht, wohin der Link führt.',
-                  'The link text "{text}" does not say where the link leads.'),
-    explanation=de_en(
-        "Schreiben Sie in den Link, wohin er führt, zum Beispiel „Antrag auf Wohngeld“ statt "
-        "„hier“ oder „mehr“.",
-        'Write in the link where it leads, for example "Housing benefit application" '
-        'instead of "here" or "more".',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("2.4.4",),
-    standards=wcag_standards("2.4.4"),
-    examples=(
-        Example('<p>Den Antrag finden Sie <a id="l" href="/antrag">hier</a>.</p>',
-                expect="needs_review", at="#l"),
-        Example('<a id="l" href="/news/1">Mehr …</a>', expect="needs_review", at="#l"),
-        Example('<a id="l" href="/news/1">» Weiterlesen</a>', expect="needs_review", at="#l"),
-        Example('<a id="l" href="/x">Klicken Sie hier</a>', expect="needs_review", at="#l"),
-        Example('<a id="l" href="/x" lang="en">Read more</a>', expect="needs_review", at="#l"),
-        Example('<a href="/antrag">Antrag auf Wohngeld</a>', expect=None),
-        Example('<a href="/news/1" aria-label="Mehr zum Stadtfest">Mehr</a>', expect=None),
-        Example('<h3 id="h">Stadtfest</h3><a href="/news/1" aria-describedby="h">Mehr</a>',
-                expect=None),
-        Example('<a href="/news/1" title="Mehr zum Stadtfest 2026">mehr</a>', expect=None),
-        Example('<a href="/news/1" hidden>mehr</a>', expect=None),
-        Example('<p>Mehr über mich auf meiner <a id="l" href="page.html">page</a>.</p>',
-                expect="needs_review", at="#l"),
-        Example('<p>Infos auf <a id="l" href="/i">dieser Seite</a>.</p>',
-                expect="needs_review", at="#l"),
-        Example('<a id="l" href="/i">Webseite</a>', expect="needs_review", at="#l"),
-        Example('<a id="l" href="/i">Link</a>', expect="needs_review", at="#l"),
-        Example('<a href="/i">Webseite des Bürgeramts</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 VAGUE = frozenset(
     phrase.strip()

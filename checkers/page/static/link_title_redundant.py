@@ -15,34 +15,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static.link_name import links
 
-META = RuleMeta(
-    id="static.link-title-redundant",
-    engine="static",
-    title=de_en("Link-Titel wiederholt den Linktext", "Link title repeats the link text"),
-    message=de_en(
-        'Der title "{title}" wiederholt nur den Linktext.',
-        'The title "{title}" only repeats the link text.',
-    ),
-    explanation=de_en(
-        "Entfernen Sie den title oder schreiben Sie hinein, was der Linktext noch nicht sagt.",
-        "Remove the title or put in it what the link text does not say yet.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("2.4.4",),
-    standards=("WCAG technique H33", "Best practice (WCAG 2.4.4)"),
-    examples=(
-        Example('<a id="l" href="https://www.google.com" title="Google">Google</a>',
-                expect="needs_review", at="#l"),
-        Example('<a id="l" href="/k" title="kontakt.">Kontakt</a>', expect="needs_review", at="#l"),
-        Example('<a href="/k" title="Kontaktformular der Stadt">Kontakt</a>', expect=None),
-        Example('<a href="/k" title="Kontakt"><img src="k.png" alt=""></a>', expect=None),
-        Example('<a href="/k">Kontakt</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _NOISE = re.compile(r"[\W_]+")
 

@@ -12,36 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import explicit_role, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import explicit_role, facts
 
-META = RuleMeta(
-    id="static.list-structure",
-    engine="static",
-    title=de_en("Liste falsch aufgebaut", "List built wrongly"),
-    message=de_en("<{child}> steht direkt in <{parent}>; dort sind nur <li> erlaubt.",
-                  "<{child}> sits directly in <{parent}>; only <li> is allowed there."),
-    explanation=de_en(
-        "Setzen Sie jeden Listenpunkt in ein <li>, und jedes <li> in ein <ul> oder <ol>.",
-        "Put every list item in an <li>, and every <li> in a <ul> or <ol>.",
-    ),
-    severity="warning",
-    wcag=("1.3.1",),
-    standards=wcag_standards("1.3.1"),
-    examples=(
-        Example('<ul id="u"><li>a</li><div>b</div></ul>', expect="failed", at="#u"),
-        Example('<ol id="u"><p>a</p></ol>', expect="failed", at="#u"),
-        Example('<div><li id="l">a</li></div>', expect="failed", at="#l"),
-        Example("<ul><li>a</li><li>b</li></ul>", expect=None),
-        Example("<ul><li>a</li><script>x()</script><template><p>t</p></template></ul>",
-                expect=None),
-        Example('<ul><div role="listitem">a</div></ul>', expect=None),
-        Example('<ul role="tablist"><div role="tab">a</div></ul>', expect=None),
-        Example('<div role="list"><li>a</li></div>', expect=None),
-        Example("<menu><li>a</li></menu>", expect=None),
-        Example('<ul><li>a</li><div hidden>b</div></ul>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _ALLOWED = frozenset({"li", "script", "template"})
 _LISTS = frozenset({"ul", "ol", "menu"})

@@ -18,42 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 
-META = RuleMeta(
-    id="static.markup-parse-error",
-    engine="static",
-    title=de_en("Start- und End-Tags passen nicht zusammen", "Start and end tags do not match"),
-    message=de_en("Im Quelltext passen {count} End-Tags nicht zu den offenen Elementen, "
-                  "z. B. {examples_de}.",
-                  "In the source, {count} end tag(s) do not match the open elements, "
-                  "e.g. {examples_en}."),
-    explanation=de_en(
-        "Schließen Sie jedes Element in der richtigen Reihenfolge und entfernen Sie "
-        "überzählige End-Tags. Ein HTML-Validator zeigt die Stellen.",
-        "Close every element in the right order and remove extra end tags. An HTML validator "
-        "shows where.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("4.1.1",),
-    standards=("EN 301 549 9.4.1.1", "BITV 2.0 (EN 301 549 9.4.1.1)"),
-    examples=(
-        Example("<p>Text <b>fett <i>kursiv</b> weiter</i></p>", expect="needs_review"),
-        Example("<div>Text</span></div>", expect="needs_review"),
-        Example(
-            "<ul><li>Eins<li>Zwei</ul><p>Absatz<p>Noch einer<div>x</div>"
-            "<table><tr><td>1<td>2<tr><td>3</table><br/><img src=a.png alt=''>",
-            expect=None,
-        ),
-        Example("<dl><dt>A<dd>B<dt>C<dd>D</dl><select><option>1<option>2</select>", expect=None),
-        Example(
-            '<svg viewBox="0 0 1 1"><path d="M0 0"/><g><rect/></g></svg>'
-            "<script>if (a < b) { x = '</div>'; }</script>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr basefont bgsound "

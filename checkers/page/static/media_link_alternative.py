@@ -16,43 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import near_text, visible_text
-from checkers.page.static._common import accessible_name, facts, wcag_standards
+from checkers.page.static._common import accessible_name, facts
 from checkers.page.static.link_name import links
 from checkers.page.urls import split_url
 
-META = RuleMeta(
-    id="static.media-link-alternative",
-    engine="static",
-    title=de_en("Medien-Link ohne Textfassung", "Media link without a text version"),
-    message=de_en(
-        'Der Link "{text}" öffnet eine {kind}-Datei; eine Textfassung ist nicht zu finden.',
-        'The link "{text}" opens a {kind} file; no text version is found.',
-    ),
-    explanation=de_en(
-        "Bieten Sie neben Audio ein Transkript, neben Videos Untertitel und neben Bildern "
-        "eine Beschreibung an, und verlinken Sie sie direkt beim Medien-Link.",
-        "Offer a transcript next to audio, captions with videos and a description with "
-        "images, and link them right next to the media link.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.2.1", "1.2.2", "1.1.1"),
-    standards=wcag_standards("1.2.1", "1.2.2", "1.1.1"),
-    examples=(
-        Example('<p><a id="m" href="/media/interview.mp3">Interview anhören</a></p>',
-                expect="needs_review", at="#m"),
-        Example('<p><a id="m" href="/media/rundgang.mov">Rundgang ansehen</a></p>',
-                expect="needs_review", at="#m"),
-        Example(
-            '<p><a href="/media/interview.mp3">Interview anhören</a> '
-            '(<a href="/interview.html">Transkript</a>)</p>',
-            expect=None,
-        ),
-        Example('<p><a href="/bericht.pdf">Bericht (PDF)</a></p>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _KINDS = {
     **dict.fromkeys(("mp3", "wav", "ogg", "oga", "m4a", "aac", "flac", "wma", "opus"), "Audio"),

@@ -13,45 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.meta-refresh",
-    engine="static",
-    title=de_en("Automatisches Neuladen", "Automatic refresh"),
-    message=de_en("Die Seite lädt sich nach {seconds} Sekunden neu oder leitet weiter.",
-                  "The page refreshes or redirects after {seconds} seconds."),
-    explanation=de_en(
-        "Entfernen Sie das automatische Neuladen. Weiterleitungen machen Sie auf dem Server "
-        "oder sofort (Verzögerung 0).",
-        "Remove the automatic refresh. Redirect on the server or at once (delay 0).",
-    ),
-    severity="error",
-    wcag=("2.2.1", "2.2.4", "3.2.5"),
-    act=("bc659a", "bisz58"),
-    standards=wcag_standards("2.2.1"),
-    examples=(
-        Example('<head><meta id="r" http-equiv="refresh" content="30"></head>',
-                expect="failed", at="#r"),
-        Example('<head><meta id="r" http-equiv="Refresh" content="5; URL=/neu"></head>',
-                expect="failed", at="#r"),
-        Example('<head><meta id="r" http-equiv="refresh" content="72000"></head>',
-                expect="failed", at="#r"),
-        # Longer than 20 hours: AAA only, review.
-        Example('<head><meta id="r" http-equiv="refresh" content="72001"></head>',
-                expect="needs_review", at="#r"),
-        Example('<head><meta http-equiv="refresh" content="0; url=/neu"></head>', expect=None),
-        Example('<head><meta http-equiv="refresh" content="abc"></head>', expect=None),
-        # Only the first valid one counts.
-        Example(
-            '<head><meta http-equiv="refresh" content="0; url=/a">'
-            '<meta http-equiv="refresh" content="5"></head>',
-            expect=None,
-        ),
-        Example('<head><meta name="refresh" content="5"></head>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _DELAY = re.compile(r"\s*(\d+)(?:\.[\d.]*)?\s*(?:[;,\s]|$)")
 

@@ -12,65 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.meta-viewport",
-    engine="static",
-    title=de_en("Zoomen gesperrt", "Zoom blocked"),
-    message=de_en("Die Seite verhindert das Vergrößern ({setting}).",
-                  "The page prevents zooming ({setting})."),
-    explanation=de_en(
-        'Entfernen Sie user-scalable=no und maximum-scale aus <meta name="viewport">. '
-        'Es reicht: content="width=device-width, initial-scale=1".',
-        'Remove user-scalable=no and maximum-scale from <meta name="viewport">. This is '
-        'enough: content="width=device-width, initial-scale=1".',
-    ),
-    severity="error",
-    wcag=("1.4.4", "1.4.10"),
-    act=("b4f0c3",),
-    standards=wcag_standards("1.4.4", "1.4.10"),
-    examples=(
-        Example(
-            '<head><meta id="v" name="viewport" content="width=device-width, '
-            'user-scalable=no"></head>',
-            expect="failed",
-            at="#v",
-        ),
-        Example(
-            '<head><meta id="v" name="viewport" content="width=device-width, '
-            'maximum-scale=1.0"></head>',
-            expect="failed",
-            at="#v",
-        ),
-        Example('<head><meta id="v" name="Viewport" content="user-scalable=0"></head>',
-                expect="failed", at="#v"),
-        Example(
-            '<head><meta name="viewport" content="width=device-width, '
-            'initial-scale=1"></head>',
-            expect=None,
-        ),
-        Example(
-            '<head><meta name="viewport" content="maximum-scale=2, '
-            'user-scalable=yes"></head>',
-            expect=None,
-        ),
-        Example('<head><meta name="description" content="user-scalable=no"></head>', expect=None),
-        Example('<head><meta id="v" name="viewport" content="user-scalable=0.5"></head>',
-                expect="failed", at="#v"),
-        Example('<head><meta id="v" name="viewport" content="maximum-scale=yes"></head>',
-                expect="failed", at="#v"),
-        Example('<head><meta name="viewport" content="user-scalable=5"></head>', expect=None),
-        Example('<head><meta name="viewport" content="maximum-scale=-1"></head>', expect=None),
-        Example(
-            '<head><meta name="viewport" content="maximum-scale=device-width">'
-            "</head>",
-            expect=None,
-        ),
-        Example('<head><meta name="viewport" content=""></head>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _PAIR = re.compile(r"([a-z-]+)\s*=\s*([^,;\s]*)", re.I)
 

@@ -13,43 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import trivial_handler
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.mouse-only-events",
-    engine="static",
-    title=de_en("Nur mit der Maus auslösbar", "Triggered by the mouse only"),
-    message=de_en(
-        "Das {tag}-Element reagiert auf {event}, aber nicht auf die Tastatur ({missing}).",
-        "The {tag} element reacts to {event} but not to the keyboard ({missing}).",
-    ),
-    explanation=de_en(
-        "Was beim Überfahren mit der Maus erscheint, muss auch beim Tastaturfokus erscheinen "
-        "(onfocus/onblur zusätzlich zu onmouseover/onmouseout). Doppelklick-Funktionen "
-        "brauchen eine Schaltfläche.",
-        "What appears on mouse hover must also appear on keyboard focus (onfocus/onblur in "
-        "addition to onmouseover/onmouseout). Double-click functions need a button.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("2.1.1",),
-    standards=wcag_standards("2.1.1"),
-    examples=(
-        Example('<a id="m" href="/abfall" onmouseover="zeigeMenue(2)">Abfall</a>',
-                expect="needs_review", at="#m"),
-        Example('<div id="m" onmouseout="versteckeTipp()">Tipp</div>',
-                expect="needs_review", at="#m"),
-        Example('<li id="m" ondblclick="bearbeite(4)">Termin</li>', expect="needs_review", at="#m"),
-        Example('<a href="/abfall" onmouseover="zeige(2)" onfocus="zeige(2)">Abfall</a>',
-                expect=None),
-        Example('<a href="/a" onmouseout="weg()" onblur="weg()">A</a>', expect=None),
-        Example('<a href="/a" onmouseenter="auf()" onfocusin="auf()">A</a>', expect=None),
-        Example('<div hidden onmouseover="x()">A</div>', expect=None),
-        Example('<a href="/a" onmouseover="return true">A</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 # (mouse events, keyboard equivalents)
 _PAIRS = (

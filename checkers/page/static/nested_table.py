@@ -14,59 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 from checkers.page.static._tables import tables
 
-META = RuleMeta(
-    id="static.nested-table",
-    engine="static",
-    title=de_en("Tabelle in einer Tabellen-Überschrift", "Table nested in a table header"),
-    message=de_en(
-        "In einer Überschrift-Zelle (th) steht eine weitere Tabelle.",
-        "A header cell (th) contains another table.",
-    ),
-    explanation=de_en(
-        "Setzen Sie keine Tabellen in Tabellen. Stellen Sie die Daten in einer einfachen "
-        "Tabelle dar oder in zwei Tabellen nacheinander, jede mit eigener Beschriftung.",
-        "Do not put tables inside tables. Show the data in one simple table or in two "
-        "tables one after the other, each with its own caption.",
-    ),
-    severity="error",
-    wcag=("1.3.1",),
-    standards=wcag_standards("1.3.1"),
-    examples=(
-        Example(
-            '<table><tr><th>Posten</th><th>Kosten</th></tr><tr><th>Urlaub'
-            '<table id="i"><tr><th>Posten</th></tr><tr><td>Hotel</td></tr></table>'
-            "</th><td>600</td></tr></table>",
-            expect="failed",
-            at="#i",
-        ),
-        Example(
-            '<table><tr><th>Posten</th><th>Kosten</th></tr><tr><td>Urlaub'
-            '<table id="i"><tr><th>Posten</th></tr><tr><td>Hotel</td></tr></table>'
-            "</td><td>600</td></tr></table>",
-            expect="needs_review",
-            at="#i",
-        ),
-        Example(
-            '<table><tr><td><table><tr><th>Posten</th></tr><tr><td>Hotel</td></tr>'
-            "</table></td><td>Navigation</td></tr></table>",
-            expect=None,
-        ),
-        Example(
-            '<table role="presentation"><tr><th><table><tr><td>a</td></tr></table>'
-            "</th></tr></table>",
-            expect=None,
-        ),
-        Example(
-            '<table><tr><th>Posten</th></tr><tr><th><table hidden><tr><td>a</td>'
-            "</tr></table></th></tr></table>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _REVIEW = de_en(
     "Die Tabelle steht in einer Datenzelle einer anderen Datentabelle.",

@@ -17,67 +17,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import accessible_name, facts
 
-META = RuleMeta(
-    id="static.new-window-no-warning",
-    engine="static",
-    title=de_en("Neues Fenster ohne Hinweis", "New window without warning"),
-    message=de_en(
-        'Der Link "{text}" öffnet ein neues Fenster oder einen neuen Tab, sagt das aber nicht.',
-        'The link "{text}" opens a new window or tab but does not say so.',
-    ),
-    explanation=de_en(
-        "Öffnen Sie Links im selben Fenster. Wenn nicht: Schreiben Sie es in den Link, z. B. "
-        "„Stadtplan (öffnet in neuem Fenster)“.",
-        'Open links in the same window. If not, say so in the link, e.g. "City map (opens '
-        'in a new window)".',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("3.2.5",),
-    standards=("WCAG technique G201",),
-    examples=(
-        Example('<a id="n" href="https://karte.example.de" target="_blank">Stadtplan</a>',
-                expect="needs_review", at="#n"),
-        Example(
-            '<a id="n" href="#" onclick="window.open(\'/hilfe\'); return false">Hilfe'
-            "</a>",
-            expect="needs_review",
-            at="#n",
-        ),
-        Example(
-            '<a href="https://karte.example.de" target="_blank">Stadtplan (öffnet in '
-            "neuem Fenster)</a>",
-            expect=None,
-        ),
-        Example(
-            '<a href="/k" target="_blank">Stadtplan <img src="ext.png" '
-            'alt="Link öffnet in neuem Tab"></a>',
-            expect=None,
-        ),
-        Example(
-            '<a href="/k" target="_blank" title="Stadtplan, öffnet neues Fenster">'
-            "Stadtplan</a>",
-            expect=None,
-        ),
-        Example(
-            '<a href="/k" target="_blank" aria-describedby="h">Stadtplan</a>'
-            '<span id="h" hidden>Öffnet in einem neuen Tab</span>',
-            expect=None,
-        ),
-        Example('<a href="/k" target="_blank" lang="en">City map (opens in new tab)</a>',
-                expect=None),
-        Example('<a href="/k" target="_self">Stadtplan</a>', expect=None),
-        Example(
-            '<a id="n" href="/a" target="_blank">Run code</a><a href="/b" '
-            'target="_blank">Run code</a>',
-            expect="needs_review",
-            at="#n",
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _WARNED = re.compile(
     r"neue[nmsr]?\s+(?:browser-?)?(?:fenster|tab|registerkarte|seite|browserfenster)|"

@@ -12,41 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import explicit_role, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import explicit_role, facts
 
-META = RuleMeta(
-    id="static.object-alt",
-    engine="static",
-    title=de_en("Eingebettetes Objekt ohne Namen", "Embedded object without a name"),
-    message=de_en(
-        "Das eingebettete Objekt ({kind}) hat keinen Namen.",
-        "The embedded object ({kind}) has no name.",
-    ),
-    explanation=de_en(
-        'Geben Sie dem object-Element einen Namen mit aria-label="…" oder title="…", der '
-        "sagt, was es zeigt. Besser: verwenden Sie img, audio oder video.",
-        'Give the object element a name with aria-label="…" or title="…" that says what it '
-        "shows. Better: use img, audio or video.",
-    ),
-    severity="error",
-    wcag=("1.1.1",),
-    act=("8fc3b6",),
-    standards=wcag_standards("1.1.1"),
-    examples=(
-        Example('<object id="o" data="/bilder/karte.png" type="image/png"></object>',
-                expect="failed", at="#o"),
-        Example('<object id="o" data="/media/rede.mp3"></object>', expect="failed", at="#o"),
-        Example('<object id="o" data="film.mp4" aria-labelledby="fehlt"></object>',
-                expect="failed", at="#o"),
-        Example('<object data="karte.png" title="Karte der Innenstadt"></object>', expect=None),
-        Example('<object data="karte.png" aria-label="Karte der Innenstadt"></object>',
-                expect=None),
-        Example('<object data="karte.png" role="presentation"></object>', expect=None),
-        Example('<object data="karte.png" aria-hidden="true"></object>', expect=None),
-        Example('<object data="/seite.html"></object>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _EXTENSIONS = {
     "image": r"jpe?g|png|gif|svg|webp|bmp|avif",

@@ -17,47 +17,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.object-wmode",
-    engine="static",
-    title=de_en("Flash-Inhalt ohne wmode=window", "Flash content without wmode=window"),
-    message=de_en('Flash-Inhalt ist mit wmode "{wmode}" eingebunden.',
-                  'Flash content is embedded with wmode "{wmode}".'),
-    explanation=de_en(
-        "Ersetzen Sie Flash durch HTML-Inhalte. Solange es bleibt, binden Sie es mit "
-        '<param name="wmode" value="window"> ein und bieten Sie eine Alternative an.',
-        'Replace Flash with HTML content. While it stays, embed it with <param name="wmode" '
-        'value="window"> and offer an alternative.',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("2.1.1",),
-    standards=wcag_standards("2.1.1"),
-    examples=(
-        Example(
-            '<object id="o" type="application/x-shockwave-flash" data="film.swf">'
-            '<param name="wmode" value="transparent"></object>',
-            expect="needs_review",
-            at="#o",
-        ),
-        Example('<embed id="e" src="spiel.swf">', expect="needs_review", at="#e"),
-        Example(
-            '<object id="o" data="spiel"><param name="wmode" value="opaque">Spiel'
-            "</object>",
-            expect="needs_review",
-            at="#o",
-        ),
-        Example(
-            '<object type="application/x-shockwave-flash" data="film.swf">'
-            '<param name="wmode" value="window"></object>',
-            expect=None,
-        ),
-        Example('<object type="application/pdf" data="plan.pdf">Plan</object>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _SWF = re.compile(r"\.swf(?:$|[?#])", re.I)
 _FLASH_CLSID = "d27cdb6e-ae6d-11cf-96b8-444553540000"

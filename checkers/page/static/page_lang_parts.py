@@ -17,58 +17,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import Facts, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import Facts, facts
 
-META = RuleMeta(
-    id="static.page-lang-parts",
-    engine="static",
-    title=de_en("Englischer Text ohne Sprachangabe", "English text without language"),
-    message=de_en(
-        'Dieser Text ist wohl Englisch, aber nicht mit lang="en" gekennzeichnet: „{text}“',
-        'This text seems to be English but is not marked with lang="en": "{text}"',
-    ),
-    explanation=de_en(
-        'Kennzeichnen Sie Textteile in einer anderen Sprache, zum Beispiel <p lang="en">…</p>. '
-        "Dann lesen Screenreader sie mit der richtigen Aussprache vor.",
-        'Mark parts in another language, for example <p lang="en">…</p>. Screen readers then '
-        "read them with the right pronunciation.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("3.1.2",),
-    standards=wcag_standards("3.1.2"),
-    examples=(
-        Example(
-            '<html lang="de"><body><p id="p">Welcome to the city of Musterstadt. We are '
-            "happy that you are here and hope you enjoy your stay with us.</p>"
-            "</body></html>",
-            expect="needs_review",
-            at="#p",
-        ),
-        Example(
-            '<html lang="de"><body><p lang="en">Welcome to the city of Musterstadt. We '
-            "are happy that you are here and hope you enjoy your stay with us.</p>"
-            "</body></html>",
-            expect=None,
-        ),
-        Example(
-            '<html lang="en"><body><p>Welcome to the city of Musterstadt. We are happy '
-            "that you are here and hope you enjoy your stay with us.</p></body></html>",
-            expect=None,
-        ),
-        Example(
-            '<html lang="de"><body><p>Die Stadt lädt zum Fest „Meet the Team“ ein. Es '
-            "gibt Musik und Essen für die ganze Familie.</p></body></html>",
-            expect=None,
-        ),
-        Example(
-            '<html lang="de"><body><p>Willkommen in Musterstadt. Wir freuen uns, dass '
-            "Sie hier sind.</p></body></html>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _BLOCKS = frozenset({"p", "li", "td", "th", "blockquote", "dd", "dt", "figcaption", "caption",
                      "h1", "h2", "h3", "h4", "h5", "h6"})

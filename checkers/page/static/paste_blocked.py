@@ -14,41 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.paste-blocked",
-    engine="static",
-    title=de_en("Einfügen blockiert", "Pasting blocked"),
-    message=de_en("Das Feld ({kind}) verhindert das Einfügen aus der Zwischenablage.",
-                  "The field ({kind}) prevents pasting from the clipboard."),
-    explanation=de_en(
-        "Erlauben Sie das Einfügen. Passwort-Manager und Kopieren helfen Menschen, die sich "
-        "Passwörter nicht merken oder schwer tippen können.",
-        "Allow pasting. Password managers and copy and paste help people who cannot remember "
-        "passwords or find typing hard.",
-    ),
-    severity="error",
-    wcag=("3.3.8",),
-    standards=("WCAG 2.2 3.3.8",),
-    examples=(
-        Example(
-            '<label>Passwort <input id="p" type="password" onpaste="return false">'
-            "</label>",
-            expect="failed",
-            at="#p",
-        ),
-        Example(
-            '<label>E-Mail wiederholen <input type="email" '
-            'onpaste="event.preventDefault()"></label>',
-            expect="needs_review",
-            at="html > body > label > input",
-        ),
-        Example('<label>Passwort <input type="password"></label>', expect=None),
-        Example('<label>IBAN <input onpaste="formatiere(this)"></label>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _BLOCK = re.compile(r"return\s+false|preventDefault\s*\(", re.I)
 

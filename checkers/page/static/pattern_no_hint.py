@@ -16,57 +16,11 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import accessible_name, disabled, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import accessible_name, disabled, facts
 
-META = RuleMeta(
-    id="static.pattern-no-hint",
-    engine="static",
-    title=de_en("Eingabeformat nicht erklärt", "Input format not explained"),
-    message=de_en(
-        'Das Feld "{field}" verlangt ein bestimmtes Format (pattern), nennt aber kein '
-        "Beispiel.",
-        'The field "{field}" requires a certain format (pattern) but gives no example.',
-    ),
-    explanation=de_en(
-        "Nennen Sie das Format im Label oder in einem verknüpften Hinweis, zum Beispiel "
-        "„Telefon (z. B. 0228 123456)“, und verknüpfen Sie den Hinweis mit aria-describedby.",
-        'Give the format in the label or a linked hint, for example "Phone (e.g. 020 7946 '
-        '0000)", and link the hint with aria-describedby.',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("3.3.2", "3.3.3"),
-    standards=wcag_standards("3.3.2", "3.3.3"),
-    examples=(
-        Example(
-            '<label>Telefonnummer <input id="f" type="tel" pattern="7[0-9]{9}">'
-            "</label>",
-            expect="needs_review",
-            at="#f",
-        ),
-        Example(
-            '<label for="f">Kennung</label><input id="f" pattern="[A-Z]{2}-\\d+" '
-            'aria-describedby="h"><p id="h">Bitte genau eingeben.</p>',
-            expect="needs_review",
-            at="#f",
-        ),
-        Example(
-            '<label>Telefon (z. B. 7123456789) <input type="tel" pattern="7[0-9]{9}">'
-            "</label>",
-            expect=None,
-        ),
-        Example(
-            '<label for="d">Datum</label><input id="d" pattern="\\d{2}\\.\\d{2}\\.'
-            '\\d{4}" aria-describedby="h"><span id="h">Format: TT.MM.JJJJ</span>',
-            expect=None,
-        ),
-        Example('<label>PLZ <input pattern="\\d{5}" placeholder="53111"></label>', expect=None),
-        Example('<label>Code <input pattern="[A-Z]+" title="Nur Großbuchstaben"></label>',
-                expect=None),
-        Example('<label>Telefon <input type="tel"></label>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _HINT = re.compile(
     r"\d|\b(?:z\.\s?b\.?|zb|e\.\s?g\.?|eg|i\.\s?e\.|beispiel\w*|example\w*|format\w*|"

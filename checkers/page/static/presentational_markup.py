@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 from checkers.page.static._styled import source_lower
 
 _ATTR_MESSAGE = de_en(
@@ -25,34 +26,7 @@ _ATTR_MESSAGE = de_en(
     'The presentational attribute {name}="…" is used {count} time(s) (first on <{tag}>).',
 )
 
-META = RuleMeta(
-    id="static.presentational-markup",
-    engine="static",
-    title=de_en("Veraltetes Gestaltungs-Markup", "Obsolete presentational markup"),
-    message=de_en("Das veraltete Element <{name}> ist {count}-mal verwendet.",
-                  "The obsolete element <{name}> is used {count} time(s)."),
-    explanation=de_en(
-        "Gestalten Sie mit CSS und zeichnen Sie Struktur mit passenden Elementen aus "
-        "(Überschriften, <strong>, <code>, <del>).",
-        "Style with CSS and mark up structure with the right elements (headings, <strong>, "
-        "<code>, <del>).",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.3.1",),
-    standards=wcag_standards("1.3.1"),
-    examples=(
-        Example('<center id="c">Willkommen</center><center>Mehr</center>',
-                expect="needs_review", at="#c"),
-        Example('<p><font id="f" size="5" color="red">Achtung</font></p>',
-                expect="needs_review", at="#f"),
-        Example('<div id="d" align="center">Text</div>', expect="needs_review", at="#d"),
-        Example('<table border="1"><tr><td align="right">1</td></tr></table>', expect=None),
-        Example('<img src="a.png" alt="A" border="0"><p>Text</p>', expect=None),
-        Example('<svg><text color="red">A</text></svg><p>Text</p>', expect=None),
-        Example("<noscript><center>Bitte JavaScript aktivieren</center></noscript>", expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _ELEMENTS = frozenset({"center", "font", "big", "strike", "tt", "basefont"})
 _ATTRIBUTES = ("align", "bgcolor", "color", "border")

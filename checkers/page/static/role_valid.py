@@ -12,41 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import ROLES, facts, role_tokens, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import ROLES, facts, role_tokens
 
-META = RuleMeta(
-    id="static.role-valid",
-    engine="static",
-    title=de_en("Ungültige Rolle", "Invalid role"),
-    message=de_en('role="{role}" ist keine gültige ARIA-Rolle.',
-                  'role="{role}" is not a valid ARIA role.'),
-    explanation=de_en(
-        "Verwenden Sie nur Rollen aus WAI-ARIA, zum Beispiel role=\"navigation\" statt "
-        'role="nav". Besser noch: nehmen Sie das passende HTML-Element (nav, button).',
-        'Use only roles from WAI-ARIA, for example role="navigation" instead of role="nav". '
-        "Better: use the matching HTML element (nav, button).",
-    ),
-    severity="error",
-    wcag=("1.3.1", "4.1.2"),
-    act=("674b10",),
-    standards=wcag_standards("1.3.1", "4.1.2"),
-    examples=(
-        Example('<div id="r" role="nav">x</div>', expect="failed", at="#r"),
-        Example('<span id="r" role="buton">x</span>', expect="failed", at="#r"),
-        Example('<div id="r" role="widget">x</div>', expect="failed", at="#r"),
-        Example('<div id="r" role="foo bar">x</div>', expect="failed", at="#r"),
-        Example('<div role="navigation">x</div>', expect=None),
-        Example('<div role="Button" tabindex="0">x</div>', expect=None),
-        Example('<div role="switch checkbox" aria-checked="false" tabindex="0">x</div>',
-                expect=None),
-        Example('<div role="foo button" tabindex="0">x</div>', expect=None),
-        Example('<section role="doc-chapter">x</section>', expect=None),
-        Example('<div role=" ">x</div>', expect=None),
-        Example('<div role="nav" aria-hidden="true">x</div>', expect=None),
-        Example('<div role="nav" style="display:none">x</div>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -14,48 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import explicit_role, facts, headings, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import explicit_role, facts, headings
 
-META = RuleMeta(
-    id="static.skip-link",
-    engine="static",
-    title=de_en("Navigation kann nicht übersprungen werden",
-                "Navigation cannot be skipped"),
-    message=de_en(
-        "Die Seite hat eine Navigation, aber keinen Sprunglink, keinen main-Bereich und "
-        "keine Überschriften.",
-        "The page has a navigation but no skip link, no main landmark and no headings.",
-    ),
-    explanation=de_en(
-        'Setzen Sie den Hauptinhalt in <main>, und bieten Sie am Seitenanfang einen Link '
-        '„Zum Inhalt springen“ an (<a href="#inhalt">).',
-        'Put the main content in <main> and offer a "Skip to content" link at the top of '
-        'the page (<a href="#content">).',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("2.4.1",),
-    standards=wcag_standards("2.4.1"),
-    examples=(
-        Example(
-            '<body><nav id="n"><a href="/a">A</a><a href="/b">B</a></nav>'
-            "<div><p>Text</p></div></body>",
-            expect="needs_review",
-            at="#n",
-        ),
-        Example('<body><nav><a href="/a">A</a></nav><main><p>Text</p></main></body>', expect=None),
-        Example(
-            '<body><a href="#inhalt">Zum Inhalt</a><nav><a href="/a">A</a></nav>'
-            '<div id="inhalt"><p>Text</p></div></body>',
-            expect=None,
-        ),
-        Example('<body><nav><a href="/a">A</a></nav><div role="main">Text</div></body>',
-                expect=None),
-        Example('<body><nav><a href="/a">A</a></nav><h1>Titel</h1><p>Text</p></body>', expect=None),
-        Example("<body><p>Kein Menü</p></body>", expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

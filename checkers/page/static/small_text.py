@@ -14,35 +14,13 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import declarations
 from checkers.page.static._common import facts
 from checkers.page.static._styled import styled
 
-META = RuleMeta(
-    id="static.small-text",
-    engine="static",
-    title=de_en("Sehr kleine Schrift", "Very small text"),
-    message=de_en("Die Schriftgröße {size} ist sehr klein (unter 12 Pixel).",
-                  "The font size {size} is very small (below 12 pixels)."),
-    explanation=de_en(
-        "Verwenden Sie für Text mindestens 12 Pixel, besser 16 Pixel, in relativen Einheiten "
-        "(rem, em).",
-        "Use at least 12 pixels for text, better 16, in relative units (rem, em).",
-    ),
-    severity="info",
-    outcome="needs_review",
-    standards=("Best practice (readability)", "WCAG 1.4.4 (related)"),
-    examples=(
-        Example('<p id="p" style="font-size: 9px">Impressum und Datenschutz</p>',
-                expect="needs_review", at="#p"),
-        Example('<p id="p" style="font: 7pt Arial">Impressum</p>', expect="needs_review", at="#p"),
-        Example('<p><font id="f" size="1">Impressum</font></p>', expect="needs_review", at="#f"),
-        Example('<p style="font-size: 16px">Impressum</p>', expect=None),
-        Example('<p style="font-size: 0.8em">Impressum</p>', expect=None),
-        Example('<span style="font-size: 0">&nbsp;</span><p>Text</p>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 MIN_PX = 12.0
 _SIZE = re.compile(r"(?:^|\s)(\d*\.?\d+)(px|pt|rem)(?:$|[\s/])")

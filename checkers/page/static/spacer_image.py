@@ -15,38 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import declarations
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.spacer-image",
-    engine="static",
-    title=de_en("Platzhalterbild für Abstände", "Spacer image"),
-    message=de_en('Das Bild "{src}" dient wohl nur als Abstandhalter.',
-                  'The image "{src}" seems to be used only for spacing.'),
-    explanation=de_en(
-        "Entfernen Sie Platzhalterbilder und setzen Sie Abstände mit CSS. Solange sie "
-        'bleiben, brauchen sie alt="".',
-        'Remove spacer images and create spacing with CSS. While they stay, give them alt="".',
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.3.1", "1.1.1"),
-    standards=("Best practice (layout by CSS)", *wcag_standards("1.3.1")),
-    examples=(
-        Example('<p>Name<img id="s" src="/img/spacer.gif" alt="">Adresse</p>',
-                expect="needs_review", at="#s"),
-        Example('<img id="s" src="/img/x.gif" width="1" height="20">',
-                expect="needs_review", at="#s"),
-        Example('<img id="s" src="/img/x.gif" style="width: 1px; height: 1px">',
-                expect="needs_review", at="#s"),
-        Example('<img src="/img/rathaus.jpg" width="400" height="300" alt="Rathaus">', expect=None),
-        Example('<img src="https://t.example/px?id=4" width="1" height="1" alt="">', expect=None),
-        Example('<noscript><img src="/img/spacer.gif" width="1" height="1"></noscript>',
-                expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _NAME = re.compile(r"(?:^|[/_-])(?:spacer|blank|pixel|1x1|clear|transparent|space|trans|"
                    r"shim|dot_clear|leer)(?:[_-]?\d*)\.(?:gif|png)$", re.I)

@@ -16,12 +16,12 @@ import re
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
     accessible_name,
     explicit_role,
     facts,
-    wcag_standards,
 )
 
 VAGUE = de_en(
@@ -29,73 +29,7 @@ VAGUE = de_en(
     'The disclosure text "{name}" does not say what it opens: {reason_en}',
 )
 
-META = RuleMeta(
-    id="static.summary-name",
-    engine="static",
-    title=de_en("Aufklapp-Schaltfläche ohne Namen", "Disclosure button without a name"),
-    message=de_en(
-        "Die Schaltfläche zum Aufklappen (summary) hat keinen Text.",
-        "The disclosure button (summary) has no text.",
-    ),
-    explanation=de_en(
-        "Nennen Sie im summary-Element das Thema des verborgenen Inhalts, zum Beispiel "
-        "„Öffnungszeiten des Bürgerbüros“ statt „Mehr“.",
-        "Name the topic of the hidden content in the summary element, e.g. 'Opening hours "
-        "of the citizens' office' instead of 'More'.",
-    ),
-    severity="error",
-    wcag=("4.1.2",),
-    act=("2t702h",),
-    standards=wcag_standards("4.1.2"),
-    examples=(
-        Example('<details><summary id="s"></summary><p>Öffnungszeiten …</p></details>',
-                expect="failed", at="#s"),
-        # Presentational roles conflict: focusable, so the role none is ignored.
-        Example('<details><summary id="s" role="none"></summary><p>…</p></details>',
-                expect="failed", at="#s"),
-        Example(
-            '<details><summary id="s"></summary><summary>Öffnungszeiten</summary>'
-            "<p>…</p></details>",
-            expect="failed",
-            at="#s",
-        ),
-        Example('<details><summary id="s">Mehr</summary><p>Öffnungszeiten …</p></details>',
-                expect="needs_review", at="#s"),
-        Example('<details><summary id="s">Details anzeigen</summary><p>…</p></details>',
-                expect="needs_review", at="#s"),
-        Example(
-            "<details><summary>Gebühren</summary><p>12 €</p></details>"
-            '<details><summary id="s">Gebühren</summary><p>30 €</p></details>',
-            expect="needs_review",
-            at="#s",
-        ),
-        Example("<details><summary>Öffnungszeiten</summary><p>…</p></details>", expect=None),
-        Example('<details><summary aria-label="Öffnungszeiten"></summary><p>…</p></details>',
-                expect=None),
-        Example(
-            "<details><summary>Gebühren Reisepass</summary><p>…</p></details>"
-            "<details><summary>Gebühren Personalausweis</summary><p>…</p></details>",
-            expect=None,
-        ),
-        # Only the first summary is the button; one outside details is no control.
-        Example(
-            "<details><summary>Öffnungszeiten</summary><summary></summary><p>…</p>"
-            "</details>",
-            expect=None,
-        ),
-        Example("<summary></summary><details><div><summary></summary></div></details>",
-                expect=None),
-        Example('<details><summary role="button">Öffnungszeiten</summary></details>', expect=None),
-        Example('<details style="display:none"><summary></summary><p>…</p></details>', expect=None),
-        Example('<div hidden><details><summary>Mehr</summary><p>…</p></details></div>',
-                expect=None),
-        Example(
-            '<details><summary aria-label="Mehr zu den Gebühren">Mehr</summary><p>…</p>'
-            "</details>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _VAGUE = re.compile(
     r"(?:mehr|mehr (?:anzeigen|lesen|erfahren|infos?|informationen)|weitere informationen|"

@@ -15,40 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
     explicit_role,
     facts,
     natively_focusable,
     tabindex,
-    wcag_standards,
 )
 
-META = RuleMeta(
-    id="static.tabindex-non-interactive",
-    engine="static",
-    title=de_en("Tab-Stopp ohne Funktion", "Tab stop without a function"),
-    message=de_en('Das {tag}-Element ist mit tabindex="{value}" fokussierbar, tut aber nichts.',
-                  'The {tag} element is focusable with tabindex="{value}" but does nothing.'),
-    explanation=de_en(
-        "Entfernen Sie tabindex von Text und Bildern. Nur Bedienelemente gehören in die "
-        "Tab-Reihenfolge.",
-        "Remove tabindex from text and images. Only controls belong in the tab order.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("2.4.3",),
-    standards=wcag_standards("2.4.3"),
-    examples=(
-        Example('<p id="t" tabindex="0">Unser Rathaus</p>', expect="needs_review", at="#t"),
-        Example('<h2 id="t" tabindex="0">Öffnungszeiten</h2>', expect="needs_review", at="#t"),
-        Example('<main tabindex="-1">Inhalt</main>', expect=None),
-        Example('<div role="button" tabindex="0">Drucken</div>', expect=None),
-        Example('<div tabindex="0" role="region" aria-label="Tabelle, scrollbar">…</div>',
-                expect=None),
-        Example('<span tabindex="0" onclick="x()">Drucken</span>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _TEXT_TAGS = frozenset({"p", "span", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td",
                         "th", "img", "strong", "em", "b", "i", "section", "article", "label",

@@ -12,36 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import disabled, facts, tabindex, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import disabled, facts, tabindex
 
-META = RuleMeta(
-    id="static.tabindex-positive",
-    engine="static",
-    title=de_en("Positiver tabindex", "Positive tabindex"),
-    message=de_en(
-        'tabindex="{value}" stellt das Element in der Tab-Reihenfolge vor alle anderen.',
-        'tabindex="{value}" puts the element before all others in the tab order.',
-    ),
-    explanation=de_en(
-        'Verwenden Sie nur tabindex="0" oder "-1". Die Tab-Reihenfolge soll der Reihenfolge '
-        "im Quelltext folgen; ordnen Sie dafür den Quelltext.",
-        'Use only tabindex="0" or "-1". The tab order should follow the source order; '
-        "reorder the source instead.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("2.4.3",),
-    standards=wcag_standards("2.4.3"),
-    examples=(
-        Example('<a id="t" href="/kontakt" tabindex="3">Kontakt</a>',
-                expect="needs_review", at="#t"),
-        Example('<input id="t" tabindex="1" aria-label="Suche">', expect="needs_review", at="#t"),
-        Example('<a href="/kontakt" tabindex="0">Kontakt</a>', expect=None),
-        Example('<div tabindex="-1">Inhalt</div>', expect=None),
-        Example('<a href="/k" tabindex="2" hidden>Kontakt</a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -14,67 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import collapse, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._tables import Table, named, tables
 
-META = RuleMeta(
-    id="static.table-caption",
-    engine="static",
-    title=de_en("Datentabelle ohne Beschriftung", "Data table without caption"),
-    message=de_en("Die Tabelle hat keine Beschriftung (caption).",
-                  "The table has no caption."),
-    explanation=de_en(
-        "Schreiben Sie als erstes Element der Tabelle eine <caption>, die sagt, was die "
-        "Tabelle zeigt, zum Beispiel <caption>Öffnungszeiten des Bürgerbüros</caption>.",
-        "Add a <caption> as the table's first element that says what it shows, for example "
-        "<caption>Opening times of the citizens' office</caption>.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.3.1",),
-    standards=(*wcag_standards("1.3.1"), "WCAG technique H39"),
-    examples=(
-        Example(
-            '<table id="t"><tr><th>Name</th><th>Alter</th></tr><tr><td>Jackie</td>'
-            "<td>5</td></tr></table>",
-            expect="needs_review",
-            at="#t",
-        ),
-        Example(
-            '<table id="t"><thead><tr><td>Name</td><td>Alter</td><td>Ort</td></tr>'
-            "</thead><tr><td>A</td><td>5</td><td>B</td></tr><tr><td>C</td><td>8</td>"
-            "<td>D</td></tr></table>",
-            expect="needs_review",
-            at="#t",
-        ),
-        Example(
-            "<table><caption>Kinder</caption><tr><th>Name</th><th>Alter</th></tr>"
-            "<tr><td>Jackie</td><td>5</td></tr></table>",
-            expect=None,
-        ),
-        Example(
-            '<table aria-label="Kinder"><tr><th>Name</th></tr><tr><td>Jackie</td>'
-            "</tr></table>",
-            expect=None,
-        ),
-        Example(
-            '<h2 id="k">Kinder</h2><table aria-labelledby="k"><tr><th>Name</th></tr>'
-            "<tr><td>Jackie</td></tr></table>",
-            expect=None,
-        ),
-        Example(
-            "<table><tr><td>Mo</td><td>8 Uhr</td></tr><tr><td>Di</td><td>9 Uhr</td>"
-            "</tr></table>",
-            expect=None,
-        ),
-        Example(
-            '<table role="presentation"><tr><th>a</th></tr><tr><td>b</td></tr>'
-            "</table>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 def _header_like_first_row(table: Table) -> bool:

@@ -13,55 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._tables import tables
 
-META = RuleMeta(
-    id="static.table-column-structure",
-    engine="static",
-    title=de_en("Tabellen-Raster uneinheitlich", "Inconsistent table grid"),
-    message=de_en(
-        "Die Tabelle ist {width} Spalten breit, aber {problem}.",
-        "The table is {width} columns wide, but {problem}.",
-    ),
-    explanation=de_en(
-        "Prüfen Sie colspan und rowspan: Jede Zeile sollte gleich viele Spalten abdecken, "
-        "und in jeder Spalte sollte mindestens eine Zelle beginnen.",
-        "Check colspan and rowspan: every row should cover the same number of columns, and "
-        "at least one cell should begin in every column.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.3.1",),
-    standards=wcag_standards("1.3.1"),
-    examples=(
-        Example(
-            '<table id="t"><tr><th colspan="4">Angaben</th></tr><tr><th>Name</th>'
-            '<td colspan="3">Jon</td></tr><tr><th>Tel</th><td colspan="3">0228</td>'
-            "</tr></table>",
-            expect="needs_review",
-            at="#t",
-        ),
-        Example(
-            '<table id="t"><tr><th>Ort</th><th>Zeit</th><th>Raum</th></tr>'
-            "<tr><td>Bonn</td><td>9</td></tr></table>",
-            expect="needs_review",
-            at="#t",
-        ),
-        Example(
-            '<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>'
-            '</tr><tr><td colspan="2">Stand: Mai</td></tr></table>',
-            expect=None,
-        ),
-        Example(
-            '<table><tr><th rowspan="2">Ort</th><th>Zeit</th></tr><tr><td>9</td>'
-            "</tr></table>",
-            expect=None,
-        ),
-        Example("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 def _numbers(values: list[int]) -> str:

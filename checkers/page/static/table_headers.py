@@ -14,79 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import explicit_role, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import explicit_role, facts
 
-META = RuleMeta(
-    id="static.table-headers",
-    engine="static",
-    title=de_en("Tabellen-Überschriften fehlerhaft", "Table headers broken"),
-    message=de_en(
-        'Das headers-Attribut verweist auf "{ref}", das keine andere Zelle dieser Tabelle ist.',
-        'The headers attribute refers to "{ref}", which is no other cell of this table.',
-    ),
-    explanation=de_en(
-        "Kennzeichnen Sie Spalten- und Zeilenüberschriften mit <th> (und scope). Ein "
-        "headers-Attribut darf nur ids von Zellen derselben Tabelle nennen.",
-        "Mark column and row headers with <th> (and scope). A headers attribute may only "
-        "name ids of cells in the same table.",
-    ),
-    severity="error",
-    wcag=("1.3.1",),
-    act=("a25f45",),
-    standards=wcag_standards("1.3.1"),
-    examples=(
-        Example(
-            '<table><tr><th id="a">Ort</th></tr><tr><td id="c" headers="b">Bonn</td>'
-            "</tr></table>",
-            expect="failed",
-            at="#c",
-        ),
-        Example(
-            '<p id="b">x</p><table><tr><th id="a">Ort</th></tr><tr>'
-            '<td id="c" headers="b">Bonn</td></tr></table>',
-            expect="failed",
-            at="#c",
-        ),
-        Example(
-            '<table><tr><th id="a">Ort</th></tr><tr><td id="c" headers="c">Bonn</td>'
-            "</tr></table>",
-            expect="failed",
-            at="#c",
-        ),
-        Example(
-            '<table id="t"><tr><td>Ort</td><td>Zeit</td></tr><tr><td>Bonn</td>'
-            "<td>9 Uhr</td></tr><tr><td>Köln</td><td>10 Uhr</td></tr></table>",
-            expect="needs_review",
-            at="#t",
-        ),
-        Example(
-            '<table><tr><th id="a">Ort</th><th id="z">Zeit</th></tr><tr>'
-            '<td headers="a">Bonn</td><td headers="z">9 Uhr</td></tr></table>',
-            expect=None,
-        ),
-        Example(
-            '<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>'
-            "</tr><tr><td>Köln</td><td>10</td></tr></table>",
-            expect=None,
-        ),
-        Example(
-            '<table role="presentation"><tr><td>a</td><td>b</td></tr><tr><td>c</td>'
-            "<td>d</td></tr><tr><td>e</td><td>f</td></tr></table>",
-            expect=None,
-        ),
-        Example('<table role="presentation"><tr><td headers="x">a</td></tr></table>', expect=None),
-        Example('<table hidden><tr><td headers="x">a</td></tr></table>', expect=None),
-        Example('<table role="region"><tr><td id="s" headers="s">a</td></tr></table>', expect=None),
-        Example(
-            '<table><tr><td><span id="p">Ort</span></td></tr><tr>'
-            '<td id="c" headers="p">Bonn</td></tr></table>',
-            expect="failed",
-            at="#c",
-        ),
-        Example("<table><tr><td>Nur</td><td>eine Zeile</td></tr></table>", expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _CELLS = ("td", "th")
 

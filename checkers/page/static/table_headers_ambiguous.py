@@ -13,58 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._tables import tables
 from checkers.page.static.table_complex_headers import complex_headers
 
-META = RuleMeta(
-    id="static.table-headers-ambiguous",
-    engine="static",
-    title=de_en("Spalten- und Zeilenüberschriften ohne scope",
-                "Column and row headers without scope"),
-    message=de_en(
-        "Die Tabelle hat Überschriften in der ersten Zeile und der ersten Spalte, aber kein "
-        "scope: welche th eine Spalte und welche eine Zeile benennt, bleibt offen.",
-        "The table has headers in the first row and the first column but no scope: which th "
-        "heads a column and which a row is left open.",
-    ),
-    explanation=de_en(
-        'Geben Sie den Überschriften der ersten Zeile scope="col" und denen der ersten '
-        'Spalte scope="row".',
-        'Give the headers of the first row scope="col" and those of the first column '
-        'scope="row".',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.3.1",),
-    standards=(*wcag_standards("1.3.1"), "WCAG technique H63"),
-    examples=(
-        Example(
-            '<table id="t"><tr><td></td><th>Mo–Fr</th><th>Sa</th></tr>'
-            "<tr><th>8–12</th><td>offen</td><td>offen</td></tr>"
-            "<tr><th>12–16</th><td>offen</td><td>zu</td></tr></table>",
-            expect="needs_review",
-            at="#t",
-        ),
-        Example(
-            '<table><tr><td></td><th scope="col">Mo–Fr</th><th scope="col">Sa</th>'
-            '</tr><tr><th scope="row">8–12</th><td>offen</td><td>offen</td></tr>'
-            "</table>",
-            expect=None,
-        ),
-        Example(
-            "<table><tr><th>Ort</th><th>Zeit</th></tr><tr><td>Bonn</td><td>9</td>"
-            "</tr></table>",
-            expect=None,
-        ),
-        Example(
-            "<table><tr><th>Ort</th><td>Bonn</td></tr><tr><th>Zeit</th><td>9</td>"
-            "</tr></table>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -13,41 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import visible_text
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.text-direction",
-    engine="static",
-    title=de_en("Schreibrichtung passt nicht zur Sprache", "Text direction does not fit"),
-    message=de_en(
-        'Text in der Sprache "{lang}" hat die Schreibrichtung {direction}.',
-        'Text in the language "{lang}" has the direction {direction}.',
-    ),
-    explanation=de_en(
-        'Geben Sie Text in Arabisch, Hebräisch, Persisch oder Urdu dir="rtl" mit, '
-        'z. B. <p lang="ar" dir="rtl">, und Text in links-nach-rechts-Sprachen dir="ltr".',
-        'Give text in Arabic, Hebrew, Persian or Urdu dir="rtl", e.g. <p lang="ar" '
-        'dir="rtl">, and text in left-to-right languages dir="ltr".',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.3.2",),
-    standards=wcag_standards("1.3.2"),
-    examples=(
-        Example('<p id="t" lang="ar">التأشيرة الإلكترونية: تقدم بطلبك الآن.</p>',
-                expect="needs_review", at="#t"),
-        Example('<p id="t" dir="rtl" lang="en">Electronic visa waiver</p>',
-                expect="needs_review", at="#t"),
-        Example('<p lang="ar" dir="rtl">التأشيرة الإلكترونية</p>', expect=None),
-        Example('<div dir="rtl"><p lang="he">שלום לכולם</p></div>', expect=None),
-        Example('<p lang="de">Willkommen</p>', expect=None),
-        Example('<p lang="ar-Latn">marhaba</p>', expect=None),
-        Example('<html id="h" lang="ar"><body><p>مرحبا بكم في موقعنا</p></body></html>',
-                expect="needs_review", at="#h"),
-    ),
-)
+META = page_meta(__file__)
 
 RTL = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ji", "dv", "ps", "sd", "ug", "ku-arab",
                  "ckb", "syr", "arc", "nqo", "ks", "pa-arab"})

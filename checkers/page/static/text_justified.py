@@ -14,45 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import css_rules, declarations, visible_text
 from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.text-justified",
-    engine="static",
-    title=de_en("Text im Blocksatz", "Justified text"),
-    message=de_en(
-        "{where} setzt Text im Blocksatz (text-align: justify).",
-        "{where} sets text justified (text-align: justify).",
-    ),
-    explanation=de_en(
-        "Setzen Sie Fließtext linksbündig (text-align: left). Blocksatz erzeugt ungleiche "
-        "Wortabstände, die das Lesen erschweren.",
-        "Align running text to the left (text-align: left). Justified text creates uneven "
-        "word spacing that makes reading harder.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.4.8",),
-    standards=("WCAG technique F88", "BITV 2.0 Anlage 2 Teil 2 (Leichte Sprache)"),
-    examples=(
-        Example(
-            '<p id="j" style="text-align: justify">Die Stadtverwaltung informiert '
-            "über die neuen Öffnungszeiten des Bürgerbüros ab dem ersten März.</p>",
-            expect="needs_review",
-            at="#j",
-        ),
-        Example('<style id="s">.artikel p { text-align:justify }</style><p>Text</p>',
-                expect="needs_review", at="#s"),
-        Example(
-            '<p style="text-align: left">Die Stadtverwaltung informiert über die '
-            "neuen Öffnungszeiten des Bürgerbüros ab dem ersten März.</p>",
-            expect=None,
-        ),
-        Example('<td style="text-align: justify">12,50 €</td>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -13,35 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import css_rules, declarations
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.text-viewport-units",
-    engine="static",
-    title=de_en("Schriftgröße in Fenster-Einheiten", "Font size in viewport units"),
-    message=de_en("{where} setzt die Schriftgröße nur in Fenster-Einheiten ({value}).",
-                  "{where} sets the font size in viewport units only ({value})."),
-    explanation=de_en(
-        "Geben Sie Schriftgrößen in rem oder em an, oder kombinieren Sie Fenster-Einheiten "
-        "mit rem, z. B. font-size: calc(1rem + 1vw).",
-        "Give font sizes in rem or em, or combine viewport units with rem, e.g. "
-        "font-size: calc(1rem + 1vw).",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.4.4",),
-    standards=wcag_standards("1.4.4"),
-    examples=(
-        Example('<h1 id="t" style="font-size: 5vw">Willkommen</h1>',
-                expect="needs_review", at="#t"),
-        Example('<style id="s">p { font-size: 2.5vmin }</style><p>Text</p>',
-                expect="needs_review", at="#s"),
-        Example('<h1 style="font-size: calc(1.5rem + 2vw)">Willkommen</h1>', expect=None),
-        Example('<h1 style="font-size: 2rem">Willkommen</h1>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _VIEWPORT = re.compile(r"\d\s*(?:vw|vh|vmin|vmax|svw|lvw|dvw)\b")
 _SCALABLE = re.compile(r"\d\s*(?:rem|em|px|pt|%)|\b(?:larger|smaller|medium|large|small)\b")

@@ -19,62 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, Page, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import explicit_role, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import explicit_role, facts
 from checkers.page.static._tables import Cell, Table, tables
 
-META = RuleMeta(
-    id="static.th-has-data-cells",
-    engine="static",
-    title=de_en("Überschriftzelle ohne zugehörige Zellen", "Header cell without cells"),
-    message=de_en(
-        'Die Überschriftzelle "{text}" gehört zu keiner Zelle der Tabelle.',
-        'The header cell "{text}" heads no cell of the table.',
-    ),
-    explanation=de_en(
-        "Jede Spalten- oder Zeilenüberschrift muss über Zellen stehen, die sie beschreibt. "
-        "Ergänzen Sie die fehlenden Zellen oder machen Sie die Zelle zu einer normalen Zelle "
-        "(td).",
-        "Every column or row header must head cells it describes. Add the missing cells or "
-        "make it an ordinary cell (td).",
-    ),
-    severity="error",
-    wcag=("1.3.1",),
-    act=("d0f69e",),
-    standards=wcag_standards("1.3.1"),
-    examples=(
-        Example('<table><tr><th>Amt</th><th id="h">Telefon</th></tr>'
-                    "<tr><td>Bürgerbüro</td></tr></table>", expect="failed", at="#h"),
-        Example('<table><tr><th id="a">Amt</th><th id="h">Telefon</th></tr>'
-                    '<tr><td>Bürgerbüro</td><td headers="a">0800</td></tr></table>',
-                    expect="failed", at="#h"),
-        Example('<div role="grid"><div role="row"><span role="columnheader">Raum</span>'
-                    '<span role="columnheader" id="h">Person</span></div>'
-                    '<div role="row"><span role="gridcell">1A</span></div></div>',
-                    expect="failed", at="#h"),
-        Example("<table><tr><th>Amt</th><th>Telefon</th></tr>"
-                    "<tr><td>Bürgerbüro</td><td>0800</td></tr></table>", expect=None),
-        Example('<table><tr><th>Amt</th><th>Telefon</th></tr>'
-                    '<tr><td colspan="2">geschlossen</td></tr></table>', expect=None),
-        Example('<table><tr><th id="a">Amt</th><th id="t">Telefon</th></tr>'
-                    '<tr><td>Bürgerbüro</td></tr><tr><td headers="t">0800</td></tr></table>',
-                    expect=None),
-        Example("<table><tr><th>Tag</th><th>Vormittag</th></tr>"
-                    "<tr><th>Montag</th><td>8-12</td></tr></table>", expect=None),
-        Example('<table><tr><th role="cell">Amt</th></tr><tr><td>Bürgerbüro</td></tr>'
-                    "</table>", expect=None),
-        Example('<table><tr><th style="display:none">Amt</th></tr><tr><td>A</td></tr>'
-                    "</table>", expect=None),
-        Example('<table role="presentation"><tr><th>Amt</th></tr></table>', expect=None),
-        # Headers without any other cell (an empty list of results): not judged.
-        Example("<table><thead><tr><th>Seite</th><th>Fehler</th></tr></thead><tbody>"
-                    "</tbody></table>", expect=None),
-        Example('<div role="table"><div role="row"><span role="columnheader">Monat</span>'
-                    '<span role="columnheader">Wert</span></div><div role="row">'
-                    '<span role="cell">Mai</span><span role="cell">4</span></div></div>',
-                    expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _HEADER_ROLES = ("columnheader", "rowheader")
 _CELL_ROLES = ("cell", "gridcell", "columnheader", "rowheader")

@@ -16,62 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, is_foreign_document, text_of, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts, is_foreign_document, text_of
 
-META = RuleMeta(
-    id="static.title-not-descriptive",
-    engine="static",
-    title=de_en("Seitentitel beschreibt die Seite nicht", "Page title does not describe the page"),
-    message=de_en(
-        'Der Seitentitel "{title}" beschreibt die Seite vermutlich nicht: {reason_de}',
-        'The page title "{title}" probably does not describe the page: {reason_en}',
-    ),
-    explanation=de_en(
-        "Der Titel erscheint im Browser-Tab, in Lesezeichen und in Suchergebnissen und wird "
-        "zuerst vorgelesen. Nennen Sie das Thema der Seite und danach den Namen der Website, "
-        "zum Beispiel: Wohngeld beantragen – Stadt Musterstadt.",
-        "The title shows in browser tabs, bookmarks and search results and is read first. "
-        "Name the page's topic, then the site, e.g.: Apply for housing benefit – City of "
-        "Example.",
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("2.4.2",),
-    standards=("W3C ACT c4a8a4 (Prüfhilfe, keine Umsetzung)", *wcag_standards("2.4.2")),
-    examples=(
-        Example("<html><head><title>index.html</title></head><body></body></html>",
-                expect="needs_review", at="html > head > title"),
-        Example("<html><head><title>Startseite</title></head><body></body></html>",
-                expect="needs_review", at="html > head > title"),
-        Example("<html><head><title>Unbenanntes Dokument</title></head><body></body></html>",
-                expect="needs_review", at="html > head > title"),
-        Example("<html><head><title>Dokument1.docx</title></head><body></body></html>",
-                expect="needs_review", at="html > head > title"),
-        Example("<html><head><title>Home</title></head><body></body></html>",
-                expect="needs_review", at="html > head > title"),
-        Example(
-            "<html><head><title>Startseite – Stadt Musterstadt</title></head>"
-            "<body></body></html>",
-            expect=None,
-        ),
-        Example(
-            "<html><head><title>Wohngeld beantragen | Stadt Musterstadt</title></head>"
-            "<body></body></html>",
-            expect=None,
-        ),
-        Example("<html><head><title>Stadt Musterstadt</title></head><body></body></html>",
-                expect=None),
-        # An empty title is static.document-title's finding.
-        Example("<html><head><title> </title></head><body></body></html>", expect=None),
-        # A title inside inline SVG is not the page's title.
-        Example(
-            '<html><head><title>Satzung 2024</title></head><body><svg><title>bild.png'
-            "</title></svg></body></html>",
-            expect=None,
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 _FILE = re.compile(r"[\w ()~%+-]+\.(?:html?|php|aspx?|jsp|pdf|docx?|xlsx?|pptx?|odt|txt)", re.I)
 _PLACEHOLDER = re.compile(

@@ -13,35 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import declarations, visible_text
 from checkers.page.static._common import explicit_role, facts
 
-META = RuleMeta(
-    id="static.underlined-non-link",
-    engine="static",
-    title=de_en("Unterstrichener Text ohne Link", "Underlined text that is not a link"),
-    message=de_en(
-        '"{text}" ist unterstrichen, aber kein Link.',
-        '"{text}" is underlined but is not a link.',
-    ),
-    explanation=de_en(
-        "Unterstreichen Sie nur Links. Zum Hervorheben nutzen Sie <strong> oder <em>.",
-        "Underline only links. To emphasise text, use <strong> or <em>.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    standards=("Best practice (WCAG 1.4.1, 3.2.4)",),
-    examples=(
-        Example('<p>Bitte beachten Sie die <u id="u">neuen Öffnungszeiten</u>.</p>',
-                expect="needs_review", at="#u"),
-        Example('<span id="u" style="text-decoration: underline">Wichtig</span>',
-                expect="needs_review", at="#u"),
-        Example('<a href="/x"><u>Öffnungszeiten</u></a>', expect=None),
-        Example('<a href="/x" style="text-decoration: underline">Öffnungszeiten</a>', expect=None),
-        Example('<span style="text-decoration: none">Text</span>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 _LINKISH = frozenset({"link", "button", "tab", "menuitem"})
 

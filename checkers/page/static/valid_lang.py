@@ -14,93 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import Facts, facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import Facts, facts
 from checkers.page.static._lang import check_tag
 
-META = RuleMeta(
-    id="static.valid-lang",
-    engine="static",
-    title=de_en("Ungültige Sprache eines Textteils", "Invalid language of a part"),
-    message=de_en(
-        'Die Sprache "{lang}" ist kein gültiger Sprach-Code.',
-        'The language "{lang}" is not a valid language tag.',
-    ),
-    explanation=de_en(
-        'Verwenden Sie für Textteile in anderen Sprachen gültige Sprach-Codes, zum Beispiel '
-        'lang="en" für Englisch oder lang="fr" für Französisch.',
-        'Use valid language tags for parts in other languages, for example lang="en" for '
-        'English or lang="fr" for French.',
-    ),
-    severity="error",
-    wcag=("3.1.2",),
-    act=("de46e4",),
-    standards=wcag_standards("3.1.2"),
-    examples=(
-        Example('<html lang="de"><body><p id="x" lang="englisch">Hello</p></body></html>',
-                expect="failed", at="#x"),
-        Example(
-            '<html lang="de"><body><p>Das ist <span id="x" lang="e">cool</span>.</p>'
-            "</body></html>",
-            expect="failed",
-            at="#x",
-        ),
-        Example('<html lang="de"><body><p lang="en">Hello</p></body></html>', expect=None),
-        Example('<html lang="de"><body><p lang="fr-CA">Bonjour</p></body></html>', expect=None),
-        # No text in the element: nothing to pronounce.
-        Example('<html lang="de"><body><p lang="xyz-!"></p></body></html>', expect=None),
-        # Hidden from everyone.
-        Example('<html lang="de"><body><p lang="english" hidden>Hello</p></body></html>',
-                expect=None),
-        Example('<html lang="de"><body><p lang="">Hallo</p></body></html>', expect=None),
-        Example('<html lang="de"><body><p id="x" lang="  ">Hallo</p></body></html>',
-                expect="failed", at="#x"),
-        Example('<html lang="de"><body><p id="x" lang="eng">Hello</p></body></html>',
-                expect="failed", at="#x"),
-        Example(
-            '<html lang="de"><body><div id="x" lang="englisch"><img src="a.png" '
-            'alt="Fireworks"></div></body></html>',
-            expect="failed",
-            at="#x",
-        ),
-        # All text has its own valid language: the outer lang decides nothing.
-        Example(
-            '<html lang="de"><body><div lang="englisch"><p lang="en">Hello</p></div>'
-            "</body></html>",
-            expect=None,
-        ),
-        Example(
-            '<html lang="de"><body><div lang="englisch"><img src="a.png" alt="">'
-            "</div></body></html>",
-            expect=None,
-        ),
-        Example(
-            '<html lang="de"><body><p lang="xx"><span style="display:none">Hi</span>'
-            "</p></body></html>",
-            expect=None,
-        ),
-        # The alt text of an aria-hidden image is not exposed: no text takes this language.
-        Example(
-            '<html lang="de"><body><span lang="englisch"><img src="a.png" alt="Map" '
-            'aria-hidden="true"></span></body></html>',
-            expect=None,
-        ),
-        # An aria-label in the accessibility tree is text in the element's language.
-        Example(
-            '<html lang="de"><body><span id="x" lang="englisch"><button '
-            'aria-label="Close"></button></span></body></html>',
-            expect="failed",
-            at="#x",
-        ),
-        # lang="" on the child does not stop the inheritance.
-        Example(
-            '<html lang="de"><body><div id="x" lang="englisch"><p lang="">Hello</p>'
-            "</div></body></html>",
-            expect="failed",
-            at="#x",
-        ),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

@@ -14,48 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
-from checkers.page.static._common import facts, wcag_standards
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
+from checkers.page.static._common import facts
 
-META = RuleMeta(
-    id="static.video-captions",
-    engine="static",
-    title=de_en("Video ohne Untertitel", "Video without captions"),
-    message=de_en(
-        "Das Video hat keine Untertitel-Spur (track kind=\"captions\").",
-        'The video has no captions track (track kind="captions").',
-    ),
-    explanation=de_en(
-        "Geben Sie dem Video Untertitel, die Sprache und wichtige Geräusche wiedergeben: "
-        '<track kind="captions" src="film.de.vtt" srclang="de" label="Deutsch">.',
-        "Give the video captions that render speech and important sounds: "
-        '<track kind="captions" src="film.vtt" srclang="en" label="English">.',
-    ),
-    severity="warning",
-    outcome="needs_review",
-    wcag=("1.2.2",),
-    act=("eac66b",),
-    standards=wcag_standards("1.2.2"),
-    examples=(
-        Example('<video id="v" src="imagefilm.mp4" controls></video>',
-                expect="needs_review", at="#v"),
-        Example(
-            '<video id="v" controls><source src="a.mp4"><track kind="descriptions" '
-            'src="a.vtt"></video>',
-            expect="needs_review",
-            at="#v",
-        ),
-        Example(
-            '<video src="a.mp4" controls><track kind="captions" src="a.vtt" '
-            'srclang="de"></video>',
-            expect=None,
-        ),
-        Example('<video src="a.mp4" controls><track src="a.vtt" srclang="de"></video>',
-                expect=None),
-        Example('<video src="hintergrund.mp4" autoplay muted loop></video>', expect=None),
-        Example('<template><video src="a.mp4" controls></video></template>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 
 @page_rule(META)

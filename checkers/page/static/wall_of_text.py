@@ -15,52 +15,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import HtmlElement, tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, de_en, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import prose_text
-from checkers.page.static._common import Facts, facts, wcag_standards
+from checkers.page.static._common import Facts, facts
 
 _MAIN_MESSAGE = de_en(
     "Der Hauptinhalt hat {words} Wörter, aber keine Überschrift und keine Liste.",
     "The main content has {words} words but no heading and no list.",
 )
 
-META = RuleMeta(
-    id="static.wall-of-text",
-    engine="static",
-    title=de_en("Langer Text ohne Gliederung", "Long text without structure"),
-    message=de_en("Dieser Textblock hat {words} Wörter ohne Gliederung.",
-                  "This block of text has {words} words without structure."),
-    explanation=de_en(
-        "Teilen Sie langen Text in kurze Absätze und geben Sie ihm Zwischenüberschriften; "
-        "Aufzählungen gehören in Listen.",
-        "Divide long text into short paragraphs and give it subheadings; enumerations belong "
-        "in lists.",
-    ),
-    severity="info",
-    outcome="needs_review",
-    wcag=("1.3.1", "2.4.6"),
-    standards=(*wcag_standards("1.3.1", "2.4.6"), "BITV 2.0 Anlage 2 Teil 2 (Leichte Sprache)"),
-    examples=(
-        Example(
-            '<h1>Info</h1><p id="p">' + "Das Amt hilft Ihnen gern weiter. " * 52
-            + "</p>",
-            expect="needs_review",
-            at="#p",
-        ),
-        Example(
-            "<h1>Info</h1><main id=\"m\">" + ("<p>" + "Das Amt hilft Ihnen gern. " * 20
-            + "</p>") * 5 + "</main>",
-            expect="needs_review",
-            at="#m",
-        ),
-        Example(
-            "<main><h1>Info</h1>" + ("<h2>Teil</h2><p>" + "Das Amt hilft Ihnen gern. "
-            * 20 + "</p>") * 5 + "</main>",
-            expect=None,
-        ),
-        Example("<p>" + "Das Amt hilft Ihnen gern weiter. " * 20 + "</p>", expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 BLOCK_WORDS = 250
 MAIN_WORDS = 400

@@ -18,60 +18,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checkers.page.dom import tag_of
-from checkers.page.rule import Example, PageContext, PageHit, RuleMeta, de_en, page_rule
+from checkers.page.rule import PageContext, PageHit, page_rule
+from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
     disabled,
     explicit_role,
     facts,
     focusable,
-    wcag_standards,
 )
 
-META = RuleMeta(
-    id="static.widget-not-focusable",
-    engine="static",
-    title=de_en("Bedienelement nicht mit Tastatur erreichbar",
-                "Control not reachable by keyboard"),
-    message=de_en(
-        'Das Element hat role="{role}", kann aber keinen Tastaturfokus erhalten.',
-        'The element has role="{role}" but cannot receive keyboard focus.',
-    ),
-    explanation=de_en(
-        'Verwenden Sie das passende HTML-Element (<button>, <a href>, <input>) oder geben Sie '
-        'dem Element tabindex="0" und Tastenbedienung.',
-        "Use the matching HTML element (<button>, <a href>, <input>) or give the element "
-        'tabindex="0" and keyboard handling.',
-    ),
-    severity="error",
-    wcag=("2.1.1", "4.1.2"),
-    standards=wcag_standards("2.1.1", "4.1.2"),
-    examples=(
-        Example('<div id="w" role="button">Drucken</div>', expect="failed", at="#w"),
-        Example('<span id="w" role="link">Impressum</span>', expect="failed", at="#w"),
-        Example('<div id="w" role="checkbox" aria-checked="false">Newsletter</div>',
-                expect="failed", at="#w"),
-        # Inside a composite widget a script may set a roving tabindex: review only.
-        Example('<div role="tablist"><div role="tab">Allgemein</div></div>',
-                expect="needs_review", at="html > body > div > div"),
-        Example('<div role="button" tabindex="0">Drucken</div>', expect=None),
-        Example('<button role="switch" aria-checked="false">Ton</button>', expect=None),
-        Example('<a href="/impressum" role="button">Impressum</a>', expect=None),
-        Example('<div role="button" aria-disabled="true">Senden</div>', expect=None),
-        Example(
-            '<ul role="listbox" tabindex="0" aria-activedescendant="o1">'
-            '<li id="o1" role="option">Bonn</li><li role="option">Köln</li></ul>',
-            expect=None,
-        ),
-        Example(
-            '<div role="tablist"><div role="tab" tabindex="0">A</div>'
-            '<div role="tab" tabindex="-1">B</div></div>',
-            expect=None,
-        ),
-        Example('<div role="button" aria-hidden="true">x</div>', expect=None),
-        Example('<li role="menuitem"><a href="/abfall">Abfall</a></li>', expect=None),
-        Example('<a href="/x"><span role="img" aria-label="Pfeil">→</span></a>', expect=None),
-    ),
-)
+META = page_meta(__file__)
 
 STANDALONE = frozenset({"button", "link", "checkbox", "switch", "slider", "spinbutton",
                         "textbox", "searchbox", "combobox", "scrollbar"})

@@ -12,57 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
 from checkers.text.grammar import month_names
 from checkers.text.rules._glossary import glossary_hits
-from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Fix, Hit, de_en, rule
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}s?$")
 _NOT_ACRONYMS = frozenset({"OK", "TV", "PC", "CD", "DVD", "USB", "WLAN", "SMS", "PIN", "TAN"})
 
-META = RuleMeta(
-    id="de.abbreviation",
-    title=de_en("Abkürzungen", "Abbreviations"),
-    message=de_en(
-        "Schreiben Sie „{term}“ aus: „{replacement}“.",
-        "Write “{term}” out: “{replacement}”.",
-    ),
-    explanation=de_en(
-        "Viele Menschen kennen Abkürzungen nicht. Schreiben Sie das ganze Wort.",
-        "Many readers do not know abbreviations. Write the whole word.",
-    ),
-    standards=("Leichte Sprache: keine Abkürzungen", "BITV 2.0 Anlage 2 Teil 2", "WCAG 3.1.4"),
-    severity={"leicht": "warning", "einfach": "warning", "standard": "info"},
-    options={
-        "leicht": {"acronyms_explained_ok": False},
-        "einfach": {"acronyms_explained_ok": True},
-        "standard": {"acronyms_explained_ok": True},
-    },
-    examples=(
-        Example(
-            "Bringen Sie z. B. Ihren Ausweis mit.",
-            expect="failed",
-            at="z. B.",
-            suggestions=("zum Beispiel",),
-        ),
-        Example("Bringen Sie zum Beispiel Ihren Ausweis mit.", expect=None),
-        Example("Das regelt § 20.", expect="failed", at="§"),
-        Example(
-            "Wir sind Mo.–Fr. für Sie da.",
-            expect="failed",
-            at="Mo.–Fr.",
-            suggestions=("Montag bis Freitag",),
-        ),
-        Example("Am Fr. 12. Mai ist Ruhetag.", expect="failed", at="Fr.", suggestions=("Freitag",)),
-        Example("Die Abteilung ABZ hilft Ihnen.", expect="failed", at="ABZ", profile="einfach"),
-        Example(
-            "Das Amt für Bildung und Zuzug (ABZ) hilft Ihnen. Das ABZ ist im Rathaus.",
-            expect=None,
-            profile="einfach",
-        ),
-    ),
-)
+META = rule_meta(__file__)
 
 WEEKDAYS = {
     "Mo.": "Montag",

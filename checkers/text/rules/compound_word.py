@@ -14,55 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.compounds import format_compound, split_compound
 from checkers.text.config import RuleSettings
-from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Fix, Hit, de_en, rule
 
-META = RuleMeta(
-    id="de.compound-word",
-    title=de_en("Lange Wörter", "Long compound words"),
-    message=de_en(
-        "„{term}“ ist ein langes Wort. Trennen Sie es: „{replacement}“.",
-        "“{term}” is a long word. Split it: “{replacement}”.",
-    ),
-    explanation=de_en(
-        "Lange Wörter sind schwer zu lesen. Mit einem Medio·punkt oder Binde-Strich sieht man "
-        "die Teile.",
-        "Long words are hard to read. A middle dot or hyphen shows their parts.",
-    ),
-    standards=("Leichte Sprache: lange Wörter trennen", "DIN SPEC 33429", "Duden: Rechtschreibung"),
-    severity={"leicht": "warning", "einfach": "info", "standard": None},
-    options={
-        "leicht": {"min_letters": 11, "mode": "split"},
-        "einfach": {"min_letters": 11, "mode": "standard-spelling"},
-        "standard": {"min_letters": 14, "mode": "standard-spelling"},
-    },
-    examples=(
-        Example(
-            "Sie brauchen eine Aufenthaltserlaubnis.",
-            expect="failed",
-            at="Aufenthaltserlaubnis",
-            suggestions=("Aufenthalts·erlaubnis",),
-        ),
-        Example("Sie brauchen eine Aufenthalts·erlaubnis.", expect=None),
-        Example(
-            "Sie brauchen eine Aufenthaltserlaubnis.",
-            expect="failed",
-            at="Aufenthaltserlaubnis",
-            suggestions=("Aufenthalts-Erlaubnis",),
-            options={"style": "hyphen"},
-        ),
-        Example(
-            "Bringen Sie die Kranken·versicherungs·karte mit.",
-            expect="failed",
-            at="Kranken·versicherungs·karte",
-            suggestions=("Krankenversicherungskarte",),
-            profile="einfach",
-        ),
-        Example("Bringen Sie die Krankenversicherungskarte mit.", expect=None, profile="einfach"),
-    ),
-)
+META = rule_meta(__file__)
 
 FEMININE_SUFFIXES = frozenset({"in", "innen"})
 

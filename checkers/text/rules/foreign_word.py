@@ -8,29 +8,10 @@ for the audience ("Computer"); switch them off in a project glossary with ``disa
 
 from __future__ import annotations
 
+from checkers.rules.data import rule_meta
 from checkers.text.rules._glossary import glossary_check
-from checkers.text.rules.base import Example, RuleMeta, de_en, rule
+from checkers.text.rules.base import rule
 
-META = RuleMeta(
-    id="de.foreign-word",
-    title=de_en("Fremdwörter", "Foreign words"),
-    message=de_en(
-        "„{term}“ ist ein Fremdwort. Besser: „{replacement}“.",
-        "“{term}” is a foreign word. Better: “{replacement}”.",
-    ),
-    explanation=de_en("{explanation_de}", "{explanation_en}"),
-    standards=("Leichte Sprache: keine Fremdwörter", "DIN SPEC 33429"),
-    severity={"leicht": "warning", "einfach": "info", "standard": "info"},
-    examples=(
-        Example(
-            "Wir laden Sie zu unserem Workshop ein.",
-            expect="failed",
-            at="Workshop",
-            suggestions=("Arbeitsgruppe",),
-        ),
-        Example("Wir laden Sie zu unserem Treffen ein.", expect=None),
-        Example("Bitte geben Sie uns ein Feedback.", expect="failed", at="Feedback"),
-    ),
-)
+META = rule_meta(__file__)
 
 RULES = (rule(META)(glossary_check(("foreign-word",))),)

@@ -13,45 +13,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
 from checkers.text.rules._morph import morph_hits, to_hit
-from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Fix, Hit, de_en, rule
 
-META = RuleMeta(
-    id="de.genitive",
-    title=de_en("Genitiv", "Genitive"),
-    message=de_en(
-        "„{span}“ ist Genitiv. Schreiben Sie es mit „von“.",
-        "“{span}” is genitive. Rephrase it with “von”.",
-    ),
-    explanation=de_en(
-        "Der Genitiv ist für viele Menschen schwer. Mit „von“ ist es leichter: "
-        "„das Auto von Peter“ statt „Peters Auto“.",
-        "Many readers find the genitive hard. “von” is easier: “das Auto von Peter” instead "
-        "of “Peters Auto”.",
-    ),
-    standards=("Leichte Sprache: kein Genitiv", "BITV 2.0 Anlage 2 Teil 2"),
-    severity={"leicht": "warning", "einfach": "info", "standard": None},
-    examples=(
-        Example("Das ist das Haus des Lehrers.", expect="failed", at="des Lehrers"),
-        Example("Das ist das Haus von dem Lehrer.", expect=None),
-        Example("Wegen des Regens fällt das Fest aus.", expect="failed", at="Wegen des Regens"),
-        Example(
-            "Wegen fehlender Unterlagen dauert es länger.",
-            expect="failed",
-            at="Wegen fehlender Unterlagen",
-            suggestions=("Weil Unterlagen fehlen,",),
-        ),
-        Example(
-            "Bitte bringen Sie die Nachweise aller Mitglieder mit.",
-            expect="failed",
-            at="aller Mitglieder",
-            suggestions=("von allen Mitgliedern",),
-        ),
-        Example("Wir helfen der Frau.", expect=None),
-    ),
-)
+META = rule_meta(__file__)
 
 
 GENITIVE_PREPOSITIONS = {

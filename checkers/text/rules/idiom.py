@@ -8,23 +8,10 @@ Recall is low by design: only listed idioms are found.
 
 from __future__ import annotations
 
+from checkers.rules.data import rule_meta
 from checkers.text.rules._glossary import glossary_check
-from checkers.text.rules.base import Example, RuleMeta, de_en, rule
+from checkers.text.rules.base import rule
 
-META = RuleMeta(
-    id="de.idiom",
-    title=de_en("Redewendungen", "Idioms"),
-    message=de_en(
-        "„{term}“ ist eine Redewendung. Sagen Sie es direkt: „{replacement}“.",
-        "“{term}” is an idiom. Say it directly: “{replacement}”.",
-    ),
-    explanation=de_en("{explanation_de}", "{explanation_en}"),
-    standards=("Leichte Sprache: keine Redewendungen", "DIN SPEC 33429"),
-    severity={"leicht": "warning", "einfach": "info", "standard": None},
-    examples=(
-        Example("Der Antrag kam in letzter Minute.", expect="failed", at="in letzter Minute"),
-        Example("Der Antrag kam gerade noch rechtzeitig.", expect=None),
-    ),
-)
+META = rule_meta(__file__)
 
 RULES = (rule(META)(glossary_check(("idiom",))),)

@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
-from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Fix, Hit, de_en, rule
 from checkers.text.rules.clauses import RELATIVES, SUBORDINATORS
 from checkers.text.segment import Sentence
 from checkers.text.tokens import Token
@@ -50,56 +51,7 @@ NOTE = de_en(
     "Check that the reader is really meant.",
 )
 
-META = RuleMeta(
-    id="de.impersonal",
-    title=de_en("'man' statt 'Sie'", "'man' instead of 'Sie'"),
-    message=de_en(
-        "Sprechen Sie die Leser direkt an: 'Sie' statt 'man'.",
-        "Address the readers directly: 'Sie' instead of 'man'.",
-    ),
-    explanation=de_en(
-        "Bei 'man' ist nicht klar, wer etwas tun muss. Schreiben Sie 'Sie', wenn die Leser "
-        "gemeint sind: 'Sie müssen den Antrag stellen.'",
-        "With 'man' it is unclear who has to act. Write 'Sie' when the readers are meant: "
-        "'Sie müssen den Antrag stellen.'",
-    ),
-    standards=(
-        "Leichte Sprache: Leser direkt ansprechen",
-        "DIN SPEC 33429",
-        "ISO 24495-1",
-    ),
-    severity={"leicht": "warning", "einfach": "info", "standard": None},
-    options={"leicht": {}, "einfach": {}, "standard": {}},
-    examples=(
-        Example(
-            "Man muss den Antrag bis Ende März stellen.",
-            expect="failed",
-            at="Man",
-            suggestions=("Sie müssen",),
-        ),
-        Example(
-            "Im Bürgeramt kann man einen Termin machen.",
-            expect="failed",
-            at="man",
-            suggestions=("können Sie",),
-        ),
-        Example(
-            "Wenn man krank ist, bekommt man Krankengeld.",
-            expect="failed",
-            at="man",
-            suggestions=("Sie krank sind",),
-        ),
-        Example(
-            "Das Formular findet man im Internet.",
-            expect="failed",
-            at="man",
-            suggestions=("finden Sie",),
-            profile="einfach",
-        ),
-        Example("Sie müssen den Antrag bis Ende März stellen.", expect=None),
-        Example("Im Bürgeramt können Sie einen Termin machen.", expect=None),
-    ),
-)
+META = rule_meta(__file__)
 
 
 @rule(META)

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
-from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Fix, Hit, de_en, rule
 from checkers.text.rules.clauses import SUBORDINATORS
 from checkers.text.segment import Sentence
 from checkers.text.tokens import Token
@@ -76,61 +77,7 @@ EXPLANATION_DOUBLE = de_en(
     "Two negations cancel out: 'nicht unwichtig' means 'wichtig'. Write that directly.",
 )
 
-META = RuleMeta(
-    id="de.negation",
-    title=de_en("Verneinung", "Negation"),
-    message=de_en(
-        "Verneinungen wie '{word}' werden leicht überlesen. Sagen Sie es positiv.",
-        "Negations such as '{word}' are easily overlooked. Say it positively.",
-    ),
-    explanation=de_en(
-        "Ein kleines Wort wie 'nicht' dreht die Bedeutung um. Viele Leser übersehen es. "
-        "Schreiben Sie positiv: 'verboten' statt 'nicht erlaubt'.",
-        "A small word like 'nicht' reverses the meaning, and many readers overlook it. Write "
-        "positively: 'verboten' instead of 'nicht erlaubt'.",
-    ),
-    standards=(
-        "Leichte Sprache: positive Sprache",
-        "DIN SPEC 33429",
-        "ISO 24495-1: keine doppelte Verneinung",
-    ),
-    severity={"leicht": "warning", "einfach": "warning", "standard": "info"},
-    options={
-        "leicht": {"single": True, "double_severity": "error"},
-        "einfach": {"single": False, "double_severity": None},
-        "standard": {"single": False, "double_severity": None},
-    },
-    examples=(
-        Example(
-            "Rauchen ist im Rathaus nicht erlaubt.",
-            expect="failed",
-            at="nicht",
-            suggestions=("verboten",),
-        ),
-        Example(
-            "Vergessen Sie nicht Ihren Ausweis.",
-            expect="failed",
-            at="nicht",
-            suggestions=("Denken Sie an Ihren Ausweis",),
-        ),
-        Example(
-            "Die Frist ist nicht unwichtig für Ihren Antrag.",
-            expect="failed",
-            at="nicht unwichtig",
-            suggestions=("wichtig",),
-            profile="einfach",
-        ),
-        Example(
-            "Niemand darf das Formular nicht unterschreiben.",
-            expect="failed",
-            at="Niemand darf das Formular nicht",
-            profile="standard",
-        ),
-        Example("Rauchen ist im Rathaus verboten.", expect=None),
-        Example("Der Antrag ist nicht nur für Familien, sondern auch für Rentner.", expect=None),
-        Example("Sie müssen heute kein Formular mitbringen.", expect=None, profile="einfach"),
-    ),
-)
+META = rule_meta(__file__)
 
 
 @rule(META)

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
 from checkers.text.rules._glossary import glossary_hits
-from checkers.text.rules.base import Example, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Hit, de_en, rule
 
 NOMINAL_SUFFIXES = (
     "ung",
@@ -79,42 +80,7 @@ COMMON = frozenset(
     ]
 )
 
-META = RuleMeta(
-    id="de.nominal-style",
-    title=de_en("Nominalstil", "Nominal style"),
-    message=de_en(
-        "„{term}“: Nehmen Sie ein Verb. Besser: „{replacement}“.",
-        "“{term}”: use a verb. Better: “{replacement}”.",
-    ),
-    explanation=de_en(
-        "Verben machen Sätze lebendig und leicht. Viele Haupt·wörter auf -ung oder -heit "
-        "machen Sätze schwer.",
-        "Verbs make sentences lively and easy. Many nouns ending in -ung or -heit make them hard.",
-    ),
-    standards=("Leichte Sprache: Verben statt Nomen", "DIN SPEC 33429", "ISO 24495-1"),
-    severity={"leicht": "warning", "einfach": "warning", "standard": "info"},
-    options={
-        "leicht": {"max_nominalisations": 1},
-        "einfach": {"max_nominalisations": 2},
-        "standard": {"max_nominalisations": 3},
-    },
-    examples=(
-        Example(
-            "Wir stellen Ihnen die Formulare gerne zur Verfügung.",
-            expect="failed",
-            at="stellen Ihnen die Formulare gerne zur Verfügung",
-            suggestions=("geben",),
-        ),
-        Example("Wir geben Ihnen die Formulare.", expect=None),
-        Example(
-            "Die Bearbeitung erfolgt nach Eingang der Bestätigung der Zuständigkeit.",
-            expect="failed",
-            at="Die Bearbeitung erfolgt nach Eingang der Bestätigung der Zuständigkeit.",
-            profile="einfach",
-        ),
-        Example("Die Wohnung hat eine Heizung.", expect=None, profile="einfach"),
-    ),
-)
+META = rule_meta(__file__)
 
 NOMINAL_MESSAGE = de_en(
     "Der Satz hat {count} Haupt·wörter wie „{examples}“. Sagen Sie es mit Verben.",

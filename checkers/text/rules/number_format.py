@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
 from checkers.text.grammar import month_names
-from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Fix, Hit, de_en, rule
 from checkers.text.tokens import Token
 
 UNITS = {
@@ -136,82 +137,7 @@ NOTE_EXACT = de_en(
     "Only if the exact number does not matter.",
 )
 
-META = RuleMeta(
-    id="de.number-format",
-    title=de_en("Zahlen einfach schreiben", "Simple numbers"),
-    message=de_en(
-        "Schreiben Sie die Zahl einfacher.",
-        "Write the number in a simpler way.",
-    ),
-    explanation=de_en(
-        "Ziffern sind leichter zu lesen als Zahl-Wörter. Große Zahlen, Kommazahlen und Prozent "
-        "sind schwer. Schreiben Sie lieber 'viele' oder 'mehr als die Hälfte'. Schreiben Sie den "
-        "Monat als Wort: 3. März 2025.",
-        "Digits are easier to read than number words. Large numbers, decimals and percentages "
-        "are hard; prefer 'many' or 'more than half'. Write the month as a word: 3 March 2025.",
-    ),
-    standards=(
-        "Leichte Sprache: Zahlen als Ziffern",
-        "Leichte Sprache: wenige und einfache Zahlen",
-        "DIN SPEC 33429",
-    ),
-    severity={"leicht": "warning", "einfach": "info", "standard": None},
-    options={
-        "leicht": {
-            "allow_words_up_to": 0, "large_numbers": True, "decimals": True,
-            "percentages": True, "roman_numerals": True, "fractions": True,
-            "numeric_dates": True, "centuries": True,
-        },
-        "einfach": {
-            "allow_words_up_to": 12, "large_numbers": False, "decimals": False,
-            "percentages": False, "roman_numerals": True, "fractions": False,
-            "numeric_dates": True, "centuries": False,
-        },
-        "standard": {
-            "allow_words_up_to": 12, "large_numbers": False, "decimals": False,
-            "percentages": False, "roman_numerals": False, "fractions": False,
-            "numeric_dates": False, "centuries": False,
-        },
-    },
-    examples=(
-        Example(
-            "Sie bekommen drei Briefe vom Amt.",
-            expect="failed",
-            at="drei",
-            suggestions=("3",),
-        ),
-        Example(
-            "Im Jahr 2024 haben 14.795 Menschen Wohngeld bekommen.",
-            expect="failed",
-            at="14.795",
-            suggestions=("fast 15.000",),
-        ),
-        Example(
-            "62,7 % der Befragten sind mit dem Bürgeramt zufrieden.",
-            expect="failed",
-            at="62,7 %",
-            suggestions=("mehr als die Hälfte",),
-        ),
-        Example("Die Regeln stehen im SGB II.", expect="failed", at="II", suggestions=("2",)),
-        Example(
-            "Bitte schicken Sie den Antrag bis zum 31.03.2025 zurück.",
-            expect="failed",
-            at="31.03.2025",
-            suggestions=("31. März 2025",),
-        ),
-        Example(
-            "Sie können an fünfundzwanzig Terminen kommen.",
-            expect="failed",
-            at="fünfundzwanzig",
-            suggestions=("25",),
-            profile="einfach",
-        ),
-        Example("Sie bekommen einen Brief vom Amt.", expect=None),
-        Example("Sie haben 3 Kinder. Seit 2019 wohnen Sie in Berlin.", expect=None),
-        Example("Die Sprech·stunde ist am 3. März 2025.", expect=None),
-        Example("Sie bekommen zwei Briefe vom Amt.", expect=None, profile="einfach"),
-    ),
-)
+META = rule_meta(__file__)
 
 
 # Every numeral word ends in one of these; checking the ending first keeps the rule cheap.

@@ -13,43 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
-from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Fix, Hit, rule
 from checkers.text.segment import Sentence
 
-META = RuleMeta(
-    id="de.one-sentence-per-line",
-    title=de_en("Ein Satz pro Zeile", "One sentence per line"),
-    message=de_en(
-        "In dieser Zeile stehen {count} Sätze. Schreiben Sie jeden Satz in eine neue Zeile.",
-        "This line holds {count} sentences. Start each sentence on a new line.",
-    ),
-    explanation=de_en(
-        "In Leichter Sprache steht jeder Satz in einer eigenen Zeile. So findet man den Anfang "
-        "und das Ende vom Satz leicht.",
-        "In Leichte Sprache every sentence starts on a new line, so readers easily find where "
-        "each sentence begins and ends.",
-    ),
-    standards=("Leichte Sprache: ein Satz pro Zeile", "DIN SPEC 33429"),
-    severity={"leicht": "info", "einfach": None, "standard": None},
-    options={"leicht": {"max_sentences": 1}},
-    examples=(
-        Example(
-            "Das Amt hat einen neuen Namen. Der Name ist Bürgeramt.",
-            expect="failed",
-            at="Das Amt hat einen neuen Namen. Der Name ist Bürgeramt.",
-            suggestions=("Das Amt hat einen neuen Namen.\nDer Name ist Bürgeramt.",),
-        ),
-        Example(
-            "Wir helfen Ihnen gern.\nRufen Sie an. Oder schreiben Sie eine E-Mail.",
-            expect="failed",
-            at="Rufen Sie an. Oder schreiben Sie eine E-Mail.",
-        ),
-        Example("Das Amt hat einen neuen Namen.\nDer Name ist Bürgeramt.", expect=None),
-        Example("Am 3. März ist das Amt zu.\nBringen Sie z. B. Ihren Ausweis mit.", expect=None),
-    ),
-)
+META = rule_meta(__file__)
 
 
 @rule(META)

@@ -13,49 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
 from checkers.text.rules._morph import morph_hits, to_hit
-from checkers.text.rules.base import Example, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Hit, de_en, rule
 
-META = RuleMeta(
-    id="de.passive-voice",
-    title=de_en("Passiv", "Passive voice"),
-    message=de_en(
-        "Der Satz steht im Passiv („{span}“). Sagen Sie, wer etwas tut.",
-        "The sentence is in the passive voice (“{span}”). Say who does what.",
-    ),
-    explanation=de_en(
-        "Im Aktiv steht am Anfang, wer etwas tut. Das ist leichter zu verstehen: "
-        "„Das Amt prüft den Antrag.“ statt „Der Antrag wird geprüft.“",
-        "Active voice says who acts first, which is easier to follow: “The office checks the "
-        "application.” instead of “The application is checked.”",
-    ),
-    standards=("Leichte Sprache: Aktiv statt Passiv", "BITV 2.0 Anlage 2 Teil 2", "ISO 24495-1"),
-    severity={"leicht": "warning", "einfach": "info", "standard": "info"},
-    options={
-        "leicht": {"include_zustandspassiv": True},
-        "einfach": {"include_zustandspassiv": False},
-        "standard": {"include_zustandspassiv": False},
-    },
-    examples=(
-        Example("Der Antrag wird vom Amt geprüft.", expect="failed", at="wird vom Amt geprüft"),
-        Example("Das Amt prüft den Antrag.", expect=None),
-        Example(
-            "Das Formular muss bis Freitag ausgefüllt werden.",
-            expect="failed",
-            at="muss bis Freitag ausgefüllt werden",
-        ),
-        Example("Morgen wird es regnen.", expect=None),
-        Example(
-            "Das Bürgeramt ist am Montag geschlossen.",
-            expect="failed",
-            at="ist am Montag geschlossen",
-        ),
-        Example("Das Bürgeramt ist am Montag geschlossen.", expect=None, profile="einfach"),
-        Example("Er ist gestern nach Hause gegangen.", expect=None),
-    ),
-)
+META = rule_meta(__file__)
 
 
 STATE_MESSAGE = de_en(

@@ -19,10 +19,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
 from checkers.text.grammar import auxiliary_overrides, load, word_tuple, words
-from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Fix, Hit, de_en, rule
 from checkers.text.rules.clauses import RELATIVES, SUBORDINATORS
 from checkers.text.segment import Sentence
 from checkers.text.tokens import Token
@@ -121,60 +122,7 @@ STRONG_FORMS, STRONG_LEMMAS = _strong_forms()
 # Participle -> lemma: the lexicon lacks some ("gefahren" is listed as an adjective).
 STRONG_PARTICIPLES = {participle: lemma for lemma, (participle, _) in STRONG_LEMMAS.items()}
 
-META = RuleMeta(
-    id="de.preterite",
-    title=de_en("Präteritum statt Perfekt", "Simple past instead of Perfekt"),
-    message=de_en(
-        "Schreiben Sie im Perfekt statt '{word}'.",
-        "Use the Perfekt instead of '{word}'.",
-    ),
-    explanation=de_en(
-        "Das Perfekt ist die Zeit·form, die man spricht: 'Ich bin gegangen' statt 'Ich ging'. "
-        "Viele Leser kennen die Formen im Präteritum nicht gut.",
-        "The Perfekt is the past tense of spoken German: 'Ich bin gegangen' rather than 'Ich "
-        "ging'. Many readers do not know the simple past forms well.",
-    ),
-    standards=("Leichte Sprache: Perfekt statt Präteritum", "DIN SPEC 33429"),
-    severity={"leicht": "warning", "einfach": None, "standard": None},
-    options={
-        "leicht": {"exempt_lemmas": list(DEFAULT_EXEMPT), "past_perfect": True},
-    },
-    examples=(
-        Example(
-            "Der Mitarbeiter prüfte Ihren Antrag.",
-            expect="failed",
-            at="prüfte",
-            suggestions=("Der Mitarbeiter hat Ihren Antrag geprüft.",),
-        ),
-        Example(
-            "Frau Meier kam am Montag ins Bürgeramt.",
-            expect="failed",
-            at="kam",
-            suggestions=("Frau Meier ist am Montag ins Bürgeramt gekommen.",),
-        ),
-        Example(
-            "Wir wissen, dass Sie im Mai umzogen.",
-            expect="failed",
-            at="umzogen",
-            suggestions=("Wir wissen, dass Sie im Mai umgezogen sind.",),
-        ),
-        Example(
-            "Die Beratung fand im Rathaus statt.",
-            expect="failed",
-            at="fand",
-            suggestions=("Die Beratung hat im Rathaus stattgefunden.",),
-        ),
-        Example(
-            "Sie hatten den Antrag schon gestellt.",
-            expect="failed",
-            at="hatten den Antrag schon gestellt",
-            suggestions=("haben",),
-        ),
-        Example("Der Mitarbeiter hat Ihren Antrag geprüft.", expect=None),
-        Example("Das Amt war am Montag geschlossen. Wir konnten nicht helfen.", expect=None),
-        Example("Die bezahlte Rechnung liegt im Ordner.", expect=None),
-    ),
-)
+META = rule_meta(__file__)
 
 
 @rule(META)

@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
-from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Fix, Hit, de_en, rule
 from checkers.text.segment import Sentence
 
 PRONOUN_ARTICLES = {"Er": "Der", "Ihn": "Den", "Ihm": "Dem"}
@@ -40,44 +41,7 @@ NOTE = de_en(
     "Check which noun is meant.",
 )
 
-META = RuleMeta(
-    id="de.pronoun-reference",
-    title=de_en("Unklarer Bezug", "Unclear reference"),
-    message=de_en(
-        "Es ist nicht klar, wer mit '{pronoun}' gemeint ist: {candidates}. Wiederholen Sie das "
-        "Wort.",
-        "It is unclear who '{pronoun}' refers to: {candidates}. Repeat the noun.",
-    ),
-    explanation=de_en(
-        "Im Satz davor stehen mehrere Personen oder Dinge. Schreiben Sie das Wort noch einmal "
-        "statt 'er': 'Der Vermieter muss …'.",
-        "The sentence before names several people or things. Repeat the noun instead of the "
-        "pronoun.",
-    ),
-    standards=("Leichte Sprache: klare Bezüge", "DIN SPEC 33429"),
-    severity={"leicht": "info", "einfach": None, "standard": None},
-    options={"leicht": {"min_candidates": 2}},
-    outcome="needs_review",
-    examples=(
-        Example(
-            "Der Vermieter schreibt einen Brief an den Mieter. Er muss die Heizung reparieren.",
-            expect="needs_review",
-            at="Er",
-            suggestions=("Der Vermieter",),
-        ),
-        Example(
-            "Der Sachbearbeiter ruft den Antragsteller an. Ihm fehlt noch ein Nachweis.",
-            expect="needs_review",
-            at="Ihm",
-            suggestions=("Dem Antragsteller",),
-        ),
-        Example(
-            "Der Vermieter schreibt Ihnen eine E-Mail. Er muss die Heizung reparieren.",
-            expect=None,
-        ),
-        Example("Der Antrag liegt beim Amt. Er wird jetzt geprüft.", expect=None),
-    ),
-)
+META = rule_meta(__file__)
 
 
 @rule(META)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
-from checkers.text.rules.base import Example, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Hit, rule
 from checkers.text.segment import Sentence
 
 _BLANK_END = re.compile(r"\n[ \t]*\n[ \t]*$")
@@ -25,38 +26,7 @@ _BLANK_START = re.compile(r"[ \t]*\n[ \t]*\n")
 QUOTE_CLOSERS = frozenset({"“", "”", '"', "«", "»", "‘", "’"})
 MAX_HEADING_WORDS = 8
 
-META = RuleMeta(
-    id="de.question",
-    title=de_en("Fragen im Text", "Questions in the text"),
-    message=de_en(
-        "Schreiben Sie keine Fragen in den Text. Sagen Sie es direkt.",
-        "Do not put questions in the text. Say it directly.",
-    ),
-    explanation=de_en(
-        "Leser erwarten auf eine Frage eine Antwort. Schreiben Sie lieber eine Aussage: "
-        "'Sie haben Fragen? Rufen Sie an.' wird zu 'Bei Fragen: Rufen Sie an.' Fragen als "
-        "Überschrift sind in Ordnung.",
-        "Readers expect an answer to a question. Write a statement instead. Questions as "
-        "headings are fine.",
-    ),
-    standards=("Leichte Sprache: keine rhetorischen Fragen",),
-    severity={"leicht": "info", "einfach": None, "standard": None},
-    options={"leicht": {"plain_text_headings": True}},
-    examples=(
-        Example(
-            "Sie wollen umziehen. Wissen Sie schon, was Sie tun müssen? Wir helfen Ihnen.",
-            expect="failed",
-            at="Wissen Sie schon, was Sie tun müssen?",
-        ),
-        Example(
-            "Wir haben Ihren Antrag bekommen. Wer prüft den Antrag? Das macht das Amt.",
-            expect="failed",
-            at="Wer prüft den Antrag?",
-        ),
-        Example("Was ist Wohngeld?\n\nWohngeld ist Geld vom Staat für die Miete.", expect=None),
-        Example("Wohngeld ist Geld vom Staat für die Miete.", expect=None),
-    ),
-)
+META = rule_meta(__file__)
 
 
 @rule(META)

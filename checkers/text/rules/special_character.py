@@ -20,10 +20,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
 from checkers.text.grammar import month_names
-from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Fix, Hit, de_en, rule
 from checkers.text.tokens import Token
 
 TERMINALS = frozenset({".", "!", "?"})
@@ -94,84 +95,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     ),
 }
 
-META = RuleMeta(
-    id="de.special-character",
-    title=de_en("Sonderzeichen", "Special characters"),
-    message=de_en(
-        "Das Zeichen '{char}' ist schwer zu verstehen.",
-        "The character '{char}' is hard to understand.",
-    ),
-    explanation=de_en(
-        "Viele Menschen kennen Sonderzeichen wie ; / & § % nicht. Schreiben Sie Wörter: 'und', "
-        "'oder', 'Paragraf', 'Prozent'. Schreiben Sie Text in Klammern als eigenen Satz.",
-        "Many readers do not know special characters such as ; / & § %. Write words instead: "
-        "'und', 'oder', 'Paragraf', 'Prozent'. Turn text in parentheses into a sentence.",
-    ),
-    standards=(
-        "Leichte Sprache: keine Sonderzeichen",
-        "DIN SPEC 33429",
-    ),
-    severity={"leicht": "warning", "einfach": "info", "standard": None},
-    options={
-        "leicht": {
-            "semicolon": True, "parentheses": True, "slash": True, "ampersand": True,
-            "paragraph_sign": True, "percent_sign": True, "nested_quotes": True,
-            "ellipsis": True, "dash": True, "gender_characters": True,
-        },
-        "einfach": {
-            "semicolon": True, "parentheses": False, "slash": True, "ampersand": True,
-            "paragraph_sign": False, "percent_sign": False, "nested_quotes": True,
-            "ellipsis": False, "dash": False, "gender_characters": False,
-        },
-        "standard": {
-            "semicolon": False, "parentheses": False, "slash": False, "ampersand": True,
-            "paragraph_sign": False, "percent_sign": False, "nested_quotes": True,
-            "ellipsis": False, "dash": False, "gender_characters": False,
-        },
-    },
-    examples=(
-        Example(
-            "Das Amt ist am Montag geschlossen; wir sind am Dienstag wieder da.",
-            expect="failed",
-            at=";",
-            suggestions=(". Wir",),
-        ),
-        Example(
-            "Bitte bringen Sie Ihren Ausweis mit (oder Ihren Reisepass).",
-            expect="failed",
-            at="(oder Ihren Reisepass)",
-            suggestions=(". Oder Ihren Reisepass",),
-        ),
-        Example(
-            "Der Verein bietet Beratung & Hilfe an.",
-            expect="failed",
-            at="&",
-            suggestions=("und",),
-        ),
-        Example(
-            "Das steht in § 7 des Gesetzes.",
-            expect="failed",
-            at="§",
-            suggestions=("Paragraf",),
-        ),
-        Example(
-            "Schreiben Sie Ihren Namen/Vornamen in das Feld.",
-            expect="failed",
-            at="Namen/Vornamen",
-            suggestions=("Namen und Vornamen",),
-        ),
-        Example(
-            "Wir laden alle Bürger*innen ein.",
-            expect="failed",
-            at="Bürger*innen",
-            suggestions=("Bürgerinnen und Bürger",),
-        ),
-        Example("Die Beratung ist für Mieter und Vermieter.", expect=None),
-        Example("Mehr Informationen finden Sie auf www.berlin.de/buergeramt/termine.", expect=None),
-        Example("Das Geld kommt von der Europäischen Union (EU).", expect=None),
-        Example("Wir laden alle Bürger*innen ein.", expect=None, profile="einfach"),
-    ),
-)
+META = rule_meta(__file__)
 
 
 def _adjacent(left: Token, right: Token) -> bool:

@@ -15,39 +15,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
 from checkers.text.rules._morph import morph_hits, to_hit
-from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Fix, Hit, de_en, rule
 
-META = RuleMeta(
-    id="de.subjunctive",
-    title=de_en("Konjunktiv", "Subjunctive"),
-    message=de_en(
-        "„{span}“ ist Konjunktiv. Schreiben Sie, was ist: zum Beispiel „ist“ statt „wäre“.",
-        "“{span}” is subjunctive. Say what is: for example “ist” instead of “wäre”.",
-    ),
-    explanation=de_en(
-        "Der Konjunktiv ist schwer zu verstehen. Schreiben Sie klar, was gilt. Wenn etwas "
-        "unsicher ist, schreiben Sie „vielleicht“.",
-        "The subjunctive is hard to understand. Say clearly what applies; if something is "
-        "uncertain, write “vielleicht” (perhaps).",
-    ),
-    standards=("Leichte Sprache: kein Konjunktiv", "BITV 2.0 Anlage 2 Teil 2"),
-    severity={"leicht": "warning", "einfach": "info", "standard": None},
-    options={
-        "leicht": {"flag_polite_forms": True},
-        "einfach": {"flag_polite_forms": False},
-        "standard": {"flag_polite_forms": False},
-    },
-    examples=(
-        Example("Es wäre gut, wenn Sie früh kommen.", expect="failed", at="wäre"),
-        Example("Es ist gut, wenn Sie früh kommen.", expect=None),
-        Example("Er sagt, er sei krank.", expect="failed", at="sei"),
-        Example("Sie sollten gestern kommen.", expect=None, profile="einfach"),
-        Example("Wir möchten Sie zum Fest einladen. Ich möchte kommen.", expect=None),
-    ),
-)
+META = rule_meta(__file__)
 
 POLITE = frozenset({"hoeflichkeit", "polite"})
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
-from checkers.text.rules.base import Example, Fix, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Fix, Hit, de_en, rule
 from checkers.text.rules.clauses import LEAD_INS, Clause, split_points, subordinate_clauses
 from checkers.text.rules.preterite import SEPARABLE
 from checkers.text.segment import Sentence
@@ -47,69 +48,7 @@ MESSAGE_NESTED = de_en(
     "The clauses are nested. Write several sentences.",
 )
 
-META = RuleMeta(
-    id="de.subordinate-clause",
-    title=de_en("Nebensätze", "Subordinate clauses"),
-    message=de_en(
-        "Der Satz hat {count} Nebensätze. Erlaubt sind {max_clauses}. Machen Sie mehrere Sätze.",
-        "The sentence has {count} subordinate clauses; the limit is {max_clauses}. Write "
-        "several sentences.",
-    ),
-    explanation=de_en(
-        "Nebensätze machen einen Satz lang und schwer. Schreiben Sie lieber 2 kurze Sätze: "
-        "'Wir prüfen den Antrag. Der Grund ist: Sie sind umgezogen.'",
-        "Subordinate clauses make a sentence long and hard. Write 2 short sentences instead.",
-    ),
-    standards=(
-        "Leichte Sprache: keine Nebensätze",
-        "DIN SPEC 33429",
-        "ISO 24495-1",
-    ),
-    severity={"leicht": "warning", "einfach": "warning", "standard": "info"},
-    options={
-        "leicht": {"max_clauses": 0, "max_depth": 1, "allow_conditional_first": True},
-        "einfach": {"max_clauses": 1, "max_depth": 1, "allow_conditional_first": False},
-        "standard": {"max_clauses": None, "max_depth": 1, "allow_conditional_first": False},
-    },
-    examples=(
-        Example(
-            "Wir prüfen Ihren Antrag, weil Sie umgezogen sind.",
-            expect="failed",
-            at="weil Sie umgezogen sind",
-            suggestions=("Wir prüfen Ihren Antrag. Der Grund ist: Sie sind umgezogen.",),
-        ),
-        Example(
-            "Der Antrag, den Sie stellen, muss vollständig sein.",
-            expect="failed",
-            at="den Sie stellen",
-            suggestions=("Sie stellen einen Antrag. Der Antrag muss vollständig sein.",),
-        ),
-        Example(
-            "Bitte schicken Sie uns das Formular, das Sie ausgefüllt haben.",
-            expect="failed",
-            at="das Sie ausgefüllt haben",
-            suggestions=(
-                "Bitte schicken Sie uns das Formular. Sie haben das Formular ausgefüllt.",
-            ),
-        ),
-        Example(
-            "Wir prüfen, ob der Antrag, den Sie gestellt haben, vollständig ist.",
-            expect="failed",
-            at="Wir prüfen, ob der Antrag, den Sie gestellt haben, vollständig ist.",
-            profile="standard",
-        ),
-        Example("Wenn Sie umziehen, melden Sie sich beim Bürgeramt.", expect=None),
-        Example(
-            "Bringen Sie den Ausweis, die Meldebescheinigung und den Mietvertrag mit.",
-            expect=None,
-        ),
-        Example(
-            "Wir prüfen Ihren Antrag, weil Sie umgezogen sind.",
-            expect=None,
-            profile="einfach",
-        ),
-    ),
-)
+META = rule_meta(__file__)
 
 
 @rule(META)

@@ -18,10 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from checkers.rules.data import rule_meta
 from checkers.text.analysis import AnalyzedText
 from checkers.text.config import RuleSettings
 from checkers.text.grammar import words
-from checkers.text.rules.base import Example, Hit, RuleMeta, de_en, rule
+from checkers.text.rules.base import Hit, rule
 from checkers.text.rules.clauses import subordinate_clauses
 from checkers.text.rules.preterite import SEPARABLE
 from checkers.text.tokens import Token
@@ -36,54 +37,7 @@ _SEPARABLE_SET = frozenset(SEPARABLE)
 SEGMENT_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "!", "?", "…", "...", '"'})
 WORD_KINDS = frozenset({"word", "abbrev", "number"})
 
-META = RuleMeta(
-    id="de.verb-bracket",
-    title=de_en("Weite Satzklammer", "Wide verb bracket"),
-    message=de_en(
-        "Zwischen den Teilen des Verbs stehen {gap} Wörter (erlaubt: {max_gap}). Stellen Sie "
-        "die Verbteile näher zusammen.",
-        "{gap} words stand between the parts of the verb (limit: {max_gap}). Put the verb "
-        "parts closer together.",
-    ),
-    explanation=de_en(
-        "Der Satz ist erst am Ende verständlich, wenn der zweite Teil des Verbs kommt. Sagen "
-        "Sie früh, was passiert: 'Wir prüfen alle Unterlagen. Dann senden wir Ihnen den "
-        "Bescheid.'",
-        "The sentence only makes sense once the second part of the verb arrives. Say early "
-        "what happens, or split the sentence.",
-    ),
-    standards=("DIN 8581-1 / ISO 24495-1: Satzbau", "Einfache Sprache: Verb früh"),
-    severity={"leicht": "warning", "einfach": "warning", "standard": None},
-    options={"leicht": {"max_gap": 5}, "einfach": {"max_gap": 6}},
-    examples=(
-        Example(
-            "Wir werden Ihnen den Bescheid nach Prüfung aller Unterlagen zusenden.",
-            expect="failed",
-            at="werden Ihnen den Bescheid nach Prüfung aller Unterlagen zusenden",
-            profile="einfach",
-        ),
-        Example(
-            "Wir senden Ihnen den Bescheid nach der Prüfung aller Ihrer Unterlagen zu.",
-            expect="failed",
-            at="senden Ihnen den Bescheid nach der Prüfung aller Ihrer Unterlagen zu",
-            profile="einfach",
-        ),
-        Example(
-            "Sie müssen den Antrag bis zum 31. März beim Bürgeramt in der Stadtmitte "
-            "abgeben.",
-            expect="failed",
-            at="müssen den Antrag bis zum 31. März beim Bürgeramt in der "
-            "Stadtmitte abgeben",
-        ),
-        Example("Wir prüfen alle Unterlagen. Dann senden wir Ihnen den Bescheid.", expect=None),
-        Example("Sie müssen den Antrag bis Ende März abgeben.", expect=None, profile="einfach"),
-        Example(
-            "Wir wissen, dass Sie den Antrag im letzten Monat beim Bürgeramt gestellt haben.",
-            expect=None,
-            profile="einfach",
-        ),
-    ),
-)
+META = rule_meta(__file__)
 
 
 @rule(META)
