@@ -1,8 +1,8 @@
 """The one place that builds the engines from the configuration.
 
-The CLI commands, the service (``a11y_service/app.py``), the CI runner (``ci/runner.py``) and the
-queue workers (site audits, translations) build their engines here, so each one is configured
-the same way everywhere:
+The CLI commands, the service (``a11y_service/app.py``), the site-audit runner
+(``checkers/page/site/runner.py``) and the queue workers (site audits, translations) build
+their engines here, so each one is configured the same way everywhere:
 
 - :func:`text_checker`: the text check with ``[text]`` of a11y.toml (lexicon, glossaries,
   morphology: seconds to load, so a process builds it once and shares it);

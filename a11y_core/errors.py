@@ -3,7 +3,7 @@
 Every error a user can fix carries a stable ``kind`` (the problem type of the API), a message in
 German and English and the HTTP ``status`` the API answers with. Front ends never show a
 traceback for one: the API maps it to problem+json (``a11y_service/problems.py``), the CLI to
-"German / English" and exit code 2 (``a11y_service/cli_errors.py``).
+"German / English" and exit code 2 (``a11y_service/cli/errors.py``).
 """
 
 from __future__ import annotations

@@ -23,20 +23,20 @@ from a11y_service.accounts.middleware import (
     access_guard,
     accounts_lifespan,
 )
-from a11y_service.controllers.audits import AuditController
-from a11y_service.controllers.health import HealthController
-from a11y_service.controllers.site_audits import SiteAuditController, site_audit_lifespan
-from a11y_service.controllers.text import TextController
-from a11y_service.controllers.translations import TranslationController, translation_lifespan
+from a11y_service.api.audits import AuditController
+from a11y_service.api.health import HealthController
+from a11y_service.api.site_audits import SiteAuditController, site_audit_lifespan
+from a11y_service.api.text import TextController
+from a11y_service.api.translations import TranslationController, translation_lifespan
 from a11y_service.input_guard import path_guard_middleware
 from a11y_service.json_guard import json_guard_middleware
 from a11y_service.monitoring.wiring import monitoring_lifespan, monitoring_route_handlers
 from a11y_service.openapi_errors import document_errors
 from a11y_service.problems import EXCEPTION_HANDLERS
+from a11y_service.review.jobs import DocumentTranslator, TranslatorProvider
 from a11y_service.schema_docs import StrictSwaggerRenderPlugin
 from a11y_service.security_headers import security_headers
 from a11y_service.settings import Settings
-from a11y_service.translation_jobs import DocumentTranslator, TranslatorProvider
 from a11y_service.web.accounts import AccountPagesController
 from a11y_service.web.errors import web_exception_handlers
 from a11y_service.web.setup import (

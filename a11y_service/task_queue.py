@@ -23,9 +23,9 @@ from huey import Huey, RedisHuey, SqliteHuey
 from huey.consumer import Consumer
 from sqlalchemy.engine import make_url
 
-from a11y_service.db.store import ReviewStore
+from a11y_service.review.jobs import TranslatorProvider, run_job
+from a11y_service.review.store import ReviewStore
 from a11y_service.settings import Settings
-from a11y_service.translation_jobs import TranslatorProvider, run_job
 
 log = logging.getLogger(__name__)
 QUEUE_NAME = "a11y"
@@ -94,7 +94,7 @@ class JobQueue:
             if self.store is None:
                 self.store = ReviewStore.open(self.settings.database_url)
             if self.translator is None:
-                from a11y_service.translation_jobs import default_translator_provider
+                from a11y_service.review.jobs import default_translator_provider
 
                 self.translator = default_translator_provider()
             return self.store, self.translator

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import msgspec
 
+from checkers.page.site.config import CheckConfig, PathOverride
 from checkers.report import ExitCode, Finding, Report, Run, summarize, summarize_run
 from checkers.rules import severity_rank
 from ci.baseline import BaselineEntry, BaselineFile, Comparison, compare, target_key
-from ci.config import CheckConfig, PathOverride
 
 NOTHING_AUDITED = (
     "no-targets: Nichts geprüft – keine Seite und keine Datei gefunden (leere Sitemap, Seiten "

@@ -21,9 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from checkers.page.options import ENGINES
-from ci.config import CheckConfig
+from checkers.page.site.config import CheckConfig
+from checkers.page.site.runner import collect
 from ci.gate import decide
-from ci.runner import collect
 
 PARAGRAPHS = [
     "Hier finden Sie Informationen zu den Öffnungszeiten des Bürgerbüros.",

@@ -103,8 +103,8 @@ def phases(pages_dir: Path) -> None:
     """Every engine on the GOV.UK pages, with the CLI's settings: seconds per phase."""
     from dataclasses import replace
 
-    from ci.config import load_check_config
-    from ci.runner import _text_checker, audit_options
+    from checkers.page.site.config import load_check_config
+    from checkers.page.site.runner import _text_checker, audit_options
 
     pages = sorted((pages_dir / "tests").glob("*.html")) or sorted(pages_dir.glob("*.html"))
     server, base = serve(pages_dir)

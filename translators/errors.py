@@ -1,7 +1,7 @@
 """One error type for the translation library, carrying its message in German and English.
 
 It is a :class:`a11y_core.errors.BilingualError`: the CLI shows both languages with exit code 2
-(``a11y_service/cli_errors.py``), the API a problem+json (``a11y_service/problems.py``).
+(``a11y_service/cli/errors.py``), the API a problem+json (``a11y_service/problems.py``).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
   once and validates every section against :mod:`a11y_core.config.schema`; every mistake is a
   :class:`ConfigError` with the line and the full key (``a11y.toml:12: key check.timeout: ...``).
 - Each engine builds its typed settings from the validated document: ``[check]`` in
-  ``ci.config``, ``[text]`` in ``checkers.text.config``, ``[translate]`` in
+  ``checkers.page.site.config``, ``[text]`` in ``checkers.text.config``, ``[translate]`` in
   ``translators.config``; the service's settings are :class:`a11y_core.config.env.Settings`.
 """
 

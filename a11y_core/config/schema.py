@@ -5,7 +5,7 @@ A leaf of a schema is a type name (``"string"``) or a :class:`Choice`; a dict is
 the full key. Checks that need an engine's own knowledge (the engines, the BITV kinds of body,
 ranges) are made where the section is built, through the same :meth:`ConfigDocument.error`:
 
-- ``[check]`` → ``ci.config.CheckConfig``
+- ``[check]`` → ``checkers.page.site.config.CheckConfig``
 - ``[text]`` → ``checkers.text.config.TextConfig``
 - ``[translate]`` → ``translators.config.TranslateConfig``
 - the ``A11Y_*`` environment → :class:`a11y_core.config.env.Settings`

@@ -1,8 +1,9 @@
 """One site audit in a worker: the same crawler, auditor, gate and JSON as ``a11y check``.
 
-The phases are those of :func:`ci.runner.collect` (crawl with :class:`ci.crawl.Crawler`, audit
-with :class:`checkers.page.audit.PageAuditor`, decide with :func:`ci.gate.decide`, render with
-the ``json`` reporter), split so that each result is stored as soon as it exists:
+The phases are those of :func:`checkers.page.site.runner.collect` (crawl with
+:class:`checkers.page.site.crawl.Crawler`, audit with :class:`checkers.page.audit.PageAuditor`,
+decide with :func:`ci.gate.decide`, render with the ``json`` reporter), split so that each
+result is stored as soon as it exists:
 
 1. claim the audit (conditional UPDATE with a lease); a heartbeat thread renews the lease;
 2. discovery, once: the page list is stored, so a resumed audit never crawls again;
@@ -29,9 +30,9 @@ import msgspec
 from a11y_service.settings import Settings
 from a11y_service.site_audits.store import LeaseLost, SiteAuditRecord, SiteAuditStore
 from checkers.page.options import AuditOptions
+from checkers.page.site.config import CheckConfig, CrawlSettings
+from checkers.page.site.crawl import try_normalize
 from checkers.report import Report, encode_report
-from ci.config import CheckConfig, CrawlSettings
-from ci.crawl import try_normalize
 
 if TYPE_CHECKING:
     from checkers.page.browser import BrowserPool
@@ -111,7 +112,7 @@ def check_config(record: SiteAuditRecord, settings: Settings) -> CheckConfig:
 def audit_options(config: CheckConfig, settings: Settings) -> AuditOptions:
     """The CI runner's options, held to the service's rules: no local files (a web page must
     not make the service read its disk), the service's allowed hosts and size limit, its Grid."""
-    from ci.runner import audit_options as runner_options
+    from checkers.page.site.runner import audit_options as runner_options
 
     options = runner_options(config)
     return replace(
@@ -210,8 +211,8 @@ def run_site_audit(
 def discover(config: CheckConfig, options: AuditOptions) -> dict[str, Any]:
     """The crawl of ``a11y check``: explicit start URL, sitemap pages, then same-origin links."""
     from checkers.page.fetch import Fetcher
-    from ci.crawl import Crawler, fetcher_fetch
-    from ci.runner import _skipped_limits
+    from checkers.page.site.crawl import Crawler, fetcher_fetch
+    from checkers.page.site.runner import _skipped_limits
 
     with Fetcher(options.policy, options.headers, options.cookies) as fetcher:
         crawler = Crawler(fetcher_fetch(fetcher), config.crawl, config.max_pages)
@@ -277,9 +278,9 @@ def build_run_report(
     store: SiteAuditStore, audit_id: str, config: CheckConfig, discovery: dict[str, Any]
 ) -> str:
     """The run JSON of ``a11y check --format json`` from the stored pages, in crawl order."""
+    from checkers.page.site.runner import _drop_redirect_duplicates, _error_report, _skipped_limits
     from ci.gate import decide
     from ci.reporters import render
-    from ci.runner import _drop_redirect_duplicates, _error_report, _skipped_limits
 
     limits = list(discovery.get("limits") or [])
     explicit = {key for key in map(try_normalize, config.urls) if key is not None}

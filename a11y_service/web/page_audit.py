@@ -16,7 +16,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Template
 
-from a11y_service.controllers.audits import AuditBody, _options
+from a11y_service.api.audits import AuditBody, _options
 from a11y_service.web.page_report import REGIONS, PictureStore, group_report
 from a11y_service.web.render import Lang, render, request_lang, translator
 from checkers.page.audit import AuditOptionsError, PageAuditor, PageTarget

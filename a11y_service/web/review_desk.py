@@ -24,7 +24,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, MultipartBody, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Template
 
-from a11y_service.controllers.translations import TRANSLATION_DEPENDENCIES
+from a11y_service.api.translations import TRANSLATION_DEPENDENCIES
 from a11y_service.db.errors import (
     NotFoundError,
     NotPublishableError,
@@ -32,11 +32,11 @@ from a11y_service.db.errors import (
     ReviewError,
 )
 from a11y_service.db.records import JobRecord, SegmentRecord, SegmentUpdate
-from a11y_service.db.segment_qa import segment_findings
-from a11y_service.db.store import ReviewStore
-from a11y_service.translation_jobs import render_document
+from a11y_service.review.jobs import render_document
+from a11y_service.review.segment_qa import segment_findings
+from a11y_service.review.store import ReviewStore
+from a11y_service.review.xliff_exchange import export_job, import_job
 from a11y_service.web.render import render, request_lang
-from a11y_service.xliff_exchange import export_job, import_job
 from translators.xliff import XliffError
 
 PAGE_SIZE = 20

@@ -22,7 +22,7 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from a11y_service.accounts.principal import Principal
-from a11y_service.controllers.site_audits import CreateSiteAudit, create_site_audit
+from a11y_service.api.site_audits import CreateSiteAudit, create_site_audit
 from a11y_service.db.errors import NotFoundError, ReviewError
 from a11y_service.site_audits.store import SiteAuditRecord, SiteAuditStore
 from a11y_service.web.page_report import REGIONS, group_report

@@ -21,7 +21,7 @@ from a11y_service.accounts.store import MAX_FAILURES, AccountStore, slugify
 from a11y_service.db.accounts_models import ApiKey, LoginFailure, LoginSession, User
 from a11y_service.db.errors import NotFoundError
 from a11y_service.db.records import SegmentUpdate
-from a11y_service.db.store import ReviewStore
+from a11y_service.review.store import ReviewStore
 from tests.review.conftest import ready_job
 
 PASSWORD = "ein-sicheres-passwort"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ci.config import ConfigError, key_line, load_check_config, parse_check_config
+from checkers.page.site.config import ConfigError, key_line, load_check_config, parse_check_config
 
 FULL = """\
 [text]

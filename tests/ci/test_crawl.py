@@ -6,8 +6,15 @@ import pytest
 
 from checkers.page.fetch import Fetcher, FetchError
 from checkers.page.options import UrlPolicy
-from ci.config import CrawlSettings
-from ci.crawl import Crawler, Fetched, RobotsRules, fetcher_fetch, matches, normalize_url
+from checkers.page.site.config import CrawlSettings
+from checkers.page.site.crawl import (
+    Crawler,
+    Fetched,
+    RobotsRules,
+    fetcher_fetch,
+    matches,
+    normalize_url,
+)
 from tests.ci.site import GOOD, Site, page, urlset
 
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import msgspec
 
+from checkers.page.site.config import CheckConfig, PathOverride
 from checkers.report import Report
 from ci.baseline import compare, create_baseline, finding_keys, read_baseline, write_baseline
-from ci.config import CheckConfig, PathOverride
 from ci.gate import decide
 from tests.ci.samples import page_finding, page_report, sample_reports
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from checkers.page.options import AuditOptions, BrowserSettings, UrlPolicy
+from checkers.page.site.config import CheckConfig
 from ci.baseline import create_baseline
-from ci.config import CheckConfig
 from ci.gate import decide
 from ci.reporters import render
 from tests.ci.samples import sample_reports

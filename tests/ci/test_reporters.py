@@ -9,8 +9,8 @@ import jsonschema
 import lxml.html
 import pytest
 
+from checkers.page.site.config import CheckConfig
 from ci.baseline import create_baseline
-from ci.config import CheckConfig
 from ci.gate import GateResult, decide
 from ci.reporters import REPORTERS, render
 from tests.ci.samples import sample_reports

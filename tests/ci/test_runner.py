@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from a11y_service.cli_check import _progress
+from a11y_service.cli.check import _progress
 from checkers.page.options import AuditOptions
+from checkers.page.site.config import CheckConfig
+from checkers.page.site.runner import RunError, audit_options, resolve_targets
 from checkers.report import Report, Target
-from ci.config import CheckConfig
-from ci.runner import RunError, audit_options, resolve_targets
 
 
 def test_folders_expand_to_html_and_markdown(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_one_audit_path_for_files_documents_and_the_api(tmp_path: Path) -> None:
     """audit_pages serves `a11y check` (files: named by path, findings with lines) and
     POST /v1/audits (a document given as text, the caller's homepage flag) alike."""
     from checkers.page.options import UrlPolicy
-    from ci.runner import Slot, audit_pages
+    from checkers.page.site.runner import Slot, audit_pages
 
     html = ("<!DOCTYPE html><html lang='de'><head><title>T</title></head><body><main>\n"
             "<h1>T</h1>\n<img src='a.png'>\n</main></body></html>")

@@ -10,8 +10,8 @@ import pytest
 from a11y_core.config import ConfigError, EnvSettingError, read_config
 from a11y_core.config.env import Settings
 from a11y_core.errors import BilingualError
+from checkers.page.site.config import load_check_config
 from checkers.text.config import load_config
-from ci.config import load_check_config
 from translators.config import load_translate_config
 
 

@@ -1,6 +1,6 @@
 """One error model: every user-facing error is a BilingualError with kind and status, mapped to
 problem+json in one place (a11y_service.problems) and to a CLI message with exit 2 in one place
-(a11y_service.cli_errors)."""
+(a11y_service.cli.errors)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from click.testing import CliRunner
 from a11y_core.config import ConfigError
 from a11y_core.errors import BilingualError
 from a11y_service.cli import main
-from a11y_service.cli_errors import cli_error
+from a11y_service.cli.errors import cli_error
 from a11y_service.db.errors import VersionConflictError
 from a11y_service.problems import problem_of
+from checkers.page.site.runner import RunError
 from checkers.text.errors import TextInputError
 from ci.baseline import BaselineError
-from ci.runner import RunError
 from translators.errors import ModelNotInstalledError
 from translators.xliff import XliffError
 

@@ -12,7 +12,7 @@ import pytest
 
 from checkers.page.audit import PageAuditor, PageTarget
 from checkers.page.options import AuditOptions
-from ci.crawl import try_normalize
+from checkers.page.site.crawl import try_normalize
 
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 HOSTILE_HOSTS = [

@@ -14,11 +14,11 @@ from checkers.page.audit import _rules
 from checkers.page.dom import Page
 from checkers.page.options import BitvSettings
 from checkers.page.rule import PageContext, run_rules
+from checkers.page.site.config import CheckConfig, ConfigError, parse_check_config
+from checkers.page.site.crawl import normalize_url, try_normalize
 from checkers.text.config import TextConfig, parse_text_config
 from checkers.text.errors import TextInputError
 from checkers.text.source import extract
-from ci.config import CheckConfig, ConfigError, parse_check_config
-from ci.crawl import normalize_url, try_normalize
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -16,8 +16,8 @@ from checkers.page.advice import (
     standard_links,
 )
 from checkers.page.options import BitvSettings
+from checkers.page.site.config import CheckConfig
 from checkers.report import Finding, Location
-from ci.config import CheckConfig
 from ci.gate import decide
 from ci.reporters import render
 from tests.ci.samples import page_report

@@ -129,8 +129,8 @@ def test_broken_input_still_parses(source: str) -> None:
 def test_file_findings_get_line_and_column_from_the_same_parse(tmp_path) -> None:
     """The CLI maps a file finding's selector to its line in the same tree the audit built
     (the HTML4 tree had no img inside picture, and no tbody)."""
+    from checkers.page.site.runner import add_file_lines
     from checkers.report import Finding, Location, Report, Target
-    from ci.runner import add_file_lines
 
     source = (
         "<!DOCTYPE html>\n<html lang=de><body>\n<picture><source srcset=a.webp>\n"

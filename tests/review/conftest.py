@@ -13,7 +13,7 @@ import pg8000.native
 import pytest
 
 from a11y_service.db.records import NewSegment
-from a11y_service.db.store import ReviewStore
+from a11y_service.review.store import ReviewStore
 from tests.conftest import copy_sqlite
 from tests.review.doubles import ShoutingTranslator
 

@@ -375,7 +375,7 @@ def test_create_refuses_bad_glossaries(
 
 
 def test_glossary_terms_are_stripped() -> None:
-    from a11y_service.translation_jobs import normalize_glossary, translate_options
+    from a11y_service.review.jobs import normalize_glossary, translate_options
 
     cleaned = normalize_glossary({" Amt ": " office ", "Name": "  "})
     assert cleaned == {"Amt": "office", "Name": None}

@@ -22,7 +22,7 @@ import httpx
 import pytest
 from lxml import etree
 
-from a11y_service.db.store import ReviewStore
+from a11y_service.review.store import ReviewStore
 from tests.accounts.helpers import bearer, new_org_key
 from tests.review.conftest import ready_job
 from translators.xliff import XLIFF_NS

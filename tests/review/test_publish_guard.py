@@ -15,8 +15,8 @@ from a11y_service.accounts.store import AccountStore
 from a11y_service.app import create_app
 from a11y_service.db.errors import InvalidUpdateError, QaBlockedError
 from a11y_service.db.records import SegmentUpdate
-from a11y_service.db.store import ReviewStore
-from a11y_service.translation_jobs import render_document, run_job
+from a11y_service.review.jobs import render_document, run_job
+from a11y_service.review.store import ReviewStore
 from tests.accounts.helpers import authorize, bearer
 from tests.review.doubles import ShoutingTranslator
 from tests.review.test_api import KEY_ACTOR, _settings

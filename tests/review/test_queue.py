@@ -12,7 +12,7 @@ import pytest
 import redis
 from huey import RedisHuey, SqliteHuey
 
-from a11y_service.db.store import ReviewStore
+from a11y_service.review.store import ReviewStore
 from a11y_service.settings import Settings
 from a11y_service.task_queue import build_queue, make_huey, queue_file
 from tests.review.doubles import ShoutingTranslator

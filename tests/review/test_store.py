@@ -17,7 +17,7 @@ from a11y_service.db.errors import (
     VersionConflictError,
 )
 from a11y_service.db.records import SegmentUpdate
-from a11y_service.db.store import ReviewStore
+from a11y_service.review.store import ReviewStore
 from tests.review.conftest import SEGMENTS, ready_job
 
 TABLES = {
@@ -238,7 +238,7 @@ def test_bad_language_codes_are_refused_not_a_database_error(
 def test_xml_invalid_characters_and_over_long_texts_are_refused(store: ReviewStore) -> None:
     """Regression: \\x01 in a target or comment broke every later XLIFF export (lxml ValueError)."""
     from a11y_service.db.errors import TextTooLongError
-    from a11y_service.db.store import MAX_COMMENT_CHARS, MAX_TARGET_CHARS
+    from a11y_service.review.store import MAX_COMMENT_CHARS, MAX_TARGET_CHARS
 
     with pytest.raises(InvalidUpdateError, match="U\\+0001"):
         store.create_job(content="<p>Hal\x01lo</p>", fmt="html", source="de", target="en")
@@ -287,7 +287,7 @@ def test_a_failing_complete_job_marks_the_job_failed(
     store: ReviewStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Regression: complete_job ran outside the try, so its error left the job "running"."""
-    from a11y_service.translation_jobs import run_job
+    from a11y_service.review.jobs import run_job
     from tests.review.doubles import ShoutingTranslator
 
     translator = ShoutingTranslator()

@@ -7,8 +7,8 @@ from lxml import etree
 
 from a11y_service.db.errors import ImportMismatchError, VersionConflictError
 from a11y_service.db.records import SegmentUpdate
-from a11y_service.db.store import ReviewStore
-from a11y_service.xliff_exchange import export_job, import_job
+from a11y_service.review.store import ReviewStore
+from a11y_service.review.xliff_exchange import export_job, import_job
 from tests.review.conftest import ready_job
 from translators.review import SegmentState
 from translators.xliff import (

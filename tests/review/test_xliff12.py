@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from a11y_service.db.store import ReviewStore
-from a11y_service.xliff_exchange import export_job, import_job
+from a11y_service.review.store import ReviewStore
+from a11y_service.review.xliff_exchange import export_job, import_job
 from tests.review.conftest import ready_job
 from tests.review.test_xliff import TRICKY
 from translators.review import SegmentState

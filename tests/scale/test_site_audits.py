@@ -80,10 +80,10 @@ def _wait_done(client: TestClient, location: str, headers: dict[str, str],
 
 def _check_json(site: Site, max_pages: int, depth: int) -> dict[str, Any]:
     """What `a11y check --format json` says about the same site with the same settings."""
-    from ci.config import CheckConfig, CrawlSettings
+    from checkers.page.site.config import CheckConfig, CrawlSettings
+    from checkers.page.site.runner import collect
     from ci.gate import decide
     from ci.reporters import render
-    from ci.runner import collect
 
     config = CheckConfig(
         urls=(site.base + "/",), crawl=CrawlSettings(enabled=True, max_depth=depth,

@@ -18,7 +18,7 @@ import pytest
 import redis
 from sqlalchemy import text
 
-from a11y_service.controllers.site_audits import CreateSiteAudit, create_site_audit
+from a11y_service.api.site_audits import CreateSiteAudit, create_site_audit
 from a11y_service.settings import Settings
 from a11y_service.site_audits.store import SiteAuditStore
 from a11y_service.task_queue import build_queue

@@ -98,7 +98,7 @@ def test_a_value_for_a_flag_is_refused_in_both_languages() -> None:
 def test_end_of_input_at_a_prompt_is_aborted_in_both_languages() -> None:
     import click
 
-    from a11y_service.cli_errors import BilingualGroup
+    from a11y_service.cli.errors import BilingualGroup
 
     @click.group(cls=BilingualGroup)
     def group() -> None:

@@ -14,7 +14,7 @@ import msgspec
 
 from a11y_service.db.errors import ImportMismatchError, JobStateError, VersionConflictError
 from a11y_service.db.records import JobRecord, SegmentRecord, SegmentUpdate
-from a11y_service.db.store import ReviewStore
+from a11y_service.review.store import ReviewStore
 from translators.review import SegmentState
 from translators.xliff import (
     TO_XLIFF_STATE,

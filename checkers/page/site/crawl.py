@@ -36,7 +36,7 @@ import lxml.html
 from lxml import etree
 
 from checkers.page.fetch import client_can_fetch
-from ci.config import CrawlSettings
+from checkers.page.site.config import CrawlSettings
 
 MAX_SITEMAP_DEPTH = 5
 MAX_SITEMAP_BYTES = 50_000_000  # the sitemap protocol's own limit for an uncompressed file

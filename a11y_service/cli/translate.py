@@ -19,7 +19,7 @@ import click
 import msgspec
 
 from a11y_core.errors import BilingualError
-from a11y_service.cli_errors import CliError, cli_error
+from a11y_service.cli.errors import CliError, cli_error
 from checkers.report import ExitCode
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}

@@ -13,7 +13,7 @@ from typing import Any
 import click
 import msgspec
 
-from a11y_service.cli_errors import BilingualGroup, CliError, cli_error
+from a11y_service.cli.errors import BilingualGroup, CliError, cli_error
 from checkers.errors import BilingualError
 from checkers.report import ExitCode, Report, ReportError, Target, encode_report
 from checkers.text.errors import TextInputError
@@ -153,7 +153,7 @@ def text_command(
 
 def _rule_or_score_failure(report: Report, min_score: float | None) -> int:
     """Exit 1 when the text does not follow its profile or scores below ``--min-score``."""
-    from a11y_service.text_output import verdict_passed
+    from a11y_service.cli.text_output import verdict_passed
 
     score = report.metrics.get("score")
     if min_score is not None and (not isinstance(score, int | float) or score < min_score):
@@ -279,26 +279,26 @@ def exit_code_for(reports: list[Report], fail_on: str) -> int:
 
 
 def render_text(report: Report, locale: str, source: str | None = None) -> str:
-    from a11y_service.text_output import render_text as render
+    from a11y_service.cli.text_output import render_text as render
 
     return render(report, locale, source)
 
 
-from a11y_service.cli_check import baseline_group, check_command  # noqa: E402
+from a11y_service.cli.check import baseline_group, check_command  # noqa: E402
 
 main.add_command(check_command)
 main.add_command(baseline_group)
 
-from a11y_service.cli_translate import models_group, translate_command  # noqa: E402
+from a11y_service.cli.translate import models_group, translate_command  # noqa: E402
 
 main.add_command(translate_command)
 main.add_command(models_group)
 
-from a11y_service.cli_worker import worker_command  # noqa: E402
+from a11y_service.cli.worker import worker_command  # noqa: E402
 
 main.add_command(worker_command)
 
-from a11y_service.accounts.cli import admin_group  # noqa: E402
+from a11y_service.cli.admin import admin_group  # noqa: E402
 
 main.add_command(admin_group)
 

@@ -15,7 +15,7 @@ import msgspec
 
 from a11y_service.db.errors import InvalidUpdateError
 from a11y_service.db.records import JobRecord, NewSegment
-from a11y_service.db.store import ReviewStore, check_text
+from a11y_service.review.store import ReviewStore, check_text
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +185,7 @@ def current_findings(
     job = store.get_job(job_id)
     if locale == "de":
         return job.findings  # stored per segment, re-run on every change
-    from a11y_service.db.segment_qa import segment_findings
+    from a11y_service.review.segment_qa import segment_findings
 
     return [
         f

@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from a11y_service.cli_errors import CliError
+from a11y_service.cli.errors import CliError
 
 
 @click.command("worker")

@@ -22,7 +22,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from a11y_service.accounts.middleware import provide_principal
 from a11y_service.accounts.principal import Principal
-from a11y_service.controllers.text import request_locale
+from a11y_service.api.text import request_locale
 from a11y_service.db.errors import InvalidUpdateError, ReviewError, TextTooLongError
 from a11y_service.db.records import (
     CommentRecord,
@@ -31,10 +31,7 @@ from a11y_service.db.records import (
     SegmentRecord,
     SegmentUpdate,
 )
-from a11y_service.db.store import ReviewStore
-from a11y_service.settings import Settings
-from a11y_service.task_queue import JobQueue, build_queue
-from a11y_service.translation_jobs import (
+from a11y_service.review.jobs import (
     DocumentTranslator,
     TranslatorProvider,
     count_segments,
@@ -44,7 +41,10 @@ from a11y_service.translation_jobs import (
     render_document,
     run_job,
 )
-from a11y_service.xliff_exchange import ImportResult, export_job, import_job
+from a11y_service.review.store import ReviewStore
+from a11y_service.review.xliff_exchange import ImportResult, export_job, import_job
+from a11y_service.settings import Settings
+from a11y_service.task_queue import JobQueue, build_queue
 from checkers.text.config import TextConfig
 from translators.errors import TranslationError
 

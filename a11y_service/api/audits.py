@@ -3,8 +3,9 @@
 The service never reads local files, refuses internal addresses unless its settings allow them
 (``A11Y_ALLOW_LOOPBACK``, ``A11Y_ALLOW_PRIVATE``, ``A11Y_ALLOWED_HOSTS``) and shares one browser
 pool between requests. The page is audited by the same function as ``a11y check``
-(:func:`ci.runner.audit_pages`). An address the policy refuses is a 422 problem; a page that
-cannot be loaded is a run whose report carries ``error`` (HTTP 200, the run is the answer).
+(:func:`checkers.page.site.runner.audit_pages`). An address the policy refuses is a 422
+problem; a page that cannot be loaded is a run whose report carries ``error`` (HTTP 200, the
+run is the answer).
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from litestar.di import NamedDependency
 from litestar.params import Body
 
 from a11y_service.accounts.principal import Principal
-from a11y_service.controllers.text import request_locale
+from a11y_service.api.text import request_locale
 from a11y_service.db.accounts_models import bitv_body
 from checkers.page.audit import AuditOptionsError, validate_options
 from checkers.page.fetch import FetchError, check_url
 from checkers.page.options import BODY_KINDS, ENGINES, AuditOptions, BitvSettings
+from checkers.page.site.runner import Slot, audit_pages
 from checkers.report import encode_report, summarize_run
 from checkers.text.errors import TextInputError
-from ci.runner import Slot, audit_pages
 
 EngineName = Literal["axe", "static", "bitv", "text"]
 
@@ -87,7 +88,8 @@ class AuditController(Controller):
                 check_url(data.url, options.policy)
             except FetchError as error:
                 raise TextInputError(error.kind, error.de, error.en, status=422) from None
-        # The same path as `a11y check`: ci.runner.audit_pages, with the service's shared pool.
+        # The same path as `a11y check`: checkers.page.site.runner.audit_pages, with the
+        # service's shared pool.
         if data.url is not None:
             slot = Slot("url", data.url, homepage=data.homepage)
         else:

@@ -38,9 +38,9 @@ from checkers.page.options import (
     Cookie,
     UrlPolicy,
 )
+from checkers.page.site.config import CheckConfig
+from checkers.page.site.crawl import Crawler, fetcher_fetch, normalize_url, try_normalize
 from checkers.report import Report, ReportError, Target
-from ci.config import CheckConfig
-from ci.crawl import Crawler, fetcher_fetch, normalize_url, try_normalize
 
 if TYPE_CHECKING:
     from checkers.page.browser import BrowserPool

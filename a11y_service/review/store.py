@@ -38,8 +38,8 @@ from a11y_service.db.records import (
     SegmentRecord,
     SegmentUpdate,
 )
-from a11y_service.db.segment_qa import error_count, loads, segment_findings
 from a11y_service.db.sql_store import SqlStore
+from a11y_service.review.segment_qa import error_count, loads, segment_findings
 from translators.review import STATES, SegmentState, publishable
 from translators.xliff import first_xml_invalid
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from a11y_service.cli_errors import CliError, cli_error, internal_error, tool_errors
+from a11y_service.cli.errors import CliError, cli_error, internal_error, tool_errors
 from checkers.page.options import BODY_KINDS, ENGINES
 from checkers.report import ExitCode, Report
 
@@ -89,7 +89,7 @@ def _common_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _config(params: dict[str, Any]) -> Any:
-    from ci.config import ConfigError, load_check_config
+    from checkers.page.site.config import ConfigError, load_check_config
 
     try:
         config = load_check_config(params["config_path"])
@@ -116,7 +116,7 @@ def _config(params: dict[str, Any]) -> Any:
         if params.get(key):
             changes[key] = True
     if params.get("land"):
-        from ci.config import LANDS
+        from checkers.page.site.config import LANDS
 
         land = "bund" if params["land"].lower() == "bund" else params["land"].upper()
         if land not in LANDS:
@@ -144,7 +144,7 @@ def _progress(enabled: bool) -> Callable[[Report, int, int], None] | None:
 
 
 def _collect(config: Any, params: dict[str, Any], progress: bool) -> Any:
-    from ci.runner import RunError, collect
+    from checkers.page.site.runner import RunError, collect
 
     if not params["targets"] and not (config.urls or config.sitemaps or config.files):
         raise CliError(
