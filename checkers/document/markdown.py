@@ -42,6 +42,12 @@ class MdLeaf:
     line: int = 1  # 1-based source line of the first seg
     segs: list[tuple[int, int]] = field(default_factory=list)
     hards: list[bool] = field(default_factory=list)
+    html: bool = False  # a raw HTML block (``<div>`` …): its text is read, its markup kept
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Source offsets from the first char of the first line to the last of the last."""
+        return self.segs[0][0], self.segs[-1][1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +190,7 @@ class _LeafReader:
 
     def html(self, lines: list[int]) -> None:
         kind, level, _ = self.pending
-        leaf = MdLeaf(kind, level, self.first_line + lines[0] + 1)
+        leaf = MdLeaf(kind, level, self.first_line + lines[0] + 1, html=True)
         body = self.body
         for row in range(lines[0], min(lines[1], len(self.starts))):
             line_start, line_end = self.starts[row], self.ends[row]

@@ -10,7 +10,7 @@ import pytest
 from translators import tags
 from translators.document import TranslatedDocument
 from translators.engine import Translator
-from translators.markup import detect_format
+from translators.markup import detect_format, extract_markdown
 
 PAGE = """<!DOCTYPE html>
 <html lang="de" dir="ltr"><head><title>Bürgeramt Nord</title>
@@ -231,3 +231,38 @@ def test_empty_and_untranslatable_input(translator: Translator) -> None:
     assert doc.segments == []
     assert "nur Code</pre>" in doc.render()
     assert translator.translate_document("", "plain", "de", "en").render() == ""
+
+
+MARKDOWN_SKELETON = (
+    "\ufeff---\r\ntitle: Termine\r\n---\r\n\r\n## Termine ##\r\n\r\nSprechzeit am Montag.  \r\n\r\n"
+    "- [ ] Ausweis mitbringen\r\n- Formular\r\n\r\n> Hinweis zum Termin\r\n\r\n"
+    "| Tag | Zeit |\r\n|:----|-----:|\r\n| Montag | 9 Uhr |\r\n\r\n"
+    "```\r\nprint('Hallo')\r\n```\r\n\r\n    eingerückter Code\r\n\r\n"
+    "<div class=\"x\">\r\nHTML bleibt.\r\n</div>\r\n\r\n"
+    "<script>\r\nvar a = 'Text';\r\n</script>\r\n\r\n"
+    "<!-- Kommentar\r\nüber zwei Zeilen -->\r\n\r\n[ref]: https://example.org\r\n\r\n***\r\n"
+    "Titel\r\n=====\r\n\r\n[^1]: Fußnote\r\n"
+)
+
+
+def test_markdown_template_keeps_every_byte_outside_the_read_blocks() -> None:
+    # The former line reader translated the front matter after a BOM, the script, the second
+    # comment line and "Titel =====" (a setext heading) and dropped the footnote.
+    extracted = extract_markdown(MARKDOWN_SKELETON)
+    rebuilt = extracted.template
+    for segment in extracted.segments:
+        rebuilt = rebuilt.replace(extracted.markers[segment.id], segment.source)
+    assert rebuilt == MARKDOWN_SKELETON
+    assert [(s.context, s.source) for s in extracted.segments] == [
+        ("md:heading", "Termine"),
+        ("md:paragraph", "Sprechzeit am Montag."),
+        ("md:list-item", "Ausweis mitbringen"),
+        ("md:list-item", "Formular"),
+        ("md:quote", "Hinweis zum Termin"),
+        ("md:cell", "Tag"),
+        ("md:cell", "Zeit"),
+        ("md:cell", "Montag"),
+        ("md:cell", "9 Uhr"),
+        ("md:heading", "Titel"),
+        ("md:paragraph", "Fußnote"),
+    ]
