@@ -28,6 +28,7 @@ import lxml.html
 from lxml import etree
 
 from checkers.document.markdown import read_markdown
+from checkers.document.plain import read_plain
 from checkers.text.source import detect_format
 from translators import tags
 from translators.document import (
@@ -440,28 +441,21 @@ def extract_markdown(content: str, lang: str | None = None) -> Extracted:
 # --- plain text -----------------------------------------------------------------------------
 
 
-def _plain_inline(text: str, builder: SegmentBuilder) -> None:
-    builder.text(text)
-
-
 def extract_plain(content: str, lang: str | None = None) -> Extracted:
+    """One unit per paragraph of the one plain-text reader; every other byte stays."""
     collector = _Collector("plain", lang)
     out: list[str] = []
-    for part in re.split(r"(\n[ \t]*\n\s*)", content):
-        if not part.strip() or re.fullmatch(r"\n[ \t]*\n\s*", part):
-            out.append(part)
-            continue
+    kept = 0
+    for start, end in read_plain(content).paragraphs:
         builder = SegmentBuilder("text")
-        _plain_inline(part.strip(), builder)
+        builder.text(content[start:end])
         source = builder.source()
         if not has_text(source):
-            out.append(part)
             continue
         # Line breaks inside a paragraph are kept: lists and addresses keep their lines.
         normalized = "\n".join(" ".join(line.split()) for line in source.splitlines())
-        marker = collector.add("text", normalized, builder)
-        head = part[: len(part) - len(part.lstrip())]
-        tail = part[len(part.rstrip()) :]
-        out.append(head + marker + tail)
+        out += [content[kept:start], collector.add("text", normalized, builder)]
+        kept = end
+    out.append(content[kept:])
     collector.result.template = "".join(out)
     return collector.result

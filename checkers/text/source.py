@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from typing import Literal
 
 from checkers.document.markdown import MdLeaf, norm_label, read_markdown
+from checkers.document.plain import read_plain
 
 Format = Literal["plain", "markdown", "html"]
 
@@ -319,44 +320,13 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- plain text
 
-_PLAIN_BULLET = re.compile(r"[ \t]*[-*•–·▪][ \t]+(?=\S)")
-_PLAIN_ENUM = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[A-Za-z]\))[ \t]+(?=\S)")
-
-
 def _extract_plain(source: str, lines: list[int]) -> Extracted:
     """Identity text; only blocks are computed (paragraphs and list items)."""
-    blocks: list[Block] = []
-    cur: list = []  # [start, end, kind, line]
-    size = len(source)
-
-    def close() -> None:
-        if cur:
-            blocks.append(Block(cur[0], cur[1], cur[2], line=cur[3]))
-            cur.clear()
-
-    for number, line_start in enumerate(lines, 1):
-        end = lines[number] - 1 if number < len(lines) else size
-        start = 1 if number == 1 and source.startswith("\ufeff") else line_start
-        content = source[start:end]
-        stripped = content.strip()
-        if not stripped:
-            close()
-            continue
-        first = start + len(content) - len(content.lstrip())
-        last = start + len(content.rstrip())
-        item = _PLAIN_BULLET.match(source, start, end)
-        # "2. Mai" inside a paragraph is a date, not a list: enumerations only start a block.
-        if item is None and (not cur or cur[2] == "list-item"):
-            item = _PLAIN_ENUM.match(source, start, end)
-        if item is not None:
-            close()
-            cur.extend((item.end(), last, "list-item", number))
-        elif cur:
-            cur[1] = last
-        else:
-            cur.extend((first, last, "paragraph", number))
-    close()
-    return Extracted(source, "plain", source, tuple(blocks), (), None, (), None, {}, lines)
+    blocks = tuple(
+        Block(block.start, block.end, block.kind, line=block.line)
+        for block in read_plain(source, lines).blocks
+    )
+    return Extracted(source, "plain", source, blocks, (), None, (), None, {}, lines)
 
 
 # --------------------------------------------------------------------------- Markdown inline

@@ -7,10 +7,11 @@ import re
 import lxml.html
 import pytest
 
+from checkers.document.plain import read_plain
 from translators import tags
 from translators.document import TranslatedDocument
 from translators.engine import Translator
-from translators.markup import detect_format, extract_markdown
+from translators.markup import detect_format, extract_markdown, extract_plain
 
 PAGE = """<!DOCTYPE html>
 <html lang="de" dir="ltr"><head><title>Bürgeramt Nord</title>
@@ -266,3 +267,28 @@ def test_markdown_template_keeps_every_byte_outside_the_read_blocks() -> None:
         ("md:heading", "Titel"),
         ("md:paragraph", "Fußnote"),
     ]
+
+
+PLAIN_LETTER = (
+    "\ufeffSehr geehrte Damen und Herren,\r\n\r\n"
+    "die Unterlagen sind bis zum\r\n2. Mai vorzulegen.\r\n \t\r\n"
+    "Bitte bringen Sie mit:\r\n- Ausweis\r\n- Mietvertrag\r\n  mit Unterschrift\r\n1. Formular\r\n"
+    "\u00a0\r\nMusterstraße 1\r\n12345 Musterstadt"
+)
+
+def test_translation_splits_crlf_paragraphs_and_keeps_every_other_byte() -> None:
+    # The former splitter knew only "\n\n": a CRLF letter was one segment with the BOM inside.
+    extracted = extract_plain(PLAIN_LETTER)
+    assert [s.source.split("\n")[0] for s in extracted.segments] == [
+        "Sehr geehrte Damen und Herren,",
+        "die Unterlagen sind bis zum",
+        "Bitte bringen Sie mit:",
+        "Musterstraße 1",
+    ]
+    assert "\ufeff" not in extracted.segments[0].source
+    rebuilt = extracted.template
+    for segment, (start, end) in zip(
+        extracted.segments, read_plain(PLAIN_LETTER).paragraphs, strict=True
+    ):
+        rebuilt = rebuilt.replace(extracted.markers[segment.id], PLAIN_LETTER[start:end])
+    assert rebuilt == PLAIN_LETTER
