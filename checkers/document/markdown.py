@@ -78,8 +78,9 @@ def front_matter(source: str) -> tuple[int, str | None]:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    # "commonmark" plus GFM tables; strikethrough is left to the inline reader.
-    return MarkdownIt("commonmark", {"html": True}).enable("table")
+    # "commonmark" plus GFM tables; only the block structure is read here (the inline content
+    # is read by the callers, with its offsets), so markdown-it's inline pass is switched off.
+    return MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline", "text_join"])
 
 
 def read_markdown(source: str) -> MarkdownDocument:
