@@ -28,6 +28,11 @@ _TASK = re.compile(r"\[[ xX]\][ \t]+")
 _FOOTNOTE_DEF = re.compile(r"[\[\x01]\^[^\]\s]+\]:[ \t]*")
 # "[^1]: Wort" would be a link reference definition (and vanish); masked to stay a paragraph.
 _FOOTNOTE_LINE = re.compile(r"^([ \t]{0,3}(?:>[ \t]?)*[ \t]*)\[(?=\^[^\]\s]+\]:)", re.M)
+# markdown-it ends a quote at "2. Mai" on the next line; CommonMark (an ordered list interrupts
+# a paragraph only from 1) keeps it lazy text of the quote's paragraph. Masked to stay so.
+_LAZY_ENUMERATION = re.compile(
+    r"^([ ]{0,3}(?:>[ \t]?)+[ \t]*[\w*\[(\"'„»][^\n]*\n[ ]{0,3})(\d{1,9})[.)](?=[ \t])", re.M
+)
 _SKIPPED_HTML = re.compile(r"<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|[!?])", re.I)
 _KIND_OF_CELL = {"th_open": "table-cell", "td_open": "table-cell"}
 
@@ -87,6 +92,7 @@ def read_markdown(source: str) -> MarkdownDocument:
     """Leaves of ``source`` in document order; never raises on malformed Markdown."""
     start, lang = front_matter(source)
     body = _FOOTNOTE_LINE.sub("\\1\x01", source[start:])  # same length: offsets hold
+    body = _LAZY_ENUMERATION.sub(_keep_lazy, body)
     env: dict = {}
     tokens = _parser().parse(body, env)
     starts = [0, *(m.end() for m in _NEWLINE.finditer(body))]
@@ -127,6 +133,12 @@ def read_markdown(source: str) -> MarkdownDocument:
             item_first = item_first and kind in ("paragraph_open",)
     definitions = frozenset(norm_label(label) for label in env.get("references", {}))
     return MarkdownDocument(source, tuple(reader.leaves), definitions, start, lang)
+
+
+def _keep_lazy(match: re.Match[str]) -> str:
+    if int(match.group(2)) == 1:
+        return match.group(0)  # "1." may interrupt a paragraph: a list
+    return match.group(1) + match.group(2) + "\x02"  # same length: offsets hold
 
 
 class _LeafReader:
@@ -182,9 +194,8 @@ class _LeafReader:
                 at = task.end()
             if offset == 0 and (note := _FOOTNOTE_DEF.match(body, at, end)):
                 at = note.end()  # a footnote definition is read as its text
-            hard = kind != "heading" and line_end - stripped_end >= 2 and body.startswith(
-                "  ", stripped_end
-            )
+            # Two spaces before the line break: a hard break (also inside a setext heading).
+            hard = line_end - stripped_end >= 2 and body.startswith("  ", stripped_end)
             self._add(leaf, at, end, hard=hard)
         if leaf.segs:
             self.leaves.append(leaf)

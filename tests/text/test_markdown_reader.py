@@ -81,3 +81,17 @@ def test_crlf_and_bom_keep_lines_and_columns() -> None:
     start, _ = extracted.to_source(word, word + 4)
     assert extracted.line_col(start) == (5, 9)
     assert [b.line for b in extracted.blocks] == [1, 3, 5]
+
+
+def test_enumeration_after_a_quote_line_stays_in_the_quote() -> None:
+    # CommonMark: "2." cannot interrupt a paragraph, so it is the quote's lazy text (a date).
+    quoted = extract("> Das Schreiben vom\n2. Mai ist da.\n", "markdown")
+    assert [(b.kind, quoted.text[b.start : b.end]) for b in quoted.blocks] == [
+        ("quote", "Das Schreiben vom 2. Mai ist da.")
+    ]
+    listed = extract("> Text\n1. Liste\n", "markdown")
+    assert [b.kind for b in listed.blocks] == ["quote", "list-item"]
+
+
+def test_setext_heading_keeps_its_hard_break() -> None:
+    assert extract("Erste Zeile  \nzweite\n===\n", "markdown").text == "Erste Zeile\nzweite"
