@@ -14,6 +14,7 @@ import html
 import re
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -285,7 +286,7 @@ class _Out:
 
     def finish(
         self, source: str, fmt: Format, lines: list[int], doc_lang: str | None,
-        selector: _Selectors | None = None,
+        selector: Callable[[_Node], str | None] | None = None,
     ) -> Extracted:
         text = "".join(self.parts)
         blocks = tuple(
@@ -651,12 +652,15 @@ _CSS_IDENT = re.compile(r"-?[^\W\d][\w-]*")
 class _Node:
     """One element of the (approximated) DOM, kept only for selectors."""
 
-    __slots__ = ("counts", "depth", "ident", "nth", "parent", "sel", "tag")
+    __slots__ = ("counts", "depth", "ident", "nth", "offset", "parent", "sel", "tag")
 
-    def __init__(self, tag: str, ident: str | None, parent: _Node | None) -> None:
+    def __init__(
+        self, tag: str, ident: str | None, parent: _Node | None, offset: int = -1
+    ) -> None:
         self.tag = tag
         self.ident = ident
         self.parent = parent
+        self.offset = offset  # source offset of the start tag's "<" (-1: made up)
         self.counts: dict[str, int] | None = None
         self.sel: str | None = None
         self.nth = 1
@@ -695,6 +699,45 @@ class _Selectors:
                 part = f"{part}:nth-of-type({item.nth})"
             sel = item.sel = f"{sel} > {part}"
         return sel
+
+
+class _BrowserSelectors:
+    """Selectors of the browser's tree, by the function the page audit uses
+    (:meth:`checkers.page.dom.Page.selector` over :mod:`checkers.document.html`): a block's
+    element is the one the browser built from the same start tag. The source is parsed there
+    only when a block asks; a tag the browser dropped falls back to this parser's tree."""
+
+    def __init__(self, source: str, fallback: _Selectors) -> None:
+        self.source = source
+        self.fallback = fallback
+        self._elements: dict[int, object] | None = None
+        self._select: Callable[[object], str] | None = None
+
+    def __call__(self, node: _Node) -> str | None:
+        if node.depth > _MAX_SELECTOR_DEPTH:
+            return None
+        if self._elements is None:
+            self._parse()
+        element = self._elements.get(node.offset) if node.offset >= 0 else None
+        if element is not None and self._select is not None:
+            return self._select(element)
+        selector = self.fallback(node)
+        return f"html > {selector}" if selector else selector
+
+    def _parse(self) -> None:
+        from checkers.page.dom import Page  # the page audit imports this module
+
+        elements: dict[int, object] = {}
+        self._elements = elements
+        try:
+            page = Page(self.source)
+        except ValueError:  # markup lxml cannot hold: this parser's selectors stay
+            return
+        for element, offset in page.offsets.items():  # start-tag matches first, in order
+            tag = _TAG_NAME.match(self.source, offset)
+            if tag is not None and tag.group(0)[1:].lower() == element.tag:
+                elements.setdefault(offset, element)
+        self._select = page.selector  # type: ignore[assignment]
 
 
 class _El:
@@ -758,7 +801,8 @@ class _HtmlExtractor(HTMLParser):
         while self.stack:
             self._pop()
         self._close_block()
-        return self.out.finish(self.src, "html", self.lines, self.doc_lang, _Selectors(self.ids))
+        selectors = _BrowserSelectors(self.src, _Selectors(self.ids))
+        return self.out.finish(self.src, "html", self.lines, self.doc_lang, selectors)
 
     # -- positions and text
 
@@ -866,7 +910,7 @@ class _HtmlExtractor(HTMLParser):
             parent_node = parent.node
         else:
             parent_node = self.head if self.in_head else self.body
-        node = _Node(tag, ident, parent_node)
+        node = _Node(tag, ident, parent_node, pos)
         if tag in _VOID:
             if not hidden:
                 self._void(tag, attrs, pos, node, inherited if lang is False else lang)
