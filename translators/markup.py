@@ -7,9 +7,9 @@ translated (``<code>``, ``<br>``, ``<img>``, elements with ``translate="no"`` or
 ``class="notranslate"``) becomes a standalone ``<xN/>``; attributes stay untouched except ``alt``
 and ``title``, which become segments of their own. ``<script>``, ``<style>``, ``<pre>`` and
 ``<code>`` blocks are not translated. The output document gets ``lang`` (and ``dir="rtl"`` for
-right-to-left languages). Markdown is read line by line (headings, list items, quotes, table
-cells, paragraphs; code blocks, front matter, HTML blocks and link targets kept), plain text by
-paragraph.
+right-to-left languages). Markdown is read by the one Markdown reader
+(:mod:`checkers.document.markdown`: headings, list items, quotes, table cells, paragraphs; code
+blocks, front matter, HTML blocks and link targets kept byte for byte), plain text by paragraph.
 
 Known limits: ``translate="yes"`` inside a ``translate="no"`` subtree is not honoured; HTML blocks
 inside Markdown are kept, not translated; hard-wrapped Markdown paragraphs come back as one line.
@@ -27,6 +27,8 @@ from typing import Literal
 import lxml.html
 from lxml import etree
 
+from checkers.document.markdown import read_markdown
+from checkers.document.plain import read_plain
 from checkers.text.source import detect_format
 from translators import tags
 from translators.document import (
@@ -358,13 +360,6 @@ _MD_INLINE = re.compile(
     r"|(?P<em>(?P<emark>\*|(?<!\w)_)(?P<etext>[^\s*_](?:[^*]*?[^\s*_])?)(?P=emark))"
     r"|(?P<escape>\\[\\`*_{}\[\]()#+\-.!|<>])"
 )
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^(\s{0,3}#{1,6}\s+)(.*?)(\s+#+)?\s*$")
-_LIST = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)(.*)$")
-_QUOTE = re.compile(r"^(\s{0,3}(?:>\s?)+)(.*)$")
-_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
-_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
 
 def markdown_inline(text: str, builder: SegmentBuilder) -> None:
@@ -409,138 +404,58 @@ def _unit(collector: _Collector, context: str, text: str, inline: Callable) -> s
     return collector.add(context, collapse(source), builder)
 
 
+_MD_CONTEXT = {
+    "paragraph": "md:paragraph",
+    "heading": "md:heading",
+    "list-item": "md:list-item",
+    "quote": "md:quote",
+    "table-cell": "md:cell",
+}
+
+
 def extract_markdown(content: str, lang: str | None = None) -> Extracted:
+    """Every leaf of the one Markdown reader becomes a unit; everything else stays byte for byte.
+
+    A leaf's span (first to last line, container markers between them included) is replaced by
+    its marker, so a hard-wrapped paragraph comes back as one line; front matter, code, link
+    definitions, thematic breaks and HTML blocks are outside every span and kept.
+    """
     collector = _Collector("markdown", lang)
     out: list[str] = []
-    lines = content.splitlines(keepends=True)
-    para: list[str] = []
-    para_prefix = ""
-    para_context = "md:paragraph"
-    para_eol = ""
-    fence: str | None = None
-
-    def flush() -> None:
-        nonlocal para
-        if not para:
-            return
-        marker = _unit(collector, para_context, " ".join(para), markdown_inline)
-        out.append(para_prefix + (marker or " ".join(para)) + para_eol)
-        para = []
-
-    index = 0
-    if lines and lines[0].strip() == "---":  # YAML front matter
-        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-        if end is not None:
-            out.extend(lines[: end + 1])
-            index = end + 1
-    previous_blank = True
-    for line in lines[index:]:
-        body = line.rstrip("\r\n")
-        eol = line[len(body) :]
-        if fence is not None:
-            out.append(line)
-            if body.strip().startswith(fence):
-                fence = None
+    kept = 0
+    for leaf in read_markdown(content).leaves:
+        if leaf.html:
             continue
-        if fence_match := _FENCE.match(body):
-            flush()
-            fence = fence_match.group(1)
-            out.append(line)
+        start, end = leaf.span
+        text = " ".join(content[s:e] for s, e in leaf.segs)
+        marker = _unit(collector, _MD_CONTEXT[leaf.kind], text, markdown_inline)
+        if marker is None:
             continue
-        if not body.strip():
-            flush()
-            out.append(line)
-            previous_blank = True
-            continue
-        indented_code = previous_blank and not para and re.match(r"^( {4}|\t)", body)
-        previous_blank = False
-        if (
-            indented_code
-            or _RULE.match(body)
-            or _REFDEF.match(body)
-            or re.match(r"^\s*<[A-Za-z/!]", body)
-        ):
-            flush()
-            out.append(line)
-            continue
-        if body.lstrip().startswith("|"):
-            flush()
-            out.append(_table_row(collector, body) + eol)
-            continue
-        if heading := _HEADING.match(body):
-            flush()
-            marker = _unit(collector, "md:heading", heading.group(2), markdown_inline)
-            closing = heading.group(3) or ""
-            out.append(heading.group(1) + (marker or heading.group(2)) + closing + eol)
-            continue
-        for pattern, context in ((_LIST, "md:list-item"), (_QUOTE, "md:quote")):
-            match = pattern.match(body)
-            if match and not (context == "md:quote" and para and para_prefix == match.group(1)):
-                flush()
-                para_prefix, para_context = match.group(1), context
-                para, para_eol = [match.group(2).strip()], eol
-                break
-            if match:
-                para.append(match.group(2).strip())
-                para_eol = eol
-                break
-        else:
-            if para:
-                para.append(body.strip())
-                para_eol = eol
-            else:
-                para_prefix = body[: len(body) - len(body.lstrip())]
-                para_context = "md:paragraph"
-                para, para_eol = [body.strip()], eol
-    flush()
+        out += [content[kept:start], marker]
+        kept = end
+    out.append(content[kept:])
     collector.result.template = "".join(out)
     return collector.result
-
-
-def _table_row(collector: _Collector, body: str) -> str:
-    if _TABLE_SEPARATOR.match(body):
-        return body
-    cells = re.split(r"(?<!\\)\|", body)
-    out = []
-    for position, cell in enumerate(cells):
-        if position in (0, len(cells) - 1) and not cell.strip():
-            out.append(cell)
-            continue
-        marker = _unit(collector, "md:cell", cell.strip(), markdown_inline)
-        if marker is None:
-            out.append(cell)
-        else:
-            lead = cell[: len(cell) - len(cell.lstrip())]
-            trail = cell[len(cell.rstrip()) :]
-            out.append(lead + marker + trail)
-    return "|".join(out)
 
 
 # --- plain text -----------------------------------------------------------------------------
 
 
-def _plain_inline(text: str, builder: SegmentBuilder) -> None:
-    builder.text(text)
-
-
 def extract_plain(content: str, lang: str | None = None) -> Extracted:
+    """One unit per paragraph of the one plain-text reader; every other byte stays."""
     collector = _Collector("plain", lang)
     out: list[str] = []
-    for part in re.split(r"(\n[ \t]*\n\s*)", content):
-        if not part.strip() or re.fullmatch(r"\n[ \t]*\n\s*", part):
-            out.append(part)
-            continue
+    kept = 0
+    for start, end in read_plain(content).paragraphs:
         builder = SegmentBuilder("text")
-        _plain_inline(part.strip(), builder)
+        builder.text(content[start:end])
         source = builder.source()
         if not has_text(source):
-            out.append(part)
             continue
         # Line breaks inside a paragraph are kept: lists and addresses keep their lines.
         normalized = "\n".join(" ".join(line.split()) for line in source.splitlines())
-        marker = collector.add("text", normalized, builder)
-        head = part[: len(part) - len(part.lstrip())]
-        tail = part[len(part.rstrip()) :]
-        out.append(head + marker + tail)
+        out += [content[kept:start], collector.add("text", normalized, builder)]
+        kept = end
+    out.append(content[kept:])
     collector.result.template = "".join(out)
     return collector.result

@@ -39,6 +39,10 @@ _ELEMENT_FACTORY = lxml.html.HTMLParser().makeelement
 # What lxml accepts in an element or attribute name; broken markup (``<a<div>``) is repaired.
 _BAD_NAME_CHARS = re.compile(r"[^A-Za-z0-9_.\-:]")
 _EMPTY = "<html><head></head><body></body></html>"
+_XML_UNSAFE = {
+    code: " " if code == 0x0C else "\ufffd"
+    for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))
+}
 _LOOKAHEAD = 16
 # Deepest nesting kept (the old libxml2 parse stopped at 255 ancestors and dropped the rest).
 MAX_DEPTH = 256
@@ -106,8 +110,10 @@ class ParsedHtml:
 def parse_html(source: str) -> ParsedHtml:
     """Parse ``source`` as a browser does."""
     source = source or ""
-    # NUL is a parse error a browser replaces; lxml cannot hold it in text.
-    text = (source or _EMPTY).replace("\x00", "\ufffd")
+    # lxml cannot hold NUL and the other C0 controls XML forbids: NUL is a parse error a
+    # browser replaces too, a form feed is HTML white space (a space here), the rest would
+    # fail the whole page. One char for one char: source offsets stay.
+    text = (source or _EMPTY).translate(_XML_UNSAFE)
     # noscript content is cut out before the parse and put back as the element's text.
     noscripts: list[str] = []
     if _HAS_NOSCRIPT.search(text):

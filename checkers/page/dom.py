@@ -153,6 +153,7 @@ class Page:
         self._parsed = parse_html(html)
         self.root: HtmlElement = self._parsed.root
         self._selectors: dict[HtmlElement, str] = {}
+        self._nth: dict[HtmlElement, tuple[int, int]] = {}
         self._hidden: dict[HtmlElement, bool] = {}
         self._names: dict[HtmlElement, str] = {}
         self._aria_hidden: dict[HtmlElement, bool] = {}
@@ -303,12 +304,27 @@ class Page:
                 parts.append(f"*:nth-child({children.index(node) + 1})")
                 node = parent
                 continue
-            same = [c for c in parent if isinstance(c.tag, str) and tag_of(c) == tag]
-            parts.append(tag if len(same) == 1 else f"{tag}:nth-of-type({same.index(node) + 1})")
+            nth, same = self._nth_of_type(parent, node)
+            parts.append(tag if same == 1 else f"{tag}:nth-of-type({nth})")
             node = parent
         result = " > ".join(reversed(parts))
         self._selectors[el] = result
         return result
+
+    def _nth_of_type(self, parent: HtmlElement, el: HtmlElement) -> tuple[int, int]:
+        """(position among same-tag siblings, their count), counted once per parent: a parent
+        with thousands of children would make every selector below it linear."""
+        if el not in self._nth:
+            counts: dict[str, int] = {}
+            for child in parent:
+                if isinstance(child.tag, str):
+                    tag = tag_of(child)
+                    counts[tag] = counts.get(tag, 0) + 1
+                    self._nth[child] = (counts[tag], 0)
+            for child in parent:
+                if isinstance(child.tag, str):
+                    self._nth[child] = (self._nth[child][0], counts[tag_of(child)])
+        return self._nth[el]
 
     def snippet(self, el: HtmlElement) -> str:
         """Outer HTML of the element, cut: the start tag and a little content."""

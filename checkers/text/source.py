@@ -14,10 +14,14 @@ import html
 import re
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Literal
+
+from checkers.document.markdown import MdLeaf, norm_label, read_markdown
+from checkers.document.plain import read_plain
 
 Format = Literal["plain", "markdown", "html"]
 
@@ -282,7 +286,7 @@ class _Out:
 
     def finish(
         self, source: str, fmt: Format, lines: list[int], doc_lang: str | None,
-        selector: _Selectors | None = None,
+        selector: Callable[[_Node], str | None] | None = None,
     ) -> Extracted:
         text = "".join(self.parts)
         blocks = tuple(
@@ -317,307 +321,13 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- plain text
 
-_PLAIN_BULLET = re.compile(r"[ \t]*[-*•–·▪][ \t]+(?=\S)")
-_PLAIN_ENUM = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[A-Za-z]\))[ \t]+(?=\S)")
-
-
 def _extract_plain(source: str, lines: list[int]) -> Extracted:
     """Identity text; only blocks are computed (paragraphs and list items)."""
-    blocks: list[Block] = []
-    cur: list = []  # [start, end, kind, line]
-    size = len(source)
-
-    def close() -> None:
-        if cur:
-            blocks.append(Block(cur[0], cur[1], cur[2], line=cur[3]))
-            cur.clear()
-
-    for number, line_start in enumerate(lines, 1):
-        end = lines[number] - 1 if number < len(lines) else size
-        start = 1 if number == 1 and source.startswith("\ufeff") else line_start
-        content = source[start:end]
-        stripped = content.strip()
-        if not stripped:
-            close()
-            continue
-        first = start + len(content) - len(content.lstrip())
-        last = start + len(content.rstrip())
-        item = _PLAIN_BULLET.match(source, start, end)
-        # "2. Mai" inside a paragraph is a date, not a list: enumerations only start a block.
-        if item is None and (not cur or cur[2] == "list-item"):
-            item = _PLAIN_ENUM.match(source, start, end)
-        if item is not None:
-            close()
-            cur.extend((item.end(), last, "list-item", number))
-        elif cur:
-            cur[1] = last
-        else:
-            cur.extend((first, last, "paragraph", number))
-    close()
-    return Extracted(source, "plain", source, tuple(blocks), (), None, (), None, {}, lines)
-
-
-# --------------------------------------------------------------------------- Markdown blocks
-
-_MD_QUOTE = re.compile(r"[ ]{0,3}>[ ]?")
-_MD_FENCE = re.compile(r"(`{3,})(?!.*`)|(~{3,})")
-_MD_ATX = re.compile(r"(#{1,6})(?:[ \t]+|$)")
-_MD_HR = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_MD_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
-_MD_ITEM = re.compile(r"(?:[-+*]|(\d{1,9})[.)])(?:([ \t]+)|$)")
-_MD_TASK = re.compile(r"\[[ xX]\][ \t]+")
-_MD_REFDEF = re.compile(r"\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*\S")
-_MD_FOOTDEF = re.compile(r"\[\^[^\]\s]+\]:[ \t]*")
-_MD_RAW_OPEN = re.compile(r"<(script|pre|style|textarea)(?:[\s>]|$)", re.I)
-_MD_DELIM_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_MD_CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
-_FRONT_MATTER_LANG = re.compile(
-    r"^lang(?:uage)?:[ \t]*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)", re.M
-)
-
-
-class _Leaf:
-    """A Markdown leaf block collected line by line before its inline content is parsed."""
-
-    __slots__ = ("depth", "hards", "kind", "level", "segs")
-
-    def __init__(self, kind: str, depth: int, level: int = 0) -> None:
-        self.kind = kind
-        self.depth = depth
-        self.level = level
-        self.segs: list[tuple[int, int]] = []
-        self.hards: list[bool] = []
-
-
-class _MdBlocks:
-    """Line-based, CommonMark-flavoured block parser (containers approximated, linear time)."""
-
-    def __init__(self, src: str) -> None:
-        self.src = src
-        self.leaves: list[_Leaf] = []
-        self.defs: set[str] = set()
-        self.para: _Leaf | None = None
-        self.fence: tuple[str, int] | None = None
-        self.in_comment = False
-        self.raw_end: str | None = None
-        self.lists: list[int] = []  # content indents of the open list items
-        self.table = False
-
-    def parse(self, start: int) -> None:
-        src, size = self.src, len(self.src)
-        pos = start
-        while pos < size:
-            nl = src.find("\n", pos)
-            if nl < 0:
-                nl = size
-            end = nl - 1 if nl > pos and src[nl - 1] == "\r" else nl
-            self._line(pos, end)
-            pos = nl + 1
-        self._close()
-
-    def _close(self) -> None:
-        if self.para is not None:
-            if self.para.segs:
-                self.leaves.append(self.para)
-            self.para = None
-
-    def _single(self, kind: str, start: int, end: int, level: int = 0) -> None:
-        leaf = _Leaf(kind, 0, level)
-        leaf.segs.append((start, end))
-        leaf.hards.append(False)
-        self.leaves.append(leaf)
-
-    def _indent(self, start: int, end: int) -> tuple[int, int]:
-        cols, pos, src = 0, start, self.src
-        while pos < end and src[pos] in " \t":
-            cols += 4 - cols % 4 if src[pos] == "\t" else 1
-            pos += 1
-        return cols, pos
-
-    def _line(self, start: int, end: int) -> None:
-        src = self.src
-        content, depth = start, 0
-        while m := _MD_QUOTE.match(src, content, end):
-            depth += 1
-            content = m.end()
-        if self._in_skipped(content, end):
-            return
-        cols, first = self._indent(content, end)
-        if first == end:  # blank line
-            self._close()
-            self.table = False
-            return
-        para = self.para
-        starts_block = self._starts_block(first, end, para)
-        if para is not None and not starts_block and not self.table and depth <= para.depth:
-            self._add(para, first, end)  # continuation (lazy inside quotes and list items too)
-            return
-        if para is not None and depth != para.depth:
-            self._close()
-        popped = False
-        while self.lists and cols < self.lists[-1]:
-            self.lists.pop()
-            popped = True
-        if popped:
-            self._close()  # "- item" followed by "---" at column 0 is no setext underline
-        base = self.lists[-1] if self.lists else 0
-        if self.para is None and cols - base >= 4:
-            return  # indented code
-        self._leaf(first, end, depth, cols)
-
-    def _in_skipped(self, content: int, end: int) -> bool:
-        """Fenced code, multi-line comments and raw HTML blocks are skipped entirely."""
-        src = self.src
-        if self.fence is not None:
-            char, length = self.fence
-            _, first = self._indent(content, end)
-            run = len(src[first:end]) - len(src[first:end].lstrip(char))
-            if run >= length and not src[first + run : end].strip():
-                self.fence = None
-            return True
-        if self.in_comment:
-            self.in_comment = src.find("-->", content, end) < 0
-            return True
-        if self.raw_end is not None:
-            if self.raw_end in src[content:end].lower():
-                self.raw_end = None
-            return True
-        return False
-
-    def _starts_block(self, first: int, end: int, para: _Leaf | None) -> bool:
-        src = self.src
-        char = src[first]
-        if char in "`~" and _MD_FENCE.match(src, first, end):
-            return True
-        if char == "#" and _MD_ATX.match(src, first, end):
-            return True
-        if char in "*-_" and _MD_HR.match(src, first, end):
-            return True
-        if char in "=-" and para is not None and _MD_SETEXT.match(src, first, end):
-            return True
-        if char in "-+*0123456789" and (m := _MD_ITEM.match(src, first, end)):
-            # An item interrupts a paragraph only if non-empty, and ordered only from 1
-            # ("am\n2. Mai" stays a sentence).
-            if para is None or para.kind == "list-item":
-                return True
-            return m.end() < end and (m.group(1) is None or m.group(1) == "1")
-        if char == "<":
-            return src.startswith("<!--", first) or bool(_MD_RAW_OPEN.match(src, first, end))
-        if char == "|" or (para is not None and len(para.segs) == 1):
-            return bool(para is not None and self._table_start(para, first, end))
-        return False
-
-    def _table_start(self, para: _Leaf, first: int, end: int) -> bool:
-        if len(para.segs) != 1 or not _MD_DELIM_ROW.match(self.src, first, end):
-            return False
-        head_start, head_end = para.segs[0]
-        if "|" not in self.src[head_start:head_end] and "|" not in self.src[first:end]:
-            return False
-        return len(self._cells(head_start, head_end)) == len(self._cells(first, end))
-
-    def _cells(self, start: int, end: int) -> list[tuple[int, int]]:
-        src = self.src
-        line = src[start:end]
-        bounds = [0, *(p for m in _MD_CELL_SPLIT.finditer(line) for p in (m.start(), m.end())),
-                  len(line)]
-        cells = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-        if cells and not line[: cells[0][1]].strip():
-            cells = cells[1:]  # leading pipe
-        if cells and not line[cells[-1][0] :].strip():
-            cells = cells[:-1]  # trailing pipe
-        result = []
-        for a, b in cells:
-            text = line[a:b]
-            lead = len(text) - len(text.lstrip())
-            result.append((start + a + lead, start + a + len(text.rstrip())))
-        return result
-
-    def _leaf(self, first: int, end: int, depth: int, cols: int) -> None:
-        src, para = self.src, self.para
-        char = src[first]
-        if char in "`~" and (m := _MD_FENCE.match(src, first, end)):
-            self._close()
-            fence = m.group(1) or m.group(2)
-            self.fence = (fence[0], len(fence))
-        elif char == "#" and (m := _MD_ATX.match(src, first, end)):
-            self._close()
-            self._heading(m.end(), end, len(m.group(1)))
-        elif para is not None and char in "=-" and _MD_SETEXT.match(src, first, end):
-            para.kind, para.level = "heading", 1 if char == "=" else 2
-            self._close()
-        elif char in "*-_" and _MD_HR.match(src, first, end):
-            self._close()
-        elif char in "-+*0123456789" and (m := _MD_ITEM.match(src, first, end)):
-            self._item(m, end, depth, cols)
-        elif char == "<" and src.startswith("<!--", first):
-            self._close()
-            self.in_comment = src.find("-->", first + 4, end) < 0
-        elif char == "<" and (m := _MD_RAW_OPEN.match(src, first, end)):
-            self._close()
-            closing = f"</{m.group(1).lower()}>"
-            if closing not in src[m.end() : end].lower():
-                self.raw_end = closing
-        elif para is not None and self._table_start(para, first, end):
-            self.para = None
-            for cell in self._cells(*para.segs[0]):
-                self._single("table-cell", *cell)
-            self.table = True
-        elif self.table and "|" in src[first:end]:
-            for cell in self._cells(first, end):
-                self._single("table-cell", *cell)
-        elif para is None and char == "[" and (m := _MD_FOOTDEF.match(src, first, end)):
-            self._new_para(m.end(), end, depth)
-        elif para is None and char == "[" and (m := _MD_REFDEF.match(src, first, end)):
-            self.defs.add(_norm_label(m.group(1)))
-        else:
-            self.table = False
-            if para is None:
-                self._new_para(first, end, depth)
-            else:
-                self._add(para, first, end)
-
-    def _heading(self, start: int, end: int, level: int) -> None:
-        src = self.src
-        stop = len(src[start:end].rstrip()) + start
-        hashes = stop
-        while hashes > start and src[hashes - 1] == "#":
-            hashes -= 1
-        if hashes == start or src[hashes - 1] in " \t":
-            stop = len(src[start:hashes].rstrip()) + start  # closing sequence "## Title ##"
-        if stop > start:
-            self._single("heading", start, stop, level)
-
-    def _item(self, m: re.Match[str], end: int, depth: int, cols: int) -> None:
-        self._close()
-        self.table = False
-        spaces = len(m.group(2) or "")
-        width = m.end() - m.start() - spaces
-        # Content indent decides what belongs to the item; 5+ spaces mean indented code inside.
-        self.lists.append(cols + width + (spaces if 0 < spaces <= 4 else 1))
-        content = m.end()
-        if task := _MD_TASK.match(self.src, content, end):
-            content = task.end()
-        self.para = _Leaf("list-item", depth)
-        if content < end:
-            self._add(self.para, content, end)
-
-    def _new_para(self, first: int, end: int, depth: int) -> None:
-        kind = "quote" if depth else "list-item" if self.lists else "paragraph"
-        self.para = _Leaf(kind, depth)
-        self._add(self.para, first, end)
-
-    def _add(self, para: _Leaf, first: int, end: int) -> None:
-        src = self.src
-        stop = end
-        while stop > first and src[stop - 1] in " \t":
-            stop -= 1
-        para.segs.append((first, stop))
-        para.hards.append(end - stop >= 2 and src[stop:end].startswith("  "))
-
-
-def _norm_label(label: str) -> str:
-    return " ".join(label.split()).casefold()
+    blocks = tuple(
+        Block(block.start, block.end, block.kind, line=block.line)
+        for block in read_plain(source, lines).blocks
+    )
+    return Extracted(source, "plain", source, blocks, (), None, (), None, {}, lines)
 
 
 # --------------------------------------------------------------------------- Markdown inline
@@ -654,7 +364,9 @@ def _is_punct(char: str) -> bool:
 class _MdInline:
     """Inline parser for one leaf: removes markup, keeps text, resolves emphasis and links."""
 
-    def __init__(self, joined: str, hards: list[bool], starts: list[int], defs: set[str]) -> None:
+    def __init__(
+        self, joined: str, hards: list[bool], starts: list[int], defs: frozenset[str]
+    ) -> None:
         self.s = joined
         self.hards = hards
         self.starts = starts  # where each source line starts in ``joined``
@@ -789,7 +501,7 @@ class _MdInline:
         target = _MD_DEST if follow == "(" else _MD_REF if follow == "[" else None
         if target is not None and (m := target.match(s, at + 1)):
             end = m.end()
-        elif _norm_label(s[label_start:at]) in self.defs:
+        elif norm_label(s[label_start:at]) in self.defs:
             end = at + 1
         if end < 0:
             self.pieces.append((_RUN, at, at + 1))
@@ -818,27 +530,16 @@ class _MdInline:
 
 
 def _extract_markdown(source: str, lines: list[int]) -> Extracted:
-    start, doc_lang = _front_matter(source)
-    parser = _MdBlocks(source)
-    parser.parse(start)
+    document = read_markdown(source)
     out = _Out()
-    for leaf in parser.leaves:
-        _emit_leaf(out, source, leaf, parser.defs, doc_lang)
-    return out.finish(source, "markdown", lines, doc_lang)
+    for leaf in document.leaves:
+        _emit_leaf(out, source, leaf, document.definitions, document.lang)
+    return out.finish(source, "markdown", lines, document.lang)
 
 
-def _front_matter(source: str) -> tuple[int, str | None]:
-    start = 1 if source.startswith("\ufeff") else 0
-    if not source.startswith("---", start) or source[start + 3 : start + 4] not in ("\n", "\r"):
-        return start, None
-    close = _FRONT_MATTER_END.search(source, source.find("\n", start) + 1)
-    if close is None:
-        return start, None
-    lang = _FRONT_MATTER_LANG.search(source, start, close.start())
-    return close.end(), lang.group(1) if lang else None
-
-
-def _emit_leaf(out: _Out, src: str, leaf: _Leaf, defs: set[str], lang: str | None) -> None:
+def _emit_leaf(
+    out: _Out, src: str, leaf: MdLeaf, defs: frozenset[str], lang: str | None
+) -> None:
     segs = leaf.segs
     starts, pieces_src, pos = [], [], 0
     for seg_start, seg_end in segs:
@@ -951,12 +652,15 @@ _CSS_IDENT = re.compile(r"-?[^\W\d][\w-]*")
 class _Node:
     """One element of the (approximated) DOM, kept only for selectors."""
 
-    __slots__ = ("counts", "depth", "ident", "nth", "parent", "sel", "tag")
+    __slots__ = ("counts", "depth", "ident", "nth", "offset", "parent", "sel", "tag")
 
-    def __init__(self, tag: str, ident: str | None, parent: _Node | None) -> None:
+    def __init__(
+        self, tag: str, ident: str | None, parent: _Node | None, offset: int = -1
+    ) -> None:
         self.tag = tag
         self.ident = ident
         self.parent = parent
+        self.offset = offset  # source offset of the start tag's "<" (-1: made up)
         self.counts: dict[str, int] | None = None
         self.sel: str | None = None
         self.nth = 1
@@ -995,6 +699,45 @@ class _Selectors:
                 part = f"{part}:nth-of-type({item.nth})"
             sel = item.sel = f"{sel} > {part}"
         return sel
+
+
+class _BrowserSelectors:
+    """Selectors of the browser's tree, by the function the page audit uses
+    (:meth:`checkers.page.dom.Page.selector` over :mod:`checkers.document.html`): a block's
+    element is the one the browser built from the same start tag. The source is parsed there
+    only when a block asks; a tag the browser dropped falls back to this parser's tree."""
+
+    def __init__(self, source: str, fallback: _Selectors) -> None:
+        self.source = source
+        self.fallback = fallback
+        self._elements: dict[int, object] | None = None
+        self._select: Callable[[object], str] | None = None
+
+    def __call__(self, node: _Node) -> str | None:
+        if node.depth > _MAX_SELECTOR_DEPTH:
+            return None
+        if self._elements is None:
+            self._parse()
+        element = self._elements.get(node.offset) if node.offset >= 0 else None
+        if element is not None and self._select is not None:
+            return self._select(element)
+        selector = self.fallback(node)
+        return f"html > {selector}" if selector else selector
+
+    def _parse(self) -> None:
+        from checkers.page.dom import Page  # the page audit imports this module
+
+        elements: dict[int, object] = {}
+        self._elements = elements
+        try:
+            page = Page(self.source)
+        except ValueError:  # markup lxml cannot hold: this parser's selectors stay
+            return
+        for element, offset in page.offsets.items():  # start-tag matches first, in order
+            tag = _TAG_NAME.match(self.source, offset)
+            if tag is not None and tag.group(0)[1:].lower() == element.tag:
+                elements.setdefault(offset, element)
+        self._select = page.selector  # type: ignore[assignment]
 
 
 class _El:
@@ -1058,7 +801,8 @@ class _HtmlExtractor(HTMLParser):
         while self.stack:
             self._pop()
         self._close_block()
-        return self.out.finish(self.src, "html", self.lines, self.doc_lang, _Selectors(self.ids))
+        selectors = _BrowserSelectors(self.src, _Selectors(self.ids))
+        return self.out.finish(self.src, "html", self.lines, self.doc_lang, selectors)
 
     # -- positions and text
 
@@ -1166,7 +910,7 @@ class _HtmlExtractor(HTMLParser):
             parent_node = parent.node
         else:
             parent_node = self.head if self.in_head else self.body
-        node = _Node(tag, ident, parent_node)
+        node = _Node(tag, ident, parent_node, pos)
         if tag in _VOID:
             if not hidden:
                 self._void(tag, attrs, pos, node, inherited if lang is False else lang)

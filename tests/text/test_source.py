@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from checkers.page.dom import Page
 from checkers.text.source import Extracted, detect_format, extract
 
 WORD = re.compile(r"\w+")
@@ -127,7 +128,9 @@ def test_html_nested_lists() -> None:
     texts = [extracted.text[b.start : b.end] for b in extracted.blocks]
     assert texts == ["Eins", "Zwei", "Drei", "Rest", "Vier"]
     assert {b.kind for b in extracted.blocks} == {"list-item"}
-    assert extracted.blocks[1].selector == "body > ul > li:nth-of-type(1) > ul > li:nth-of-type(1)"
+    assert extracted.blocks[1].selector == (
+        "html > body > ul > li:nth-of-type(1) > ul > li:nth-of-type(1)"
+    )
 
 
 def test_html_block_kinds_and_title() -> None:
@@ -153,7 +156,7 @@ def test_html_block_kinds_and_title() -> None:
         ("paragraph", "Mit x = 1."),
     ]
     assert extracted.blocks[1].level == 2
-    assert extracted.blocks[0].selector == "head > title"
+    assert extracted.blocks[0].selector == "html > head > title"
     (code,) = extracted.code_spans
     assert extracted.text[slice(*code)] == "x = 1"
 
@@ -193,10 +196,10 @@ def test_selectors_are_unique_and_use_ids() -> None:
     selectors = [b.selector for b in extracted.blocks]
     assert all(selectors)
     assert len(set(selectors)) == len(selectors)
-    assert selectors[2] == "body > main > p:nth-of-type(3)"
+    assert selectors[2] == "html > body > main > p:nth-of-type(3)"
     assert selectors[3] == "#info > h2"
     assert selectors[4] == "#info > p:nth-of-type(1)"
-    assert selectors[-1] == "body > main > div:nth-of-type(2) > p"  # duplicate ids are unusable
+    assert selectors[-1] == "html > body > main > div:nth-of-type(2) > p"  # duplicate ids: unusable
 
 
 def test_markdown_inline_and_blocks() -> None:
@@ -385,3 +388,20 @@ def test_pathological_inputs_are_read() -> None:
     assert extract("<a " * 20_000, "html").format == "html"
     assert extract("<ul><li>x" * 5_000, "html").text.count("x") == 5_000
     assert extract("[a `b *c " * 20_000, "markdown").text.count("a") >= 20_000
+
+
+def test_html_selectors_are_the_page_audits_over_the_browsers_tree() -> None:
+    # html.parser's tree had "table > tr" (no tbody) and a nested form a browser drops.
+    source = (
+        "<main><table><tr><td>Zelle eins</td></tr></table>"
+        "<form><p>Feld<form><p>Innen</p></form></form><ul><li>Punkt<li>Zwei</ul></main>"
+    )
+    extracted = extract(source, "html")
+    page = Page(source)
+    selectors = [b.selector for b in extracted.blocks]
+    assert selectors[0] == "html > body > main > table > tbody > tr > td"
+    assert selectors[2] == "html > body > main > form > p:nth-of-type(2)"
+    for block, selector in zip(extracted.blocks, selectors, strict=True):
+        (element,) = page.select(selector)
+        assert page.selector(element) == selector
+        assert extracted.text[block.start : block.end] in element.text_content()

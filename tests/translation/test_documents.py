@@ -7,10 +7,11 @@ import re
 import lxml.html
 import pytest
 
+from checkers.document.plain import read_plain
 from translators import tags
 from translators.document import TranslatedDocument
 from translators.engine import Translator
-from translators.markup import detect_format
+from translators.markup import detect_format, extract_markdown, extract_plain
 
 PAGE = """<!DOCTYPE html>
 <html lang="de" dir="ltr"><head><title>Bürgeramt Nord</title>
@@ -231,3 +232,63 @@ def test_empty_and_untranslatable_input(translator: Translator) -> None:
     assert doc.segments == []
     assert "nur Code</pre>" in doc.render()
     assert translator.translate_document("", "plain", "de", "en").render() == ""
+
+
+MARKDOWN_SKELETON = (
+    "\ufeff---\r\ntitle: Termine\r\n---\r\n\r\n## Termine ##\r\n\r\nSprechzeit am Montag.  \r\n\r\n"
+    "- [ ] Ausweis mitbringen\r\n- Formular\r\n\r\n> Hinweis zum Termin\r\n\r\n"
+    "| Tag | Zeit |\r\n|:----|-----:|\r\n| Montag | 9 Uhr |\r\n\r\n"
+    "```\r\nprint('Hallo')\r\n```\r\n\r\n    eingerückter Code\r\n\r\n"
+    "<div class=\"x\">\r\nHTML bleibt.\r\n</div>\r\n\r\n"
+    "<script>\r\nvar a = 'Text';\r\n</script>\r\n\r\n"
+    "<!-- Kommentar\r\nüber zwei Zeilen -->\r\n\r\n[ref]: https://example.org\r\n\r\n***\r\n"
+    "Titel\r\n=====\r\n\r\n[^1]: Fußnote\r\n"
+)
+
+
+def test_markdown_template_keeps_every_byte_outside_the_read_blocks() -> None:
+    # The former line reader translated the front matter after a BOM, the script, the second
+    # comment line and "Titel =====" (a setext heading) and dropped the footnote.
+    extracted = extract_markdown(MARKDOWN_SKELETON)
+    rebuilt = extracted.template
+    for segment in extracted.segments:
+        rebuilt = rebuilt.replace(extracted.markers[segment.id], segment.source)
+    assert rebuilt == MARKDOWN_SKELETON
+    assert [(s.context, s.source) for s in extracted.segments] == [
+        ("md:heading", "Termine"),
+        ("md:paragraph", "Sprechzeit am Montag."),
+        ("md:list-item", "Ausweis mitbringen"),
+        ("md:list-item", "Formular"),
+        ("md:quote", "Hinweis zum Termin"),
+        ("md:cell", "Tag"),
+        ("md:cell", "Zeit"),
+        ("md:cell", "Montag"),
+        ("md:cell", "9 Uhr"),
+        ("md:heading", "Titel"),
+        ("md:paragraph", "Fußnote"),
+    ]
+
+
+PLAIN_LETTER = (
+    "\ufeffSehr geehrte Damen und Herren,\r\n\r\n"
+    "die Unterlagen sind bis zum\r\n2. Mai vorzulegen.\r\n \t\r\n"
+    "Bitte bringen Sie mit:\r\n- Ausweis\r\n- Mietvertrag\r\n  mit Unterschrift\r\n1. Formular\r\n"
+    "\u00a0\r\nMusterstraße 1\r\n12345 Musterstadt"
+)
+
+def test_translation_splits_crlf_paragraphs_and_keeps_every_other_byte() -> None:
+    # The former splitter knew only "\n\n": a CRLF letter was one segment with the BOM inside.
+    extracted = extract_plain(PLAIN_LETTER)
+    assert [s.source.split("\n")[0] for s in extracted.segments] == [
+        "Sehr geehrte Damen und Herren,",
+        "die Unterlagen sind bis zum",
+        "Bitte bringen Sie mit:",
+        "Musterstraße 1",
+    ]
+    assert "\ufeff" not in extracted.segments[0].source
+    rebuilt = extracted.template
+    for segment, (start, end) in zip(
+        extracted.segments, read_plain(PLAIN_LETTER).paragraphs, strict=True
+    ):
+        rebuilt = rebuilt.replace(extracted.markers[segment.id], PLAIN_LETTER[start:end])
+    assert rebuilt == PLAIN_LETTER
