@@ -1,4 +1,4 @@
-"""Evaluate checkers/text/morph.py: passive, Konjunktiv and genitive detection.
+"""Evaluate checkers/text/morph/: passive, Konjunktiv and genitive detection.
 
 Usage
     python scripts/eval_morph.py                      # both TSV files in tests/text/data

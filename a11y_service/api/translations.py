@@ -1,9 +1,9 @@
 """/v1/translations: machine translation with a human review workflow.
 
-Thin on purpose: the store (``a11y_service.db``) owns consistency, ``translation_jobs`` runs the
-engine, ``task_queue`` takes the long jobs, ``xliff_exchange`` the XLIFF round trip. Every handler
-runs in a thread (database and engine calls block). Errors are domain exceptions mapped to
-problem+json in ``a11y_service.problems``.
+Thin on purpose: the review domain (``a11y_service.review``: ``store`` owns consistency, ``jobs``
+runs the engine, ``xliff_exchange`` the XLIFF round trip) does the work, ``task_queue`` takes the
+long jobs. Every handler runs in a thread (database and engine calls block). Errors are domain
+exceptions mapped to problem+json in ``a11y_service.problems``.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import sys
 
 import click
 
+from a11y_core.errors import BilingualError
 from a11y_service.cli.errors import CliError
 
 
@@ -49,6 +50,10 @@ def worker_command(workers: int, worker_type: str, recover_every: float | None) 
         settings = Settings.from_env()
         queue = build_queue(settings)
         store = SiteAuditStore.open(settings.database_url)
+    except BilingualError as error:  # a wrong A11Y_* setting: its own words, exit 2
+        raise CliError(
+            f"Der Worker startet nicht / the worker does not start: {error.both()}"
+        ) from None
     except Exception as error:  # a wrong URL or an unreachable database: say so, exit 2
         raise CliError(
             f"Der Worker startet nicht / the worker does not start: "

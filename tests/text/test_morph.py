@@ -1,4 +1,4 @@
-"""Passive, Konjunktiv and genitive detection (checkers/text/morph.py) without a trained model.
+"""Passive, Konjunktiv and genitive detection (checkers/text/morph/) without a trained model.
 
 Sentence-level precision/recall/F1 on the hand-written gold file (tuned on) and on the held-out
 file (written after the rules were frozen), tricky single cases, spans, suggested rewrites, the

@@ -3,7 +3,7 @@
 A model statement of the fictitious "Stadt Musterstadt" in Bavaria, built from named parts so an
 example can drop or replace one section and show exactly what a rule reacts to. Also a
 homepage, a Leichte-Sprache page and a DGS page. The examples are the rules' tests
-(``tests/page/test_page_rule_examples.py``) and double as documentation for editors.
+(``tests/test_rule_examples.py``) and double as documentation for editors.
 """
 
 from __future__ import annotations

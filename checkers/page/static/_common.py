@@ -25,7 +25,6 @@ from checkers.page.dom import (
     collapse,
     tag_of,
 )
-from checkers.rules.data import wcag_standards as _wcag_standards
 
 # Elements whose content is never rendered nor exposed (a browser with scripting on).
 NOT_RENDERED = NOT_RENDERED_TAGS
@@ -285,10 +284,6 @@ def _labelledby_in_content(page: Page, known: Facts, el: HtmlElement) -> str:
 def text_of(el: HtmlElement) -> str:
     return collapse(el.text_content())
 
-
-# The rule records derive their standards in checkers.rules.data; the name stays importable
-# here for rule modules that still write META in Python (rules_to_yaml.py converts them).
-wcag_standards = _wcag_standards
 
 
 # The first element of the source is svg or MathML math: an SVG or XML document, not an HTML

@@ -3,7 +3,7 @@
 Leichte Sprache avoids the genitive (Netzwerk Leichte Sprache; BITV 2.0 Anlage 2 Teil 2); the
 suggestion rewrites it with "von" ("das Haus des Lehrers" -> "das Haus von dem Lehrer").
 Detected from articles, genitive prepositions, "-s" names and "dessen/deren"
-(``checkers/text/morph.py``). Known false positives: "der" before a feminine noun after a noun
+(``checkers/text/morph/``). Known false positives: "der" before a feminine noun after a noun
 can be dative in rare word orders.
 """
 

@@ -2,7 +2,7 @@
 
 Leichte Sprache uses active voice (Netzwerk Leichte Sprache; BITV 2.0 Anlage 2 Teil 2: "Passiv
 vermeiden"); Einfache Sprache mostly (ISO 24495-1). Detection runs on lemma tables and patterns
-(``checkers/text/morph.py``), or on a trained spaCy pipeline where one is installed. With an agent
+(``checkers/text/morph/``), or on a trained spaCy pipeline where one is installed. With an agent
 ("vom Amt") the suggestion turns it into the subject. The Zustandspassiv
 ("ist geschlossen") is reported as what it is, a state, only where the profile asks for it
 (Leichte Sprache) and only as a hint.

@@ -2,7 +2,7 @@
 
 Leichte Sprache avoids the Konjunktiv (Netzwerk Leichte Sprache; BITV 2.0 Anlage 2 Teil 2);
 Einfache Sprache avoids it where the indicative says the same. Detected from verb forms, the
-lemma table and context (``checkers/text/morph.py``). "möchte" ("Ich möchte …") is never reported:
+lemma table and context (``checkers/text/morph/``). "möchte" ("Ich möchte …") is never reported:
 it is a verb of its own today. Other polite forms ("Könnten Sie …?") are an option, off by
 default outside Leichte Sprache. Known false positives: weak verbs, whose
 Konjunktiv II equals the past tense, are not flagged at all.
