@@ -15,6 +15,7 @@ from litestar.openapi.plugins import JsonRenderPlugin, YamlRenderPlugin
 from litestar.static_files import create_static_files_router
 
 from a11y_core import engines
+from a11y_core.config.env import Settings
 from a11y_service.accounts.api import AccountApiController, SavedTextController
 from a11y_service.accounts.middleware import (
     ACCOUNT_DEPENDENCIES,
@@ -36,7 +37,6 @@ from a11y_service.problems import EXCEPTION_HANDLERS
 from a11y_service.review.jobs import DocumentTranslator, TranslatorProvider
 from a11y_service.schema_docs import StrictSwaggerRenderPlugin
 from a11y_service.security_headers import security_headers
-from a11y_service.settings import Settings
 from a11y_service.web.accounts import AccountPagesController
 from a11y_service.web.errors import web_exception_handlers
 from a11y_service.web.setup import (

@@ -23,9 +23,9 @@ from huey import Huey, RedisHuey, SqliteHuey
 from huey.consumer import Consumer
 from sqlalchemy.engine import make_url
 
+from a11y_core.config.env import Settings
 from a11y_service.review.jobs import TranslatorProvider, run_job
 from a11y_service.review.store import ReviewStore
-from a11y_service.settings import Settings
 
 log = logging.getLogger(__name__)
 QUEUE_NAME = "a11y"

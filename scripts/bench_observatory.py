@@ -102,8 +102,8 @@ def main() -> int:
 
         from litestar.testing import TestClient
 
+        from a11y_core.config.env import Settings
         from a11y_service.app import create_app
-        from a11y_service.settings import Settings
 
         os.environ["A11Y_MONITOR_SCHEDULER"] = "0"
         app = create_app(Settings(database_url=url, queue_workers=0,

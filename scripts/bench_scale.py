@@ -142,7 +142,7 @@ def bench_text(worker_counts: list[int], clients: int, requests: int) -> None:
 
 def site_audit(pages: int, browsers: int, grid_url: str | None, base: str,
                folder: Path) -> tuple[float, int]:
-    from a11y_service.settings import Settings
+    from a11y_core.config.env import Settings
     from a11y_service.site_audits.runner import AuditContext, run_site_audit
     from a11y_service.site_audits.store import SiteAuditStore
 

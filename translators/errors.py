@@ -6,7 +6,7 @@ It is a :class:`a11y_core.errors.BilingualError`: the CLI shows both languages w
 
 from __future__ import annotations
 
-from checkers.errors import BilingualError
+from a11y_core.errors import BilingualError
 
 
 class TranslationError(BilingualError):

@@ -3,7 +3,7 @@ in the CLI."""
 
 from __future__ import annotations
 
-from checkers.errors import BilingualError
+from a11y_core.errors import BilingualError
 
 
 class AccountError(BilingualError):

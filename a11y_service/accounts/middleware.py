@@ -40,7 +40,7 @@ from a11y_service.problems import Problem, problem_response
 if TYPE_CHECKING:
     from litestar.types import ASGIApp, Receive, Scope, Send
 
-    from a11y_service.settings import Settings
+    from a11y_core.config.env import Settings
 
 SESSION_COOKIE = "a11y_session"
 API_PREFIX = "/v1/"

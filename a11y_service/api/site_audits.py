@@ -21,9 +21,9 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from a11y_core.config.env import Settings
 from a11y_service.accounts.principal import Principal
 from a11y_service.db.errors import InvalidUpdateError, ReviewError
-from a11y_service.settings import Settings
 from a11y_service.site_audits.jobs import Recovery
 from a11y_service.site_audits.store import SiteAuditRecord, SiteAuditStore
 from a11y_service.task_queue import JobQueue

@@ -20,6 +20,7 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from a11y_core.config.env import Settings
 from a11y_service.accounts.middleware import provide_principal
 from a11y_service.accounts.principal import Principal
 from a11y_service.api.text import request_locale
@@ -43,7 +44,6 @@ from a11y_service.review.jobs import (
 )
 from a11y_service.review.store import ReviewStore
 from a11y_service.review.xliff_exchange import ImportResult, export_job, import_job
-from a11y_service.settings import Settings
 from a11y_service.task_queue import JobQueue, build_queue
 from checkers.text.config import TextConfig
 from translators.errors import TranslationError

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from a11y_core.config.env import Settings
 from a11y_service.accounts.principal import BODY_KINDS, ROLES
 from a11y_service.cli.errors import CliError
-from a11y_service.settings import Settings
 from checkers.page.bitv.lands import LAND_CODES
 
 if TYPE_CHECKING:

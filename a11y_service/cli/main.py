@@ -13,8 +13,8 @@ from typing import Any
 import click
 import msgspec
 
+from a11y_core.errors import BilingualError
 from a11y_service.cli.errors import BilingualGroup, CliError, cli_error
-from checkers.errors import BilingualError
 from checkers.report import ExitCode, Report, ReportError, Target, encode_report
 from checkers.text.errors import TextInputError
 

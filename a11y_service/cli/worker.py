@@ -37,7 +37,7 @@ def worker_command(workers: int, worker_type: str, recover_every: float | None) 
     / Work the queue: site audits and translations."""
     from huey.consumer import Consumer
 
-    from a11y_service.settings import Settings
+    from a11y_core.config.env import Settings
     from a11y_service.site_audits.jobs import Recovery, close_contexts
     from a11y_service.site_audits.store import SiteAuditStore
     from a11y_service.task_queue import build_queue

@@ -5,7 +5,7 @@ Each carries a German and an English message, because reviewers read them in the
 
 from __future__ import annotations
 
-from checkers.errors import BilingualError
+from a11y_core.errors import BilingualError
 
 
 class ReviewError(BilingualError):

@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from a11y_core.config.env import Settings
 from a11y_service.db.accounts_models import bitv_body
 from a11y_service.monitoring.notify import SmtpSettings, notify
 from a11y_service.monitoring.store import AuditRecord, MonitoringStore, SiteRecord, utcnow
-from a11y_service.settings import Settings
 from a11y_service.site_audits.store import SiteAuditStore
 from checkers.page.options import UrlPolicy
 

@@ -21,9 +21,9 @@ from huey import Huey
 from litestar import Litestar
 from litestar.types import ControllerRouterHandler
 
+from a11y_core.config.env import Settings
 from a11y_service.monitoring.jobs import MonitorContext, MonitorSettings, close_contexts
 from a11y_service.monitoring.store import MonitoringStore
-from a11y_service.settings import Settings
 
 log = logging.getLogger(__name__)
 

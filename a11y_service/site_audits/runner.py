@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from a11y_service.settings import Settings
+from a11y_core.config.env import Settings
 from a11y_service.site_audits.store import LeaseLost, SiteAuditRecord, SiteAuditStore
 from checkers.page.options import AuditOptions
 from checkers.page.site.config import CheckConfig, CrawlSettings

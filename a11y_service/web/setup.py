@@ -13,7 +13,7 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
 from litestar.types import ControllerRouterHandler
 
-from a11y_service.settings import Settings, stored_secret_key
+from a11y_core.config.env import Settings, stored_secret_key
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSRF_COOKIE = "a11y_csrf"

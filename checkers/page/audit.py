@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from checkers.errors import BilingualError
+from a11y_core.errors import BilingualError
 from checkers.page.axe import axe_findings
 from checkers.page.dialogs import dialog_limits
 from checkers.page.dom import Page

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import httpcore
 import httpx
 
-from checkers.errors import BilingualError
+from a11y_core.errors import BilingualError
 from checkers.page.options import Cookie, UrlPolicy
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from checkers.errors import BilingualError
+from a11y_core.errors import BilingualError
 
 
 class TextInputError(BilingualError, ValueError):

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from litestar.testing import TestClient
 
+from a11y_core.config.env import Settings
 from a11y_service.accounts.store import AccountStore
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 from tests.accounts.helpers import bearer, new_org_key
 from tests.review.doubles import ShoutingTranslator
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from litestar.testing import TestClient
 
+from a11y_core.config.env import Settings
 from a11y_service.accounts.store import MAX_FAILURES, AccountStore
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 
 CSRF = re.compile(r'name="_csrf_token" value="([^"]+)"')
 KEY = re.compile(r"a11y_[a-z0-9]{8}_[A-Za-z0-9_-]{43}")

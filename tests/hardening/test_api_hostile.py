@@ -211,7 +211,7 @@ def test_translation_operations_document_their_codes(client: TestClient) -> None
 def test_unexpected_error_is_problem_without_traceback(checker, tmp_path) -> None:
     from litestar import get
 
-    from a11y_service.settings import Settings
+    from a11y_core.config.env import Settings
 
     @get("/v1/boom", opt={"public": True})
     async def boom() -> None:

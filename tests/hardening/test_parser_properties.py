@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checkers.errors import BilingualError
+from a11y_core.errors import BilingualError
 from checkers.page.audit import _rules
 from checkers.page.dom import Page
 from checkers.page.options import BitvSettings

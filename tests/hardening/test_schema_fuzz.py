@@ -12,8 +12,8 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from litestar.testing import TestClient
 
+from a11y_core.config.env import Settings
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 from checkers.text.engine import TextChecker
 from tests.review.doubles import ShoutingTranslator
 

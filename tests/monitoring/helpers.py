@@ -7,8 +7,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from a11y_core.config.env import Settings
 from a11y_service.accounts.store import AccountStore, OrgRecord
-from a11y_service.settings import Settings
 
 
 def monitor_settings(tmp_path: Path, **overrides: Any) -> Settings:

@@ -7,8 +7,8 @@ import json
 import pytest
 from litestar.testing import TestClient
 
+from a11y_core.config.env import Settings
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 from tests.accounts.helpers import authorize
 
 BROKEN = (

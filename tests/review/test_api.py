@@ -11,8 +11,8 @@ import pytest
 from litestar.testing import TestClient
 from lxml import etree
 
+from a11y_core.config.env import Settings
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 from tests.accounts.helpers import authorize
 from tests.review.doubles import ShoutingTranslator
 from translators.xliff import XLIFF_NS

@@ -13,8 +13,8 @@ import pytest
 from litestar.testing import TestClient
 from lxml import etree
 
+from a11y_core.config.env import Settings
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 from tests.accounts.helpers import authorize
 from translators.engine import EngineConfig, Translator
 from translators.models import ModelStore

@@ -12,8 +12,8 @@ import pytest
 import redis
 from huey import RedisHuey, SqliteHuey
 
+from a11y_core.config.env import Settings
 from a11y_service.review.store import ReviewStore
-from a11y_service.settings import Settings
 from a11y_service.task_queue import build_queue, make_huey, queue_file
 from tests.review.doubles import ShoutingTranslator
 

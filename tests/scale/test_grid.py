@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from a11y_core.config.env import Settings
 from a11y_service.selenium_grid import LocalGrid, grid_available, local_grid
-from a11y_service.settings import Settings
 from a11y_service.site_audits.runner import AuditContext, run_site_audit
 from a11y_service.site_audits.store import SiteAuditStore
 from tests.scale.slow_site import SlowSite, serve_slow

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from litestar.testing import TestClient
 
+from a11y_core.config.env import Settings
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 from a11y_service.site_audits.runner import (
     AuditContext,
     build_run_report,

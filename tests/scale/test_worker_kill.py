@@ -18,8 +18,8 @@ import pytest
 import redis
 from sqlalchemy import text
 
+from a11y_core.config.env import Settings
 from a11y_service.api.site_audits import CreateSiteAudit, create_site_audit
-from a11y_service.settings import Settings
 from a11y_service.site_audits.store import SiteAuditStore
 from a11y_service.task_queue import build_queue
 from tests.scale.slow_site import SlowSite, serve_slow

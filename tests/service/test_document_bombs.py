@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from litestar.testing import TestClient
 
+from a11y_core.config.env import Settings
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 from checkers.text.documents import MAX_UNPACKED_BYTES, read_document
 from checkers.text.errors import TextInputError
 from tests.service.test_text_api_cli import run_cli

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from litestar.testing import TestClient
 
+from a11y_core.config.env import Settings
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 from tests.inprocess_cli import run_a11y
 
 TEXT = (

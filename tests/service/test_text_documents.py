@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from litestar.testing import TestClient
 
+from a11y_core.config.env import Settings
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 from tests.service.test_text_api_cli import run_cli
 from tests.text.office_files import make_docx, make_odt
 

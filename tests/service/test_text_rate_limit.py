@@ -6,8 +6,8 @@ from pathlib import Path
 
 from litestar.testing import TestClient
 
+from a11y_core.config.env import Settings
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 from tests.accounts.helpers import bearer, new_org_key
 
 

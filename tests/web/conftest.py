@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from litestar.testing import TestClient
 
+from a11y_core.config.env import Settings
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 
 CSRF_FIELD = re.compile(r'name="_csrf_token" value="([^"]+)"')
 

@@ -22,9 +22,9 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from a11y_core.config.env import Settings
 from a11y_service.accounts.store import AccountStore
 from a11y_service.app import create_app
-from a11y_service.settings import Settings
 from checkers.page.audit import PageAuditor, PageTarget
 from checkers.page.options import AuditOptions
 from tests.accounts.helpers import new_org_key

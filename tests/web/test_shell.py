@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 
-from a11y_service.settings import Settings, stored_secret_key
+from a11y_core.config.env import Settings, stored_secret_key
 
 PAGES = ["/", "/barrierefreiheit", "/leichte-sprache", "/gebaerdensprache", "/hilfe"]
 
