@@ -16,9 +16,8 @@ import msgspec
 from a11y_core.errors import BilingualError
 from a11y_service.cli.errors import BilingualGroup, CliError, cli_error
 from checkers.report import ExitCode, Report, ReportError, Target, encode_report
+from checkers.rules import severity_rank
 from checkers.text.errors import TextInputError
-
-SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 
 
 @click.group(cls=BilingualGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -268,12 +267,12 @@ def _error_report(item_id: str | None, kind: str, message: str) -> Report:
 def exit_code_for(reports: list[Report], fail_on: str) -> int:
     if fail_on == "never":
         return ExitCode.OK
-    threshold = SEVERITY_ORDER[fail_on]
+    threshold = severity_rank(fail_on)
     for report in reports:
         if report.error is not None:
             return ExitCode.USAGE_OR_TOOL_ERROR
         for finding in report.findings:
-            if finding.outcome == "failed" and SEVERITY_ORDER[finding.severity] >= threshold:
+            if finding.outcome == "failed" and severity_rank(finding.severity) >= threshold:
                 return ExitCode.FINDINGS
     return ExitCode.OK
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checkers.report import Finding, Report
+from checkers.rules import severity_rank
 
-SEVERITY_WEIGHT = {"error": 3, "warning": 2, "info": 1}
 SEVERITY_LABEL = {
     "de": {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"},
     "en": {"error": "error", "warning": "warning", "info": "note"},
@@ -30,7 +30,7 @@ class _Group:
 
     @property
     def weight(self) -> int:
-        return sum(SEVERITY_WEIGHT.get(f.severity, 1) for f in self.findings)
+        return sum(1 + severity_rank(f.severity) for f in self.findings)
 
 
 def render_text(report: Report, locale: str, source: str | None = None) -> str:
@@ -41,7 +41,7 @@ def render_text(report: Report, locale: str, source: str | None = None) -> str:
         lines.append("")
         lines.append(_group_title(group, number, source, de))
         group.findings.sort(
-            key=lambda f: (-SEVERITY_WEIGHT.get(f.severity, 1), f.location.start or 0)
+            key=lambda f: (-severity_rank(f.severity), f.location.start or 0)
         )
         for finding in group.findings:
             label = SEVERITY_LABEL["de" if de else "en"].get(finding.severity, finding.severity)

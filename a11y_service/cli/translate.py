@@ -21,8 +21,7 @@ import msgspec
 from a11y_core.errors import BilingualError
 from a11y_service.cli.errors import CliError, cli_error
 from checkers.report import ExitCode
-
-SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+from checkers.rules import severity_rank
 
 
 def _fail(error: Exception) -> CliError:
@@ -204,8 +203,8 @@ def translate_command(
 def _exit_code(findings: list[Any], fail_on: str) -> int:
     if fail_on == "never":
         return ExitCode.OK
-    threshold = SEVERITY_ORDER[fail_on]
-    if any(SEVERITY_ORDER[f.severity] >= threshold for f in findings):
+    threshold = severity_rank(fail_on)
+    if any(severity_rank(f.severity) >= threshold for f in findings):
         return ExitCode.FINDINGS
     return ExitCode.OK
 
