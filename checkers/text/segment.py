@@ -13,27 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checkers.text.grammar import month_numbers
 from checkers.text.tokens import MONTH_ABBREVIATIONS, Token, tokenize
 
 TERMINAL = frozenset({".", "!", "?", "...", "…", "?!", "!?", "!!", "??"})
 CLOSERS = frozenset({")", "]", "”", "“", '"', "’", "‘", "«", "»", "‹", "›", "'"})
-MONTHS = MONTH_ABBREVIATIONS | frozenset(
-    [
-        "januar",
-        "februar",
-        "märz",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "dezember",
-        "jänner",
-    ]
-)
+MONTHS = MONTH_ABBREVIATIONS | frozenset(month_numbers())
 # Capitalised words after "<number>." that show a new sentence rather than an ordinal ("3. Platz").
 SENTENCE_STARTERS = frozenset(
     [
