@@ -34,7 +34,10 @@ def migrated_sqlite_template() -> Path:
 
 
 def migrated_sqlite_url(target: Path) -> str:
-    """A private copy of the migrated template at ``target``, as a database URL."""
+    """A private copy of the migrated template at ``target``, as a database URL. A database
+    already at ``target`` is kept as it is: helpers build settings more than once per test."""
+    if target.exists():
+        return f"sqlite:///{target}"
     with sqlite3.connect(migrated_sqlite_template()) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
     return f"sqlite:///{target}"
