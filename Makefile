@@ -10,7 +10,7 @@ export A11Y_CACHE_DIR ?= $(CURDIR)/.cache/a11y
 export SE_OFFLINE := true
 export SE_AVOID_STATS := true
 
-.PHONY: install run test bench lint lock clean
+.PHONY: install run test test-fast bench lint lock clean
 
 install: $(STAMPS)/system $(STAMPS)/ocr $(STAMPS)/python $(STAMPS)/assets $(STAMPS)/lexicon $(STAMPS)/java
 
@@ -79,6 +79,11 @@ run: install
 
 test: install
 	$(PY) -m pytest -q
+
+# The fast loop while working: everything but the tests marked slow (every browser test counts
+# as slow, see tests/conftest.py). `make test` runs them all.
+test-fast: install
+	$(PY) -m pytest -q -m "not slow"
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -43,30 +43,6 @@ def tiny_package(tmp_path_factory: pytest.TempPathFactory) -> TinyPackage:
     return package
 
 
-@pytest.fixture(scope="session")
-def migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite database migrated to head once per session (0.6 s of alembic per database)."""
-    from a11y_service.db.engine import create_db_engine, migrate
-
-    path = tmp_path_factory.mktemp("db-template") / "migrated.sqlite3"
-    engine = create_db_engine(f"sqlite:///{path}")
-    try:
-        migrate(engine)
-    finally:
-        engine.dispose()
-    return path
-
-
-def copy_sqlite(template: Path, target: Path) -> str:
-    """A private copy of ``template`` at ``target``, as a database URL. The stores still run
-    their start-up migration on it: at head it is a no-op, as on a service restart."""
-    import sqlite3
-
-    with sqlite3.connect(template) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    return f"sqlite:///{target}"
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # A real Chromium costs seconds to start and axe-core seconds per page: every browser test
     # is slow, so `pytest -m "not slow"` is the fast loop and `make test` still runs them all.

@@ -9,15 +9,14 @@ from pathlib import Path
 import pytest
 
 from a11y_service.accounts.store import AccountStore
-from tests.conftest import copy_sqlite
+from tests.db_templates import migrated_sqlite_url
 from tests.review.conftest import pg_databases, pg_url  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
-        template = request.getfixturevalue("migrated_sqlite_template")
-        yield copy_sqlite(template, tmp_path / "accounts.sqlite3")
+        yield migrated_sqlite_url(tmp_path / "accounts.sqlite3")
         return
     # A fresh database per test: rate-limit counts and unique e-mails must not leak between tests.
     databases = request.getfixturevalue("pg_databases")

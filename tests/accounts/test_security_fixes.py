@@ -18,11 +18,12 @@ from a11y_service.accounts.store import AccountStore
 from a11y_service.app import create_app
 from a11y_service.web.setup import CSRF_EXCLUDE
 from tests.accounts.test_web import PASSWORD, _settings, post_form, sign_up, token
+from tests.db_templates import migrated_sqlite_url
 
 
 @pytest.fixture
 def web(tmp_path: Path, checker: Any) -> Iterator[TestClient]:
-    app = create_app(_settings(f"sqlite:///{tmp_path / 'web.sqlite3'}"), checker=checker)
+    app = create_app(_settings(migrated_sqlite_url(tmp_path / "web.sqlite3")), checker=checker)
     with TestClient(app) as client:
         yield client
 
@@ -58,7 +59,7 @@ def test_changing_the_password_ends_the_other_sessions(accounts: AccountStore) -
 def test_changing_the_password_on_the_web_ends_a_second_browser(
     tmp_path: Path, checker: Any
 ) -> None:
-    app = create_app(_settings(f"sqlite:///{tmp_path / 'web.sqlite3'}"), checker=checker)
+    app = create_app(_settings(migrated_sqlite_url(tmp_path / "web.sqlite3")), checker=checker)
     with TestClient(app) as first, TestClient(app) as second:
         sign_up(first)
         signed_in = post_form(

@@ -9,11 +9,12 @@ from typing import Any
 
 from a11y_core.config.env import Settings
 from a11y_service.accounts.store import AccountStore, OrgRecord
+from tests.db_templates import migrated_sqlite_url
 
 
 def monitor_settings(tmp_path: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
-        "database_url": f"sqlite:///{tmp_path / 'monitor.sqlite3'}",
+        "database_url": migrated_sqlite_url(tmp_path / "monitor.sqlite3"),
         "queue_url": f"sqlite:///{tmp_path / 'queue.sqlite3'}",
         "queue_workers": 0,
         "allow_loopback": True,

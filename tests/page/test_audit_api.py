@@ -115,17 +115,13 @@ def test_unreachable_page_is_an_error_report(loopback, site: str) -> None:
 def test_cli_and_api_give_the_same_json(loopback, site: str) -> None:
     """One page, static engines: the same reports and summary from the CLI and the API (the
     CLI's run adds the gate's verdict: fail_on, exit_code, baseline)."""
-    import os
-    import subprocess
-    import sys
+    from tests.inprocess_cli import run_a11y
 
     url = f"{site}/bad.html"
     api = loopback.post("/v1/audits", json={"url": url, "static_only": True})
-    cli = subprocess.run(
-        [sys.executable, "-m", "a11y_service.cli", "check", url, "--static-only",
-         "--allow-loopback", "--format", "json", "--land", "bund", "--body", "municipal"],
-        capture_output=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=120,
-        check=False,
+    cli = run_a11y(
+        "check", url, "--static-only", "--allow-loopback", "--format", "json",
+        "--land", "bund", "--body", "municipal",
     )
     assert cli.returncode == 1, cli.stderr.decode()
     cli_run, api_run = json.loads(cli.stdout), api.json()

@@ -14,7 +14,7 @@ import pytest
 
 from a11y_service.db.records import NewSegment
 from a11y_service.review.store import ReviewStore
-from tests.conftest import copy_sqlite
+from tests.db_templates import migrated_sqlite_url
 from tests.review.doubles import ShoutingTranslator
 
 PG = {"user": "postgres", "host": "127.0.0.1", "port": 5432}
@@ -112,8 +112,7 @@ def pg_url(pg_databases: PgDatabases) -> str:
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
-        template = request.getfixturevalue("migrated_sqlite_template")
-        return copy_sqlite(template, tmp_path / "review.sqlite3")
+        return migrated_sqlite_url(tmp_path / "review.sqlite3")
     return str(request.getfixturevalue("pg_url"))
 
 

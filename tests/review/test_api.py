@@ -14,6 +14,7 @@ from lxml import etree
 from a11y_core.config.env import Settings
 from a11y_service.app import create_app
 from tests.accounts.helpers import authorize
+from tests.db_templates import migrated_sqlite_url
 from tests.review.doubles import ShoutingTranslator
 from translators.xliff import XLIFF_NS
 
@@ -34,7 +35,7 @@ KEY_ACTOR = "API-Schlüssel Erster Schlüssel / first key"
 
 def _settings(tmp_path: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
-        "database_url": f"sqlite:///{tmp_path / 'api.sqlite3'}",
+        "database_url": migrated_sqlite_url(tmp_path / "api.sqlite3"),
         "queue_url": f"sqlite:///{tmp_path / 'queue.sqlite3'}",
         "queue_workers": 1,
     }

@@ -23,6 +23,7 @@ from a11y_service.site_audits.runner import (
 from a11y_service.site_audits.store import LeaseLost, SiteAuditStore
 from tests.accounts.helpers import bearer, new_org_key
 from tests.ci.site import Site, serve
+from tests.db_templates import migrated_sqlite_url
 
 if TYPE_CHECKING:
     from checkers.text.engine import TextChecker
@@ -33,7 +34,7 @@ ENGINES = ["static", "bitv"]
 
 def _settings(tmp_path: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
-        "database_url": f"sqlite:///{tmp_path / 'audits.sqlite3'}",
+        "database_url": migrated_sqlite_url(tmp_path / "audits.sqlite3"),
         "queue_url": f"sqlite:///{tmp_path / 'queue.sqlite3'}",
         "queue_workers": 1,
         "allow_loopback": True,
@@ -178,7 +179,7 @@ def test_report_of_an_unfinished_audit_is_409(client: TestClient, tmp_path: Path
 
 
 def _store(tmp_path: Path) -> SiteAuditStore:
-    return SiteAuditStore.open(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    return SiteAuditStore.open(migrated_sqlite_url(tmp_path / "store.sqlite3"))
 
 
 def test_resume_audits_only_the_pages_not_stored_and_reports_all(
