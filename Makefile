@@ -14,13 +14,13 @@ export SE_AVOID_STATS := true
 
 install: $(STAMPS)/system $(STAMPS)/ocr $(STAMPS)/python $(STAMPS)/assets $(STAMPS)/lexicon $(STAMPS)/java
 
-$(STAMPS)/venv:
+# The interpreter itself is the target: a deleted .venv is made again even when the stamps remain.
+$(PY):
 	@mkdir -p $(STAMPS)
 	@command -v $(PYTHON) >/dev/null || { \
 	  echo "Python 3.11 fehlt, installiere / installing python3 python3-venv"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv; }
 	$(PYTHON) -m venv $(VENV)
-	@touch $@
 
 # Debian's Chromium and its matching driver for the page audit (the browser engine). Without them
 # only `a11y check --static-only` works, so a machine that cannot install them still runs the rest.
@@ -51,7 +51,7 @@ $(STAMPS)/java:
 	    --no-install-recommends default-jre-headless; }
 	@touch $@
 
-$(STAMPS)/python: $(STAMPS)/venv requirements.lock pyproject.toml
+$(STAMPS)/python: $(PY) requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
