@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
 from checkers.page.dom import (
-    LABELABLE,
     NOT_RENDERED_TAGS,
     HtmlElement,
     Page,
@@ -79,8 +78,7 @@ class Facts:
     aria_hidden_roots: list[HtmlElement] = field(default_factory=list)  # outermost only
     in_svg: set[HtmlElement] = field(default_factory=set)  # svg and its descendants
     inert: set[HtmlElement] = field(default_factory=set)  # inert attribute or inside one
-    # Memos shared by the rules of one run.
-    names: dict[HtmlElement, str] = field(default_factory=dict)
+    # Memos shared by the rules of one run (accessible names: Page.accessible_name).
     heading_list: list[tuple[HtmlElement, int]] | None = None
     script_text: str | None = None  # inline scripts, joined (script_manages_focus)
     link_list: list[HtmlElement] | None = None
@@ -239,46 +237,6 @@ def presentational(el: HtmlElement) -> bool:
     return explicit_role(el) in ("none", "presentation") and not (
         focusable(el) or has_global_aria(el)
     )
-
-
-def accessible_name(page: Page, el: HtmlElement) -> str:
-    """The accessible name, computed once per element and page."""
-    known = facts(page)
-    cached = known.names.get(el)
-    if cached is None:
-        cached = page.accessible_name(el)
-        if not cached and tag_of(el) in LABELABLE:
-            cached = _label_names(page, el)
-        if not cached:
-            cached = _labelledby_in_content(page, known, el)
-        known.names[el] = cached
-    return cached
-
-
-def _label_names(page: Page, el: HtmlElement) -> str:
-    """Page.accessible_name takes a label's text content only; HTML-AAM uses the label's own
-    accessible name, which may come from aria-label or aria-labelledby on the label."""
-    labels: list[HtmlElement] = []
-    ident = el.get("id")
-    if ident:
-        labels.extend(page.label_index.get(ident, ()))
-    labels.extend(a for a in el.iterancestors("label") if a.get("for") in (None, ident))
-    names = (page.accessible_name(label) for label in labels)
-    return collapse(" ".join(n for n in names if n))
-
-
-def _labelledby_in_content(page: Page, known: Facts, el: HtmlElement) -> str:
-    """Page.accessible_name ignores aria-labelledby on descendants when it takes a name from
-    content (<a href><img aria-labelledby="x"></a>); accname follows it. Lenient fallback: the
-    first such descendant in the tree that has a name."""
-    for child in el.iterdescendants():
-        if not isinstance(child.tag, str) or child in known.excluded:
-            continue
-        if child.get("aria-labelledby") and not presentational(child):
-            text = page.accessible_name(child)
-            if text:
-                return text
-    return ""
 
 
 def text_of(el: HtmlElement) -> str:

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urldefrag
 
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name, facts
+from checkers.page.static._common import facts
 
 META = page_meta(__file__)
 
@@ -53,7 +53,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
             names = {a.get("name") for a in known.tags("a") if a.get("name")}
         if target in names or fragment in names:
             continue
-        text = accessible_name(page, el)
+        text = page.accessible_name(el)
         if _SKIP.search(text):
             yield PageHit(el, {"text": text[:60], "target": target[:60]}, severity="warning")
         else:

@@ -16,7 +16,6 @@ from checkers.page.dom import tag_of
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
-    accessible_name,
     explicit_role,
     facts,
     presentational,
@@ -56,5 +55,5 @@ def check(context: PageContext) -> Iterator[PageHit]:
                 if not any(el.get(a) for a in ("aria-label", "aria-labelledby", "title")):
                     yield PageHit(el, outcome="needs_review", severity="warning")
                 continue
-        if not accessible_name(page, el):
+        if not page.accessible_name(el):
             yield PageHit(el)

@@ -20,7 +20,7 @@ from checkers.page.dom import collapse, tag_of
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import near_text
-from checkers.page.static._common import accessible_name, facts
+from checkers.page.static._common import facts
 
 META = page_meta(__file__)
 
@@ -67,7 +67,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
             if r is not None
         )
         warned = bool(_WARNED.search(
-            " ".join((accessible_name(page, el), described, near_text(page, el, 1)))
+            " ".join((page.accessible_name(el), described, near_text(page, el, 1)))
         ))
         review = warned or tag != "select"
         yield PageHit(

@@ -20,7 +20,6 @@ from checkers.page.dom import collapse, tag_of
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
-    accessible_name,
     explicit_role,
     facts,
     presentational,
@@ -64,7 +63,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
             continue
         if tag_of(el) in ("button", "input") and explicit_role(el) not in (None, "button"):
             continue
-        name = accessible_name(page, el)
+        name = page.accessible_name(el)
         key = _EDGES.sub("", collapse(name).lower())
         if not key:
             continue

@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from checkers.page.dom import collapse
 from checkers.page.rule import PageContext, PageHit, de_en, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name
 from checkers.page.static.link_name import links
 from checkers.page.urls import split_url
 
@@ -66,7 +65,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
         if ext is None:
             continue
         label, pattern = _FORMATS[ext]
-        name = accessible_name(page, el)
+        name = page.accessible_name(el)
         hints = [name, collapse(el.get("title")), collapse(el.tail)[:60]]
         hints.extend(
             collapse(ref.text_content())

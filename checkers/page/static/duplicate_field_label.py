@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from checkers.page.dom import HtmlElement, tag_of
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name, facts
+from checkers.page.static._common import facts
 
 META = page_meta(__file__)
 
@@ -52,11 +52,11 @@ def check(context: PageContext) -> Iterator[PageHit]:
             ident = field.get("id")
             if ident and len(page.ids.get(ident, ())) > 1:
                 continue  # duplicate ids: static.duplicate-id-aria; names are unreliable
-            name = accessible_name(page, field).strip().lower()
+            name = page.accessible_name(field).strip().lower()
             if not name:
                 continue
             key = (name, _group(field))
             if key in seen and name not in reported:
                 reported.add(name)
-                yield PageHit(field, {"name": accessible_name(page, field)[:60]})
+                yield PageHit(field, {"name": page.accessible_name(field)[:60]})
             seen.setdefault(key, field)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name, headings
+from checkers.page.static._common import headings
 
 META = page_meta(__file__)
 
@@ -24,5 +24,5 @@ META = page_meta(__file__)
 def check(context: PageContext) -> Iterator[PageHit]:
     page = context.page
     for el, level in headings(page):
-        if not accessible_name(page, el):
+        if not page.accessible_name(el):
             yield PageHit(el, {"level": level})

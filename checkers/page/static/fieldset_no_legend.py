@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from checkers.page.dom import collapse, tag_of
 from checkers.page.rule import PageContext, PageHit, de_en, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name, facts, presentational
+from checkers.page.static._common import facts, presentational
 
 META = page_meta(__file__)
 
@@ -47,7 +47,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
             continue
         legend = next((c for c in fieldset if tag_of(c) == "legend"), None)
         if collapse(fieldset.get("aria-label")) or collapse(fieldset.get("title")) or (
-            fieldset.get("aria-labelledby") and accessible_name(page, fieldset)
+            fieldset.get("aria-labelledby") and page.accessible_name(fieldset)
         ):
             continue
         if legend is not None:
@@ -59,7 +59,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
         if inner and not controls:
             yield PageHit(fieldset, outcome="needs_review", severity="warning",
                           message=_WRAPPER)
-        elif len(controls) == 1 and accessible_name(page, controls[0]):
+        elif len(controls) == 1 and page.accessible_name(controls[0]):
             yield PageHit(fieldset, outcome="needs_review", severity="warning",
                           message=_SINGLE)
         else:

@@ -19,7 +19,6 @@ from checkers.page.dom import tag_of
 from checkers.page.rule import PageContext, PageHit, de_en, page_rule
 from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
-    accessible_name,
     explicit_role,
     facts,
     presentational,
@@ -69,7 +68,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
     for el, kind in _candidates(known):
         if el in known.excluded:
             continue
-        if accessible_name(page, el):
+        if page.accessible_name(el):
             continue
         if explicit_role(el) in _NAME_FROM_CONTENT and tag_of(el) != "input" and text_of(el):
             continue

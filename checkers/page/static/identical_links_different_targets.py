@@ -17,7 +17,6 @@ from urllib.parse import urlunsplit
 
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name
 from checkers.page.static.link_name import links
 from checkers.page.static.link_text_vague import VAGUE, normalized
 from checkers.page.urls import split_url
@@ -42,7 +41,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
     for el in links(page):
         if el.tag != "a" or not el.get("href"):
             continue
-        name = accessible_name(page, el)
+        name = page.accessible_name(el)
         key = normalized(name)
         if not key or key in VAGUE or not any(c.isalnum() for c in key):
             continue  # symbol-only names ("¶", "#") are permalinks: too noisy to review

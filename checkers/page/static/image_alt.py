@@ -20,7 +20,6 @@ from checkers.page.dom import HtmlElement, tag_of
 from checkers.page.rule import PageContext, PageHit, de_en, page_rule
 from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
-    accessible_name,
     explicit_role,
     facts,
     focusable,
@@ -55,7 +54,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
             if alt == "" and not (focusable(el) or has_global_aria(el)):
                 continue  # decorative
         # alt=" " is not empty, so the image keeps its role, but the name is trimmed to "".
-        if not accessible_name(page, el):
+        if not page.accessible_name(el):
             if el.tag == "img" and _no_source(el):
                 yield PageHit(el, outcome="needs_review", message=_NO_SOURCE)
             else:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from checkers.page.dom import collapse, tag_of
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name, disabled, facts
+from checkers.page.static._common import disabled, facts
 
 META = page_meta(__file__)
 
@@ -139,7 +139,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
         if token is None:
             continue
         if kind not in _TYPES:
-            label = accessible_name(page, el) or collapse(el.get("placeholder"))
+            label = page.accessible_name(el) or collapse(el.get("placeholder"))
             if label:
                 said = label_purpose(label)
                 if said is None:

@@ -24,7 +24,6 @@ from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
     NOT_RENDERED,
-    accessible_name,
     explicit_role,
     facts,
 )
@@ -108,7 +107,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
         seen.add(el)
         if _role(el) not in _WIDGETS or el in known.excluded:
             continue
-        name = accessible_name(page, el)
+        name = page.accessible_name(el)
         key = _norm(name)
         missing: list[str] = []
         review = False

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name, explicit_role, facts
+from checkers.page.static._common import explicit_role, facts
 
 META = page_meta(__file__)
 
@@ -42,4 +42,4 @@ def check(context: PageContext) -> Iterator[PageHit]:
             continue
         if explicit_role(el) not in (None, "link"):
             continue
-        yield PageHit(el, {"text": accessible_name(page, el)[:60]})
+        yield PageHit(el, {"text": page.accessible_name(el)[:60]})

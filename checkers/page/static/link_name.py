@@ -17,7 +17,6 @@ from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
     Facts,
-    accessible_name,
     explicit_role,
     facts,
 )
@@ -56,5 +55,5 @@ def _links(known: Facts) -> Iterator[HtmlElement]:
 def check(context: PageContext) -> Iterator[PageHit]:
     page = context.page
     for el in links(page):
-        if not accessible_name(page, el):
+        if not page.accessible_name(el):
             yield PageHit(el)

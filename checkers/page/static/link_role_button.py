@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name, explicit_role, facts
+from checkers.page.static._common import explicit_role, facts
 
 META = page_meta(__file__)
 
@@ -28,4 +28,4 @@ def check(context: PageContext) -> Iterator[PageHit]:
             continue
         if any(el.get(k) is not None for k in ("onkeydown", "onkeyup", "onkeypress")):
             continue
-        yield PageHit(el, {"text": accessible_name(page, el)[:60]})
+        yield PageHit(el, {"text": page.accessible_name(el)[:60]})

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name, facts
+from checkers.page.static._common import facts
 from checkers.page.static.link_name import links
 
 META = page_meta(__file__)
@@ -33,7 +33,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
     for el in links(page):
         if el in known.excluded or (el.get("href") or "").strip().startswith("#"):
             continue  # "#", "§", "¶" permalinks next to headings point into the page itself
-        name = accessible_name(page, el)
+        name = page.accessible_name(el)
         if not name or not _SYMBOLS.match(name) or name in reported:
             continue
         if next(el.iter("code", "kbd", "samp", "var"), None) is not None:

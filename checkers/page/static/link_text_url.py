@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name, facts
+from checkers.page.static._common import facts
 from checkers.page.static.link_name import links
 
 META = page_meta(__file__)
@@ -31,7 +31,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
     for el in links(page):
         if el in known.excluded:
             continue
-        name = accessible_name(page, el)
+        name = page.accessible_name(el)
         if not _URL.match(name):
             continue
         if len(name) > 30 or "?" in name:

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from checkers.page.dom import collapse
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name
 from checkers.page.static.link_name import links
 
 META = page_meta(__file__)
@@ -45,7 +44,7 @@ def normalized(text: str) -> str:
 def check(context: PageContext) -> Iterator[PageHit]:
     page = context.page
     for el in links(page):
-        name = accessible_name(page, el)
+        name = page.accessible_name(el)
         key = normalized(name)
         if key not in VAGUE:
             continue

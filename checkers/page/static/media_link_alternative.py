@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
 from checkers.page.static._barriers import near_text, visible_text
-from checkers.page.static._common import accessible_name, facts
+from checkers.page.static._common import facts
 from checkers.page.static.link_name import links
 from checkers.page.urls import split_url
 
@@ -60,7 +60,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
             context_text += " " + visible_text(page, following)
         if _ALTERNATIVE.search(context_text):
             continue
-        name = accessible_name(page, el)
+        name = page.accessible_name(el)
         yield PageHit(el, {"text": name[:60], "kind": kind},
                       message={"de": META.message["de"],
                                "en": META.message["en"].replace("{kind}", _KINDS_EN[kind])})

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from checkers.page.dom import collapse
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name, facts
+from checkers.page.static._common import facts
 
 META = page_meta(__file__)
 
@@ -32,7 +32,7 @@ _WARNED = re.compile(
 
 
 def _texts(page, el) -> Iterator[str]:
-    yield accessible_name(page, el)
+    yield page.accessible_name(el)
     yield el.get("title") or ""
     for ident in (el.get("aria-describedby") or "").split():
         ref = page.by_id(ident)
@@ -59,7 +59,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
             continue
         if any(_WARNED.search(text) for text in _texts(page, el) if text):
             continue
-        name = accessible_name(page, el)
+        name = page.accessible_name(el)
         if name.lower() in reported:
             continue  # the same link repeated ("Run code" under every example): once per name
         reported.add(name.lower())

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from checkers.page.dom import collapse
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
-from checkers.page.static._common import accessible_name, disabled, facts
+from checkers.page.static._common import disabled, facts
 
 META = page_meta(__file__)
 
@@ -53,7 +53,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
             continue
         if el.get("readonly") is not None or disabled(el):
             continue
-        name = accessible_name(page, el)
+        name = page.accessible_name(el)
         hint = " ".join((name, _described(page, el), collapse(el.get("placeholder")),
                          collapse(el.get("title")), collapse(el.get("aria-description"))))
         if _HINT.search(hint):

@@ -19,7 +19,6 @@ from checkers.page.dom import HtmlElement, tag_of
 from checkers.page.rule import PageContext, PageHit, de_en, page_rule
 from checkers.page.rule_data import page_meta
 from checkers.page.static._common import (
-    accessible_name,
     explicit_role,
     facts,
 )
@@ -60,7 +59,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
     for el in known.tags("summary"):
         if el in known.excluded or el in known.not_rendered or not _summary_button(el):
             continue
-        name = accessible_name(page, el)
+        name = page.accessible_name(el)
         key = name.casefold().strip(" .:…»›>")
         if not key:
             yield PageHit(el)
