@@ -86,6 +86,8 @@ _NAME_FROM_CONTENT_ROLES = frozenset(
         "doc-noteref",
     }
 )
+# Range widgets: their value in a name is aria-valuetext or aria-valuenow (accname 2E).
+_RANGE_ROLES = frozenset({"meter", "progressbar", "scrollbar", "slider", "spinbutton"})
 LABELABLE = frozenset({"input", "select", "textarea", "meter", "output", "progress", "button"})
 
 
@@ -447,6 +449,12 @@ class Page:
             joined = collapse(" ".join(parts))
             if joined:
                 return joined
+        if mode != _ROOT:
+            # accname 2E: a control inside another element's name gives its value, not its
+            # label (aria-label included), e.g. "Alle <select>…</select> Tage erinnern".
+            value = self._embedded_value(el)
+            if value is not None:
+                return value
         label = collapse(el.get("aria-label"))
         if label:
             return label
@@ -555,13 +563,47 @@ class Page:
                 continue
             visible = keep_hidden or not (self.hidden(child) or self.aria_hidden(child))
             if child is not skip and tag_of(child) not in _NO_TEXT and visible:
-                if tag_of(child) in ("input", "select", "textarea"):
-                    parts.append(collapse(child.get("value")))
-                else:
-                    parts.append(self._name(child, seen, _CONTENT, keep_hidden))
+                parts.append(self._name(child, seen, _CONTENT, keep_hidden))
             if child.tail:
                 parts.append(child.tail)
         return collapse(" ".join(parts))
+
+    def _embedded_value(self, el: HtmlElement) -> str | None:
+        """The value of an embedded control as markup states it (accname 2E), None when the
+        element is no control: a text field its value, a select its selected option(s) (the
+        first enabled one when none is marked, as a one-line select shows), a textarea its
+        text, a listbox or combobox widget its aria-selected options, a range widget
+        aria-valuetext or aria-valuenow."""
+        tag = tag_of(el)
+        role = self.role(el)
+        if tag == "select":
+            options = [o for o in el.iter("option") if isinstance(o.tag, str)]
+            chosen = [o for o in options if o.get("selected") is not None]
+            single = el.get("multiple") is None and (el.get("size") or "1").strip() in ("", "1")
+            if not chosen and single:
+                chosen = [o for o in options if o.get("disabled") is None][:1]
+            if single:
+                chosen = chosen[-1:]  # the last selected option wins in a one-line select
+            return collapse(" ".join(self._option_text(o) for o in chosen))
+        if tag == "textarea":
+            return collapse(el.text_content())
+        if tag == "input":
+            return collapse(el.get("value"))
+        if role in ("listbox", "combobox") and tag not in ("input", "select"):
+            chosen = [
+                o for o in el.iter()
+                if isinstance(o.tag, str)
+                and self.role(o) == "option"
+                and (o.get("aria-selected") or "").strip().lower() == "true"
+            ]
+            return collapse(" ".join(self._option_text(o) for o in chosen))
+        if role in _RANGE_ROLES:
+            return collapse(el.get("aria-valuetext")) or collapse(el.get("aria-valuenow"))
+        return None
+
+    @staticmethod
+    def _option_text(option: HtmlElement) -> str:
+        return collapse(option.get("label")) or collapse(option.text_content())
 
     def _refs(self, value: str) -> list[HtmlElement]:
         return [ref for ref in (self.by_id(i) for i in value.split()) if ref is not None]
