@@ -150,11 +150,5 @@ def empty_cell(cell: HtmlElement) -> bool:
 
 
 def named(page: Page, table: HtmlElement) -> bool:
-    """A caption with text, aria-label, aria-labelledby or title names the table."""
-    if collapse(table.get("aria-label")) or collapse(table.get("title")):
-        return True
-    refs = (table.get("aria-labelledby") or "").split()
-    if any(page.by_id(r) is not None for r in refs):
-        return True
-    caption = next((c for c in table if tag_of(c) == "caption"), None)
-    return caption is not None and bool(collapse(caption.text_content()))
+    """The table has an accessible name (caption, aria-label, aria-labelledby or title)."""
+    return bool(page.accessible_name(table))
