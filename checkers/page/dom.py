@@ -4,9 +4,11 @@ The tree is the one a browser builds (:mod:`checkers.document.html`, WHATWG tree
 :meth:`Page.position` gives an element's line and column in the parsed HTML.
 
 The static and BITV engines read pages only through :class:`Page`, so every rule sees the same
-selectors (the ones in findings) and the same accessible-name computation. The name computation
-follows the W3C accname steps that can be decided without rendering (aria-labelledby,
-aria-label, native labels and alt, subtree text, title); CSS is not evaluated, so only inline
+selectors (the ones in findings) and the same accessible-name computation
+(:meth:`Page.accessible_name`, the only one: rules never compute names themselves). It follows
+the W3C accname 1.2 steps that can be decided without rendering (aria-labelledby, aria-label,
+embedded control values, native labels and alt, subtree text, title); CSS is not evaluated: no
+inline/block spacing between children (parts are joined with a space), and only inline
 ``display:none`` / ``visibility:hidden`` and the ``hidden`` attribute hide an element here.
 """
 
