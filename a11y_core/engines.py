@@ -7,7 +7,8 @@ their engines here, so each one is configured the same way everywhere:
 - :func:`text_checker`: the text check with ``[text]`` of a11y.toml (lexicon, glossaries,
   morphology: seconds to load, so a process builds it once and shares it);
 - :func:`audit_options` and :func:`browser_pool`: the page audit's options from the service's
-  ``A11Y_*`` settings and the shared pool of browsers;
+  ``A11Y_*`` settings, from ``[check]`` of a11y.toml or both (a site audit in the service), and
+  the shared pool of browsers;
 - :func:`translator` and :func:`glossaries`: the translation engine and the glossaries of
   ``[translate]``/``[text]``;
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from a11y_core.config.env import Settings
     from checkers.page.browser import BrowserPool
     from checkers.page.options import AuditOptions
+    from checkers.page.site.config import CheckConfig
     from checkers.text.config import TextConfig
     from checkers.text.engine import TextChecker
     from glossaries.model import Glossary
@@ -59,23 +61,79 @@ def with_max_chars(checker: TextChecker, max_chars: int | None) -> TextChecker:
                        checker.rules)
 
 
-def audit_options(settings: Settings) -> AuditOptions:
-    """The page audit's options from the service's settings: address policy, browser, BITV."""
+def audit_options(
+    settings: Settings | None = None, config: CheckConfig | None = None
+) -> AuditOptions:
+    """The page audit's options; the one place they are built.
+
+    - ``settings`` only: the service's options from its ``A11Y_*`` settings (address policy,
+      browser, BITV scope); requests narrow them further (``POST /v1/audits``, the web app).
+    - ``config`` only: the ``[check]`` section of ``a11y check`` (engines, crawl budget, BITV
+      scope, headers, ignored selectors); the CLI may read the repository's own HTML files.
+    - both: a site audit the service runs for a ``[check]``-like configuration (its queue
+      workers), held to the service's rules: no local files (a web page must not make the
+      service read its disk), the service's allowed hosts, size limit and Selenium Grid.
+    """
     from checkers.page.options import AuditOptions, BitvSettings, BrowserSettings, UrlPolicy
 
-    return AuditOptions(
+    if config is None:
+        if settings is None:
+            raise TypeError("audit_options needs settings, a configuration or both")
+        return AuditOptions(
+            policy=UrlPolicy(
+                allow_loopback=settings.allow_loopback,
+                allow_private=settings.allow_private,
+                allowed_hosts=settings.allowed_hosts,
+                max_bytes=settings.max_page_bytes,
+            ),
+            browser=BrowserSettings(
+                pool_size=settings.browser_pool,
+                remote_url=settings.selenium_url,
+                page_timeout=settings.page_timeout,
+            ),
+            bitv=BitvSettings(
+                land=settings.bitv_land, body=settings.bitv_body,  # type: ignore[arg-type]
+            ),
+        )
+    options = AuditOptions(
+        engines=config.engines,
+        locale=config.locale,  # type: ignore[arg-type]
         policy=UrlPolicy(
-            allow_loopback=settings.allow_loopback,
-            allow_private=settings.allow_private,
+            allow_loopback=config.allow_loopback,
+            allow_private=config.allow_private,
+            timeout=config.timeout,
+            allow_files=True,  # the CLI reads the repository's own HTML files
+        ),
+        browser=BrowserSettings(
+            pool_size=config.concurrency,
+            # The fetch already enforces the page's own timeout; the browser also loads styles
+            # and scripts, and a busy CI machine must not turn that into a false "timeout".
+            page_timeout=max(config.timeout, 10.0),
+            axe_timeout=max(config.timeout, 30.0),
+        ),
+        bitv=BitvSettings(
+            land=config.land, body=config.body,  # type: ignore[arg-type]
+            homepage=config.homepage, statement_url=config.statement_url,
+        ),
+        headers=dict(config.headers),
+        cookies=config.cookies,
+        text_profile=config.text_profile,
+        disabled_rules=config.disabled_rules(),
+        # Excluded from axe and matched against the DOM; per-path ones stay with the gate.
+        ignore_selectors=tuple(config.ignore_selectors),
+        max_pages=config.max_pages,
+    )
+    if settings is None:
+        return options
+    return replace(
+        options,
+        policy=replace(
+            options.policy,
+            allow_files=False,
             allowed_hosts=settings.allowed_hosts,
             max_bytes=settings.max_page_bytes,
         ),
-        browser=BrowserSettings(
-            pool_size=settings.browser_pool,
-            remote_url=settings.selenium_url,
-            page_timeout=settings.page_timeout,
-        ),
-        bitv=BitvSettings(land=settings.bitv_land, body=settings.bitv_body),  # type: ignore[arg-type]
+        browser=replace(options.browser, remote_url=settings.selenium_url),
     )
 
 

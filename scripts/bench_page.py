@@ -103,13 +103,14 @@ def phases(pages_dir: Path) -> None:
     """Every engine on the GOV.UK pages, with the CLI's settings: seconds per phase."""
     from dataclasses import replace
 
+    from a11y_core.engines import audit_options
     from checkers.page.site.config import load_check_config
-    from checkers.page.site.runner import _text_checker, audit_options
+    from checkers.page.site.runner import _text_checker
 
     pages = sorted((pages_dir / "tests").glob("*.html")) or sorted(pages_dir.glob("*.html"))
     server, base = serve(pages_dir)
     config = replace(load_check_config(None), allow_loopback=True, max_pages=len(pages))
-    options = replace(audit_options(config), keep_details=True)
+    options = replace(audit_options(config=config), keep_details=True)
     targets = [PageTarget(url=f"{base}/{p.relative_to(pages_dir).as_posix()}") for p in pages]
     sums: dict[str, float] = {}
     rendered: dict[str, float] = {}

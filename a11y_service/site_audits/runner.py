@@ -1,7 +1,7 @@
 """One site audit in a worker: the same crawler, auditor, gate and JSON as ``a11y check``.
 
 The phases are those of :func:`checkers.page.site.runner.collect` (crawl with
-:class:`checkers.page.site.crawl.Crawler`, audit with :class:`checkers.page.audit.PageAuditor`,
+:class:`checkers.page.site.crawl.Crawler`, audit with :func:`checkers.page.site.runner.audit_pages`,
 decide with :func:`ci.gate.decide`, render with the ``json`` reporter), split so that each
 result is stored as soon as it exists:
 
@@ -22,11 +22,12 @@ import socket
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from a11y_core import engines
 from a11y_core.config.env import Settings
 from a11y_service.site_audits.store import LeaseLost, SiteAuditRecord, SiteAuditStore
 from checkers.page.options import AuditOptions
@@ -66,8 +67,6 @@ class AuditContext:
     def checker(self) -> TextChecker:
         with self._lock:
             if self.text_checker is None:
-                from a11y_core import engines
-
                 self.text_checker = engines.text_checker(
                     self.settings.config_path, self.settings.max_chars
                 )
@@ -76,8 +75,6 @@ class AuditContext:
     def browser_pool(self, options: AuditOptions) -> BrowserPool:
         with self._lock:
             if self.pool is None:
-                from a11y_core import engines
-
                 self.pool = engines.browser_pool(options)
             return self.pool
 
@@ -106,27 +103,8 @@ def check_config(record: SiteAuditRecord, settings: Settings) -> CheckConfig:
         allow_private=settings.allow_private,
         land=record.land or settings.bitv_land,
         body=record.body_kind or settings.bitv_body,
-    )
-
-
-def audit_options(config: CheckConfig, settings: Settings) -> AuditOptions:
-    """The CI runner's options, held to the service's rules: no local files (a web page must
-    not make the service read its disk), the service's allowed hosts and size limit, its Grid."""
-    from checkers.page.site.runner import audit_options as runner_options
-
-    options = runner_options(config)
-    return replace(
-        options,
-        policy=replace(
-            options.policy,
-            allow_files=False,
-            allowed_hosts=settings.allowed_hosts,
-            max_bytes=settings.max_page_bytes,
-        ),
-        browser=replace(options.browser, remote_url=settings.selenium_url),
         # The start page is the homepage (BITV §4 duties), also in a resumed part of the run.
-        bitv=replace(options.bitv, homepage=options.bitv.homepage or _normalized(config.urls[0]))
-        if config.urls else options.bitv,
+        homepage=_normalized(record.start_url),
     )
 
 
@@ -180,7 +158,7 @@ def run_site_audit(
         try:
             record = store.get(audit_id)
             config = check_config(record, context.settings)
-            options = audit_options(config, context.settings)
+            options = engines.audit_options(context.settings, config)
             discovery = store.discovery(audit_id)
             if discovery is None:
                 discovery = discover(config, options)
@@ -234,7 +212,7 @@ def _audit_pending(
     heartbeat: _Heartbeat,
     on_page: Callable[[str], None] | None,
 ) -> None:
-    from checkers.page.audit import PageAuditor, PageTarget
+    from checkers.page.site.runner import Slot, audit_pages
 
     store = context.store
     lease = context.settings.site_audit_lease_seconds
@@ -266,9 +244,11 @@ def _audit_pending(
 
     checker = context.checker() if "text" in options.engines else None
     pool = context.browser_pool(options) if "axe" in options.engines else None
-    with PageAuditor(options, text_checker=checker, pool=pool) as auditor:
-        run = auditor.audit([PageTarget(url=url) for _, url in pending], on_report=progress)
-    for (position, url), report in zip(pending, run.reports, strict=True):
+    # Named, not discovered: a linked PDF's report is stored too, and the run report decides.
+    audited = audit_pages([Slot("url", url) for _, url in pending], options, checker, pool,
+                          on_report=progress)
+    for (position, url), report in zip(pending, audited.reports, strict=True):
+        assert report is not None  # only discovered slots are left out
         # Again for every page: run-wide findings (a statement contradicting the audit) are
         # added to a report after its page was stored.
         save(url, position, report, replace=True)

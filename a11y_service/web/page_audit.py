@@ -1,7 +1,8 @@
 """The page audit at ``/seite-pruefen``: a URL (within the service's URL policy) or an HTML file.
 
-Runs the same :class:`PageAuditor` as ``POST /v1/audits`` with the same options (reused from
-the API controller), plus element pictures and the raw details the grouped report needs.
+Runs the same path as ``POST /v1/audits`` and ``a11y check``
+(:func:`checkers.page.site.runner.audit_pages`) with the same options (reused from the API
+controller), plus element pictures and the raw details the grouped report needs.
 """
 
 from __future__ import annotations
@@ -19,21 +20,21 @@ from litestar.response import Template
 from a11y_service.api.audits import AuditBody, _options
 from a11y_service.web.page_report import REGIONS, PictureStore, group_report
 from a11y_service.web.render import Lang, render, request_lang, translator
-from checkers.page.audit import AuditOptionsError, PageAuditor, PageTarget
+from checkers.page.audit import AuditOptionsError
 from checkers.page.fetch import FetchError, check_url
 from checkers.page.options import AuditOptions
 from checkers.page.screenshots import DEFAULT_LIMIT
+from checkers.page.site.runner import Slot, audit_pages
 from checkers.text.errors import TextInputError
 
 HTML_SUFFIXES = (".html", ".htm")
 MAX_HTML_BYTES = 5_000_000
 
 
-def _audit(options: AuditOptions, resources: dict[str, Any], target: PageTarget) -> tuple[Any, Any]:
+def _audit(options: AuditOptions, resources: dict[str, Any], slot: Slot) -> tuple[Any, Any]:
     pool = resources.get("browser_pool") if "axe" in options.engines else None
-    with PageAuditor(options, text_checker=resources.get("text_checker"), pool=pool) as auditor:
-        report = auditor.audit_one(target)
-        return report, auditor.details_of(report)
+    audited = audit_pages([slot], options, resources.get("text_checker"), pool)
+    return audited.reports[0], audited.details[0]
 
 
 class PageAuditController(Controller):
@@ -115,8 +116,8 @@ class PageAuditController(Controller):
                 "contrast and some other errors are therefore missing.",
             )
         options = replace(options, screenshots=DEFAULT_LIMIT, keep_details=True)
-        target = PageTarget(url=body.url, html=html)
-        report, details = await anyio.to_thread.run_sync(_audit, options, resources, target)
+        slot = Slot("html", "(html)", html=html) if html is not None else Slot("url", url)
+        report, details = await anyio.to_thread.run_sync(_audit, options, resources, slot)
         if report.error is not None and report.error.kind in ("address-refused", "scheme"):
             # The policy refused the address while fetching (after name resolution).
             return render(

@@ -5,10 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from a11y_core.config.env import Settings
+from a11y_core.engines import audit_options
 from a11y_service.cli.check import _progress
 from checkers.page.options import AuditOptions
 from checkers.page.site.config import CheckConfig
-from checkers.page.site.runner import RunError, audit_options, resolve_targets
+from checkers.page.site.runner import RunError, resolve_targets
 from checkers.report import Report, Target
 
 
@@ -46,12 +48,32 @@ def test_unknown_targets_are_usage_errors(tmp_path: Path) -> None:
 def test_audit_options_from_config() -> None:
     config = CheckConfig(engines=frozenset({"static"}), concurrency=4, timeout=3,
                          land="BW", rules={"static.image-alt": False}, allow_loopback=True)
-    options = audit_options(config)
+    options = audit_options(config=config)
     assert options.browser.pool_size == 4 and options.policy.timeout == 3
     assert options.browser.page_timeout == 10.0
     assert options.policy.allow_loopback and options.policy.allow_files
     assert options.bitv.land == "BW"
     assert options.disabled_rules == {"static.image-alt"}
+
+
+def test_audit_options_of_the_service_and_of_its_site_audits() -> None:
+    """One builder: the service's settings alone (POST /v1/audits), or a site audit's [check]
+    configuration held to the service's rules (no local files, its hosts, size limit and Grid)."""
+    settings = Settings(allowed_hosts=("intern.example",), selenium_url="http://grid:4444",
+                        max_page_bytes=1000, browser_pool=3, bitv_land="BY")
+    service = audit_options(settings)
+    assert not service.policy.allow_files and service.policy.max_bytes == 1000
+    assert service.browser.pool_size == 3 and service.bitv.land == "BY"
+    config = CheckConfig(engines=frozenset({"static"}), land="BW", homepage="https://x.de/")
+    cli = audit_options(config=config)
+    job = audit_options(settings, config)
+    assert cli.policy.allow_files and not job.policy.allow_files
+    assert job.policy.allowed_hosts == ("intern.example",) and job.policy.max_bytes == 1000
+    assert job.browser.remote_url == "http://grid:4444" and cli.browser.remote_url is None
+    # everything else is the configuration's, as in `a11y check`
+    assert replace(job, policy=cli.policy, browser=cli.browser) == cli
+    with pytest.raises(TypeError):
+        audit_options()
 
 
 def test_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:
@@ -102,6 +124,10 @@ def test_one_audit_path_for_files_documents_and_the_api(tmp_path: Path) -> None:
                         replace_engines(options, {"static", "bitv"}))
     rules = {f.rule_id for f in homepage.reports[0].findings}  # type: ignore[union-attr]
     assert rules != {f.rule_id for f in other.reports[0].findings}  # type: ignore[union-attr]
+    assert audited.details == []  # kept only when the options ask (the web app's report)
+    kept = audit_pages([Slot("html", "(html)", html=html)], replace(options, keep_details=True))
+    assert len(kept.details) == 1 and kept.details[0] is not None
+    assert kept.details[0].page.lang == "de"
 
 
 def replace_engines(options: AuditOptions, engines: set[str]) -> AuditOptions:

@@ -31,18 +31,13 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from a11y_core.errors import BilingualError
-from checkers.page.options import (
-    AuditOptions,
-    BitvSettings,
-    BrowserSettings,
-    Cookie,
-    UrlPolicy,
-)
+from checkers.page.options import AuditOptions, Cookie
 from checkers.page.site.config import CheckConfig
 from checkers.page.site.crawl import Crawler, fetcher_fetch, normalize_url, try_normalize
 from checkers.report import Report, ReportError, Target
 
 if TYPE_CHECKING:
+    from checkers.page.audit import PageDetails
     from checkers.page.browser import BrowserPool
     from checkers.text.engine import TextChecker
 
@@ -82,6 +77,9 @@ class AuditedPages:
     reports: list[Report | None]
     limits: list[str] = field(default_factory=list)
     browser_seconds: float = 0.0  # summed over pages (scripts/bench_ci.py)
+    # The parsed page and axe's raw results per slot, when the options keep them
+    # (``keep_details``: the web app's grouped report); empty otherwise.
+    details: list[PageDetails | None] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -101,37 +99,6 @@ def is_url(value: str) -> bool:
 def is_sitemap(url: str) -> bool:
     path = url.split("?", 1)[0].lower()
     return path.endswith((".xml", ".xml.gz"))
-
-
-def audit_options(config: CheckConfig) -> AuditOptions:
-    return AuditOptions(
-        engines=config.engines,
-        locale=config.locale,  # type: ignore[arg-type]
-        policy=UrlPolicy(
-            allow_loopback=config.allow_loopback,
-            allow_private=config.allow_private,
-            timeout=config.timeout,
-            allow_files=True,  # the CLI reads the repository's own HTML files
-        ),
-        browser=BrowserSettings(
-            pool_size=config.concurrency,
-            # The fetch already enforces the page's own timeout; the browser also loads styles
-            # and scripts, and a busy CI machine must not turn that into a false "timeout".
-            page_timeout=max(config.timeout, 10.0),
-            axe_timeout=max(config.timeout, 30.0),
-        ),
-        bitv=BitvSettings(
-            land=config.land, body=config.body,  # type: ignore[arg-type]
-            homepage=config.homepage, statement_url=config.statement_url,
-        ),
-        headers=dict(config.headers),
-        cookies=config.cookies,
-        text_profile=config.text_profile,
-        disabled_rules=config.disabled_rules(),
-        # Excluded from axe and matched against the DOM; per-path ones stay with the gate.
-        ignore_selectors=tuple(config.ignore_selectors),
-        max_pages=config.max_pages,
-    )
 
 
 # ------------------------------------------------------------------ files
@@ -367,7 +334,9 @@ def collect(
     if changed_only:
         changed = changed_files(changed_only, cwd)
         slots = [s for s in slots if s.path is None or s.path.resolve() in changed]
-    options = audit_options(config)
+    from a11y_core import engines
+
+    options = engines.audit_options(config=config)
     limits: list[str] = []
     # HTML files and pages share one budget (max_pages): the auditor would cut the rest.
     html_slots = [s for s in slots if s.kind == "html"]
@@ -443,8 +412,11 @@ def audit_pages(
     """Audit page slots (URLs, HTML files, HTML documents) with one auditor, in slot order.
 
     The one site-audit path: :func:`collect` (``a11y check``, ``a11y baseline create``) and
-    ``POST /v1/audits`` come through here. An HTML file's report names the file and the line of
-    each finding; a discovered address that turns out not to be HTML is left out (a limit).
+    ``POST /v1/audits`` come through here, and so do the service's site-audit jobs (each report
+    handed to ``on_report`` as soon as its page is done, from the auditor's worker threads) and
+    the web app's page audit (``keep_details``). An HTML file's report names the file and the
+    line of each finding; a discovered address that turns out not to be HTML is left out (a
+    limit).
     """
     from checkers.page.audit import PageAuditor, PageTarget
 
@@ -457,6 +429,7 @@ def audit_pages(
     reports: list[Report | None] = []
     limits: list[str] = []
     not_html: list[str] = []
+    details: list[PageDetails | None] = []
     browser_seconds = 0.0
     with PageAuditor(options, text_checker=checker, pool=pool) as auditor:
         if len(slots) == 1 and slots[0].homepage is not None:
@@ -470,6 +443,8 @@ def audit_pages(
             limits.extend(run.limits)
         for slot, raw in zip(slots, audited, strict=True):
             report = raw
+            if options.keep_details:
+                details.append(auditor.details_of(raw))
             if slot.kind == "html" and slot.path is not None:
                 label = _display(slot.path, cwd or Path.cwd())
                 report = add_file_lines(_as_file_report(raw, label), slot.path)
@@ -481,7 +456,7 @@ def audit_pages(
             browser_seconds += auditor.timings_of(raw).get("browser", 0.0)
     if not_html:
         limits.extend(_skipped_limits(dict.fromkeys(not_html, "not-html")))
-    return AuditedPages(reports, limits, browser_seconds)
+    return AuditedPages(reports, limits, browser_seconds, details)
 
 
 def _drop_redirect_duplicates(reports: list[Report], limits: list[str]) -> list[Report]:
