@@ -90,3 +90,41 @@ def test_raw_results_become_findings_in_both_languages() -> None:
     assert [f.rule_id for f in de] == ["browser.reflow", "browser.keyboard-trap"]
     assert "900 statt 320" in de[0].message and "900 instead of 320" in en[0].message
     assert de[1].act == ["80af7b"] and de[1].wcag == ["2.1.2"]
+
+
+def test_message_parts_come_from_the_records_in_both_languages() -> None:
+    """The {reason}, {mode}/{reasons} and {alt} parts are filled from the records' options."""
+    raw = {
+        "trap": {"trapped": [], "order": [
+            {"selector": "#z", "kind": "tabindex", "from": "", "to": "#z", "tabindex": 2},
+            {"selector": "#b", "kind": "reverse", "from": "#c", "to": "", "expected": "#b"},
+        ]},
+        "hover": {"problems": [
+            {"selector": "#h", "html": "<b>", "mode": "focus",
+             "reasons": ["hoverable", "persistent"]}
+        ]},
+        "images": {"images": [
+            {"selector": "#i", "html": "<img>", "text": "Hallo", "alt": "", "role": None}
+        ]},
+    }
+    de = [f.message for f in rendered_findings(raw, None, "de")]
+    en = [f.message for f in rendered_findings(raw, None, "en")]
+    assert de == [
+        "Die Tab-Reihenfolge ist hier auffällig: Tab springt wegen tabindex=2 von Anfang auf der "
+        "Seite zurück nach oben zu #z.",
+        "Die Tab-Reihenfolge ist hier auffällig: Umschalt+Tab von #c führt zu die Seite, Tab kam "
+        "aber von #b dorthin.",
+        "Inhalt, der bei Fokus erscheint, ist verschwunden, als die Maus auf ihn fuhr, von selbst "
+        "verschwunden.",
+        "Dieses Bild enthält Text: „Hallo“.",
+        "Der Alternativtext (leer) gibt den Text im Bild nicht wieder: „Hallo“.",
+    ]
+    assert en == [
+        "The tab order is unusual here: Tab jumps back up the page from the start to #z because "
+        "of tabindex=2.",
+        "The tab order is unusual here: Shift+Tab from #c goes to the page, but Tab came to #c "
+        "from #b.",
+        "Content that appears on focus is gone when the pointer moved onto it, gone by itself.",
+        "This image contains text: “Hallo”.",
+        "The alt text (empty) does not say what the image's text says: “Hallo”.",
+    ]

@@ -36,7 +36,7 @@ from checkers.page.rendered.applicability import pointer_checks_needed
 from checkers.page.rendered.hover import CANDIDATES_JS, TRIGGER_LIMIT, check_hover_content
 from checkers.page.rendered.images import ALT_OVERLAP, check_images
 from checkers.report import Finding, Location
-from checkers.rules import RuleMeta, de_en, discover, fill, localized
+from checkers.rules import RuleMeta, discover, fill, localized
 
 log = logging.getLogger(__name__)
 
@@ -62,15 +62,6 @@ FOCUS_ORDER = focus_order.META
 CONTENT_ON_HOVER = content_on_hover.META
 IMAGE_OF_TEXT = image_of_text.META
 IMAGE_TEXT_ALT = image_text_alt.META
-
-_HOVER_REASONS = {
-    "dismissible": de_en("nicht mit Escape zu schließen", "not dismissible with Escape"),
-    "hoverable": de_en(
-        "verschwunden, als die Maus auf ihn fuhr", "gone when the pointer moved onto it"
-    ),
-    "persistent": de_en("von selbst verschwunden", "gone by itself"),
-}
-_MODES = {"hover": de_en("Maus-Hover", "hover"), "focus": de_en("Fokus", "focus")}
 
 
 def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
@@ -282,10 +273,10 @@ def rendered_findings(
             _finding(FOCUS_ORDER, page_url, locale, item["selector"], None, {"reason": reason})
         )
     for item in (raw.get("hover") or {}).get("problems", []):
-        lang = "en" if locale == "en" else "de"
+        parts = CONTENT_ON_HOVER.options
         params = {
-            "mode": _MODES[item["mode"]][lang],
-            "reasons": ", ".join(_HOVER_REASONS[r][lang] for r in item["reasons"]),
+            "mode": localized(parts["modes"][item["mode"]], locale),
+            "reasons": ", ".join(localized(parts["reasons"][r], locale) for r in item["reasons"]),
         }
         findings.append(
             _finding(CONTENT_ON_HOVER, page_url, locale, item["selector"], item["html"], params)
@@ -303,7 +294,7 @@ def _image_findings(item: Mapping[str, Any], url: str | None, locale: str) -> li
     if alt is None:
         return found  # no alt attribute at all: axe-core's image-alt reports it
     if alt.strip() == "" and not decorative:
-        shown = "(leer)" if locale != "en" else "(empty)"
+        shown = localized(IMAGE_TEXT_ALT.options["empty"], locale)
         found.append(_finding(IMAGE_TEXT_ALT, url, locale, item["selector"], item["html"],
                               {"text": text, "alt": shown}))
     elif alt.strip() and (item.get("overlap") or 0) < ALT_OVERLAP:
@@ -315,18 +306,13 @@ def _image_findings(item: Mapping[str, Any], url: str | None, locale: str) -> li
 
 
 def _order_reason(item: Mapping[str, Any], locale: str) -> str:
+    parts = FOCUS_ORDER.options
+    params = dict(item)
     if item["kind"] == "tabindex":
-        if locale == "en":
-            return (f"Tab jumps back up the page from {item['from'] or 'the start'} to "
-                    f"{item['to']} because of tabindex={item['tabindex']}.")
-        return (f"Tab springt wegen tabindex={item['tabindex']} von {item['from'] or 'Anfang'} "
-                f"auf der Seite zurück nach oben zu {item['to']}.")
-    target = item["to"] or ("the page" if locale == "en" else "die Seite")
-    if locale == "en":
-        return (f"Shift+Tab from {item['from']} goes to {target}, but Tab came to "
-                f"{item['from']} from {item['expected']}.")
-    return (f"Umschalt+Tab von {item['from']} führt zu {target}, Tab kam aber von "
-            f"{item['expected']} dorthin.")
+        params["from"] = item["from"] or localized(parts["start"], locale)
+    else:
+        params["to"] = item["to"] or localized(parts["page"], locale)
+    return fill(localized(parts["reasons"][item["kind"]], locale), params, FOCUS_ORDER.id)
 
 
 def _finding(
