@@ -1,7 +1,7 @@
 """One rule framework for every producer of findings the project writes itself.
 
 The static page rules (``checkers/page/static/``), the BITV rules (``checkers/page/bitv/``), the
-text rules (``checkers/text/rules/``) and the translation-QA rules (``translators/qa.py``) share:
+text rules (``checkers/text/rules/``) and the translation-QA rules (``translators/qa/``) share:
 
 * :class:`RuleMeta`: one metadata record (id, standards, severity as a scalar or per profile,
   scope, messages in German and English with named placeholders, examples);

@@ -93,7 +93,7 @@ class RuleMeta:
     wcag: tuple[str, ...] = ()  # success criteria: "1.1.1"
     act: tuple[str, ...] = ()  # W3C ACT rule ids: "23a2a8"
     outcome: Outcome = "failed"
-    engine: Literal["static", "bitv", "text", "translation"] = "text"
+    engine: Literal["static", "bitv", "browser", "text", "translation"] = "text"
     # Text rules: the block kinds the rule reads (() = every block of the text).
     scope: tuple[str, ...] = ()
     # Default options: per profile for text rules ({"leicht": {...}}), flat otherwise.

@@ -38,7 +38,7 @@ def _found(pool, body: str, rule_id: str):
 
 @pytest.mark.browser
 def test_css_tooltip_with_a_gap_is_neither_hoverable_nor_dismissible(pool) -> None:
-    found = _found(pool, CONTENT_ON_HOVER.examples[0].html, CONTENT_ON_HOVER.id)
+    found = _found(pool, CONTENT_ON_HOVER.examples[0].text, CONTENT_ON_HOVER.id)
     assert len(found) == 1
     message = found[0].message
     assert message.startswith("Content that appears on hover is ")
@@ -50,7 +50,7 @@ def test_css_tooltip_with_a_gap_is_neither_hoverable_nor_dismissible(pool) -> No
 
 @pytest.mark.browser
 def test_tooltip_that_hides_itself_is_not_persistent(pool) -> None:
-    found = _found(pool, CONTENT_ON_HOVER.examples[1].html, CONTENT_ON_HOVER.id)
+    found = _found(pool, CONTENT_ON_HOVER.examples[1].text, CONTENT_ON_HOVER.id)
     assert [f.message for f in found] == ["Content that appears on hover is gone by itself."]
 
 
@@ -84,7 +84,7 @@ def test_focus_content_closed_by_escape_passes(pool) -> None:
 
 @pytest.mark.browser
 def test_positive_tabindex_jump_names_the_reason(pool) -> None:
-    found = _found(pool, FOCUS_ORDER.examples[0].html, FOCUS_ORDER.id)
+    found = _found(pool, FOCUS_ORDER.examples[0].text, FOCUS_ORDER.id)
     assert len(found) == 1
     assert found[0].outcome == "needs_review"
     assert found[0].location.selector == "#z"
@@ -93,7 +93,7 @@ def test_positive_tabindex_jump_names_the_reason(pool) -> None:
 
 @pytest.mark.browser
 def test_shift_tab_that_does_not_mirror_tab_is_reported(pool) -> None:
-    found = _found(pool, FOCUS_ORDER.examples[1].html, FOCUS_ORDER.id)
+    found = _found(pool, FOCUS_ORDER.examples[1].text, FOCUS_ORDER.id)
     assert len(found) == 1
     assert found[0].location.selector == "#b"
     assert "Shift+Tab from #c goes to #b, but Tab came to #c from #a" in found[0].message

@@ -1,27 +1,16 @@
 """Checks only a rendered page can answer, run in the browser after axe-core.
 
-- ``browser.focus-visible`` (WCAG 2.4.7, ACT oj04fd): a tabbable element whose look does not
-  change at all when it gets focus (outline, shadow, border, colours, decoration, size, on the
-  element, two ancestors, its first descendants and its ::before/::after). Reported for review:
-  a focus indicator elsewhere on the page cannot be ruled out by styles alone.
-- ``browser.reflow`` (WCAG 1.4.10): at 320 CSS pixels wide the page scrolls sideways because of
-  content that is not a table, code, media, map or frame (the criterion's exceptions).
-- ``browser.text-spacing`` (WCAG 1.4.12): with the criterion's spacing values applied, a box
-  with overflow hidden or clip cuts off text it showed in full before.
-- ``browser.keyboard-trap`` (WCAG 2.1.2, ACT 80af7b): a walk with real Tab and Shift+Tab key
-  presses; focus that stays on one element (not a frame) for both directions is trapped.
-- ``browser.focus-order`` (WCAG 2.4.3): the same walk, then back with Shift+Tab. The way back
-  must mirror the way forward, and a Tab that jumps backwards in document order because of a
-  positive tabindex is reported with that reason. For review: an order can be meaningful anyway.
-- ``browser.content-on-hover`` (WCAG 1.4.13): content that appears on hover or focus must be
-  dismissible with Escape, hoverable and persistent (see ``hover.py``).
-- ``browser.image-of-text`` (WCAG 1.4.5) and ``browser.image-text-alt`` (1.1.1): OCR of the
-  rendered pixels of visible images (see ``images.py``); skipped, and named in the report's
-  limits, where Tesseract is missing.
+Each rule has its own module and record beside it (``focus_visible.py`` + ``focus_visible.yaml``:
+id, WCAG and ACT references, severity, outcome, messages in German and English, examples; see
+:mod:`checkers.rules`): focus-visible (2.4.7), reflow (1.4.10), text-spacing (1.4.12),
+keyboard-trap (2.1.2), focus-order (2.4.3), content-on-hover (1.4.13, ``hover.py``),
+image-of-text (1.4.5) and image-text-alt (1.1.1, OCR in ``images.py``). This module runs the
+checks in the browser (:func:`run_checks`) and turns their raw results into findings
+(:func:`rendered_findings`).
 
 Each check is bounded (elements, key presses) so a page costs tens of milliseconds, and can be
 switched off with ``BrowserSettings.rendered_checks``. The rules' examples are run by
-``tests/page/test_rendered.py`` in a real Chromium.
+``tests/page/test_rendered.py`` in a real Chromium, each asserting exactly what it expects.
 """
 
 from __future__ import annotations
@@ -30,14 +19,24 @@ import json
 import logging
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from checkers.page.rendered import scripts
+from checkers.page.rendered import (
+    content_on_hover,
+    focus_order,
+    focus_visible,
+    image_of_text,
+    image_text_alt,
+    keyboard_trap,
+    reflow,
+    scripts,
+    text_spacing,
+)
 from checkers.page.rendered.applicability import pointer_checks_needed
 from checkers.page.rendered.hover import CANDIDATES_JS, TRIGGER_LIMIT, check_hover_content
 from checkers.page.rendered.images import ALT_OVERLAP, check_images
 from checkers.report import Finding, Location
+from checkers.rules import RuleMeta, discover, fill, localized
 
 log = logging.getLogger(__name__)
 
@@ -47,318 +46,22 @@ REFLOW_WIDTH = 320
 REFLOW_HEIGHT = 256
 
 
-@dataclass(frozen=True, slots=True)
-class RenderedExample:
-    html: str
-    fails: bool
-    selector: str | None = None  # the element the finding must name (None: the page)
+def _meta(module: object) -> list[RuleMeta]:
+    meta = getattr(module, "META", None)
+    return [meta] if isinstance(meta, RuleMeta) else []
 
 
-@dataclass(frozen=True, slots=True)
-class RenderedRule:
-    id: str
-    message: Mapping[str, str]
-    help: Mapping[str, str]
-    wcag: tuple[str, ...]
-    act: tuple[str, ...]
-    severity: str
-    outcome: str
-    examples: tuple[RenderedExample, ...]
-
-
-def _de_en(de: str, en: str) -> dict[str, str]:
-    return {"de": de, "en": en}
-
-
-FOCUS_VISIBLE = RenderedRule(
-    id="browser.focus-visible",
-    message=_de_en(
-        "Beim Fokussieren mit der Tastatur ändert sich das Aussehen dieses Elements nicht.",
-        "The look of this element does not change when it gets keyboard focus.",
-    ),
-    help=_de_en(
-        "Tastatur-Nutzende müssen sehen, wo sie sind. Entfernen Sie outline: none oder geben "
-        "Sie dem Element mit :focus-visible einen deutlichen Rahmen. Prüfen Sie, ob der Fokus "
-        "anders sichtbar wird (etwa an anderer Stelle der Seite).",
-        "Keyboard users must see where they are. Remove outline: none or give the element a "
-        "clear outline with :focus-visible. Check whether focus shows in another way.",
-    ),
-    wcag=("2.4.7",),
-    act=("oj04fd",),
-    severity="warning",
-    outcome="needs_review",
-    examples=(
-        RenderedExample(
-            '<style>a:focus{outline:none}</style><a id="l" href="/x">Weiter</a>',
-            fails=True,
-            selector="#l",
-        ),
-        RenderedExample('<a href="/x">Weiter</a>', fails=False),
-        RenderedExample(
-            "<style>a:focus{outline:none;text-decoration:underline overline}</style>"
-            '<a href="/x">Weiter</a>',
-            fails=False,
-        ),
-    ),
-)
-
-REFLOW = RenderedRule(
-    id="browser.reflow",
-    message=_de_en(
-        "Bei 320 Pixel Breite muss man seitlich scrollen ({width} statt {view} Pixel).",
-        "At 320 pixels wide the page scrolls sideways ({width} instead of {view} pixels).",
-    ),
-    help=_de_en(
-        "Bei starker Vergrößerung oder auf schmalen Bildschirmen muss der Inhalt umbrechen. "
-        "Vermeiden Sie feste Breiten in Pixeln; verwenden Sie max-width: 100 % und flexible "
-        "Layouts.",
-        "With strong zoom or on narrow screens content must reflow. Avoid fixed pixel widths; "
-        "use max-width: 100% and flexible layouts.",
-    ),
-    wcag=("1.4.10",),
-    act=(),
-    severity="error",
-    outcome="failed",
-    examples=(
-        RenderedExample(
-            '<div id="w" style="width:900px">Ein breiter Textblock mit fester Breite.</div>',
-            fails=True,
-            selector="#w",
-        ),
-        RenderedExample("<p>Ein Text, der umbricht, wie er soll.</p>", fails=False),
-        # Tables are an exception of the criterion.
-        RenderedExample(
-            '<table style="width:900px"><tr><th>A</th><td>1</td></tr></table>', fails=False
-        ),
-        RenderedExample(
-            '<div style="overflow-x:auto"><div style="width:900px">Scrollt im Kasten</div></div>',
-            fails=False,
-        ),
-    ),
-)
-
-TEXT_SPACING = RenderedRule(
-    id="browser.text-spacing",
-    message=_de_en(
-        "Mit größeren Zeilen-, Wort- und Zeichenabständen wird hier Text abgeschnitten.",
-        "With larger line, word and letter spacing, text is cut off here.",
-    ),
-    help=_de_en(
-        "Manche Menschen lesen nur mit größeren Abständen. Geben Sie Textkästen keine feste "
-        "Höhe mit overflow: hidden; lassen Sie sie mit dem Text wachsen (min-height statt "
-        "height).",
-        "Some people read only with larger spacing. Do not give text boxes a fixed height with "
-        "overflow: hidden; let them grow with the text (min-height instead of height).",
-    ),
-    wcag=("1.4.12",),
-    act=(),
-    severity="error",
-    outcome="failed",
-    examples=(
-        RenderedExample(
-            '<div id="b" style="height:1.2em;width:12em;overflow:hidden;line-height:1.2">'
-            "Kurzer Text in einer festen Box</div>",
-            fails=True,
-            selector="#b",
-        ),
-        RenderedExample(
-            '<div style="min-height:1.2em;width:12em;overflow:hidden">Wächst mit</div>',
-            fails=False,
-        ),
-        RenderedExample("<p>Normaler Absatz ohne feste Höhe.</p>", fails=False),
-    ),
-)
-
-KEYBOARD_TRAP = RenderedRule(
-    id="browser.keyboard-trap",
-    message=_de_en(
-        "Die Tastatur bleibt hier hängen: Weder Tab noch Umschalt+Tab verlassen das Element.",
-        "The keyboard is trapped here: neither Tab nor Shift+Tab leaves the element.",
-    ),
-    help=_de_en(
-        "Wer nur die Tastatur benutzt, muss jedes Element mit Tab wieder verlassen können. "
-        "Fangen Sie die Tab-Taste nicht ab, oder nennen Sie die Taste, mit der man "
-        "herauskommt.",
-        "Keyboard users must be able to leave every element with Tab. Do not capture the Tab "
-        "key, or tell users which key gets them out.",
-    ),
-    wcag=("2.1.2",),
-    act=("80af7b",),
-    severity="error",
-    outcome="failed",
-    examples=(
-        RenderedExample(
-            '<a href="/a">Start</a><input id="t" aria-label="Feld" '
-            "onkeydown=\"if(event.key==='Tab'){event.preventDefault();}\">"
-            '<a href="/b">Ende</a>',
-            fails=True,
-            selector="#t",
-        ),
-        RenderedExample(
-            '<a href="/a">Start</a><input aria-label="Feld"><a href="/b">Ende</a>', fails=False
-        ),
-    ),
-)
-
-_TIP_CSS = (
-    "<style>.tip{display:none;position:absolute;background:#ffe;border:1px solid #333}"
-    "#t:hover+.tip,#t:focus+.tip{display:block;top:6em;left:0}</style>"
-)
-
-CONTENT_ON_HOVER = RenderedRule(
-    id="browser.content-on-hover",
-    message=_de_en(
-        "Inhalt, der bei {mode} erscheint, ist {reasons}.",
-        "Content that appears on {mode} is {reasons}.",
-    ),
-    help=_de_en(
-        "Zusätzlicher Inhalt bei Maus-Hover oder Fokus (etwa Tooltips, Aufklapp-Menüs) muss "
-        "sich mit Escape schließen lassen, ohne Maus oder Fokus zu bewegen, darf nicht "
-        "verschwinden, wenn man mit der Maus auf ihn fährt, und muss sichtbar bleiben, bis man "
-        "Hover oder Fokus wegnimmt.",
-        "Extra content on hover or focus (tooltips, fly-out menus) must close with Escape "
-        "without moving pointer or focus, must stay when the pointer moves onto it, and must "
-        "stay visible until hover or focus is removed.",
-    ),
-    wcag=("1.4.13",),
-    act=(),
-    severity="error",
-    outcome="failed",
-    examples=(
-        # CSS tooltip below a gap: it vanishes on the way to it and Escape cannot close it.
-        RenderedExample(
-            _TIP_CSS + '<p><button id="t">Info</button><span class="tip">Hilfetext</span></p>'
-            "<p>Weiterer Text der Seite.</p>",
-            fails=True,
-            selector="#t",
-        ),
-        # A tooltip that hides itself after half a second is not persistent.
-        RenderedExample(
-            '<p><a id="t" href="/x">Begriff</a><span id="tip" hidden>Erklärung</span></p>'
-            "<script>var t=document.getElementById('t'),p=document.getElementById('tip');"
-            "t.addEventListener('mouseenter',function(){p.hidden=false;"
-            "setTimeout(function(){p.hidden=true;},400);});"
-            "t.addEventListener('mouseleave',function(){p.hidden=true;});</script>",
-            fails=True,
-            selector="#t",
-        ),
-        # An explanation inside the trigger, in the text flow: hoverable and obscures nothing.
-        RenderedExample(
-            "<style>.w .x{display:none}.w:hover .x{display:inline}</style>"
-            '<p><span class="w">Begriff <span class="x">(Erklärung)</span></span></p>',
-            fails=False,
-        ),
-        # A scripted tooltip done right: inside the trigger, Escape closes it, it stays.
-        RenderedExample(
-            '<p><span id="t" tabindex="0" aria-describedby="tip">Begriff'
-            '<span id="tip" role="tooltip" hidden style="position:absolute;top:3em">'
-            "Erklärung</span></span></p><p>Text</p>"
-            "<script>var t=document.getElementById('t'),p=document.getElementById('tip');"
-            "function show(){p.hidden=false;}function hide(){p.hidden=true;}"
-            "t.addEventListener('mouseenter',show);t.addEventListener('focus',show);"
-            "t.addEventListener('mouseleave',hide);t.addEventListener('blur',hide);"
-            "document.addEventListener('keydown',function(e){if(e.key==='Escape')hide();});"
-            "</script>",
-            fails=False,
-        ),
-        RenderedExample('<p><a href="/x" title="Ein Titel">Link</a></p>', fails=False),
-    ),
-)
-
-FOCUS_ORDER = RenderedRule(
-    id="browser.focus-order",
-    message=_de_en(
-        "Die Tab-Reihenfolge ist hier auffällig: {reason}",
-        "The tab order is unusual here: {reason}",
-    ),
-    help=_de_en(
-        "Die Reihenfolge beim Tabben muss dem Sinn der Seite folgen, und Umschalt+Tab muss "
-        "denselben Weg zurückgehen. Vermeiden Sie tabindex-Werte über 0 und Skripte, die den "
-        "Fokus nur in eine Richtung umlenken. Prüfen Sie, ob die Reihenfolge trotzdem sinnvoll "
-        "ist.",
-        "The tab order must follow the meaning of the page, and Shift+Tab must go the same way "
-        "back. Avoid tabindex values above 0 and scripts that redirect focus in one direction "
-        "only. Check whether the order makes sense anyway.",
-    ),
-    wcag=("2.4.3",),
-    act=(),
-    severity="warning",
-    outcome="needs_review",
-    examples=(
-        RenderedExample(
-            '<a href="/a">Eins</a> <a href="/b">Zwei</a> <a id="z" href="/c" tabindex="1">Drei</a>',
-            fails=True,
-            selector="#z",
-        ),
-        # Tab from the first field skips the second one, Shift+Tab does not.
-        RenderedExample(
-            '<input id="a" aria-label="Eins"> <input id="b" aria-label="Zwei"> '
-            '<input id="c" aria-label="Drei">'
-            "<script>document.getElementById('a').addEventListener('keydown',function(e){"
-            "if(e.key==='Tab'&&!e.shiftKey){e.preventDefault();"
-            "document.getElementById('c').focus();}});</script>",
-            fails=True,
-            selector="#b",
-        ),
-        RenderedExample(
-            '<a href="/a">Eins</a> <a href="/b">Zwei</a> <a href="/c">Drei</a><script></script>',
-            fails=False,
-        ),
-    ),
-)
-
-IMAGE_OF_TEXT = RenderedRule(
-    id="browser.image-of-text",
-    message=_de_en(
-        "Dieses Bild enthält Text: „{text}“.",
-        "This image contains text: “{text}”.",
-    ),
-    help=_de_en(
-        "Text in Bildern lässt sich nicht vergrößern, umfärben oder vorlesen. Setzen Sie den "
-        "Text als echten Text; nur wenn das Aussehen wesentlich ist (etwa ein Logo), darf er "
-        "ein Bild bleiben.",
-        "Text in images cannot be enlarged, recoloured or read aloud. Use real text; only "
-        "where the look is essential (such as a logo) may it stay an image.",
-    ),
-    wcag=("1.4.5",),
-    act=(),
-    severity="warning",
-    outcome="needs_review",
-    examples=(),  # images are made by tests/page/test_rendered_images.py
-)
-
-IMAGE_TEXT_ALT = RenderedRule(
-    id="browser.image-text-alt",
-    message=_de_en(
-        "Der Alternativtext {alt} gibt den Text im Bild nicht wieder: „{text}“.",
-        "The alt text {alt} does not say what the image's text says: “{text}”.",
-    ),
-    help=_de_en(
-        "Wer das Bild nicht sieht, bekommt nur den Alternativtext. Schreiben Sie den Text aus "
-        "dem Bild in das alt-Attribut.",
-        "People who cannot see the image only get its alt text. Put the image's text into "
-        "the alt attribute.",
-    ),
-    wcag=("1.1.1",),
-    act=(),
-    severity="error",
-    outcome="failed",
-    examples=(),
-)
-
-RULES = (
-    FOCUS_VISIBLE, REFLOW, TEXT_SPACING, KEYBOARD_TRAP, FOCUS_ORDER, CONTENT_ON_HOVER,
-    IMAGE_OF_TEXT, IMAGE_TEXT_ALT,
-)
-
-_HOVER_REASONS = {
-    "dismissible": _de_en("nicht mit Escape zu schließen", "not dismissible with Escape"),
-    "hoverable": _de_en(
-        "verschwunden, als die Maus auf ihn fuhr", "gone when the pointer moved onto it"
-    ),
-    "persistent": _de_en("von selbst verschwunden", "gone by itself"),
-}
-_MODES = {"hover": _de_en("Maus-Hover", "hover"), "focus": _de_en("Fokus", "focus")}
+# One module and one YAML record per rule (focus_visible.py + focus_visible.yaml, ...), found by
+# the one registry; the helper modules (hover, images, scripts, applicability) have no META.
+RULES: tuple[RuleMeta, ...] = tuple(discover(__name__, _meta, lambda meta: meta.id))
+FOCUS_VISIBLE = focus_visible.META
+REFLOW = reflow.META
+TEXT_SPACING = text_spacing.META
+KEYBOARD_TRAP = keyboard_trap.META
+FOCUS_ORDER = focus_order.META
+CONTENT_ON_HOVER = content_on_hover.META
+IMAGE_OF_TEXT = image_of_text.META
+IMAGE_TEXT_ALT = image_text_alt.META
 
 
 def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
@@ -570,10 +273,10 @@ def rendered_findings(
             _finding(FOCUS_ORDER, page_url, locale, item["selector"], None, {"reason": reason})
         )
     for item in (raw.get("hover") or {}).get("problems", []):
-        lang = "en" if locale == "en" else "de"
+        parts = CONTENT_ON_HOVER.options
         params = {
-            "mode": _MODES[item["mode"]][lang],
-            "reasons": ", ".join(_HOVER_REASONS[r][lang] for r in item["reasons"]),
+            "mode": localized(parts["modes"][item["mode"]], locale),
+            "reasons": ", ".join(localized(parts["reasons"][r], locale) for r in item["reasons"]),
         }
         findings.append(
             _finding(CONTENT_ON_HOVER, page_url, locale, item["selector"], item["html"], params)
@@ -591,7 +294,7 @@ def _image_findings(item: Mapping[str, Any], url: str | None, locale: str) -> li
     if alt is None:
         return found  # no alt attribute at all: axe-core's image-alt reports it
     if alt.strip() == "" and not decorative:
-        shown = "(leer)" if locale != "en" else "(empty)"
+        shown = localized(IMAGE_TEXT_ALT.options["empty"], locale)
         found.append(_finding(IMAGE_TEXT_ALT, url, locale, item["selector"], item["html"],
                               {"text": text, "alt": shown}))
     elif alt.strip() and (item.get("overlap") or 0) < ALT_OVERLAP:
@@ -603,22 +306,17 @@ def _image_findings(item: Mapping[str, Any], url: str | None, locale: str) -> li
 
 
 def _order_reason(item: Mapping[str, Any], locale: str) -> str:
+    parts = FOCUS_ORDER.options
+    params = dict(item)
     if item["kind"] == "tabindex":
-        if locale == "en":
-            return (f"Tab jumps back up the page from {item['from'] or 'the start'} to "
-                    f"{item['to']} because of tabindex={item['tabindex']}.")
-        return (f"Tab springt wegen tabindex={item['tabindex']} von {item['from'] or 'Anfang'} "
-                f"auf der Seite zurück nach oben zu {item['to']}.")
-    target = item["to"] or ("the page" if locale == "en" else "die Seite")
-    if locale == "en":
-        return (f"Shift+Tab from {item['from']} goes to {target}, but Tab came to "
-                f"{item['from']} from {item['expected']}.")
-    return (f"Umschalt+Tab von {item['from']} führt zu {target}, Tab kam aber von "
-            f"{item['expected']} dorthin.")
+        params["from"] = item["from"] or localized(parts["start"], locale)
+    else:
+        params["to"] = item["to"] or localized(parts["page"], locale)
+    return fill(localized(parts["reasons"][item["kind"]], locale), params, FOCUS_ORDER.id)
 
 
 def _finding(
-    rule: RenderedRule,
+    rule: RuleMeta,
     url: str | None,
     locale: str,
     selector: str | None,
@@ -626,22 +324,17 @@ def _finding(
     params: Mapping[str, Any] | None = None,
     outcome: str | None = None,
 ) -> Finding:
-    template = rule.message.get(locale) or rule.message["de"]
-    try:
-        message = template.format(**(params or {}))
-    except (KeyError, IndexError, ValueError):
-        message = template
     return Finding(
         rule_id=rule.id,
         engine="browser",
         outcome=(outcome or rule.outcome),  # type: ignore[arg-type]
         severity=rule.severity,  # type: ignore[arg-type]
-        message=message,
-        explanation=rule.help.get(locale) or rule.help["de"],
+        message=fill(localized(rule.message, locale), params or {}, rule.id),
+        explanation=localized(rule.explanation, locale),
         location=Location(
             url=url, selector=selector or None, snippet=" ".join((snippet or "").split()) or None
         ),
         wcag=list(rule.wcag),
         act=list(rule.act),
-        standards=[f"EN 301 549 9.{c}" for c in rule.wcag] + ["BITV 2.0 § 3"],
+        standards=list(rule.standards),
     )
