@@ -313,6 +313,19 @@ GENITIVE_CASES = [
     ("Peters Auto ist rot.", "saxon-genitive"),
     ("München ist die Hauptstadt Bayerns.", "saxon-genitive"),
     ("Das ist die Frau, deren Hund bellt.", "relative-genitive"),
+    # article-less genitive after a noun (strong adjective)
+    ("Die Zahl neuer Anträge steigt.", "genitive-article"),
+    ("Der Verdacht schweren Betrugs bestätigte sich.", "genitive-article"),
+    # head noun the lexicon does not know, or a nominalised infinitive
+    ("Er prüft das Wahlbüro der kleinen Partei.", "genitive-article"),
+    ("Das Verfehlen der Ziele ärgerte alle.", "genitive-article"),
+    # an attributive participle before the head noun is not a verb
+    ("Das ist die am häufigsten genutzte Art der Speicherung.", "genitive-article"),
+    ("Wir fahren während der Sommerferien weg.", "genitive-preposition"),
+    ("Jonas' neues Fahrrad ist blau.", "saxon-genitive"),
+    ("Zu Berlins bekanntesten Bauwerken gehört das Tor.", "saxon-genitive"),
+    ("Er wohnt in einem ihrer vielen Häuser.", "genitive-article"),
+    ("Sie genießt die Wärme eines trockenen, warmen Sommers.", "genitive-article"),
 ]
 
 
@@ -339,6 +352,8 @@ def test_genitive_cases(analyzer: LexicalMorphAnalyzer, text: str, subkind: str)
         "Laut Polizei gab es keine Verletzten.",
         "Plinius der Ältere schrieb viel.",
         "Auf kanadischem Boden liegt der Nationalpark.",
+        "Im Kino lief von Anna Seghers der bekannteste Film.",
+        "Sie spendet für die Children and Families Foundation.",
     ],
 )
 def test_not_genitive(analyzer: LexicalMorphAnalyzer, text: str) -> None:

@@ -8,12 +8,18 @@ from checkers.text.morph.hits import MorphHit
 from checkers.text.morph.rewrite import Rewriter
 from checkers.text.morph.wordinfo import _Tok, _verbish, _WordInfo
 from checkers.text.morph.wordlists import (
+    APOSTROPHE_ONLY,
+    ATTRIBUTIVE_QUANTIFIERS,
     CLAUSE_SUBJECTS,
     DATIVE_MARKERS,
+    DEGREE_ADVERBS,
     DETERMINERS,
+    ENGLISH_FUNCTION_WORDS,
     EPITHETS,
+    F_APOS,
     F_CAP,
     F_GEN,
+    F_GEN_C,
     F_MODAL,
     F_SEIN,
     F_WERDEN,
@@ -47,9 +53,14 @@ class GenitiveMixin:
         n = len(words)
         for j in range(n):
             tok = words[j]
-            if not tok.flags & F_GEN or j in covered:
+            if j in covered:
                 continue
-            found = self._genitive_at(words, j)
+            if tok.flags & F_GEN:
+                found = self._genitive_at(words, j)
+            elif tok.flags & F_GEN_C and 0 < j < n - 1 and words[j - 1].flags & F_CAP:
+                found = self._strong_genitive(words, j)
+            else:
+                continue
             if found is None:
                 continue
             subkind, first, last, head = found
@@ -61,8 +72,29 @@ class GenitiveMixin:
         """Last index of the noun phrase that starts after words[j] (adjectives + noun)."""
         n = len(words)
         k = j + 1
-        while k < n and words[k].flags & F_WORD and not words[k].flags & F_CAP:
-            if not self._attributive(words[k].low):
+        det = words[j].low
+        while k < n:
+            t = words[k]
+            if t.text in (",", "(", ")") and k > j + 1 and k + 1 < n and (
+                    (words[k + 1].flags & F_WORD and not words[k + 1].flags & F_CAP) or
+                    (t.text == ")" and words[k + 1].flags & F_CAP)):
+                k += 1  # "eines milden, mediterranen Klimas", "der (inländischen) Investoren"
+                continue
+            if t.text == "(" and k == j + 1:
+                k += 1
+                continue
+            if not t.flags & F_WORD or t.flags & F_CAP:
+                break
+            if t.low in DEGREE_ADVERBS or t.low == "hoch":
+                if k + 1 < n and words[k + 1].flags & F_WORD and not words[k + 1].flags & F_CAP:
+                    k += 1  # "Darius' hoch angesehener Feldherr"
+                    continue
+                return -1
+            if t.low in ("und", "oder") and k + 1 < n and words[k + 1].low == det and \
+                    det in DETERMINERS:
+                k += 2  # "der mazedonischen und der persischen Oberschicht"
+                continue
+            if not self._attributive(t.low):
                 return -1
             k += 1
         if k < n and words[k].flags & F_CAP and words[k].flags & F_WORD:
@@ -79,13 +111,30 @@ class GenitiveMixin:
         """Inflected adjective or participle inside a noun phrase ("neuen", "eingereichten")."""
         if low in ("und", "oder", "sowie"):
             return True
+        if low in ATTRIBUTIVE_QUANTIFIERS:
+            return True  # "eines der vielen Häuser", "der beiden Länder"
         if low in DETERMINERS or not low.endswith(("e", "en", "er", "es", "em")):
             return False
         lemma = self.info.lemma(low)
         if lemma is None:
-            return low.endswith(("ischen", "ische", "lichen", "liche", "igen", "ige"))
+            if low.endswith(("ischen", "ische", "lichen", "liche", "igen", "ige")):
+                return True
+            # "privilegierten": an inflected participle the lexicon does not list
+            stem = low[:-1] if low.endswith("e") else low[:-2]
+            if stem.endswith("t") and self.info.participle(stem) is not None:
+                return True
+            return self._compound_adjective(low)
         # uninflected words are their own lemma ("über", "aber", "gegen"); verbs are not NPs
         return lemma != low and not self._finite_verb(low) and not self.info.is_infinitive(low)
+
+    def _compound_adjective(self, low: str) -> bool:
+        """Unknown compound whose last part is an inflected adjective ("umsatzstärksten")."""
+        for cut in range(3, len(low) - 4):
+            tail = low[cut:]
+            lemma = self.info.lemma(tail)
+            if lemma is not None:
+                return lemma != tail and lemma.islower() and not _verbish(lemma)
+        return False
 
     def _prev_word(self, words: list[_Tok], j: int) -> _Tok | None:
         if j == 0:
@@ -151,7 +200,7 @@ class GenitiveMixin:
         if end < 0:
             return None
         low = words[j].low
-        after_noun = bool(self._noun(prev)) and prev.low not in DETERMINERS and not (
+        after_noun = self._head_noun(words, j - 1) and prev.low not in DETERMINERS and not (
             prev is words[0] and not self.lex.is_noun(prev.text)
         )
         if after_noun and prev.text in QUANTITY_NOUNS and low in GEN_PLURAL_ONLY:
@@ -161,11 +210,44 @@ class GenitiveMixin:
         )
         if words[end].text in EPITHETS:
             return None  # "Plinius der Ältere"
+        adj = words[j + 1].low
+        if end > j + 1 and adj.endswith("e") and adj not in ATTRIBUTIVE_QUANTIFIERS:
+            return None  # "der erfolgreichste Film": a weak -e adjective is never genitive
         if low in ("der", "dieser", "jener", "jeder") and self._masculine_singular(words[end].text):
             return None  # "auf kanadischem Boden der Nationalpark": masculine, so nominative
         if after_noun and j >= 2 and self._bare_after_verb(words, j - 1):
             return None  # "1887 gelang Berliner der Durchbruch": dative + nominative
         if prev.low in GEN_VERBS or after_noun or partitive:
+            return "genitive-article", j, end, end
+        return None
+
+    def _head_noun(self, words: list[_Tok], k: int) -> bool:
+        """words[k] is a noun: a lexicon noun, or a capitalised word inside the sentence that is
+        not a pronoun ("Parteibüro", "Betrug", "Übertreffen")."""
+        tok = words[k]
+        if self._noun(tok):
+            return True
+        if not tok.flags & F_CAP or k == 0 or not tok.text.isalpha() or \
+                tok.low in CLAUSE_SUBJECTS or tok.low in DETERMINERS:
+            return False
+        before = words[k - 1]
+        return bool(before.flags & F_WORD) and before.text not in ENGLISH_FUNCTION_WORDS
+
+    def _strong_genitive(self, words: list[_Tok], j: int) -> tuple[str, int, int, int] | None:
+        """Article-less genitive after a noun: "Anteil neuer Wohnungen", "Anschein privilegierten
+        Zugangs"."""
+        if not self._noun(words[j - 1]) or not self._attributive(words[j].low):
+            return None
+        end = self._np_end(words, j - 1)
+        if end < 0 or not words[end].text.isalpha():
+            return None
+        head = words[end].text
+        if words[j].low.endswith("er"):
+            if self._masculine_singular(head) or (self.rewriter.gender(head) == "m" and \
+                    self.info.lemma(head) in (None, head)):
+                return None  # "ein Mann neuer Art" is fine, "Kunde neuer Vertrag" is not
+            return "genitive-article", j, end, end
+        if self._genitive_s(head):
             return "genitive-article", j, end, end
         return None
 
@@ -176,6 +258,11 @@ class GenitiveMixin:
     def _bare_after_verb(self, words: list[_Tok], k: int) -> bool:
         """words[k] is a bare name/noun right after a finite verb ("sagte Peter der …")."""
         before = words[k - 1]
+        for m in range(k - 2, max(k - 5, -1), -1):
+            if words[m].low in DETERMINERS:
+                return False  # "die am weitesten verbreitete Form der …": attributive
+            if not words[m].flags & F_WORD or words[m].flags & F_CAP:
+                break
         return bool(before.flags & F_WORD) and not before.flags & F_CAP and (
             self._finite_verb(before.low) or before.flags & (F_SEIN | F_WERDEN | F_MODAL)
         )
@@ -227,6 +314,10 @@ class GenitiveMixin:
         if nxt.low == "der" and after is not None and not after.flags & F_CAP and \
                 after.low.endswith("e") and self._attributive(after.low):
             return True  # "Während der globale Anstieg …": nominative, so a conjunction
+        if nxt.low == "der":
+            end = self._np_end(words, j + 1)
+            if end >= 0 and not self._maybe_masculine_singular(words[end].text):
+                return False  # "während der Wintermonate", "während der Sitzung": no nominative
         k = j + 1
         while k < n and (words[k].flags & F_WORD or words[k].text[:1].isdigit()):
             k += 1
@@ -241,6 +332,16 @@ class GenitiveMixin:
                 return m == k - 1
         return False
 
+    def _maybe_masculine_singular(self, noun: str) -> bool:
+        """The noun may be a masculine singular ("Bus", "Busfahrer"), judged by its last part
+        when the lexicon does not know the whole word; unknown words may be."""
+        for cut in range(len(noun) - 2):
+            tail = noun[cut:] if cut == 0 else noun[cut].upper() + noun[cut + 1:]
+            lemma = self.info.lemma(tail)
+            if lemma is not None:
+                return lemma == tail and self.rewriter.gender(tail) in ("m", None)
+        return self.rewriter.gender(noun) in ("m", None)
+
     def _finite_verb(self, low: str) -> bool:
         lemma = self.info.lemma(low)
         return bool(lemma) and lemma != low and self.info.is_infinitive(lemma) and not (
@@ -249,11 +350,18 @@ class GenitiveMixin:
 
     def _saxon(self, words: list[_Tok], j: int) -> tuple[str, int, int, int] | None:
         tok = words[j]
+        n = len(words)
+        if tok.flags & F_APOS and tok.text.endswith(APOSTROPHE_ONLY):
+            # "Darius' Feldherr", "Max’ Bruder": the apostrophe is the genitive ending
+            end = self._np_end(words, j)
+            if end >= 0 and self._noun(words[end]):
+                return "saxon-genitive", j, end, j
+            return None
         if not self._saxon_shape(tok.text):
             return None
-        n = len(words)
         prev = self._prev_word(words, j)
-        if prev is not None and (prev.low in DETERMINERS or prev.text in QUANTITY_NOUNS):
+        if prev is not None and (prev.low in DETERMINERS or prev.text in QUANTITY_NOUNS or
+                                 prev.low in ENGLISH_FUNCTION_WORDS):
             return None
         if prev is not None and not prev.flags & F_CAP and prev.low.endswith(("e", "en")) and \
                 not _verbish(self.info.lemma(prev.low)) and prev.low not in ("ohne", "gegen"):

@@ -14,9 +14,11 @@ from checkers.text.morph.wordinfo import _Tok, _WordInfo
 from checkers.text.morph.wordlists import (
     BOUNDARY_PUNCT,
     DEEP_FOR,
+    F_APOS,
     F_BOUNDARY,
     F_CAP,
     F_GEN,
+    F_GEN_C,
     F_INF,
     F_INF_C,
     F_MODAL,
@@ -116,7 +118,9 @@ class LexicalMorphAnalyzer(PassiveMixin, SubjunctiveMixin, GenitiveMixin):
         if (low in GEN_ONLY_DETERMINERS or low in GEN_IF_NOUN_IN_S or low in GEN_FEM_PL_DETERMINERS
                 or low in GEN_PRONOUNS or low in GEN_PREPOSITIONS or text in NAME_GEN_TIME_HEADS):
             return F_GEN
-        if text[:1].isupper() and len(text) >= 4 and (
+        if not text[:1].isupper():
+            return F_GEN_C if len(low) >= 5 and low.endswith(("er", "en")) else 0
+        if len(text) >= 4 and (
             text.endswith(("'s", "’s")) or (text[-1] == "s" and not text.endswith(("ss", "ß")))
         ):
             return F_GEN  # possible Saxon genitive; _saxon_shape decides
@@ -178,6 +182,8 @@ class LexicalMorphAnalyzer(PassiveMixin, SubjunctiveMixin, GenitiveMixin):
             if flags & (F_WORD | F_BOUNDARY) or token.kind == "number":
                 toks.append(_Tok(i, token.text, token.text.lower(), flags, token.start,
                                  token.end))
+            elif token.text in ("'", "’") and toks and toks[-1].end == token.start:
+                toks[-1].flags |= F_APOS
         wanted = self._wanted(union)
         if wanted:
             triggers = 0
@@ -209,7 +215,7 @@ class LexicalMorphAnalyzer(PassiveMixin, SubjunctiveMixin, GenitiveMixin):
             hits.extend(self._passives(toks, sentence, text))
         if union & F_SUBJ:
             hits.extend(self._subjunctives(toks))
-        if union & F_GEN:
+        if union & (F_GEN | F_GEN_C):
             hits.extend(self._genitives(toks))
         return hits
 

@@ -111,6 +111,7 @@ GEN_SOFT_PREPOSITIONS = words("prepositions", "genitive_or_dative")
 DATIVE_MARKERS = words("closed", "dative_markers")
 PARTITIVE_HEADS = _words(
     "einer eines eine keiner keines keine jeder jedes jede viele einige manche alle beide "
+    "einem einen keinem keinen jedem jeden "
     "wenige mehrere welche meisten denen zwei drei vier fünf sechs sieben acht neun zehn "
     "hälfte teil rest großteil mehrheit"
 )
@@ -119,6 +120,12 @@ QUANTITY_NOUNS = _words("Menge Reihe Anzahl Paar Dutzend Haufen Liste Sammlung S
 EPITHETS = _words("Große Ältere Jüngere Erste Zweite Dritte Vierte Heilige Kahle Fromme Weise "
                   "Kühne Gute Letzte Dicke Lange Schöne Starke")
 NAME_GEN_TIME_HEADS = _words("Anfang Ende Mitte Beginn")
+# Determiner-like words that also stand as adjectives after an article ("der vielen Häuser").
+ATTRIBUTIVE_QUANTIFIERS = _words("vielen wenigen beiden anderen einzelnen meisten")
+# English words before a capitalised -s word: "Health and Hospitals Corporation" is a name.
+ENGLISH_FUNCTION_WORDS = _words("and of the for with by &")
+# Names whose genitive is a bare apostrophe ("Darius'", "Max'", "Grass'").
+APOSTROPHE_ONLY = ("s", "x", "z", "ß")
 
 BOUNDARY_PUNCT = frozenset(",;:()[]{}–—„“”\"«»‹›…!?")
 CONJ_COORD = words("closed", "coordinators", "clauses") | words("closed", "coordinators", "phrases")
@@ -144,6 +151,8 @@ F_PART_C = 1 << 15
 F_INF_C = 1 << 16
 F_ZUINF_C = 1 << 17
 F_SUBJ_C = 1 << 18
+F_APOS = 1 << 19  # an apostrophe follows the word directly ("Darius'")
+F_GEN_C = 1 << 20  # lower-case -er/-en word: a strong adjective of an article-less genitive?
 DEEP_FOR = ((F_PART, F_PART_C), (F_ZUINF, F_ZUINF_C), (F_SUBJ, F_SUBJ_C))
 
 PASSIVE_TRIGGER = F_WERDEN | F_WORDEN | F_SEIN
