@@ -96,6 +96,13 @@ PASSIVE_CASES = [
     ("Die Unterlagen müssen bis Freitag eingereicht werden.", True),
     ("Der Antrag ist geprüft worden.", True),
     ("Es wird getanzt.", True),
+    # quotes around the participle, a list or an apposition of names before it
+    ("Das Gerät wurde vom Prüfamt „zertifiziert“.", True),
+    ("Die Stadt wurde von ihrem Gründer, Hans Meier, zur „Stadt der Brücken“ erklärt.", True),
+    ("Das Feld wurde durch Dürre, Hagel und Sturm zerstört.", True),
+    ("Es ist klar, dass mehr getan werden muss.", True),
+    ("Jetzt ist alles still und sie scheint nach Worten zu suchen.", False),
+    ("Die Lage wird kompliziert.", False),
     ("Geprüft werden nur vollständige Anträge.", True),
     ("…, dass der Antrag geprüft wird.", True),
     ("Das Formular ist bis Freitag auszufüllen.", True),

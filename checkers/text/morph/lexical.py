@@ -13,6 +13,7 @@ from checkers.text.morph.subjunctive import SubjunctiveMixin
 from checkers.text.morph.wordinfo import _Tok, _WordInfo
 from checkers.text.morph.wordlists import (
     BOUNDARY_PUNCT,
+    CLOSING_QUOTES,
     DEEP_FOR,
     F_APOS,
     F_BOUNDARY,
@@ -44,6 +45,8 @@ from checkers.text.morph.wordlists import (
     K2_FIXED,
     MODAL_FINITE,
     NAME_GEN_TIME_HEADS,
+    OPENING_QUOTES,
+    PARTICIPLE_OVERRIDES,
     PASSIVE_TARGET,
     PASSIVE_TRIGGER,
     SEIN_FINITE,
@@ -100,7 +103,7 @@ class LexicalMorphAnalyzer(PassiveMixin, SubjunctiveMixin, GenitiveMixin):
         if not low.isalpha():
             return flags | self._gen_flags(text, low)
         size = len(low)
-        if size >= 5 and (low[-1] == "t" or low.endswith("en")):
+        if (size >= 5 and (low[-1] == "t" or low.endswith("en"))) or low in PARTICIPLE_OVERRIDES:
             flags |= F_PART_C
         if size > 3 and low[-1] == "n":
             flags |= F_INF_C
@@ -221,11 +224,40 @@ class LexicalMorphAnalyzer(PassiveMixin, SubjunctiveMixin, GenitiveMixin):
 
     # -- clauses ---------------------------------------------------------------------------------
     @staticmethod
+    def _inner_punct(toks: list[_Tok]) -> set[int]:
+        """Punctuation that does not end a clause: quotes around a few words ("wurde
+        „zertifiziert“"), commas in a list or apposition of names and nouns ("durch Erosion,
+        Versalzung und Urbanisierung", "von Brisbane, Sallyanne Atkinson, zum … ernannt")."""
+        inside: set[int] = set()
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            text = tok.text
+            if text in OPENING_QUOTES:
+                e = i + 1
+                while e < n and e - i <= 5 and toks[e].flags & F_WORD:
+                    e += 1
+                if i + 1 < e < n and e - i <= 5 and toks[e].text in CLOSING_QUOTES:
+                    inside.update((i, e))
+            elif text == "," and i > 0 and toks[i - 1].flags & F_CAP:
+                e = i + 1
+                while e < n and toks[e].flags & F_CAP and toks[e].flags & F_WORD:
+                    e += 1
+                if 1 <= e - i - 1 <= 3 and e < n and (
+                        toks[e].text == "," or toks[e].low in ("und", "oder", "sowie")):
+                    inside.add(i)
+                    if toks[e].text == ",":
+                        inside.add(e)
+        return inside
+
+    @staticmethod
     def _clauses(toks: list[_Tok]) -> list[list[_Tok]]:
         clauses: list[list[_Tok]] = []
         current: list[_Tok] = []
         depth = 0
-        for tok in toks:
+        inside = LexicalMorphAnalyzer._inner_punct(toks)
+        for k, tok in enumerate(toks):
+            if k in inside:
+                continue
             # A parenthesis is an aside: "wurden Schweiß und Schmutz mit einer Strigilis
             # (Hautschaber) und Wasser entfernt" keeps its clause together.
             if tok.text in ("(", "["):

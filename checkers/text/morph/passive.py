@@ -12,6 +12,7 @@ from checkers.text.morph.wordlists import (
     ADJECTIVAL_AFTER_WERDEN,
     ADJECTIVAL_PARTICIPLES,
     AGENT_PREPOSITIONS,
+    CLAUSE_SUBJECTS,
     CONJ_COORD,
     DEGREE_ADVERBS,
     DETERMINERS,
@@ -298,6 +299,14 @@ class PassiveMixin:
             return False
         nxt = clause[inf_idx + 1] if inf_idx + 1 < n else None
         if nxt is None or nxt.low in CONJ_COORD:
-            return any(k < zu_idx for k in sein)
+            before_sein = [k for k in sein if k < zu_idx]
+            if not before_sein:
+                return False
+            # "ist alles im Lot und er scheint … zu suchen": a new subject after the
+            # coordinator starts a clause of its own
+            return not any(
+                clause[m].low in CONJ_COORD and clause[m + 1].low in CLAUSE_SUBJECTS
+                for m in range(before_sein[-1] + 1, zu_idx - 1)
+            )
         # verb-final "…, dass das Formular einzureichen ist" (not "X zu machen ist schwierig")
         return bool(nxt.flags & F_SEIN) and inf_idx + 2 == n and clause[0].low in SUBORDINATORS

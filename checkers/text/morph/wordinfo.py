@@ -118,12 +118,12 @@ class _WordInfo:
         return result
 
     def _participle_uncached(self, w: str) -> tuple[str, bool] | None:
+        if w in PARTICIPLE_OVERRIDES:
+            return PARTICIPLE_OVERRIDES[w], False
         if len(w) < 5 or not w.isalpha() or not w.endswith(("t", "en")):
             return None
         if w in {"worden", "geworden", "gewesen", "gehabt"}:
             return None
-        if w in PARTICIPLE_OVERRIDES:
-            return PARTICIPLE_OVERRIDES[w], False
         lem = self.lemma(w)
         if lem and w.startswith("ge") and not lem.startswith("ge") and _verbish(lem):
             # "gewährt" is filed under "währen", but "gewähren" (inseparable ge-) is the verb
@@ -226,6 +226,8 @@ class _WordInfo:
             for cand in candidates:
                 if self.is_infinitive(cand):
                     return prefix + cand, False
+        if lem is None and w.endswith("iert") and len(w) >= 8 and self.lex.is_known(w[:-1] + "en"):
+            return w[:-1] + "en", False  # "zertifiziert": -ieren verbs the table lacks
         if w.endswith("t"):
             # weak inseparable verbs the table lacks ("vereinbart" -> "vereinbaren")
             prefix, _ = _split_separable(w)

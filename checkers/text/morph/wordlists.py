@@ -44,9 +44,9 @@ ADJECTIVAL_PARTICIPLES = _words(
     "begabt gebildet aufgeschlossen ausgeschlossen gefragt gelassen entspannt motiviert "
     "engagiert konzentriert erfahren gewillt geneigt gelegen zufrieden verantwortlich "
     "angebracht angemessen bedacht gespalten verbunden vertraut verschlossen erleichtert "
-    "beeindruckt aufgeschmissen gerecht umstritten gesund angewiesen"
+    "beeindruckt aufgeschmissen gerecht umstritten gesund angewiesen kompliziert"
 )
-ADJECTIVAL_AFTER_WERDEN = _words("bekannt verrückt erwachsen verwandt bestimmt gelegen")
+ADJECTIVAL_AFTER_WERDEN = _words("bekannt verrückt erwachsen verwandt bestimmt gelegen kompliziert")
 DEGREE_ADVERBS = words("closed", "degree_adverbs")
 SEPARABLE_PREFIXES = tuple(sorted(words("verbs", "prefixes", "separable"), key=len, reverse=True))
 # Strong participles the lemma table lacks or maps to a wrong verb.
@@ -127,6 +127,8 @@ ENGLISH_FUNCTION_WORDS = _words("and of the for with by &")
 # Names whose genitive is a bare apostrophe ("Darius'", "Max'", "Grass'").
 APOSTROPHE_ONLY = ("s", "x", "z", "ß")
 
+OPENING_QUOTES = frozenset("„‚«»›‹\"“")
+CLOSING_QUOTES = frozenset("“”‘«»‹›\"")
 BOUNDARY_PUNCT = frozenset(",;:()[]{}–—„“”\"«»‹›…!?")
 CONJ_COORD = words("closed", "coordinators", "clauses") | words("closed", "coordinators", "phrases")
 
