@@ -13,6 +13,7 @@ from checkers.text.morph.wordlists import (
     COMMON_PRETERITES,
     DETERMINERS,
     INSEPARABLE_PREFIXES,
+    IRREGULAR_PRESENT_FORMS,
     K1_STOP,
     K2_FIXED,
     NO_DERIVED_K2,
@@ -314,7 +315,8 @@ class _WordInfo:
     def _preterite_uncached(self, low: str) -> bool:
         if low in COMMON_PRETERITES:
             return True
-        if len(low) < 3 or low in SOLLTE_FORMS or low in K2_FIXED or low in DETERMINERS:
+        if len(low) < 3 or low in SOLLTE_FORMS or low in K2_FIXED or low in DETERMINERS or \
+                low in IRREGULAR_PRESENT_FORMS:
             return False
         lemma = self.lemma(low)
         if lemma is None or lemma == low or not self.is_infinitive(lemma):

@@ -98,6 +98,10 @@ PAST_CUES = _words(
 )
 SPEECH_PRETERITES = words("verbs", "speech_preterites")
 COMMON_PRETERITES = words("verbs", "common_preterites")
+# Irregular present forms ("wird", "hat", "weiß"): never preterites.
+IRREGULAR_PRESENT_FORMS = frozenset(
+    form for forms in table("verbs", "present").values() for form in forms
+)
 
 # --- genitive triggers --------------------------------------------------------------------------
 GEN_ONLY_DETERMINERS = words("closed", "genitive_determiners", "only")
