@@ -335,7 +335,21 @@ GENITIVE_CASES = [
     ("Zu Berlins bekanntesten Bauwerken gehört das Tor.", "saxon-genitive"),
     ("Er wohnt in einem ihrer vielen Häuser.", "genitive-article"),
     ("Sie genießt die Wärme eines trockenen, warmen Sommers.", "genitive-article"),
+    ("Der Name desselben Ortes ist alt.", "genitive-article"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Das ist eines der größten Probleme.", "eines der größten Probleme"),
+        ("Er kennt die Kosten der Mieten und der Nebenkosten.", "der Nebenkosten"),
+        ("Die Schiffe der Royal Navy liegen im Hafen.", "der Royal Navy"),
+        ("Ende des 8. Jahrhunderts wuchs die Stadt.", "des 8. Jahrhunderts"),
+    ],
+)
+def test_genitive_spans(analyzer: LexicalMorphAnalyzer, text: str, span: str) -> None:
+    assert span in [text[h.start:h.end] for h in hits_of(analyzer, text, "genitive")]
 
 
 @pytest.mark.parametrize(("text", "subkind"), GENITIVE_CASES)

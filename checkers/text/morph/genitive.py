@@ -61,12 +61,48 @@ class GenitiveMixin:
                 found = self._strong_genitive(words, j)
             else:
                 continue
+            if found is None and j >= 2 and j - 2 in covered and tok.flags & F_GEN and \
+                    words[j - 1].low in ("und", "oder", "sowie"):
+                found = self._coordinated_genitive(words, j)
             if found is None:
                 continue
             subkind, first, last, head = found
             covered.update(range(first, last + 1))
             hits.append(self.rewriter.genitive_hit(words, subkind, first, last, head))
         return hits
+
+    def _coordinated_genitive(self, words: list[_Tok],
+                              j: int) -> tuple[str, int, int, int] | None:
+        """"die Höhe der Zulagen und der Boni": the second conjunct is genitive, too."""
+        low = words[j].low
+        if low != "des" and low not in GEN_ONLY_DETERMINERS and \
+                low not in GEN_FEM_PL_DETERMINERS:
+            return None
+        end = self._np_end(words, j)
+        if end < 0 or (low in GEN_FEM_PL_DETERMINERS and
+                       self._masculine_singular(words[end].text)):
+            return None
+        return "genitive-article", j, end, end
+
+    def _name_tail(self, words: list[_Tok], k: int) -> int:
+        """Extend a head the lexicon does not know over the rest of a name: "der Royal Navy",
+        "einer Nectar Card", "der Bank of Scotland"."""
+        n = len(words)
+        for _ in range(2):
+            if k + 2 < n and words[k + 1].low == "of" and words[k + 2].flags & F_CAP:
+                k += 2
+                continue
+            if k + 1 < n and words[k + 1].flags & F_CAP and words[k + 1].flags & F_WORD and \
+                    words[k + 1].start - words[k].end <= 1 and self._foreign(words[k].text) and \
+                    words[k + 1].low not in DETERMINERS and words[k + 1].low not in CLAUSE_SUBJECTS:
+                k += 1
+                continue
+            break
+        return k
+
+    def _foreign(self, text: str) -> bool:
+        """A word neither the lemma table nor the gender heads know ("Royal", "Facebook")."""
+        return self.info.lemma(text) is None and self.rewriter.gender(text) is None
 
     def _np_end(self, words: list[_Tok], j: int) -> int:
         """Last index of the noun phrase that starts after words[j] (adjectives + noun)."""
@@ -102,8 +138,10 @@ class GenitiveMixin:
             while k + 1 < n and words[k + 1].flags & F_CAP and words[k + 1].flags & F_WORD and \
                     words[k].low.endswith(("ischen", "ische", "igten", "igen", "lichen")):
                 k += 1
-            return k
+            return self._name_tail(words, k)
         if k < n and words[k].text[:1].isdigit():
+            if k + 1 < n and words[k + 1].flags & F_CAP and self._noun(words[k + 1]):
+                return k + 1  # "des 8. Jahrhunderts"
             return k
         return -1
 
@@ -158,7 +196,9 @@ class GenitiveMixin:
                 if low == "des" and j + 1 < n and words[j + 1].low == "weiteren":
                     return "genitive-article", j, j + 1, j + 1
                 if low != "des" and j + 1 < n and words[j + 1].low == "der":
-                    return "genitive-article", j, j + 1, j + 1  # "eines der Häuser"
+                    # "eines der Häuser", "eines der größten Probleme"
+                    last = max(self._np_end(words, j + 1), j + 1)
+                    return "genitive-article", j, last, last
                 return None
             return "genitive-article", j, end, end
         if low in GEN_IF_NOUN_IN_S:
@@ -354,7 +394,7 @@ class GenitiveMixin:
         if tok.flags & F_APOS and tok.text.endswith(APOSTROPHE_ONLY):
             # "Darius' Feldherr", "Max’ Bruder": the apostrophe is the genitive ending
             end = self._np_end(words, j)
-            if end >= 0 and self._noun(words[end]):
+            if end >= 0 and words[end].flags & F_CAP:
                 return "saxon-genitive", j, end, j
             return None
         if not self._saxon_shape(tok.text):
