@@ -44,6 +44,7 @@ class GenitiveMixin:
     info: _WordInfo
     rewriter: Rewriter
     include_zustandspassiv: bool
+    _attributive_memo: dict[str, bool]
 
     # -- genitive --------------------------------------------------------------------------------
     def _genitives(self, toks: list[_Tok]) -> list[MorphHit]:
@@ -147,6 +148,12 @@ class GenitiveMixin:
 
     def _attributive(self, low: str) -> bool:
         """Inflected adjective or participle inside a noun phrase ("neuen", "eingereichten")."""
+        cached = self._attributive_memo.get(low)
+        if cached is None:
+            cached = self._attributive_memo[low] = self._attributive_uncached(low)
+        return cached
+
+    def _attributive_uncached(self, low: str) -> bool:
         if low in ("und", "oder", "sowie"):
             return True
         if low in ATTRIBUTIVE_QUANTIFIERS:

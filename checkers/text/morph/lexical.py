@@ -68,6 +68,7 @@ class LexicalMorphAnalyzer(PassiveMixin, SubjunctiveMixin, GenitiveMixin):
         self._flags: dict[str, int] = {}
         self._deep: dict[str, tuple[int, int]] = {}
         self._saxon_memo: dict[str, bool] = {}
+        self._attributive_memo: dict[str, bool] = {}
         self.rewriter = Rewriter(self.info)
 
     # -- token features --------------------------------------------------------------------
