@@ -5,12 +5,14 @@ length. Readers also stumble over rare words and over clause structure, and they
 long but familiar noun ("Arbeits-Platz"). This module computes a handful of such surface features
 per sentence in plain Python (no parser, no numpy: it runs on every sentence of every check) and
 combines them with a ridge regression fitted by ``scripts/calibrate_score.py`` on TextComplexityDE
-(sentences rated 1 = very easy .. 7 = very hard by learners of German). The fitted coefficients
-live in ``score_model.json`` next to this file.
+(sentences rated 1 = very easy .. 7 = very hard by learners of German), on the development half
+of the rated sentences only, so that the other half measures it. The fitted coefficients live in
+``score_model.json`` next to this file.
 
 Scale: ``score`` is 0 (very hard) .. 100 (very easy), a linear map of the predicted rating:
 ``score = 100 * (7 - mos) / 6``. A document's score aggregates its sentences' scores, and its
-``level`` (leicht, einfach, standard, schwer) comes from thresholds stored in the model file.
+``level`` (leicht, einfach, standard, schwer) comes from thresholds stored in the model file,
+chosen so that a sentence's level agrees best with the level of the readers' rating.
 """
 
 from __future__ import annotations

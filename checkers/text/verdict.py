@@ -18,6 +18,7 @@ from typing import Any, Literal
 import msgspec
 
 from checkers.report import Finding
+from checkers.text.score import load_model
 
 Status = Literal["erfuellt", "weitgehend", "nicht"]
 
@@ -26,9 +27,9 @@ PROFILE_NAMES = {
     "einfach": ("der Einfachen Sprache", "plain German (Einfache Sprache)"),
     "standard": ("verständlicher Standardsprache", "understandable standard German"),
 }
-# The score a text of the profile should reach (score_model.json levels: leicht 85, einfach 75,
-# standard 50).
-TARGET_SCORE = {"leicht": 85.0, "einfach": 75.0, "standard": 50.0}
+# The score a text of the profile should reach: the lower bound of the profile's level in
+# score_model.json, so the verdict and the level a report shows never disagree.
+TARGET_SCORE = dict(zip(("leicht", "einfach", "standard"), load_model().thresholds, strict=True))
 # Word-level rules: each hit is one hard word the reader meets.
 WORD_RULES = frozenset(
     {

@@ -215,3 +215,31 @@ def test_grouped_cv_correlation_holds(lexicon) -> None:
     predictions = cal.loao(x, y, groups, lam)
     assert cal.pearson(predictions, y) >= 0.80
     assert cal.spearman(predictions, y) >= 0.80
+
+
+@pytest.mark.skipif(not (DATA_DIR / "ratings.csv").is_file(), reason=RATINGS_MISSING)
+def test_committed_model_holds_on_the_check_half(lexicon) -> None:
+    """The committed model was fitted on the development half only: on the other half (never
+    used for a choice) it must keep r and level agreement, and beat sentence length alone."""
+    np = pytest.importorskip("numpy")
+    cal = _load_calibration_script()
+    rows = cal._read_csv(DATA_DIR / "ratings.csv")
+    development = cal.dev_ids([int(row["ID"]) for row in rows])
+    check = [row for row in rows if int(row["ID"]) not in development]
+    assert len(check) >= 300
+    features = [cal.features_of(row["Sentence"], lexicon) for row in check]
+    predicted = np.asarray([score_mod.predict_complexity(f) for f in features])
+    words = np.asarray([f["words"] for f in features])
+    y = np.asarray([float(row["MOS_Complexity"]) for row in check])
+    assert cal.pearson(predicted, y) >= 0.82
+    assert cal.pearson(predicted, y) > cal.pearson(words, y) + 0.1
+    exact, within = cal.level_agreement(predicted, y, score_mod.load_model().thresholds)
+    assert exact >= 0.6
+    assert within >= 0.95
+
+
+def test_verdict_target_is_the_level_bound() -> None:
+    from checkers.text.verdict import TARGET_SCORE
+
+    leicht, einfach, standard = score_mod.load_model().thresholds
+    assert {"leicht": leicht, "einfach": einfach, "standard": standard} == TARGET_SCORE
