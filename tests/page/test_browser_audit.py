@@ -302,3 +302,31 @@ def test_busy_pool_gives_an_error_report_not_a_crash(site: str) -> None:
         assert again.error is None
     finally:
         local.close()
+
+
+def test_instant_meta_redirect_to_a_refused_host_is_audited_on_its_own_markup(
+    pool, site: str
+) -> None:
+    # The browser follows the meta refresh to a private address the policy refuses and gets an
+    # error page; the page itself was fetched and is judged on its markup (ACT bc659a: delay 0
+    # passes), with the browser checks left out and said so.
+    report = audit(pool, PageTarget(url=f"{site}/sofort-weiter.html")).reports[0]
+    assert report.error is None, report.error
+    assert "static.meta-refresh" not in rule_ids(report)
+    assert not any(f.rule_id.startswith("axe.") for f in report.findings)
+    assert any("meta refresh" in limit for limit in report.limits)
+    assert report.metrics["engines"] == ["static"]
+
+
+def test_delayed_meta_refresh_is_still_audited_in_the_browser(pool, site: str) -> None:
+    report = audit(
+        pool,
+        PageTarget(
+            url=f"{site}/x.html",
+            html='<html lang="de"><head><title>T</title><meta http-equiv="refresh" content="30">'
+            "</head><body><p>Text</p></body></html>",
+        ),
+    ).reports[0]
+    assert report.error is None, report.error
+    assert "static.meta-refresh" in rule_ids(report)
+    assert "axe" in report.metrics["engines"]
