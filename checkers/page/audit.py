@@ -27,7 +27,7 @@ from checkers.page.dialogs import dialog_limits
 from checkers.page.dom import Page
 from checkers.page.fetch import Fetcher, FetchError, FetchResult, check_url
 from checkers.page.options import AuditOptions
-from checkers.page.rendered import rendered_findings, rendered_limits
+from checkers.page.rendered import focus_probe, rendered_findings, rendered_limits
 from checkers.page.rule import PageContext, PageRule, run_rules
 from checkers.page.text import page_text_findings
 from checkers.report import (
@@ -310,7 +310,8 @@ class PageAuditor:
         t0 = time.perf_counter()
         if "static" in engines:
             static_context = PageContext(
-                page=page, is_homepage=is_homepage, bitv=self.options.bitv, deadline=deadline
+                page=page, is_homepage=is_homepage, bitv=self.options.bitv, deadline=deadline,
+                extra={"focus_probe": focus_probe(loaded.axe.rendered if loaded.axe else None)},
             )
             findings += run_rules(
                 self.static_rules, static_context, locale, self.options.disabled_rules

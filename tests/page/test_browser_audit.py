@@ -330,3 +330,33 @@ def test_delayed_meta_refresh_is_still_audited_in_the_browser(pool, site: str) -
     assert report.error is None, report.error
     assert "static.meta-refresh" in rule_ids(report)
     assert "axe" in report.metrics["engines"]
+
+
+_SENTINEL_PAGE = """<html lang="en"><head><title>Dialog</title></head><body><main>
+<div role="dialog" aria-label="Form" aria-modal="true"><label>Name <input id="first"></label>
+<button>Close</button></div>
+<div aria-hidden="true"><a href="#" id="after" style="position:absolute; top:-999em">wrap</a></div>
+<script>%s</script></main></body></html>"""
+_MOVES_FOCUS = (
+    "document.getElementById('after').addEventListener('focus', () => "
+    "document.getElementById('first').focus())"
+)
+
+
+def test_focus_sentinel_in_aria_hidden_passes_after_the_browser_probe(pool) -> None:
+    # ACT 6cfa84: an element that passes focus on at once is not focusable. The browser focuses
+    # it; neither the own rule nor axe leaves it for review.
+    report = audit(
+        pool, PageTarget(url="https://example.org/s", html=_SENTINEL_PAGE % _MOVES_FOCUS)
+    ).reports[0]
+    assert report.error is None, report.error
+    hits = [f for f in report.findings if "aria-hidden-focus" in f.rule_id]
+    assert hits == [], hits
+
+
+def test_sentinel_without_its_handler_fails(pool) -> None:
+    # The same markup whose focus handler was removed: the link keeps focus, a real failure.
+    page = PageTarget(url="https://example.org/s", html=_SENTINEL_PAGE % "")
+    report = audit(pool, page).reports[0]
+    hits = [f for f in report.findings if "aria-hidden-focus" in f.rule_id]
+    assert any(f.outcome == "failed" for f in hits), hits

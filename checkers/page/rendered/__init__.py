@@ -44,6 +44,7 @@ FOCUS_LIMIT = 30  # kinds of tabbable element whose focus style is compared
 WALK_LIMIT = 15  # Tab presses of the keyboard walk
 REFLOW_WIDTH = 320
 REFLOW_HEIGHT = 256
+SENTINEL_LIMIT = 20  # elements inside aria-hidden subtrees focused to see whether focus stays
 
 
 def _meta(module: object) -> list[RuleMeta]:
@@ -117,7 +118,26 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
             )
     if (page or {}).get("images", 1):
         raw["images"] = timed("images", lambda: check_images(images_driver, prelude))
+    # Last: focusing elements runs the page's focus handlers, which may change the page.
+    raw["sentinels"] = timed(
+        "sentinels",
+        lambda: json.loads(driver.execute_script(prelude + scripts.SENTINELS_JS, SENTINEL_LIMIT)),
+    )
     return raw
+
+
+def focus_probe(rendered: Mapping[str, Any] | None) -> dict[str, frozenset[str]] | None:
+    """The browser's answer for elements inside aria-hidden subtrees that are in the tab order:
+    selectors of those that passed focus on at once (``left``: focus sentinels, not focusable
+    in the ACT sense), of those that kept it (``kept``) and of the aria-hidden elements that
+    hold only sentinels (``clear``). None when the probe did not run."""
+    found = (rendered or {}).get("sentinels")
+    if not isinstance(found, dict):
+        return None
+    return {
+        key: frozenset(s for s in found.get(key) or () if isinstance(s, str))
+        for key in ("left", "kept", "clear")
+    }
 
 
 class CdpScripts:
