@@ -360,3 +360,16 @@ def test_sentinel_without_its_handler_fails(pool) -> None:
     report = audit(pool, page).reports[0]
     hits = [f for f in report.findings if "aria-hidden-focus" in f.rule_id]
     assert any(f.outcome == "failed" for f in hits), hits
+
+
+def test_img_with_nothing_that_could_give_it_an_image_is_not_judged(pool) -> None:
+    # ACT 23a2a8: a bare <img> renders nothing; one with a CSS background shows an image.
+    html = (
+        '<html lang="en"><head><title>Bilder</title></head><body><main><img>'
+        '<img id="bg" style="width:72px;height:48px;background-image:url(a.png)">'
+        "</main></body></html>"
+    )
+    report = audit(pool, PageTarget(url="https://example.org/i", html=html)).reports[0]
+    hits = [f for f in report.findings if "image-alt" in f.rule_id]
+    assert {f.location.selector for f in hits if f.outcome == "failed"} == {"#bg"}, hits
+    assert all(f.location.selector == "#bg" for f in hits), hits
