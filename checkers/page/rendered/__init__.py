@@ -6,7 +6,9 @@ id, WCAG and ACT references, severity, outcome, messages in German and English, 
 keyboard-trap (2.1.2), focus-order (2.4.3), content-on-hover (1.4.13, ``hover.py``),
 image-of-text (1.4.5) and image-text-alt (1.1.1, OCR in ``images.py``). This module runs the
 checks in the browser (:func:`run_checks`) and turns their raw results into findings
-(:func:`rendered_findings`).
+(:func:`rendered_findings`). One probe has no rule of its own: it focuses the tab-order elements
+inside aria-hidden subtrees and tells focus sentinels apart (:func:`focus_probe`), which the
+rules static.aria-hidden-focus and axe.aria-hidden-focus (ACT 6cfa84) then use.
 
 Each check is bounded (elements, key presses) so a page costs tens of milliseconds, and can be
 switched off with ``BrowserSettings.rendered_checks``. The rules' examples are run by
