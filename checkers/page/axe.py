@@ -16,6 +16,7 @@ import msgspec
 
 from checkers.page.axe_messages import message_de
 from checkers.page.rendered import focus_probe
+from checkers.page.rendered.contrast import verdict
 from checkers.report import Finding, Location
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ def axe_findings(
 ) -> list[Finding]:
     findings: list[Finding] = []
     probe = focus_probe(outcome.rendered)
+    measured = (outcome.rendered or {}).get("contrast") or {}
     for kind, results in (("failed", outcome.violations), ("needs_review", outcome.incomplete)):
         for rule in results:
             if kind == "needs_review" and str(rule.get("id")) in NOTHING_TO_EVALUATE:
@@ -130,10 +132,42 @@ def axe_findings(
                 # axe cannot run focus handlers; the browser probe did: an aria-hidden element
                 # holding only focus sentinels passes (ACT 6cfa84).
                 found = [f for f in found if f.location.selector not in probe["clear"]]
+            if kind == "needs_review" and rule.get("id") in SYMBOL_TEXT_RULES and measured:
+                found = _measured_contrast(found, rule, measured)
             if str(rule.get("id")) in PAGE_LEVEL_RULES and len(found) > 1:
                 found = [_grouped(found, locale)]
             findings.extend(found)
     return findings
+
+
+def _measured_contrast(
+    found: list[Finding], rule: dict[str, Any], measured: dict[str, dict[str, Any]]
+) -> list[Finding]:
+    """axe leaves text on gradients and background images undecided; where the browser measured
+    the colours behind the text (checkers.page.rendered.contrast) and the whole range is on one
+    side of the threshold, that answer replaces the review (ACT afw4f7, 09o5cg)."""
+    enhanced = rule.get("id") == "color-contrast-enhanced"
+    tags = list(rule.get("tags") or [])
+    decided = []
+    for finding in found:
+        values = measured.get(finding.location.selector or "")
+        answer = verdict(values, enhanced)
+        if answer == "passed":
+            continue
+        if answer == "failed" and values is not None:
+            decided.append(msgspec.structs.replace(
+                finding,
+                outcome="failed",
+                severity=severity(rule.get("impact"), wcag_from_tags(tags), tags),
+                explanation=(
+                    f"Kontrast {values['low']:.1f}:1 bis {values['high']:.1f}:1 "
+                    f"(im Browser hinter dem Text gemessen) / contrast {values['low']:.1f}:1 "
+                    f"to {values['high']:.1f}:1 (measured behind the text in the browser)"
+                ),
+            ))
+            continue
+        decided.append(finding)
+    return decided
 
 
 def _grouped(findings: list[Finding], locale: str) -> Finding:

@@ -8,7 +8,9 @@ image-of-text (1.4.5) and image-text-alt (1.1.1, OCR in ``images.py``). This mod
 checks in the browser (:func:`run_checks`) and turns their raw results into findings
 (:func:`rendered_findings`). One probe has no rule of its own: it focuses the tab-order elements
 inside aria-hidden subtrees and tells focus sentinels apart (:func:`focus_probe`), which the
-rules static.aria-hidden-focus and axe.aria-hidden-focus (ACT 6cfa84) then use.
+rules static.aria-hidden-focus and axe.aria-hidden-focus (ACT 6cfa84) then use; another measures
+text contrast on gradients and background images (``contrast.py``), which decides axe's
+undecided color-contrast nodes where the answer is clear.
 
 Each check is bounded (elements, key presses) so a page costs tens of milliseconds, and can be
 switched off with ``BrowserSettings.rendered_checks``. The rules' examples are run by
@@ -35,6 +37,7 @@ from checkers.page.rendered import (
     text_spacing,
 )
 from checkers.page.rendered.applicability import pointer_checks_needed
+from checkers.page.rendered.contrast import check_background_contrast
 from checkers.page.rendered.hover import CANDIDATES_JS, TRIGGER_LIMIT, check_hover_content
 from checkers.page.rendered.images import ALT_OVERLAP, check_images
 from checkers.report import Finding, Location
@@ -120,6 +123,9 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
             )
     if (page or {}).get("images", 1):
         raw["images"] = timed("images", lambda: check_images(images_driver, prelude))
+    raw["contrast"] = timed(
+        "contrast", lambda: check_background_contrast(images_driver, prelude)
+    )
     # Last: focusing elements runs the page's focus handlers, which may change the page.
     raw["sentinels"] = timed(
         "sentinels",
