@@ -49,7 +49,13 @@ NOTHING_TO_EVALUATE = frozenset({"css-orientation-lock"})
 # (rule, check message key) of "incomplete" nodes that leave nothing to decide: an ARIA
 # attribute with an empty value is ignored by browsers as if it were absent (ACT 6a7281 does
 # not apply to it), so asking a person to look at it is noise.
-IGNORED_UNDECIDED = frozenset({("aria-valid-attr-value", "empty")})
+# Text in exactly the colour of its background (axe: "1:1 contrast ratio") cannot be seen: it is
+# hidden text, not text of too little contrast (ACT afw4f7 and 09o5cg do not apply to it).
+IGNORED_UNDECIDED = frozenset({
+    ("aria-valid-attr-value", "empty"),
+    ("color-contrast", "equalRatio"),
+    ("color-contrast-enhanced", "equalRatio"),
+})
 # Contrast rules fail text made only of symbols ("----====", "±±±") as if it were words; such
 # text says nothing in a human language (1.4.3 and 1.4.6 and the ACT rules afw4f7 and 09o5cg
 # exempt it). If the symbols carry meaning, 1.4.11 asks 3:1: a person decides.

@@ -82,3 +82,8 @@ def test_text_with_a_shadow_is_not_measured(pool) -> None:
         'background:linear-gradient(to right,#fff,#00f);width:300px">Some text in English</p>'
     )
     assert found == [("needs_review", "#t")]
+
+
+def test_text_in_the_colour_of_its_background_is_hidden_text_not_low_contrast(pool) -> None:
+    found = _contrast(pool, '<p style="color:#fff;background:#fff">Hidden text</p><p>Visible</p>')
+    assert found == []
