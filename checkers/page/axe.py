@@ -139,7 +139,7 @@ def axe_findings(
                 # holding only focus sentinels passes (ACT 6cfa84).
                 found = [f for f in found if f.location.selector not in probe["clear"]]
             if kind == "needs_review" and rule.get("id") in SYMBOL_TEXT_RULES and measured:
-                found = _measured_contrast(found, rule, measured)
+                found = _measured_contrast(found, rule, measured, locale)
             if str(rule.get("id")) in PAGE_LEVEL_RULES and len(found) > 1:
                 found = [_grouped(found, locale)]
             findings.extend(found)
@@ -147,7 +147,7 @@ def axe_findings(
 
 
 def _measured_contrast(
-    found: list[Finding], rule: dict[str, Any], measured: dict[str, dict[str, Any]]
+    found: list[Finding], rule: dict[str, Any], measured: dict[str, dict[str, Any]], locale: str
 ) -> list[Finding]:
     """axe leaves text on gradients and background images undecided; where the browser measured
     the colours behind the text (checkers.page.rendered.contrast) and the whole range is on one
@@ -166,9 +166,11 @@ def _measured_contrast(
                 outcome="failed",
                 severity=severity(rule.get("impact"), wcag_from_tags(tags), tags),
                 explanation=(
-                    f"Kontrast {values['low']:.1f}:1 bis {values['high']:.1f}:1 "
-                    f"(im Browser hinter dem Text gemessen) / contrast {values['low']:.1f}:1 "
-                    f"to {values['high']:.1f}:1 (measured behind the text in the browser)"
+                    f"Kontrast {values['low']:.1f}:1 bis {values['high']:.1f}:1, im Browser "
+                    "hinter dem Text gemessen (Verlauf oder Hintergrundbild)."
+                    if locale == "de"
+                    else f"Contrast {values['low']:.1f}:1 to {values['high']:.1f}:1, measured "
+                    "behind the text in the browser (gradient or background image)."
                 ),
             ))
             continue
