@@ -51,37 +51,27 @@ def _contrast(pool, body: str) -> list[tuple[str, str | None]]:
     ]
 
 
-def test_dark_text_on_a_light_gradient_passes(pool) -> None:
-    found = _contrast(
-        pool, '<p id="t" style="color:#333;background:linear-gradient(to right,#fff,#ddd);'
-        'width:400px">Some text in a human language</p>'
-    )
-    assert found == []
+_GRADIENT = "background:linear-gradient(to right,{});width:{}px"
 
 
-def test_light_text_on_a_light_gradient_fails(pool) -> None:
-    found = _contrast(
-        pool, '<p id="t" style="color:#aaa;background:linear-gradient(to right,#fff,#00f);'
-        'width:300px">Some text in English</p>'
-    )
-    assert found == [("failed", "#t")]
-
-
-def test_text_whose_contrast_straddles_the_threshold_stays_for_review(pool) -> None:
-    # From white (text 21:1 at the left) to black (1:1 at the right) behind black text.
-    found = _contrast(
-        pool, '<p id="t" style="color:#000;background:linear-gradient(to right,#fff,#000);'
-        'width:200px">Some text in English here</p>'
-    )
-    assert found == [("needs_review", "#t")]
-
-
-def test_text_with_a_shadow_is_not_measured(pool) -> None:
-    found = _contrast(
-        pool, '<p id="t" style="color:#aaa;text-shadow:0 0 2px #000;'
-        'background:linear-gradient(to right,#fff,#00f);width:300px">Some text in English</p>'
-    )
-    assert found == [("needs_review", "#t")]
+@pytest.mark.parametrize(
+    ("style", "text", "expected"),
+    [
+        # Dark text on a light gradient: clearly enough contrast, the review goes.
+        ("color:#333;" + _GRADIENT.format("#fff,#ddd", 400), "Some text in a human language", []),
+        # Light text from white to blue: clearly too little everywhere.
+        ("color:#aaa;" + _GRADIENT.format("#fff,#00f", 300), "Some text in English",
+         [("failed", "#t")]),
+        # White (21:1) to black (1:1) behind black text: straddles the threshold, stays a review.
+        ("color:#000;" + _GRADIENT.format("#fff,#000", 200), "Some text in English here",
+         [("needs_review", "#t")]),
+        # A text shadow changes the colours: not measured, stays a review.
+        ("color:#aaa;text-shadow:0 0 2px #000;" + _GRADIENT.format("#fff,#00f", 300),
+         "Some text in English", [("needs_review", "#t")]),
+    ],
+)
+def test_text_on_a_gradient(pool, style: str, text: str, expected: list) -> None:
+    assert _contrast(pool, f'<p id="t" style="{style}">{text}</p>') == expected
 
 
 def test_text_in_the_colour_of_its_background_is_hidden_text_not_low_contrast(pool) -> None:
