@@ -37,7 +37,7 @@ from checkers.page.rendered import (
     text_spacing,
 )
 from checkers.page.rendered.applicability import pointer_checks_needed
-from checkers.page.rendered.contrast import check_background_contrast
+from checkers.page.rendered.contrast import CONTRAST_LIMIT, COUNT_JS, check_background_contrast
 from checkers.page.rendered.hover import CANDIDATES_JS, TRIGGER_LIMIT, check_hover_content
 from checkers.page.rendered.images import ALT_OVERLAP, check_images
 from checkers.report import Finding, Location
@@ -75,6 +75,8 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
     seconds each step took. A check that fails is logged and left out, never fatal. Round trips
     to the browser are few: focus, spacing and the walk's preconditions share one script."""
     prelude = selector_js + scripts.TABBABLES_JS
+    # The focus probe's script starts by counting the text the contrast step would measure.
+    probes_js = prelude + "var __a11yBackgrounds = " + COUNT_JS + ";\n" + scripts.SENTINELS_JS
     raw: dict[str, Any] = {"timings": {}}
 
     def timed(name: str, work: Any) -> Any:
@@ -123,14 +125,18 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
             )
     if (page or {}).get("images", 1):
         raw["images"] = timed("images", lambda: check_images(images_driver, prelude))
-    raw["contrast"] = timed(
-        "contrast", lambda: check_background_contrast(images_driver, prelude)
+    # One round trip: count the text on gradients and background images (before anything is
+    # focused), then focus the elements inside aria-hidden subtrees (their handlers may change
+    # the page, so this comes last of the scripts).
+    probes = timed(
+        "probes",
+        lambda: json.loads(driver.execute_script(probes_js, SENTINEL_LIMIT, CONTRAST_LIMIT)),
     )
-    # Last: focusing elements runs the page's focus handlers, which may change the page.
-    raw["sentinels"] = timed(
-        "sentinels",
-        lambda: json.loads(driver.execute_script(prelude + scripts.SENTINELS_JS, SENTINEL_LIMIT)),
-    )
+    raw["sentinels"] = probes
+    if (probes or {}).get("backgrounds"):
+        raw["contrast"] = timed(
+            "contrast", lambda: check_background_contrast(images_driver, prelude)
+        )
     return raw
 
 

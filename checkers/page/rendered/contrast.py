@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 CONTRAST_LIMIT = 8  # elements measured per page (a screenshot each)
 
 CANDIDATES_JS = r"""
-var limit = arguments[0];
+var limit = arguments[0], countOnly = arguments[1];
 function ownText(el) {
   for (var n = el.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === 3 && n.nodeValue.trim()) return true;
@@ -78,7 +78,7 @@ for (var i = 0; i < all.length && out.length < limit; i++) {
     box: [box.left - er.left, box.top - er.top, box.right - er.left, box.bottom - er.top],
     width: er.width}]);
 }
-return out;
+return countOnly ? out.length : out;
 """
 
 _HIDE_TEXT_JS = r"""
@@ -140,10 +140,15 @@ def background_range(png: bytes, box: list[float], css_width: float) -> tuple[fl
     return (min(values), max(values)) if values else None
 
 
+# Counts such text without touching the page; run in the focus probe's script (``run_checks``),
+# so a page without any costs no round trip of its own.
+COUNT_JS = "(function () {" + CANDIDATES_JS + "}).apply(null, [arguments[1], true])"
+
+
 def check_background_contrast(driver: Any, prelude: str) -> dict[str, dict[str, Any]]:
     """``{selector: {"low": ratio, "high": ratio, "large": bool}}`` for text on gradients and
     background images. The driver must return elements (not the CDP script runner)."""
-    found = driver.execute_script(prelude + CANDIDATES_JS, CONTRAST_LIMIT)
+    found = driver.execute_script(prelude + CANDIDATES_JS, CONTRAST_LIMIT, False)
     results: dict[str, dict[str, Any]] = {}
     for element, info in found or []:
         try:

@@ -232,7 +232,7 @@ return JSON.stringify({focus: focus, spacing: spacing,
 # element counts as keeping focus.
 SENTINELS_JS = r"""
 var limit = arguments[0];
-var out = {left: [], kept: [], clear: []};
+var out = {left: [], kept: [], clear: [], backgrounds: __a11yBackgrounds};
 var roots = document.querySelectorAll('[aria-hidden]');
 var seen = [];
 for (var r = 0; r < roots.length && seen.length < limit; r++) {
