@@ -27,7 +27,7 @@ from checkers.page.dialogs import dialog_limits
 from checkers.page.dom import Page
 from checkers.page.fetch import Fetcher, FetchError, FetchResult, check_url
 from checkers.page.options import AuditOptions
-from checkers.page.rendered import rendered_findings, rendered_limits
+from checkers.page.rendered import focus_probe, rendered_findings, rendered_limits
 from checkers.page.rule import PageContext, PageRule, run_rules
 from checkers.page.text import page_text_findings
 from checkers.report import (
@@ -80,6 +80,7 @@ class _Loaded:
     timings: dict[str, float] = field(default_factory=dict)
     xml_root: str | None = None  # "svg", "math", ...: an XML document that is no HTML page
     source: str | None = None  # the fetched HTML when ``html`` became the rendered DOM
+    limits: list[str] = field(default_factory=list)  # what could not be audited, and why
 
 
 @dataclass(slots=True)
@@ -93,6 +94,27 @@ class PageDetails:
 
 class PageLoadError(BilingualError):
     """The page could not be loaded or rendered: its report carries the error."""
+
+
+def _followed_instant_redirect(loaded: _Loaded) -> bool:
+    """The fetched page redirects at once with ``<meta http-equiv="refresh" content="0; ...">``
+    and the browser, following it, got an error page (the target host is refused or down).
+    The fetched document is still a page of its own: its markup is audited by the static
+    rules, which judge the refresh by its ``content`` (ACT bc659a/bisz58), not by where it
+    leads; the browser checks are left out and the report says so."""
+    if loaded.fetched is None:
+        return False
+    from checkers.page.static.meta_refresh import redirects_at_once
+
+    if not redirects_at_once(Page(loaded.html, loaded.url)):
+        return False
+    loaded.limits.append(
+        "Weiterleitung: Die Seite leitet sofort weiter (meta refresh), das Ziel war im Browser "
+        "nicht erreichbar; nur das HTML der Seite selbst wurde geprüft / redirect: the page "
+        "redirects at once (meta refresh) and the browser could not load the target; only the "
+        "page's own HTML was audited"
+    )
+    return True
 
 
 class AuditOptionsError(BilingualError, ValueError):
@@ -258,7 +280,7 @@ class PageAuditor:
         page = Page(loaded.html, loaded.url, source=loaded.source)
         findings: list[Finding] = []
         metrics: dict[str, Any] = {}
-        limits: list[str] = []
+        limits: list[str] = list(loaded.limits)
         engines = self.options.engines
         deadline = time.monotonic() + self.options.page_budget
         if loaded.axe is not None:
@@ -288,7 +310,8 @@ class PageAuditor:
         t0 = time.perf_counter()
         if "static" in engines:
             static_context = PageContext(
-                page=page, is_homepage=is_homepage, bitv=self.options.bitv, deadline=deadline
+                page=page, is_homepage=is_homepage, bitv=self.options.bitv, deadline=deadline,
+                extra={"focus_probe": focus_probe(loaded.axe.rendered if loaded.axe else None)},
             )
             findings += run_rules(
                 self.static_rules, static_context, locale, self.options.disabled_rules
@@ -439,6 +462,8 @@ class PageAuditor:
                 if outcome.final_url.startswith("chrome-error:") or outcome.status >= 400:
                     # The browser got an error page (or a different answer than the fetch):
                     # auditing it would report the error page's barriers as the site's.
+                    if _followed_instant_redirect(loaded):
+                        return
                     status = outcome.status or "?"
                     raise PageLoadError(
                         "browser-load",

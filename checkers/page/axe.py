@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from checkers.page.axe_messages import message_de
+from checkers.page.rendered import focus_probe
+from checkers.page.rendered.contrast import verdict
 from checkers.report import Finding, Location
 
 if TYPE_CHECKING:
@@ -47,7 +49,13 @@ NOTHING_TO_EVALUATE = frozenset({"css-orientation-lock"})
 # (rule, check message key) of "incomplete" nodes that leave nothing to decide: an ARIA
 # attribute with an empty value is ignored by browsers as if it were absent (ACT 6a7281 does
 # not apply to it), so asking a person to look at it is noise.
-IGNORED_UNDECIDED = frozenset({("aria-valid-attr-value", "empty")})
+# Text in exactly the colour of its background (axe: "1:1 contrast ratio") cannot be seen: it is
+# hidden text, not text of too little contrast (ACT afw4f7 and 09o5cg do not apply to it).
+IGNORED_UNDECIDED = frozenset({
+    ("aria-valid-attr-value", "empty"),
+    ("color-contrast", "equalRatio"),
+    ("color-contrast-enhanced", "equalRatio"),
+})
 # Contrast rules fail text made only of symbols ("----====", "±±±") as if it were words; such
 # text says nothing in a human language (1.4.3 and 1.4.6 and the ACT rules afw4f7 and 09o5cg
 # exempt it). If the symbols carry meaning, 1.4.11 asks 3:1: a person decides.
@@ -58,6 +66,9 @@ SYMBOL_TEXT_RULES = frozenset({"color-contrast", "color-contrast-enhanced"})
 _IMG_WITHOUT_SOURCE = re.compile(
     r"<img\b(?![^>]*\s(?:src|srcset|data-[\w-]*(?:src|lazy)[\w-]*)\s*=)", re.IGNORECASE
 )
+# An img with no attribute at all: no source, no style or class a style sheet could give an
+# image, nothing a script could name. It renders nothing, so ACT 23a2a8 does not apply to it.
+_BARE_IMG = re.compile(r"<img\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 # Rules about the page as a whole that axe reports once per element: one finding per page.
 PAGE_LEVEL_RULES = frozenset({"region"})
@@ -116,15 +127,55 @@ def axe_findings(
     outcome: AxeOutcome, act_ids: dict[str, list[str]], page_url: str | None, locale: str
 ) -> list[Finding]:
     findings: list[Finding] = []
+    probe = focus_probe(outcome.rendered)
+    measured = (outcome.rendered or {}).get("contrast") or {}
     for kind, results in (("failed", outcome.violations), ("needs_review", outcome.incomplete)):
         for rule in results:
             if kind == "needs_review" and str(rule.get("id")) in NOTHING_TO_EVALUATE:
                 continue
             found = _rule_findings(rule, kind, act_ids, page_url, locale)
+            if kind == "needs_review" and rule.get("id") == "aria-hidden-focus" and probe:
+                # axe cannot run focus handlers; the browser probe did: an aria-hidden element
+                # holding only focus sentinels passes (ACT 6cfa84).
+                found = [f for f in found if f.location.selector not in probe["clear"]]
+            if kind == "needs_review" and rule.get("id") in SYMBOL_TEXT_RULES and measured:
+                found = _measured_contrast(found, rule, measured, locale)
             if str(rule.get("id")) in PAGE_LEVEL_RULES and len(found) > 1:
                 found = [_grouped(found, locale)]
             findings.extend(found)
     return findings
+
+
+def _measured_contrast(
+    found: list[Finding], rule: dict[str, Any], measured: dict[str, dict[str, Any]], locale: str
+) -> list[Finding]:
+    """axe leaves text on gradients and background images undecided; where the browser measured
+    the colours behind the text (checkers.page.rendered.contrast) and the whole range is on one
+    side of the threshold, that answer replaces the review (ACT afw4f7, 09o5cg)."""
+    enhanced = rule.get("id") == "color-contrast-enhanced"
+    tags = list(rule.get("tags") or [])
+    decided = []
+    for finding in found:
+        values = measured.get(finding.location.selector or "")
+        answer = verdict(values, enhanced)
+        if answer == "passed":
+            continue
+        if answer == "failed" and values is not None:
+            decided.append(msgspec.structs.replace(
+                finding,
+                outcome="failed",
+                severity=severity(rule.get("impact"), wcag_from_tags(tags), tags),
+                explanation=(
+                    f"Kontrast {values['low']:.1f}:1 bis {values['high']:.1f}:1, im Browser "
+                    "hinter dem Text gemessen (Verlauf oder Hintergrundbild)."
+                    if locale == "de"
+                    else f"Contrast {values['low']:.1f}:1 to {values['high']:.1f}:1, measured "
+                    "behind the text in the browser (gradient or background image)."
+                ),
+            ))
+            continue
+        decided.append(finding)
+    return decided
 
 
 def _grouped(findings: list[Finding], locale: str) -> Finding:
@@ -163,6 +214,9 @@ def _rule_findings(
     findings = []
     for node in rule.get("nodes") or []:
         if outcome == "needs_review" and _nothing_to_decide(str(rule.get("id")), node):
+            continue
+        html_text = str(node.get("html") or "").strip()
+        if rule.get("id") == "image-alt" and _BARE_IMG.fullmatch(html_text):
             continue
         node_outcome = outcome
         if outcome == "failed" and (

@@ -302,3 +302,74 @@ def test_busy_pool_gives_an_error_report_not_a_crash(site: str) -> None:
         assert again.error is None
     finally:
         local.close()
+
+
+def test_instant_meta_redirect_to_a_refused_host_is_audited_on_its_own_markup(
+    pool, site: str
+) -> None:
+    # The browser follows the meta refresh to a private address the policy refuses and gets an
+    # error page; the page itself was fetched and is judged on its markup (ACT bc659a: delay 0
+    # passes), with the browser checks left out and said so.
+    report = audit(pool, PageTarget(url=f"{site}/sofort-weiter.html")).reports[0]
+    assert report.error is None, report.error
+    assert "static.meta-refresh" not in rule_ids(report)
+    assert not any(f.rule_id.startswith("axe.") for f in report.findings)
+    assert any("meta refresh" in limit for limit in report.limits)
+    assert report.metrics["engines"] == ["static"]
+
+
+def test_delayed_meta_refresh_is_still_audited_in_the_browser(pool, site: str) -> None:
+    report = audit(
+        pool,
+        PageTarget(
+            url=f"{site}/x.html",
+            html='<html lang="de"><head><title>T</title><meta http-equiv="refresh" content="30">'
+            "</head><body><p>Text</p></body></html>",
+        ),
+    ).reports[0]
+    assert report.error is None, report.error
+    assert "static.meta-refresh" in rule_ids(report)
+    assert "axe" in report.metrics["engines"]
+
+
+_SENTINEL_PAGE = """<html lang="en"><head><title>Dialog</title></head><body><main>
+<div role="dialog" aria-label="Form" aria-modal="true"><label>Name <input id="first"></label>
+<button>Close</button></div>
+<div aria-hidden="true"><a href="#" id="after" style="position:absolute; top:-999em">wrap</a></div>
+<script>%s</script></main></body></html>"""
+_MOVES_FOCUS = (
+    "document.getElementById('after').addEventListener('focus', () => "
+    "document.getElementById('first').focus())"
+)
+
+
+def test_focus_sentinel_in_aria_hidden_passes_after_the_browser_probe(pool) -> None:
+    # ACT 6cfa84: an element that passes focus on at once is not focusable. The browser focuses
+    # it; neither the own rule nor axe leaves it for review.
+    report = audit(
+        pool, PageTarget(url="https://example.org/s", html=_SENTINEL_PAGE % _MOVES_FOCUS)
+    ).reports[0]
+    assert report.error is None, report.error
+    hits = [f for f in report.findings if "aria-hidden-focus" in f.rule_id]
+    assert hits == [], hits
+
+
+def test_sentinel_without_its_handler_fails(pool) -> None:
+    # The same markup whose focus handler was removed: the link keeps focus, a real failure.
+    page = PageTarget(url="https://example.org/s", html=_SENTINEL_PAGE % "")
+    report = audit(pool, page).reports[0]
+    hits = [f for f in report.findings if "aria-hidden-focus" in f.rule_id]
+    assert any(f.outcome == "failed" for f in hits), hits
+
+
+def test_img_with_nothing_that_could_give_it_an_image_is_not_judged(pool) -> None:
+    # ACT 23a2a8: a bare <img> renders nothing; one with a CSS background shows an image.
+    html = (
+        '<html lang="en"><head><title>Bilder</title></head><body><main><img>'
+        '<img id="bg" style="width:72px;height:48px;background-image:url(a.png)">'
+        "</main></body></html>"
+    )
+    report = audit(pool, PageTarget(url="https://example.org/i", html=html)).reports[0]
+    hits = [f for f in report.findings if "image-alt" in f.rule_id]
+    assert {f.location.selector for f in hits if f.outcome == "failed"} == {"#bg"}, hits
+    assert all(f.location.selector == "#bg" for f in hits), hits

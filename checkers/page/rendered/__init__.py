@@ -6,7 +6,11 @@ id, WCAG and ACT references, severity, outcome, messages in German and English, 
 keyboard-trap (2.1.2), focus-order (2.4.3), content-on-hover (1.4.13, ``hover.py``),
 image-of-text (1.4.5) and image-text-alt (1.1.1, OCR in ``images.py``). This module runs the
 checks in the browser (:func:`run_checks`) and turns their raw results into findings
-(:func:`rendered_findings`).
+(:func:`rendered_findings`). One probe has no rule of its own: it focuses the tab-order elements
+inside aria-hidden subtrees and tells focus sentinels apart (:func:`focus_probe`), which the
+rules static.aria-hidden-focus and axe.aria-hidden-focus (ACT 6cfa84) then use; another measures
+text contrast on gradients and background images (``contrast.py``), which decides axe's
+undecided color-contrast nodes where the answer is clear.
 
 Each check is bounded (elements, key presses) so a page costs tens of milliseconds, and can be
 switched off with ``BrowserSettings.rendered_checks``. The rules' examples are run by
@@ -33,6 +37,7 @@ from checkers.page.rendered import (
     text_spacing,
 )
 from checkers.page.rendered.applicability import pointer_checks_needed
+from checkers.page.rendered.contrast import CONTRAST_LIMIT, COUNT_JS, check_background_contrast
 from checkers.page.rendered.hover import CANDIDATES_JS, TRIGGER_LIMIT, check_hover_content
 from checkers.page.rendered.images import ALT_OVERLAP, check_images
 from checkers.report import Finding, Location
@@ -44,6 +49,7 @@ FOCUS_LIMIT = 30  # kinds of tabbable element whose focus style is compared
 WALK_LIMIT = 15  # Tab presses of the keyboard walk
 REFLOW_WIDTH = 320
 REFLOW_HEIGHT = 256
+SENTINEL_LIMIT = 20  # elements inside aria-hidden subtrees focused to see whether focus stays
 
 
 def _meta(module: object) -> list[RuleMeta]:
@@ -69,6 +75,8 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
     seconds each step took. A check that fails is logged and left out, never fatal. Round trips
     to the browser are few: focus, spacing and the walk's preconditions share one script."""
     prelude = selector_js + scripts.TABBABLES_JS
+    # The focus probe's script starts by counting the text the contrast step would measure.
+    probes_js = prelude + "var __a11yBackgrounds = " + COUNT_JS + ";\n" + scripts.SENTINELS_JS
     raw: dict[str, Any] = {"timings": {}}
 
     def timed(name: str, work: Any) -> Any:
@@ -117,7 +125,33 @@ def run_checks(driver: Any, cdp: bool, selector_js: str) -> dict[str, Any]:
             )
     if (page or {}).get("images", 1):
         raw["images"] = timed("images", lambda: check_images(images_driver, prelude))
+    # One round trip: count the text on gradients and background images (before anything is
+    # focused), then focus the elements inside aria-hidden subtrees (their handlers may change
+    # the page, so this comes last of the scripts).
+    probes = timed(
+        "probes",
+        lambda: json.loads(driver.execute_script(probes_js, SENTINEL_LIMIT, CONTRAST_LIMIT)),
+    )
+    raw["sentinels"] = probes
+    if (probes or {}).get("backgrounds"):
+        raw["contrast"] = timed(
+            "contrast", lambda: check_background_contrast(images_driver, prelude)
+        )
     return raw
+
+
+def focus_probe(rendered: Mapping[str, Any] | None) -> dict[str, frozenset[str]] | None:
+    """The browser's answer for elements inside aria-hidden subtrees that are in the tab order:
+    selectors of those that passed focus on at once (``left``: focus sentinels, not focusable
+    in the ACT sense), of those that kept it (``kept``) and of the aria-hidden elements that
+    hold only sentinels (``clear``). None when the probe did not run."""
+    found = (rendered or {}).get("sentinels")
+    if not isinstance(found, dict):
+        return None
+    return {
+        key: frozenset(s for s in found.get(key) or () if isinstance(s, str))
+        for key in ("left", "kept", "clear")
+    }
 
 
 class CdpScripts:

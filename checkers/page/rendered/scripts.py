@@ -223,3 +223,44 @@ return JSON.stringify({focus: focus, spacing: spacing,
   hover: __a11yHoverCandidates(arguments[2]), images: document.images.length});
 """
 )
+
+# Focus sentinels (ACT 6cfa84): an element inside aria-hidden="true" that is in the tab order is
+# a failure, unless it is not focusable in the ACT sense: a script moves focus elsewhere as soon
+# as it arrives (the "sentinels" before and after a modal dialog). Each such element is focused
+# once; whether it received focus and whether focus is still there after its own handlers ran
+# tells the two apart. Handlers that move focus later (a timer) are not waited for: such an
+# element counts as keeping focus.
+SENTINELS_JS = r"""
+var limit = arguments[0];
+var out = {left: [], kept: [], clear: [], backgrounds: __a11yBackgrounds};
+var roots = document.querySelectorAll('[aria-hidden]');
+var seen = [];
+for (var r = 0; r < roots.length && seen.length < limit; r++) {
+  if ((roots[r].getAttribute('aria-hidden') || '').trim().toLowerCase() !== 'true') continue;
+  var els = [roots[r]].concat(Array.prototype.slice.call(roots[r].querySelectorAll('*')));
+  var left = 0, kept = 0, complete = true;
+  for (var i = 0; i < els.length; i++) {
+    var el = els[i];
+    if (!(el.tabIndex >= 0) || el.disabled) continue;
+    if (el.closest('[inert]') || !el.getClientRects().length) continue;
+    if (seen.indexOf(el) < 0) {
+      if (seen.length >= limit) { complete = false; break; }
+      seen.push(el);
+    }
+    var got = false;
+    var mark = function () { got = true; };
+    el.addEventListener('focus', mark, true);
+    el.focus({preventScroll: true});
+    el.removeEventListener('focus', mark, true);
+    if (!got) continue;  // the browser did not give it focus at all
+    if (document.activeElement === el) {
+      kept++; out.kept.push(__a11ySelector(el)); el.blur();
+    } else {
+      left++; out.left.push(__a11ySelector(el));
+    }
+  }
+  // A root whose every element that took focus passed it on at once holds only sentinels.
+  if (complete && left && !kept) out.clear.push(__a11ySelector(roots[r]));
+}
+return JSON.stringify(out);
+"""

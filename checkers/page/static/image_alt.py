@@ -8,7 +8,9 @@ aria-label, alt and title. An alt of only spaces fails (it is not empty, so the 
 decorative, but its name is).
 SVG has its own rule (static.svg-img-alt).
 An img without any image source (no src, srcset, lazy-loading data-* source, picture source
-or CSS background) renders nothing and is only flagged for review.
+or CSS background) renders nothing and is only flagged for review; one with no attribute at
+all (no class or id a style sheet could give a background) is not judged: ACT 23a2a8 says it
+does not render an image, so the rule does not apply.
 Known false positives: images hidden by CSS classes (style sheets are not read).
 """
 
@@ -56,6 +58,8 @@ def check(context: PageContext) -> Iterator[PageHit]:
         # alt=" " is not empty, so the image keeps its role, but the name is trimmed to "".
         if not page.accessible_name(el):
             if el.tag == "img" and _no_source(el):
+                if not el.attrib:
+                    continue  # nothing could give it an image: it renders nothing (ACT 23a2a8)
                 yield PageHit(el, outcome="needs_review", message=_NO_SOURCE)
             else:
                 yield PageHit(el)

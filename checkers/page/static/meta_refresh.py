@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checkers.page.dom import HtmlElement, Page
 from checkers.page.rule import PageContext, PageHit, page_rule
 from checkers.page.rule_data import page_meta
 from checkers.page.static._common import facts
@@ -22,15 +23,30 @@ META = page_meta(__file__)
 _DELAY = re.compile(r"\s*(\d+)(?:\.[\d.]*)?\s*(?:[;,\s]|$)")
 
 
-@page_rule(META)
-def check(context: PageContext) -> Iterator[PageHit]:
-    for el in facts(context.page).tags("meta"):
+def first_refresh(page: Page) -> tuple[HtmlElement, int] | None:
+    """The first valid ``<meta http-equiv="refresh">`` and its delay in seconds, if any: the
+    one the browser acts on (an invalid ``content`` is ignored by browsers and by ACT)."""
+    for el in facts(page).tags("meta"):
         if (el.get("http-equiv") or "").strip().lower() != "refresh":
             continue
         match = _DELAY.match(el.get("content") or "")
-        if match is None:
-            continue  # invalid: the browser ignores it
-        seconds = int(match.group(1))
+        if match is not None:
+            return el, int(match.group(1))
+    return None
+
+
+def redirects_at_once(page: Page) -> bool:
+    """The page sends the browser on at once (delay 0): what the browser then shows is
+    another document, while this one is still judged on its own markup."""
+    found = first_refresh(page)
+    return found is not None and found[1] == 0
+
+
+@page_rule(META)
+def check(context: PageContext) -> Iterator[PageHit]:
+    found = first_refresh(context.page)
+    if found is not None:
+        el, seconds = found
         if 0 < seconds <= 72000:
             yield PageHit(el, {"seconds": seconds})
         elif seconds > 72000:
@@ -43,4 +59,3 @@ def check(context: PageContext) -> Iterator[PageHit]:
                 wcag=("2.2.4", "3.2.5"),
                 act=("bisz58",),
             )
-        return
