@@ -8,8 +8,10 @@ be raised. It fails only when the locked value is below the criterion's minimum:
 (browsers use about 1.2 and 0), ``inherit``, ``unset`` and ``revert`` take the parent's value
 and are not locked. Lengths in px are compared with the font size from inline styles or simple
 tag rules in the page's own style elements (16 px when none is found).
-The same check in axe-core (avoid-inline-spacing) skips line heights on single-line text;
-the ACT rule does not.
+As in the ACT rules, only elements with text of their own are judged (a wrapper whose text
+sits in child elements passes its spacing on by inheritance, and the children are judged), and a
+line height only matters for text that can wrap: text that fits in a width the element's own
+style fixes in px is skipped (an estimate of about half the font size per character).
 Elements that are not rendered or are moved off screen by their inline style are skipped.
 Known false positives: a font size set by a class rule is not seen (16 px is assumed).
 """
@@ -38,6 +40,10 @@ _NUMBER = re.compile(r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(px|em|rem|%|pt)
 _DEFAULT_FONT_PX = 16.0
 _TAG_RULE = re.compile(r"([a-z0-9,\s]+)\{([^}]*)\}")
 _FONT_SIZE_PX = re.compile(r"font-size\s*:\s*([\d.]+)px")
+_FIXED_WIDTH = re.compile(r"(?:^|;)\s*(?:min-)?width\s*:\s*(\d+(?:\.\d+)?)px")
+# An average glyph of a proportional font is about half the font size wide; rounded up so that
+# text which might wrap is never taken for one line.
+_GLYPH_WIDTH = 0.6
 _OFFSCREEN = re.compile(r"(?:^|;)\s*(?:top|left)\s*:\s*-\s*(\d+(?:\.\d+)?)(px|em|rem)")
 
 
@@ -107,6 +113,19 @@ def _offscreen(el: HtmlElement) -> bool:
     return False
 
 
+def _own_text(el: HtmlElement) -> str:
+    """The element's own text nodes (not its children's), whitespace collapsed."""
+    parts = [el.text or ""]
+    parts.extend(child.tail or "" for child in el)
+    return " ".join(" ".join(parts).split())
+
+
+def _fits_one_line(style: str, text: str, font_px: float) -> bool:
+    """The text cannot wrap: the element's own style fixes a width in px wider than the text."""
+    widths = [float(found) for found in _FIXED_WIDTH.findall(style)]
+    return bool(widths) and len(text) * _GLYPH_WIDTH * font_px < max(widths)
+
+
 def _ratio(prop: str, value: str, font_px: float) -> float | None:
     """The value as a multiple of the font size; None when it cannot be judged."""
     if value in ("normal", "initial"):
@@ -137,6 +156,9 @@ def check(context: PageContext) -> Iterator[PageHit]:
     for el, style in styled(page):
         if "!important" not in style or not any(prop in style for prop in _MINIMUM):
             continue
+        text = _own_text(el)
+        if not text:
+            continue
         declared = _declarations(style)
         for prop, (minimum, name_de, name_en, act) in _MINIMUM.items():
             value, important = declared.get(prop, ("", False))
@@ -144,8 +166,11 @@ def check(context: PageContext) -> Iterator[PageHit]:
                 continue
             if sizes is None:
                 sizes = _tag_font_sizes(page)
-            ratio = _ratio(prop, value, _font_px(el, sizes))
+            font_px = _font_px(el, sizes)
+            ratio = _ratio(prop, value, font_px)
             if ratio is None or ratio >= minimum - 1e-9 or _offscreen(el):
+                continue
+            if prop == "line-height" and _fits_one_line(style, text, font_px):
                 continue
             yield PageHit(
                 el,
