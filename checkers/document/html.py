@@ -77,6 +77,8 @@ _RAW_TEXT = frozenset(
     {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
 )
 _HAS_NOSCRIPT = re.compile(r"<noscript", re.I)
+_TAG_NAME = re.compile(r"<([^\s/>]*)")
+_END_TAG = re.compile(r"(?:\s|<!--.*?-->)*</([A-Za-z][^\s/>]*)", re.S)
 # A template's content is not part of the tree: its tags and text are passed over in the source.
 _TEMPLATE_TAG = re.compile(r"<(/?)template[\s/>]", re.I)
 
@@ -99,12 +101,13 @@ class ParsedHtml:
     """The parsed tree and, computed when first asked (URL audits never need them), the source
     positions of its elements."""
 
-    __slots__ = ("_lines", "_offsets", "_texts", "root", "source")
+    __slots__ = ("_lines", "_offsets", "_own", "_texts", "root", "source")
 
     def __init__(self, root: HtmlElement, source: str) -> None:
         self.root = root  # the <html> element; head and body always exist
         self.source = source
         self._offsets: dict[HtmlElement, int] | None = None
+        self._own: set[HtmlElement] = set()  # elements matched to a start tag of their own
         self._lines: _LineIndex | None = None
         self._texts: dict[tuple[HtmlElement, bool], list[tuple[int, int]]] | None = None
 
@@ -125,8 +128,30 @@ class ParsedHtml:
             for element in self.root.iter():
                 if isinstance(element.tag, str):
                     matcher.match(element, element.tag)
+            self._own = set(self._offsets)
             _place_implied(self.root, self._offsets)
         return self._offsets
+
+    def start_tag(self, element: HtmlElement) -> tuple[int, int] | None:
+        """Source span of the element's own start tag (None: the parser made the element up,
+        or renamed it, as ``<image>`` to ``img``)."""
+        offset = self.offsets.get(element)
+        if offset is None or element not in self._own:
+            return None
+        name = _TAG_NAME.match(self.source, offset)
+        if name is None or name.group(1).lower() != element.tag:
+            return None
+        rest = TAG_REST.match(self.source, name.end())
+        return offset, rest.end() if rest else name.end()
+
+    def end_tag(self, element: HtmlElement, after: int) -> tuple[int, int] | None:
+        """Source span of the element's end tag when it follows ``after`` (the end of its
+        content), with only white space and comments between; None: the end was implied."""
+        found = _END_TAG.match(self.source, after)
+        if found is None or found.group(1).lower() != element.tag:
+            return None
+        rest = TAG_REST.match(self.source, found.end())
+        return found.end(1) - len(found.group(1)) - 2, rest.end() if rest else found.end()
 
     def position(self, element: HtmlElement) -> tuple[int, int] | None:
         """1-based line and column of an element in the source (None: not in this tree)."""
@@ -370,6 +395,7 @@ _RCDATA = frozenset({"title", "textarea"})
 _REFERENCE = re.compile(
     r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)|\r\n?"
 )
+_BLANKS = " \t\n\r\f"  # ASCII white space, what the tree builder treats as such
 _SEARCH_AHEAD = 32  # runs looked at when a text of the tree does not continue the last match
 
 
@@ -414,18 +440,21 @@ class _Run:
 
 
 def _text_runs(source: str) -> list[_Run]:
-    """The text runs of ``source`` in order (a leading BOM is not text)."""
+    """The text runs of ``source`` in order (a leading BOM is not text). White space before
+    the first element other than ``<html>`` is not text either (the parser drops it before it
+    has a head)."""
     runs: list[_Run] = []
+    opened = False  # a start tag other than <html>, or text, was seen
     pos = 1 if source.startswith("\ufeff") else 0
     size = len(source)
     while pos < size:
         match = _TEXT_BREAK.search(source, pos)
-        if match is None:
-            runs.append(_Run(source, pos, size, False))
-            break
-        start = match.start()
-        if start > pos:
+        start = size if match is None else match.start()
+        if start > pos and (opened or source[pos:start].strip(_BLANKS)):
             runs.append(_Run(source, pos, start, False))
+            opened = True
+        if match is None:
+            break
         tag = match.group(1)
         if source.startswith("<!--", start):
             if source.startswith(("<!-->", "<!--->"), start):
@@ -440,6 +469,7 @@ def _text_runs(source: str) -> list[_Run]:
         rest = TAG_REST.match(source, match.end())
         pos = rest.end() if rest else match.end()
         name = tag.lower()
+        opened = opened or name != "html"
         if name == "template":
             pos = _template_end(source, pos)
         elif name in _RAW_TEXT and source[pos - 1 : pos] == ">":

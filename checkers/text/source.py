@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Literal
 
 from lxml import etree
 
-from checkers.document.html import TAG_REST
 from checkers.document.markdown import MdLeaf, norm_label, read_markdown
 from checkers.document.plain import read_plain
 
@@ -643,7 +642,6 @@ _HTML_WS = frozenset(" \t\n\r\f")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _MAX_SELECTOR_DEPTH = 128
-_TAG_NAME = re.compile(r"<([^\s/>]*)")
 
 
 class _El:
@@ -777,20 +775,9 @@ class _HtmlWalk:
                 state.code = self.out.n
         self._push(state)
 
-    def _start_tag(self, el: HtmlElement, tag: str) -> tuple[int, int] | None:
-        """Source span of the element's own start tag (None: the parser made it up)."""
-        offset = self.parsed.offsets.get(el)
-        if offset is None:
-            return None
-        name = _TAG_NAME.match(self.src, offset)
-        if name is None or name.group(1).lower() != tag:
-            return None
-        rest = TAG_REST.match(self.src, name.end())
-        return offset, rest.end() if rest else name.end()
-
     def _void(self, el: HtmlElement, tag: str, lang: str | None) -> None:
         if tag == "br":
-            span = self._start_tag(el, tag)
+            span = self.parsed.start_tag(el)
             self.out.hard(*span) if span else self.out.hard()
             return
         if tag == "hr":
@@ -804,7 +791,7 @@ class _HtmlWalk:
 
     def _defer(self, el: HtmlElement, tag: str, attr: str, kind: str, lang: str | None) -> None:
         """Alt texts become their own blocks after the block they sit in (no sentence split)."""
-        span = self._start_tag(el, tag)
+        span = self.parsed.start_tag(el)
         if span is None:
             return
         start, end = span
