@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -221,6 +222,7 @@ class _HtmlExtractor:
         self.target_lang = target_lang
         self.collector = _Collector("html", lang)
         self.edits: dict[int, tuple[int, str]] = {}  # source start -> (end, replacement)
+        self.edit_starts: list[int] = []  # the keys of ``edits``, sorted
         self.src = ""
         self.fragment = False  # no <html>/doctype: top-level text has the context "div"
         self.attributed: set[HtmlElement] = set()  # elements whose attributes were read
@@ -252,18 +254,24 @@ class _HtmlExtractor:
             at = _DOCTYPE_END.match(content)
             where = at.end() if at else 0
             rtl = ' dir="rtl"' if self.target_lang.split("-")[0] in RTL_LANGUAGES else ""
-            self.edits[where] = (where, f'<html lang="{self.target_lang}"{rtl}>')
+            self._edit(where, where, f'<html lang="{self.target_lang}"{rtl}>')
         result.template = self._apply(0, len(content))
         return result
 
     # -- source edits
+
+    def _edit(self, start: int, end: int, text: str) -> None:
+        if start not in self.edits:
+            insort(self.edit_starts, start)
+        self.edits[start] = (end, text)
 
     def _apply(self, start: int, end: int) -> str:
         """``src[start:end]`` with the edits inside it applied; an edit inside another one (an
         attribute of an inline element inside a translated run) is part of that one."""
         out: list[str] = []
         pos = start
-        for at in sorted(k for k in self.edits if start <= k < end or k == end):
+        keys = self.edit_starts
+        for at in keys[bisect_left(keys, start) : bisect_right(keys, end)]:
             stop, text = self.edits[at]
             if at < pos or stop > end:
                 continue
@@ -282,14 +290,14 @@ class _HtmlExtractor:
         for m in _ATTRIBUTE.finditer(self.src, name_end, end):
             if m.group(1).lower() == name:
                 text = "" if value is None else f' {name}="{value}"'
-                self.edits[m.start()] = (m.end(), text)
+                self._edit(m.start(), m.end(), text)
                 return
         if value is not None:
             close = end - 1 if self.src[end - 1 : end] == ">" else end
             if self.src[close - 1 : close] == "/":
                 close -= 1
             before = self.edits.get(close, (close, ""))[1]  # "lang" and "dir" both go here
-            self.edits[close] = (close, f'{before} {name}="{value}"')
+            self._edit(close, close, f'{before} {name}="{value}"')
 
     def _set_direction(self, element: HtmlElement) -> None:
         self._set_attribute(element, "lang", self.target_lang)
@@ -375,7 +383,7 @@ class _HtmlExtractor:
         context = "div" if element.tag == "body" and self.fragment else element.tag
         marker = self.collector.add(context, stripped, reader.builder)
         start, end = reader.first + len(lead_blank), reader.last - len(tail_blank)
-        self.edits[start] = (end, marker)
+        self._edit(start, end, marker)
 
 
 class _RunReader:
