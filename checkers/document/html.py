@@ -396,6 +396,7 @@ _REFERENCE = re.compile(
     r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)|\r\n?"
 )
 _BLANKS = " \t\n\r\f"  # ASCII white space, what the tree builder treats as such
+_LINE_BREAK = re.compile(r"\r\n?")
 _SEARCH_AHEAD = 32  # runs looked at when a text of the tree does not continue the last match
 
 
@@ -407,17 +408,18 @@ def _decode(raw: str) -> str:
 class _Run:
     """One text run of the source: its decoded text and where each decoded char starts."""
 
-    __slots__ = ("_starts", "end", "raw", "source", "start", "text")
+    __slots__ = ("_pattern", "_starts", "end", "source", "start", "text")
 
     def __init__(self, source: str, start: int, end: int, raw: bool) -> None:
         self.source, self.start, self.end = source, start, end
         chunk = source[start:end]
-        self.raw = raw
+        # Raw text decodes no references, but its line breaks are normalised like all input.
+        self._pattern = _LINE_BREAK if raw else _REFERENCE
         self._starts: list[int] | None = None
-        if raw or ("&" not in chunk and "\r" not in chunk):
+        if "\r" not in chunk and (raw or "&" not in chunk):
             self.text = chunk
         else:
-            self.text = _REFERENCE.sub(lambda m: _decode(m.group()), chunk)
+            self.text = self._pattern.sub(lambda m: _decode(m.group()), chunk)
 
     def at(self, index: int) -> int:
         """Source offset of decoded char ``index`` (``len(text)``: the run's end)."""
@@ -430,7 +432,7 @@ class _Run:
         if self._starts is None:
             starts: list[int] = []
             pos = self.start
-            for match in _REFERENCE.finditer(self.source, self.start, self.end):
+            for match in self._pattern.finditer(self.source, self.start, self.end):
                 starts.extend(range(pos, match.start()))
                 starts.extend([match.start()] * len(_decode(match.group())))
                 pos = match.end()

@@ -173,6 +173,7 @@ def test_texts_know_their_source_ranges() -> None:
     source = (
         "\ufeff<head>  <title>A &amp; B</title>  x</head><pre>\r\nfoo</pre>"
         "<table>t<tr><td>c</td></tr></table>y<!--c-->z<template>no</template>w&auml;h"
+        "<script>\r\nif (a &amp;&amp; b) x();\r\n</script>nach"
     )
     parsed = parse_html(source)
     found = {}
@@ -189,6 +190,9 @@ def test_texts_know_their_source_ranges() -> None:
         "c": ["c"],
         "yz": ["y", "z"],  # one text of the tree, two runs of the source
         "wäh": ["w&auml;h"],  # the template's content is not in the tree
+        # raw text: only CR LF is decoded
+        "\nif (a &amp;&amp; b) x();\n": ["\r\nif (a &amp;&amp; b) x();\r\n"],
+        "nach": ["nach"],
     }
     head = parsed.root.find("head")
     assert head is not None and len(head) == 1  # a BOM is no text: the title stays in head
