@@ -1,18 +1,23 @@
 """Split HTML, Markdown and plain text into translatable segments and a template to rebuild them.
 
-HTML is read with lxml block by block (paragraphs, headings, list items, cells, …). Inside a
-block, inline markup (``<a>``, ``<em>``, ``<strong>``, ``<span>``, …) becomes numbered paired tags
-``<gN>…</gN>`` that carry the original opening and closing markup, and content that must not be
-translated (``<code>``, ``<br>``, ``<img>``, elements with ``translate="no"`` or
-``class="notranslate"``) becomes a standalone ``<xN/>``; attributes stay untouched except ``alt``
-and ``title``, which become segments of their own. ``<script>``, ``<style>``, ``<pre>`` and
-``<code>`` blocks are not translated. The output document gets ``lang`` (and ``dir="rtl"`` for
-right-to-left languages). Markdown is read by the one Markdown reader
+HTML is read from the tree a browser builds (:mod:`checkers.document.html`, with the source
+ranges of every element and text) block by block (paragraphs, headings, list items, cells, …).
+Inside a block, inline markup (``<a>``, ``<em>``, ``<strong>``, ``<span>``, …) becomes numbered
+paired tags ``<gN>…</gN>`` that carry the original opening and closing markup as written in the
+source, and content that must not be translated (``<code>``, ``<br>``, ``<img>``, elements with
+``translate="no"`` or ``class="notranslate"``, comments) becomes a standalone ``<xN/>``;
+attributes stay untouched except ``alt`` and ``title``, which become segments of their own.
+``<script>``, ``<style>``, ``<pre>`` and ``<code>`` blocks are not translated. The template is the
+source with each translated run replaced in place, so everything else (doctype, comments,
+attributes, white space) comes back byte for byte; the output document gets ``lang`` (and
+``dir="rtl"`` for right-to-left languages). Markdown is read by the one Markdown reader
 (:mod:`checkers.document.markdown`: headings, list items, quotes, table cells, paragraphs; code
 blocks, front matter, HTML blocks and link targets kept byte for byte), plain text by paragraph.
 
 Known limits: ``translate="yes"`` inside a ``translate="no"`` subtree is not honoured; HTML blocks
-inside Markdown are kept, not translated; hard-wrapped Markdown paragraphs come back as one line.
+inside Markdown are kept, not translated; hard-wrapped Markdown paragraphs come back as one line;
+a run whose content the parser moved (stray text in a table, foster-parented before it) is kept
+untranslated; a ``<template>``'s content is not part of the document and is not translated.
 """
 
 from __future__ import annotations
@@ -20,13 +25,12 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
-import lxml.html
-from lxml import etree
-
+from checkers.document.html import HtmlElement, parse_html
 from checkers.document.markdown import read_markdown
 from checkers.document.plain import read_plain
 from checkers.text.source import detect_format
@@ -56,7 +60,6 @@ INLINE_CODE = frozenset("code kbd samp var".split())
 NOT_TRANSLATED = frozenset("script style pre code noscript template svg math textarea".split())
 TRANSLATED_ATTRIBUTES = ("alt", "title")
 _LETTER = re.compile(r"[^\W\d_]")
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DOCUMENT = re.compile(r"<(!doctype|html[\s>])", re.IGNORECASE)
 
 
@@ -182,113 +185,159 @@ def extract(
 # --- HTML -----------------------------------------------------------------------------------
 
 
-def _is_element(node: object) -> bool:
-    return isinstance(getattr(node, "tag", None), str)
-
-
-def _tag(node: etree._Element) -> str:
-    return node.tag.lower() if _is_element(node) else ""
-
-
-def _no_translate(node: etree._Element) -> bool:
-    if not _is_element(node):
-        return False
+def _no_translate(node: HtmlElement) -> bool:
     if (node.get("translate") or "").strip().lower() == "no":
         return True
     return "notranslate" in (node.get("class") or "").split()
 
 
-def _is_inline(node: etree._Element) -> bool:
-    if not _is_element(node):
-        return True  # comments and processing instructions travel with their run
-    tag = _tag(node)
+def _is_inline(node: HtmlElement) -> bool:
+    tag = node.tag
     if tag in INLINE_ATOMIC or tag in INLINE_CODE:
         return True
     if tag not in INLINE_PAIRED:
         return False
-    return all(
-        not _is_element(d) or _tag(d) in INLINE_PAIRED | INLINE_ATOMIC | INLINE_CODE
-        for d in node.iterdescendants()
-    )
+    return all(d.tag in _INLINE for d in node.iterdescendants())
 
 
-def _start_tag(node: etree._Element) -> str:
-    attributes = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in node.attrib.items())
-    return f"<{node.tag}{attributes}>"
+_INLINE = INLINE_PAIRED | INLINE_ATOMIC | INLINE_CODE
+_ATTRIBUTE = re.compile(r"""\s*([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
+_START_TAG = re.compile(r"<[A-Za-z]")
+_BLANKS = " \t\r\n\f"
+_DOCTYPE_END = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype[^>]*>)?", re.I)
 
 
-def _outer(node: etree._Element) -> str:
-    return lxml.html.tostring(node, encoding="unicode", with_tail=False)
+class _Irregular(Exception):
+    """A run whose pieces are not in source order (content the parser moved): kept as is."""
 
 
 class _HtmlExtractor:
+    """Segments from the tree a browser builds (:mod:`checkers.document.html`); the template
+    is the source itself with each translated run, attribute value and ``lang`` replaced in
+    place, so everything not translated (comments, doctype, attributes, white space, entity
+    spelling) comes back byte for byte."""
+
     def __init__(self, source_lang: str, target_lang: str, lang: str | None = None) -> None:
         self.source_lang = source_lang
         self.target_lang = target_lang
         self.collector = _Collector("html", lang)
+        self.edits: dict[int, tuple[int, str]] = {}  # source start -> (end, replacement)
+        self.edit_starts: list[int] = []  # the keys of ``edits``, sorted
+        self.src = ""
+        self.fragment = False  # no <html>/doctype: top-level text has the context "div"
+        self.attributed: set[HtmlElement] = set()  # elements whose attributes were read
+        self.starts: frozenset[int] = frozenset()  # source offsets of the tree's start tags
 
     def run(self, content: str) -> Extracted:
         result = self.collector.result
         if not content.strip():
             result.template = content
             return result
-        content = _XML_DECL.sub("", content, count=1)
-        if _DOCUMENT.search(content[:4000]):
-            root = lxml.html.document_fromstring(content)
-            doctype = root.getroottree().docinfo.doctype
-            self._walk(root)
-            self._set_direction(root)
-            result.template = lxml.html.tostring(
-                root, encoding="unicode", doctype=doctype or None, method="html"
-            )
-            if content.endswith("\n") and not result.template.endswith("\n"):
-                result.template += "\n"
-            return result
-        wrapper = lxml.html.fragment_fromstring(content, create_parent="div")
-        self._walk(wrapper)
-        for child in wrapper:
-            if _is_element(child):
-                self._set_direction(child)
-        head = html.escape(wrapper.text or "", quote=False)
-        result.template = head + "".join(
-            lxml.html.tostring(child, encoding="unicode") for child in wrapper
+        self.src = content
+        self.parsed = parse_html(content)
+        root = self.parsed.root
+        self.fragment = not _DOCUMENT.search(content[:4000])
+        # Start tags of the elements a run must not swallow (a stray <html> or <body> tag only
+        # adds attributes to the one that exists).
+        self.starts = frozenset(
+            offset for element, offset in self.parsed.offsets.items()
+            if element.tag not in ("html", "head", "body")
         )
+        self._walk(root)
+        if self.parsed.start_tag(root) is not None or self.fragment:
+            targets = [root] if self.parsed.start_tag(root) else [
+                child for body in root.iterchildren("body") for child in body
+            ]
+            for element in targets:
+                self._set_direction(element)
+        else:  # a document without an <html> tag: one is added after the doctype
+            at = _DOCTYPE_END.match(content)
+            where = at.end() if at else 0
+            rtl = ' dir="rtl"' if self.target_lang.split("-")[0] in RTL_LANGUAGES else ""
+            self._edit(where, where, f'<html lang="{self.target_lang}"{rtl}>')
+        result.template = self._apply(0, len(content))
         return result
 
-    def _set_direction(self, element: etree._Element) -> None:
-        element.set("lang", self.target_lang)
-        if self.target_lang.split("-")[0] in RTL_LANGUAGES:
-            element.set("dir", "rtl")
-        elif (element.get("dir") or "").lower() == "rtl":
-            del element.attrib["dir"]
+    # -- source edits
 
-    def _attributes(self, node: etree._Element) -> None:
+    def _edit(self, start: int, end: int, text: str) -> None:
+        if start not in self.edits:
+            insort(self.edit_starts, start)
+        self.edits[start] = (end, text)
+
+    def _apply(self, start: int, end: int) -> str:
+        """``src[start:end]`` with the edits inside it applied; an edit inside another one (an
+        attribute of an inline element inside a translated run) is part of that one."""
+        out: list[str] = []
+        pos = start
+        keys = self.edit_starts
+        for at in keys[bisect_left(keys, start) : bisect_right(keys, end)]:
+            stop, text = self.edits[at]
+            if at < pos or stop > end:
+                continue
+            out += [self.src[pos:at], text]
+            pos = stop
+        out.append(self.src[pos:end])
+        return "".join(out)
+
+    def _set_attribute(self, node: HtmlElement, name: str, value: str | None) -> None:
+        """Set (``value``) or remove (None) an attribute inside the node's own start tag."""
+        span = self.parsed.start_tag(node)
+        if span is None:
+            return
+        start, end = span
+        name_end = start + 1 + len(node.tag)
+        for m in _ATTRIBUTE.finditer(self.src, name_end, end):
+            if m.group(1).lower() == name:
+                text = "" if value is None else f' {name}="{value}"'
+                self._edit(m.start(), m.end(), text)
+                return
+        if value is not None:
+            close = end - 1 if self.src[end - 1 : end] == ">" else end
+            if self.src[close - 1 : close] == "/":
+                close -= 1
+            before = self.edits.get(close, (close, ""))[1]  # "lang" and "dir" both go here
+            self._edit(close, close, f'{before} {name}="{value}"')
+
+    def _set_direction(self, element: HtmlElement) -> None:
+        self._set_attribute(element, "lang", self.target_lang)
+        if self.target_lang.split("-")[0] in RTL_LANGUAGES:
+            self._set_attribute(element, "dir", "rtl")
+        elif (element.get("dir") or "").lower() == "rtl":
+            self._set_attribute(element, "dir", None)
+
+    # -- the walk
+
+    def _attributes(self, node: HtmlElement) -> None:
+        if node in self.attributed:
+            return
+        self.attributed.add(node)
         if (node.get("lang") or "").split("-")[0] == self.source_lang:
-            node.set("lang", self.target_lang)
+            self._set_attribute(node, "lang", self.target_lang)
         for name in TRANSLATED_ATTRIBUTES:
             value = node.get(name)
             if value and has_text(value):
                 builder = SegmentBuilder("attr")
                 builder.text(" ".join(value.split()))
-                marker = self.collector.add(f"{_tag(node)}@{name}", builder.source(), builder)
-                node.set(name, marker)
+                marker = self.collector.add(f"{node.tag}@{name}", builder.source(), builder)
+                self._set_attribute(node, name, marker)
 
-    def _attributes_deep(self, node: etree._Element) -> None:
-        if not _is_element(node) or _no_translate(node):
+    def _attributes_deep(self, node: HtmlElement) -> None:
+        if _no_translate(node):
             return
         self._attributes(node)
-        if _tag(node) not in NOT_TRANSLATED:
+        if node.tag not in NOT_TRANSLATED:
             for child in node:
                 self._attributes_deep(child)
 
-    def _walk(self, element: etree._Element) -> None:
-        if not _is_element(element) or _no_translate(element):
+    def _walk(self, element: HtmlElement) -> None:
+        if _no_translate(element):
             return
         self._attributes(element)
-        if _tag(element) in NOT_TRANSLATED:
+        if element.tag in NOT_TRANSLATED:
             return
-        slot: etree._Element | None = None  # None: the run starts in element.text
-        run: list[etree._Element] = []
+        slot: HtmlElement | None = None  # None: the run starts in element.text
+        run: list[HtmlElement] = []
         for child in list(element):
             if _is_inline(child):
                 run.append(child)
@@ -299,53 +348,129 @@ class _HtmlExtractor:
         self._flush(element, slot, run)
 
     def _flush(
-        self, element: etree._Element, slot: etree._Element | None, run: list[etree._Element]
+        self, element: HtmlElement, slot: HtmlElement | None, run: list[HtmlElement]
     ) -> None:
-        lead = (element.text if slot is None else slot.tail) or ""
-        builder = SegmentBuilder("html")
-        builder.text(lead)
-        for node in run:
-            self._inline(node, builder)
-            builder.text(node.tail or "")
-        source = builder.source()
-        if not has_text(source):
+        if slot is None:
+            lead = self.parsed.text_ranges(element)
+        else:
+            lead = self.parsed.text_ranges(slot, True)
+        lead_text = element.text if slot is None else slot.tail
+        if not run and not (lead_text and has_text(lead_text)):
+            return
+        reader = _RunReader(self, SegmentBuilder("html"))
+        try:
+            reader.texts(lead_text, lead)
+            for node in run:
+                reader.inline(node)
+                reader.texts(node.tail, self.parsed.text_ranges(node, True))
+        except _Irregular:
+            for node in run:
+                self._attributes_deep(node)
+            return
+        source = reader.builder.source()
+        if reader.first < 0 or not has_text(source):
             for node in run:
                 self._attributes_deep(node)
             return
         stripped = collapse(source)
-        head = source[: len(source) - len(source.lstrip())]
-        tail = source[len(source.rstrip()) :]
-        marker = self.collector.add(_tag(element), stripped, builder)
-        for node in run:
-            element.remove(node)  # lxml removes the tail text with the element
-        text = head + marker + tail
-        if slot is None:
-            element.text = text
-        else:
-            slot.tail = text
+        # White space at the edges of the run stays in the template (where it was).
+        span = self.src[reader.first : reader.last]
+        lead_blank = tail_blank = ""
+        if source[:1] in _BLANKS:
+            lead_blank = span[: len(span) - len(span.lstrip(_BLANKS))]
+        if source[-1:] in _BLANKS:
+            tail_blank = span[len(span.rstrip(_BLANKS)) :]
+        context = "div" if element.tag == "body" and self.fragment else element.tag
+        marker = self.collector.add(context, stripped, reader.builder)
+        start, end = reader.first + len(lead_blank), reader.last - len(tail_blank)
+        self._edit(start, end, marker)
 
-    def _inline(self, node: etree._Element, builder: SegmentBuilder) -> None:
-        if not _is_element(node):
-            builder.x("markup", _outer(node), raw=True)
+
+class _RunReader:
+    """Builds one run's segment from the source between its first and last piece: text,
+    inline tags as paired placeholders holding their source markup, atomic and untranslated
+    inline content (and comments) as standalone placeholders holding their source."""
+
+    def __init__(self, owner: _HtmlExtractor, builder: SegmentBuilder) -> None:
+        self.owner = owner
+        self.src = owner.src
+        self.parsed = owner.parsed
+        self.builder = builder
+        self.first = -1  # source span of the run so far
+        self.last = -1
+
+    def _reach(self, start: int, end: int) -> None:
+        """The run continues at ``start``: markup the tree dropped (a comment) in between
+        travels as a placeholder; a piece before the last one means moved content."""
+        if self.first < 0:
+            self.first = start
+        elif start < self.last:
+            raise _Irregular
+        elif start > self.last:
+            gap = self.src[self.last : start]
+            if any(self.last + m.start() in self.owner.starts for m in _START_TAG.finditer(gap)):
+                raise _Irregular  # an element of the tree lies between: content was moved
+            self.builder.x("markup", gap, raw=True)
+        self.last = end
+
+    def texts(self, text: str | None, ranges: list[tuple[int, int]]) -> None:
+        if not text:
             return
-        tag = _tag(node)
-        if _no_translate(node):
-            builder.x("markup", _outer(node), raw=True)
-            return
-        if tag in INLINE_CODE:
-            builder.x("code", _outer(node), raw=True)
-            return
-        if tag in INLINE_ATOMIC:
-            self._attributes_deep(node)
-            builder.x("markup", _outer(node), raw=True)
-            return
-        self._attributes(node)
-        tag_id = builder.open("tag", _start_tag(node), f"</{node.tag}>")
-        builder.text(node.text or "")
+        if not ranges or sum(len(html.unescape(self.src[s:e])) for s, e in ranges) < len(text):
+            raise _Irregular  # text the parser made up or moved from elsewhere
+        for start, end in ranges:
+            self._reach(start, end)
+            self.builder.text(_decode(self.src[start:end]))
+
+    def _extent(self, node: HtmlElement) -> tuple[int, int]:
+        """Source span of a whole element (start tag to end tag, or where its content ends)."""
+        span = self.parsed.start_tag(node)
+        if span is None:
+            raise _Irregular
+        end = span[1]
+        if node.text:
+            end = max(end, *(e for _, e in self.parsed.text_ranges(node)), end)
         for child in node:
-            self._inline(child, builder)
-            builder.text(child.tail or "")
-        builder.close(tag_id)
+            end = max(end, self._extent(child)[1])
+            if child.tail:
+                end = max(end, *(e for _, e in self.parsed.text_ranges(child, True)), end)
+        close = self.parsed.end_tag(node, end)
+        return span[0], close[1] if close else end
+
+    def inline(self, node: HtmlElement) -> None:
+        tag = node.tag
+        if _no_translate(node) or tag in INLINE_CODE or tag in INLINE_ATOMIC:
+            start, end = self._extent(node)
+            self._reach(start, end)
+            if not _no_translate(node) and tag in INLINE_ATOMIC:
+                self.owner._attributes_deep(node)
+            kind = "code" if tag in INLINE_CODE and not _no_translate(node) else "markup"
+            self.builder.x(kind, self.owner._apply(start, end), raw=True)
+            return
+        span = self.parsed.start_tag(node)
+        opening = ""  # a clone the parser made of misnested formatting: no markup of its own
+        if span is not None:
+            self.owner._attributes(node)
+            self._reach(*span)
+            opening = self.owner._apply(*span)
+        tag_id = self.builder.open("tag", opening, "")
+        self.texts(node.text, self.parsed.text_ranges(node))
+        for child in node:
+            self.inline(child)
+            self.texts(child.tail, self.parsed.text_ranges(child, True))
+        close = self.parsed.end_tag(node, self.last)
+        closing = ""  # no end tag in the source (implied): none is added
+        if close is not None:
+            # A comment between the content and the end tag travels with the end tag.
+            closing = self.src[self.last : close[1]]
+            self._reach(self.last, close[1])
+        holder = self.builder.placeholders[tag_id]
+        self.builder.placeholders[tag_id] = replace(holder, close=closing)
+        self.builder.close(tag_id)
+
+
+def _decode(raw: str) -> str:
+    return html.unescape(raw.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 # --- Markdown -------------------------------------------------------------------------------

@@ -21,13 +21,22 @@ and content moved by foster parenting match no tag; they get the position of the
 that did (where their content starts). :attr:`ParsedHtml.offsets` has the character offset (of
 the ``<`` for matched elements), :meth:`ParsedHtml.position` line and column; both are computed
 when first asked for. lxml's ``sourceline`` is not set.
+
+Text has source positions too (:meth:`ParsedHtml.text_ranges`): the text runs of the source
+(between tags, comments and declarations; the content of raw-text elements) are decoded as the
+tokenizer decodes them (character references, CR LF) and matched, in document order, to the
+text and tail of every element. A text of the tree may span several runs (a comment or a
+dropped tag between them) or part of one (leading white space that stays in ``<head>``, the
+newline a ``<pre>`` drops); text the parser moved or made up that matches no run has no range.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -68,21 +77,46 @@ _RAW_TEXT = frozenset(
     {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
 )
 _HAS_NOSCRIPT = re.compile(r"<noscript", re.I)
-# The rest of a start tag after its name; attribute values may contain ">" inside quotes.
-_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>?""")
+_TAG_NAME = re.compile(r"<([^\s/>]*)")
+_END_TAG = re.compile(r"(?:\s|<!--.*?-->)*</([A-Za-z][^\s/>]*)", re.S)
+# A template's content is not part of the tree: its tags and text are passed over in the source.
+_TEMPLATE_TAG = re.compile(r"<(/?)template[\s/>]", re.I)
+
+
+def _template_end(source: str, start: int) -> int:
+    """Where the content of the template whose start tag ends at ``start`` ends (nesting
+    counted): the offset of its end tag, or the end of the source."""
+    depth = 1
+    for match in _TEMPLATE_TAG.finditer(source, start):
+        depth += -1 if match.group(1) else 1
+        if not depth:
+            return match.start()
+    return len(source)
+# The rest of a tag after its name, as the tokenizer reads it: a ">" ends it unless inside a
+# quoted attribute value (quotes open a value only after "="; an unclosed one runs to the end).
+TAG_REST = re.compile(r"""(?:[^>=]|=\s*"[^"]*(?:"|\Z)|=\s*'[^']*(?:'|\Z)|=)*>?""")
 
 
 class ParsedHtml:
     """The parsed tree and, computed when first asked (URL audits never need them), the source
     positions of its elements."""
 
-    __slots__ = ("_lines", "_offsets", "root", "source")
+    __slots__ = ("_lines", "_offsets", "_own", "_texts", "root", "source")
 
     def __init__(self, root: HtmlElement, source: str) -> None:
         self.root = root  # the <html> element; head and body always exist
         self.source = source
         self._offsets: dict[HtmlElement, int] | None = None
+        self._own: set[HtmlElement] = set()  # elements matched to a start tag of their own
         self._lines: _LineIndex | None = None
+        self._texts: dict[tuple[HtmlElement, bool], list[tuple[int, int]]] | None = None
+
+    def text_ranges(self, element: HtmlElement, tail: bool = False) -> list[tuple[int, int]]:
+        """Source ranges (start, end) the ``text`` (or ``tail``) of ``element`` was read from,
+        in order; the source of a range holds the raw text (references not decoded)."""
+        if self._texts is None:
+            self._texts = _TextMatcher(self.source).match(self.root)
+        return self._texts.get((element, tail), [])
 
     @property
     def offsets(self) -> dict[HtmlElement, int]:
@@ -94,8 +128,30 @@ class ParsedHtml:
             for element in self.root.iter():
                 if isinstance(element.tag, str):
                     matcher.match(element, element.tag)
+            self._own = set(self._offsets)
             _place_implied(self.root, self._offsets)
         return self._offsets
+
+    def start_tag(self, element: HtmlElement) -> tuple[int, int] | None:
+        """Source span of the element's own start tag (None: the parser made the element up,
+        or renamed it, as ``<image>`` to ``img``)."""
+        offset = self.offsets.get(element)
+        if offset is None or element not in self._own:
+            return None
+        name = _TAG_NAME.match(self.source, offset)
+        if name is None or name.group(1).lower() != element.tag:
+            return None
+        rest = TAG_REST.match(self.source, name.end())
+        return offset, rest.end() if rest else name.end()
+
+    def end_tag(self, element: HtmlElement, after: int) -> tuple[int, int] | None:
+        """Source span of the element's end tag when it follows ``after`` (the end of its
+        content), with only white space and comments between; None: the end was implied."""
+        found = _END_TAG.match(self.source, after)
+        if found is None or found.group(1).lower() != element.tag:
+            return None
+        rest = TAG_REST.match(self.source, found.end())
+        return found.end(1) - len(found.group(1)) - 2, rest.end() if rest else found.end()
 
     def position(self, element: HtmlElement) -> tuple[int, int] | None:
         """1-based line and column of an element in the source (None: not in this tree)."""
@@ -114,6 +170,8 @@ def parse_html(source: str) -> ParsedHtml:
     # browser replaces too, a form feed is HTML white space (a space here), the rest would
     # fail the whole page. One char for one char: source offsets stay.
     text = (source or _EMPTY).translate(_XML_UNSAFE)
+    if text.startswith("\ufeff"):  # a browser drops the BOM when it decodes the bytes
+        text = " " + text[1:]
     # noscript content is cut out before the parse and put back as the element's text.
     noscripts: list[str] = []
     if _HAS_NOSCRIPT.search(text):
@@ -177,8 +235,11 @@ def _start_tags(
             continue
         tag = tag.lower()
         found.append((tag, start))
-        if tag in _RAW_TEXT:
-            content = _TAG_REST.match(source, match.end())
+        if tag == "template":
+            content = TAG_REST.match(source, match.end())
+            skip_to = _template_end(source, content.end() if content else match.end())
+        elif tag in _RAW_TEXT:
+            content = TAG_REST.match(source, match.end())
             content_start = content.end() if content else match.end()
             close = re.compile(rf"</{re.escape(tag)}[\s/>]", re.I).search(source, content_start)
             skip_to = close.start() if close else len(source)
@@ -320,3 +381,189 @@ def _safe_name(name: str) -> str:
 
 def _attributes(node: LexborNode) -> dict[str, str]:
     return {key.lower(): value or "" for key, value in node.attributes.items()}
+
+
+# ----------------------------------------------------------------------------- text positions
+
+# Where the tokenizer leaves the data state: a comment, a declaration or processing instruction
+# (bogus comment), an end tag, a start tag (group 1: its name).
+_TEXT_BREAK = re.compile(r"<(?:!--|[!?]|/[A-Za-z]|/>|([A-Za-z][^\s/>]*))")
+_COMMENT_END = re.compile(r"--!?>")
+_TO_GT = re.compile(r"[^>]*>?")
+# Raw text whose character references are decoded (RCDATA).
+_RCDATA = frozenset({"title", "textarea"})
+_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)|\r\n?"
+)
+_BLANKS = " \t\n\r\f"  # ASCII white space, what the tree builder treats as such
+_LINE_BREAK = re.compile(r"\r\n?")
+_SEARCH_AHEAD = 32  # runs looked at when a text of the tree does not continue the last match
+
+
+@lru_cache(maxsize=4096)
+def _decode(raw: str) -> str:
+    return "\n" if raw[0] == "\r" else html.unescape(raw)
+
+
+class _Run:
+    """One text run of the source: its decoded text and where each decoded char starts."""
+
+    __slots__ = ("_pattern", "_starts", "end", "source", "start", "text")
+
+    def __init__(self, source: str, start: int, end: int, raw: bool) -> None:
+        self.source, self.start, self.end = source, start, end
+        chunk = source[start:end]
+        # Raw text decodes no references, but its line breaks are normalised like all input.
+        self._pattern = _LINE_BREAK if raw else _REFERENCE
+        self._starts: list[int] | None = None
+        if "\r" not in chunk and (raw or "&" not in chunk):
+            self.text = chunk
+        else:
+            self.text = self._pattern.sub(lambda m: _decode(m.group()), chunk)
+
+    def at(self, index: int) -> int:
+        """Source offset of decoded char ``index`` (``len(text)``: the run's end)."""
+        if index <= 0:
+            return self.start
+        if index >= len(self.text):
+            return self.end
+        if len(self.text) == self.end - self.start:
+            return self.start + index
+        if self._starts is None:
+            starts: list[int] = []
+            pos = self.start
+            for match in self._pattern.finditer(self.source, self.start, self.end):
+                starts.extend(range(pos, match.start()))
+                starts.extend([match.start()] * len(_decode(match.group())))
+                pos = match.end()
+            starts.extend(range(pos, self.end))
+            self._starts = starts
+        return self._starts[index]
+
+
+def _text_runs(source: str) -> list[_Run]:
+    """The text runs of ``source`` in order (a leading BOM is not text). White space before
+    the first element other than ``<html>`` is not text either (the parser drops it before it
+    has a head)."""
+    runs: list[_Run] = []
+    opened = False  # a start tag other than <html>, or text, was seen
+    pos = 1 if source.startswith("\ufeff") else 0
+    size = len(source)
+    while pos < size:
+        match = _TEXT_BREAK.search(source, pos)
+        start = size if match is None else match.start()
+        if start > pos and (opened or source[pos:start].strip(_BLANKS)):
+            runs.append(_Run(source, pos, start, False))
+            opened = True
+        if match is None:
+            break
+        tag = match.group(1)
+        if source.startswith("<!--", start):
+            if source.startswith(("<!-->", "<!--->"), start):
+                pos = source.find(">", start + 4) + 1
+                continue
+            end = _COMMENT_END.search(source, start + 4)
+            pos = size if end is None else end.end()
+            continue
+        if tag is None:  # end tag, "</>", bogus comment: up to the next ">"
+            pos = _TO_GT.match(source, start + 1).end()  # type: ignore[union-attr]
+            continue
+        rest = TAG_REST.match(source, match.end())
+        pos = rest.end() if rest else match.end()
+        name = tag.lower()
+        opened = opened or name != "html"
+        if name == "template":
+            pos = _template_end(source, pos)
+        elif name in _RAW_TEXT and source[pos - 1 : pos] == ">":
+            close = re.compile(rf"</{re.escape(name)}[\s/>]", re.I).search(source, pos)
+            end = close.start() if close else size
+            if end > pos:
+                runs.append(_Run(source, pos, end, name not in _RCDATA))
+            pos = end
+    return runs
+
+
+class _TextMatcher:
+    """Pairs the texts of the tree, in document order, with the source's text runs."""
+
+    def __init__(self, source: str) -> None:
+        text = (source or "").translate(_XML_UNSAFE)
+        self.runs = _text_runs(text)
+        self.run = 0  # the run where the next text continues
+        self.offset = 0  # decoded chars of that run already matched
+        # Runs passed over when a text continued further on: content the parser moved after
+        # (a table's cells, when stray content was foster-parented before the table).
+        self.pending: list[int] = []
+
+    def match(self, root: HtmlElement) -> dict[tuple[HtmlElement, bool], list[tuple[int, int]]]:
+        found: dict[tuple[HtmlElement, bool], list[tuple[int, int]]] = {}
+        for event, element in etree.iterwalk(root, events=("start", "end")):
+            piece = element.text if event == "start" else element.tail
+            if piece:
+                ranges = self._ranges(piece)
+                if ranges:
+                    found[(element, event == "end")] = ranges
+        return found
+
+    def _ranges(self, piece: str) -> list[tuple[int, int]]:
+        moved = self._from_pending(piece)
+        if moved is not None:
+            return [moved]
+        ranges: list[tuple[int, int]] = []
+        pos = 0
+        runs = self.runs
+        while pos < len(piece) and self.run < len(runs):
+            run = runs[self.run]
+            rest = len(run.text) - self.offset
+            if rest <= 0:
+                self.run, self.offset = self.run + 1, 0
+                continue
+            want = min(rest, len(piece) - pos)
+            if run.text.startswith(piece[pos : pos + want], self.offset):
+                start = run.at(self.offset)
+                self.offset += want
+                end = run.at(self.offset)
+                if ranges and ranges[-1][1] == start:
+                    ranges[-1] = (ranges[-1][0], end)
+                else:
+                    ranges.append((start, end))
+                pos += want
+            elif run.text[self.offset].isspace():  # white space the parser dropped
+                self.offset += 1
+            elif not self._skip_to(piece[pos:]):
+                break
+        return ranges
+
+    def _from_pending(self, piece: str) -> tuple[int, int] | None:
+        """The range of a passed-over run that holds ``piece`` (whole or its start)."""
+        if not self.pending or not piece.strip():
+            return None
+        if self.run < len(self.runs) and self.runs[self.run].text.startswith(
+            piece[:16], self.offset
+        ):
+            return None  # the text continues where the last one ended
+        for at, index in enumerate(self.pending):
+            run = self.runs[index]
+            if run.text.startswith(piece) or piece.startswith(run.text):
+                del self.pending[at]
+                return run.at(0), run.at(min(len(piece), len(run.text)))
+        return None
+
+    def _skip_to(self, rest: str) -> bool:
+        """Move to the next run (a few ahead) that starts with ``rest``'s first word: text
+        the parser left out (a template's content) or moved."""
+        words = rest.split(None, 1)
+        if not words:
+            return False
+        head = words[0][:16]
+        for index in range(self.run + 1, min(self.run + _SEARCH_AHEAD, len(self.runs))):
+            at = self.runs[index].text.find(head)
+            if at >= 0 and not self.runs[index].text[:at].strip():
+                passed = [i for i in range(self.run + 1, index) if self.runs[i].text.strip()]
+                if self.offset == 0 and self.runs[self.run].text.strip():
+                    passed.insert(0, self.run)
+                self.pending = [*self.pending, *passed][-_SEARCH_AHEAD:]
+                lead = len(rest) - len(rest.lstrip())
+                self.run, self.offset = index, max(0, at - lead)
+                return True
+        return False

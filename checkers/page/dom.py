@@ -23,7 +23,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from checkers.document.html import parse_html
+from checkers.document.html import ParsedHtml, parse_html
 
 if TYPE_CHECKING:
     from checkers.document.blocks import Block
@@ -163,6 +163,11 @@ class Page:
         self._aria_hidden: dict[HtmlElement, bool] = {}
 
     # ------------------------------------------------------------------ structure
+
+    @property
+    def parsed(self) -> ParsedHtml:
+        """The parse of ``html``: its tree and the source positions of elements and text."""
+        return self._parsed
 
     @property
     def offsets(self) -> dict[HtmlElement, int]:

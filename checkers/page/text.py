@@ -1,6 +1,6 @@
 """The page's text blocks through the text check: findings carry both the selector and the span.
 
-The text check extracts HTML itself (blocks, ``lang`` of parts, offsets into the source); here each
+The text check reads the page's tree (blocks, ``lang`` of parts, offsets into the source); here each
 finding is placed in its block, so it also names the element (``location.selector``) next to the
 character span. The text is the page as fetched (:attr:`Page.source`), not the browser's
 rendered DOM: lines and columns are the same with and without the browser engine. Pages in
@@ -52,11 +52,11 @@ def page_text_findings(
             {},
             ["text: Seite zu groß für die Textprüfung / page too large for the text check"],
         )
-    extracted = extract(document, "html")
+    extracted = extract(document, "html", page)  # the page's own parse when it read the source
     if not extracted.text.strip() and page.html is not page.source:
         if len(page.html) > checker.config.max_chars * 4:
             return [], {}, []
-        extracted = extract(page.html, "html")
+        extracted = extract(page.html, "html", page)
         if extracted.text.strip():
             limits.append(
                 "text: Text erst im Browser erzeugt; Zeilen beziehen sich auf das gerenderte DOM "

@@ -17,11 +17,16 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html.parser import HTMLParser
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from lxml import etree
 
 from checkers.document.markdown import MdLeaf, norm_label, read_markdown
 from checkers.document.plain import read_plain
+
+if TYPE_CHECKING:
+    from checkers.document.html import HtmlElement
+    from checkers.page.dom import Page
 
 Format = Literal["plain", "markdown", "html"]
 
@@ -130,8 +135,11 @@ def detect_format(source: str) -> Format:
     return "html" if _HTML_TAG.search(head) else "plain"
 
 
-def extract(source: str, fmt: Format | Literal["auto"] = "auto") -> Extracted:
-    """Analysable text, blocks and offset map for ``source``; never raises on malformed markup."""
+def extract(
+    source: str, fmt: Format | Literal["auto"] = "auto", page: Page | None = None
+) -> Extracted:
+    """Analysable text, blocks and offset map for ``source``; never raises on malformed markup.
+    HTML is read from ``page`` when it is the parse of ``source`` (else parsed here)."""
     if fmt == "auto":
         fmt = detect_format(source)
     lines = _line_starts(source)
@@ -140,7 +148,7 @@ def extract(source: str, fmt: Format | Literal["auto"] = "auto") -> Extracted:
     if fmt == "markdown":
         return _extract_markdown(source, lines)
     if fmt == "html":
-        return _extract_html(source, lines)
+        return _extract_html(source, lines, page)
     raise ValueError(f"unknown format {fmt!r}")
 
 
@@ -148,7 +156,7 @@ def extract(source: str, fmt: Format | Literal["auto"] = "auto") -> Extracted:
 
 _INVISIBLE = "\u200b\ufeff"  # zero-width space, BOM: never wanted at a block edge
 _EDGE_BLANKS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + _INVISIBLE
-_BlockRow = tuple[int, int, str, int, "str | None", "_Node | None"]
+_BlockRow = tuple[int, int, str, int, "str | None", "HtmlElement | None"]
 
 
 class _Out:
@@ -243,7 +251,7 @@ class _Out:
         self._space = -1
         self._put("\n", start, end)
 
-    def end_block(self, kind: str, level: int, lang: str | None, node: _Node | None) -> None:
+    def end_block(self, kind: str, level: int, lang: str | None, node: HtmlElement | None) -> None:
         if self._bstart >= 0:
             self._trim()
             if self.n > self._bstart:
@@ -286,7 +294,7 @@ class _Out:
 
     def finish(
         self, source: str, fmt: Format, lines: list[int], doc_lang: str | None,
-        selector: Callable[[_Node], str | None] | None = None,
+        selector: Callable[[HtmlElement], str | None] | None = None,
     ) -> Extracted:
         text = "".join(self.parts)
         blocks = tuple(
@@ -603,12 +611,10 @@ def _words(names: str) -> frozenset[str]:
     return frozenset(names.split())
 
 
-_VOID = _words("area base br col embed hr img input keygen link meta param source track wbr")
 _SKIP = _words(
     "script style template noscript svg math pre iframe object canvas audio video textarea "
     "datalist rp rt"
 )
-_HEAD_TAGS = _words("title meta link base style script noscript template")
 _HEADINGS = _words("h1 h2 h3 h4 h5 h6")
 _CONTAINERS = _words(
     "div section article main header footer nav aside form fieldset figure details address "
@@ -624,11 +630,6 @@ _BLOCK_KIND = {
 }
 # A <p>/<div> inside these takes their kind: a paragraph in a list item is list-item text.
 _INHERITED_KIND = frozenset(("list-item", "table-cell", "quote", "caption"))
-_CLOSES_P = _words(
-    "address article aside blockquote details dialog div dl fieldset figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul li dd dt "
-    "search center"
-)
 _CODE_TAGS = frozenset(("code", "kbd", "samp"))
 _ALT_TAGS = frozenset(("img", "area"))
 _HTML_TEXT = re.compile(
@@ -640,114 +641,18 @@ _HTML_TEXT = re.compile(
 _HTML_WS = frozenset(" \t\n\r\f")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-# Browsers cap the tree depth too (Blink: 512); deeper elements become siblings.
-_MAX_DEPTH = 512
 _MAX_SELECTOR_DEPTH = 128
-_COMMENT_OR_RAW = re.compile(r"<!--|<(script|style)\b", re.I)
-_RAW_CLOSE = {tag: re.compile(f"</{tag}", re.I) for tag in ("script", "style")}
-_TAG_NAME = re.compile(r"<[^\s/>]*")
-_CSS_IDENT = re.compile(r"-?[^\W\d][\w-]*")
-
-
-class _Node:
-    """One element of the (approximated) DOM, kept only for selectors."""
-
-    __slots__ = ("counts", "depth", "ident", "nth", "offset", "parent", "sel", "tag")
-
-    def __init__(
-        self, tag: str, ident: str | None, parent: _Node | None, offset: int = -1
-    ) -> None:
-        self.tag = tag
-        self.ident = ident
-        self.parent = parent
-        self.offset = offset  # source offset of the start tag's "<" (-1: made up)
-        self.counts: dict[str, int] | None = None
-        self.sel: str | None = None
-        self.nth = 1
-        self.depth = parent.depth + 1 if parent is not None else 0
-        if parent is not None:
-            if parent.counts is None:
-                parent.counts = {}
-            self.nth = parent.counts[tag] = parent.counts.get(tag, 0) + 1
-
-
-class _Selectors:
-    """``body > main > p:nth-of-type(3)``, shortened at the nearest ancestor with a unique id."""
-
-    def __init__(self, ids: dict[str, int]) -> None:
-        self.ids = ids
-
-    def __call__(self, node: _Node) -> str | None:
-        if node.depth > _MAX_SELECTOR_DEPTH:
-            return None  # absurdly deep markup: selectors would grow quadratically
-        chain: list[_Node] = []
-        cur = node
-        while cur.sel is None:
-            ident = cur.ident
-            if cur.parent is None:
-                cur.sel = cur.tag
-            elif ident and self.ids.get(ident) == 1 and _CSS_IDENT.fullmatch(ident):
-                cur.sel = f"#{ident}"
-            else:
-                chain.append(cur)
-                cur = cur.parent
-        sel = cur.sel
-        for item in reversed(chain):
-            assert item.parent is not None and item.parent.counts is not None
-            part = item.tag
-            if item.parent.counts[item.tag] > 1:
-                part = f"{part}:nth-of-type({item.nth})"
-            sel = item.sel = f"{sel} > {part}"
-        return sel
-
-
-class _BrowserSelectors:
-    """Selectors of the browser's tree, by the function the page audit uses
-    (:meth:`checkers.page.dom.Page.selector` over :mod:`checkers.document.html`): a block's
-    element is the one the browser built from the same start tag. The source is parsed there
-    only when a block asks; a tag the browser dropped falls back to this parser's tree."""
-
-    def __init__(self, source: str, fallback: _Selectors) -> None:
-        self.source = source
-        self.fallback = fallback
-        self._elements: dict[int, object] | None = None
-        self._select: Callable[[object], str] | None = None
-
-    def __call__(self, node: _Node) -> str | None:
-        if node.depth > _MAX_SELECTOR_DEPTH:
-            return None
-        if self._elements is None:
-            self._parse()
-        element = self._elements.get(node.offset) if node.offset >= 0 else None
-        if element is not None and self._select is not None:
-            return self._select(element)
-        selector = self.fallback(node)
-        return f"html > {selector}" if selector else selector
-
-    def _parse(self) -> None:
-        from checkers.page.dom import Page  # the page audit imports this module
-
-        elements: dict[int, object] = {}
-        self._elements = elements
-        try:
-            page = Page(self.source)
-        except ValueError:  # markup lxml cannot hold: this parser's selectors stay
-            return
-        for element, offset in page.offsets.items():  # start-tag matches first, in order
-            tag = _TAG_NAME.match(self.source, offset)
-            if tag is not None and tag.group(0)[1:].lower() == element.tag:
-                elements.setdefault(offset, element)
-        self._select = page.selector  # type: ignore[assignment]
 
 
 class _El:
-    __slots__ = ("code", "foreign", "kind", "lang", "level", "node", "skip", "tag")
+    """An open element of the walk: what its text and its children inherit."""
+
+    __slots__ = ("code", "foreign", "kind", "lang", "level", "node", "skip")
 
     def __init__(
-        self, tag: str, node: _Node | None, kind: str | None = None, *, level: int = 0,
-        lang: str | None = None, skip: bool = False,
+        self, node: HtmlElement, kind: str | None, lang: str | None, *, level: int = 0,
+        skip: bool = False,
     ) -> None:
-        self.tag = tag
         self.node = node
         self.kind = kind
         self.level = level
@@ -757,77 +662,69 @@ class _El:
         self.code = -1
 
 
-class _HtmlExtractor(HTMLParser):
-    """Streams html.parser events; text itself is decoded from the source between events."""
+def _own_lang(el: HtmlElement) -> str | bool | None:
+    """The element's ``lang`` (else ``xml:lang``); empty means unknown (None); False: none."""
+    value = el.get("lang")
+    if value is None:
+        value = el.get("xml:lang")
+    if value is None:
+        return False
+    return value.strip() or None
 
-    def __init__(self, source: str, lines: list[int]) -> None:
-        super().__init__(convert_charrefs=False)
+
+def _hides(el: HtmlElement) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    if (el.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _DISPLAY_NONE.search(style))
+
+
+class _HtmlWalk:
+    """Walks the tree a browser builds (:mod:`checkers.document.html`) in document order; the
+    text is read from the source ranges each tree text came from, so offsets are exact."""
+
+    def __init__(self, source: str, page: Page) -> None:
         self.src = source
-        self.lines = lines
+        self.page = page
+        self.parsed = page.parsed
         self.out = _Out()
         self.stack: list[_El] = []
         self.owners: list[_El] = []  # block-level elements on the stack
-        self.open: dict[str, int] = {}
         self.skip = 0
-        self.text_from = -1
-        self.in_head = False
-        self.doc_lang: str | None = None
-        self.base_lang: str | None = None
-        self.html_seen = False
-        self.body = _Node("body", None, None)
-        self.head = _Node("head", None, None)
-        self.ids: dict[str, int] = {}
-        self.pending: list[tuple[int, int, str, str | None, _Node | None]] = []
+        lang = _own_lang(page.root)
+        self.doc_lang = self.base_lang = lang if lang is not False else None
+        self.body = next(page.root.iterchildren("body"), page.root)
+        self.pending: list[tuple[int, int, str, str | None, HtmlElement]] = []
 
-    def run(self) -> Extracted:
-        # The parser gets a same-length copy without "&": entities are decoded from the source
-        # (exact spans), and html.parser's charref quirks (which can swallow the rest of the
-        # document as text) cannot trigger.
-        feed = self.src.replace("&", "\x01")
-        if feed.startswith("\ufeff"):
-            feed = " " + feed[1:]
-        # No markup can complete after the last ">"; html.parser would rescan to the end of
-        # the input from every "<" there (quadratic), so those become plain text up front.
-        last = feed.rfind(">") + 1
-        if "<" in feed[last:]:
-            feed = feed[:last] + feed[last:].replace("<", "\x02")
-        end = _unclosed_comment(feed)  # browsers comment out the rest; html.parser would not
-        try:
-            self.feed(feed[:end])
-            self.close()
-        except Exception:
-            self.rawdata = ""
-        self._flush_text(end)
-        while self.stack:
-            self._pop()
+    def run(self, lines: list[int]) -> Extracted:
+        body_lang = _own_lang(self.body)
+        for event, el in etree.iterwalk(self.page.root, events=("start", "end")):
+            if event == "start":
+                if el is self.body and body_lang is not False:
+                    self.base_lang = body_lang
+                if el.tag not in ("html", "head", "body"):
+                    self._start(el)
+                if el.text and not self.skip:
+                    self._emit_ranges(self.parsed.text_ranges(el))
+            else:
+                if el.tag not in ("html", "head", "body"):
+                    self._end(el)
+                if el.tail and not self.skip:
+                    self._emit_ranges(self.parsed.text_ranges(el, True))
         self._close_block()
-        selectors = _BrowserSelectors(self.src, _Selectors(self.ids))
-        return self.out.finish(self.src, "html", self.lines, self.doc_lang, selectors)
+        return self.out.finish(self.src, "html", lines, self.doc_lang, self._selector)
 
-    # -- positions and text
+    def _selector(self, el: HtmlElement) -> str | None:
+        depth, node = 0, el.getparent()
+        while node is not None and depth <= _MAX_SELECTOR_DEPTH:
+            depth, node = depth + 1, node.getparent()
+        return None if depth > _MAX_SELECTOR_DEPTH + 1 else self.page.selector(el)
 
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.lines[line - 1] + col
-
-    def handle_data(self, data: str) -> None:
-        if self.text_from < 0:
-            self.text_from = self._pos()
-
-    def _flush_text(self, end: int | None = None) -> None:
-        start = self.text_from
-        self.text_from = -1
-        if start < 0 or self.skip:
-            return
-        if end is None:
-            end = self._pos()
-        if start == 0 and self.src.startswith("\ufeff"):
-            start = 1
-        if self.in_head and not (self.owners and self.owners[-1].tag == "title"):
-            if not self.src[start:end].strip(" \t\n\r\f"):
-                return
-            self.in_head = False  # text in <head> implies <body>
-        self._emit_text(start, end)
+    def _emit_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        for start, end in ranges:
+            self._emit_text(start, end)
 
     def _emit_text(self, start: int, end: int) -> None:
         out, src = self.out, self.src
@@ -846,225 +743,83 @@ class _HtmlExtractor(HTMLParser):
                 else:
                     out.char(decoded, m.start(), m.end())
 
-    # -- events that are not text end the current text run
-
-    def handle_comment(self, data: str) -> None:
-        self._flush_text()
-
-    def handle_decl(self, decl: str) -> None:
-        self._flush_text()
-
-    def handle_pi(self, data: str) -> None:
-        self._flush_text()
-
-    def unknown_decl(self, data: str) -> None:
-        self._flush_text()
-
-    def parse_html_declaration(self, i: int) -> int:
-        try:
-            return super().parse_html_declaration(i)
-        except AssertionError:  # "<![foo[": html.parser gives up; treat as a bogus comment
-            self._flush_text()
-            close = self.rawdata.find(">", i + 2)
-            return len(self.rawdata) if close < 0 else close + 1
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID:
-            self.handle_endtag(tag)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        pos = self._pos()
-        self._flush_text(pos)
-        lang: str | bool | None = False  # False: no lang attribute
-        ident = None
-        hidden = False
-        for name, value in attrs:
-            if name == "lang" or (name == "xml:lang" and lang is False):
-                lang = (value or "").replace("\x01", "&").strip() or None
-            elif name == "id" and value:
-                ident = _unescape(value.replace("\x01", "&")) if "\x01" in value else value
-                self.ids[ident] = self.ids.get(ident, 0) + 1
-            elif name == "hidden":
-                hidden = True
-            elif name == "aria-hidden":
-                hidden = hidden or (value or "").strip().lower() == "true"
-            elif name == "style" and value:
-                hidden = hidden or bool(_DISPLAY_NONE.search(value))
-        if self._document_tag(tag, lang):
+    def _start(self, el: HtmlElement) -> None:
+        tag = el.tag
+        if not isinstance(tag, str) or self.skip:
+            self._push(_El(el, None, None))
             return
-        if self.in_head and tag not in _HEAD_TAGS:
-            self.in_head = False
-        if self.skip:
-            if tag not in _VOID:
-                self._push(_El(tag, None))
-            return
-        self._auto_close(tag)
-        if len(self.stack) >= _MAX_DEPTH and tag not in _VOID:
-            self._pop()
         parent = self.stack[-1] if self.stack else None
         inherited = parent.lang if parent else self.base_lang
-        if tag == "title":
-            parent_node = self.head
-        elif parent is not None and parent.node is not None:
-            parent_node = parent.node
-        else:
-            parent_node = self.head if self.in_head else self.body
-        node = _Node(tag, ident, parent_node, pos)
-        if tag in _VOID:
+        lang = _own_lang(el)
+        effective = inherited if lang is False else lang
+        hidden = _hides(el)
+        if tag in _VOID_TAGS:
             if not hidden:
-                self._void(tag, attrs, pos, node, inherited if lang is False else lang)
+                self._void(el, tag, effective)
+            self._push(_El(el, None, effective))
             return
-        self._open_element(tag, node, inherited, lang, hidden)
-
-    def _document_tag(self, tag: str, lang: str | bool | None) -> bool:
-        """<html>, <head>, <body> only set state: the selector root is always body."""
-        if tag == "html":
-            if not self.html_seen and lang is not False:
-                self.doc_lang = self.base_lang = lang or None
-            self.html_seen = True
-        elif tag == "head":
-            self.in_head = True
-        elif tag == "body":
-            self.in_head = False
-            if lang is not False:
-                self.base_lang = lang or None
-        else:
-            return False
-        return True
-
-    def _open_element(
-        self, tag: str, node: _Node, inherited: str | None, lang: str | bool | None,
-        hidden: bool,
-    ) -> None:
         skip = hidden or tag in _SKIP
         kind = None if skip else _BLOCK_KIND.get(tag)
         owner = self.owners[-1] if self.owners else None
         if kind == "paragraph" and owner is not None and owner.kind in _INHERITED_KIND:
             kind = owner.kind
-        effective = inherited if lang is False else lang
         level = int(tag[1]) if tag in _HEADINGS else 0
-        el = _El(tag, node, kind, level=level, lang=effective, skip=skip)
+        state = _El(el, kind, effective, level=level, skip=skip)
         if kind is not None:
             self._close_block()
         elif not skip:
             reference = self.doc_lang or (owner.lang if owner else self.base_lang)
             if lang is not False and lang and _primary(lang) != _primary(reference):
-                el.foreign = self.out.n
+                state.foreign = self.out.n
             if tag in _CODE_TAGS:
-                el.code = self.out.n
-        self._push(el)
+                state.code = self.out.n
+        self._push(state)
 
-    def _void(
-        self, tag: str, attrs: list[tuple[str, str | None]], pos: int, node: _Node,
-        lang: str | None,
-    ) -> None:
+    def _void(self, el: HtmlElement, tag: str, lang: str | None) -> None:
         if tag == "br":
-            self.out.hard(pos, pos + len(self.get_starttag_text() or "<br>"))
+            span = self.parsed.start_tag(el)
+            self.out.hard(*span) if span else self.out.hard()
             return
         if tag == "hr":
             self._close_block()
             return
-        input_type = (dict(attrs).get("type") or "").lower()
+        input_type = (el.get("type") or "").lower()
         if tag in _ALT_TAGS or (tag == "input" and input_type == "image"):
-            self._defer(pos, "alt", "alt", lang, node)
+            self._defer(el, tag, "alt", "alt", lang)
         elif tag == "input" and input_type in ("submit", "button", "reset"):
-            self._defer(pos, "value", "button", lang, node)
+            self._defer(el, tag, "value", "button", lang)
 
-    def _defer(self, pos: int, attr: str, kind: str, lang: str | None, node: _Node) -> None:
+    def _defer(self, el: HtmlElement, tag: str, attr: str, kind: str, lang: str | None) -> None:
         """Alt texts become their own blocks after the block they sit in (no sentence split)."""
-        raw = self.get_starttag_text() or ""
-        name = _TAG_NAME.match(raw)
-        name_end = pos + (name.end() if name else 0)
-        for m in _ATTR.finditer(self.src, name_end, pos + len(raw)):
+        span = self.parsed.start_tag(el)
+        if span is None:
+            return
+        start, end = span
+        for m in _ATTR.finditer(self.src, start + 1 + len(tag), end):
             if m.group(1).lower() == attr:
                 group = next((g for g in (2, 3, 4) if m.group(g) is not None), 0)
                 if group:
-                    self.pending.append((m.start(group), m.end(group), kind, lang, node))
+                    self.pending.append((m.start(group), m.end(group), kind, lang, el))
                 return
 
-    def _auto_close(self, tag: str) -> None:
-        """The implied end tags browsers insert (``<p>a<p>b``, ``<li>a<li>b``, ...)."""
-        if tag in _CLOSES_P and self.open.get("p"):
-            self._close_nearest(("p",), ())
-        if tag == "li":
-            self._close_nearest(("li",), ("ul", "ol", "menu"))
-        elif tag in ("dt", "dd"):
-            self._close_nearest(("dt", "dd"), ("dl",))
-        elif tag in ("td", "th"):
-            self._close_nearest(("td", "th"), ("tr", "table"), blocks_fence=False)
-        elif tag == "tr":
-            self._close_nearest(("tr",), ("table", "thead", "tbody", "tfoot"), blocks_fence=False)
-        elif tag in ("thead", "tbody", "tfoot"):
-            self._close_nearest(("thead", "tbody", "tfoot"), ("table",), blocks_fence=False)
-        elif tag in ("option", "optgroup"):
-            targets = ("option",) if tag == "option" else ("option", "optgroup")
-            self._close_nearest(targets, ("select", "datalist"), blocks_fence=False)
-        elif tag in _HEADINGS and self.stack and self.stack[-1].tag in _HEADINGS:
-            self._pop()
-        elif tag == "a":
-            self._close_nearest(("a",), ())
-
-    def _close_nearest(
-        self, targets: tuple[str, ...], fences: tuple[str, ...], blocks_fence: bool = True
-    ) -> None:
-        """Pop up to the nearest open target unless a fence (or a skip root) is nearer.
-
-        With ``blocks_fence`` any block element except div/p/address is a fence as well.
-        """
-        if not any(self.open.get(tag) for tag in targets):
-            return
-        for depth, el in enumerate(reversed(self.stack)):
-            if el.tag in targets:
-                for _ in range(depth + 1):
-                    self._pop()
-                return
-            if depth >= 64 or el.tag in fences or el.skip:
-                return
-            if blocks_fence and el.kind is not None and el.tag not in ("div", "p", "address"):
-                return
-
-    def handle_endtag(self, tag: str) -> None:
-        pos = self._pos()
-        self._flush_text(pos)
-        if tag in ("html", "body"):
-            return
-        if tag == "head":
-            self.in_head = False
-            return
-        if tag == "br":  # browsers treat </br> as <br>
-            if not self.skip:
-                self.out.hard(pos, pos + 5)
-            return
-        if not self.open.get(tag):
-            if tag == "p":  # a stray </p> is an empty paragraph for browsers: a block break
-                self._close_block()
-            return
-        while self.stack:
-            if self._pop().tag == tag:
-                return
-
-    def _push(self, el: _El) -> None:
-        self.stack.append(el)
-        self.open[el.tag] = self.open.get(el.tag, 0) + 1
-        if el.skip:
-            self.skip += 1
-        if el.kind is not None:
-            self.owners.append(el)
-
-    def _pop(self) -> _El:
-        el = self.stack.pop()
-        self.open[el.tag] -= 1
-        if el.kind is not None:
+    def _end(self, el: HtmlElement) -> None:
+        state = self.stack.pop()
+        if state.kind is not None:
             self._close_block()
             self.owners.pop()
-        if el.skip:
+        if state.skip:
             self.skip -= 1
-        if el.foreign >= 0 and el.lang:
-            self.out.foreign.append((el.foreign, self.out.n, el.lang))
-        if el.code >= 0:
-            self.out.code.append((el.code, self.out.n))
-        return el
+        if state.foreign >= 0 and state.lang:
+            self.out.foreign.append((state.foreign, self.out.n, state.lang))
+        if state.code >= 0:
+            self.out.code.append((state.code, self.out.n))
+
+    def _push(self, state: _El) -> None:
+        self.stack.append(state)
+        if state.skip:
+            self.skip += 1
+        if state.kind is not None:
+            self.owners.append(state)
 
     def _close_block(self) -> None:
         """End the block of the innermost block element, then emit the alt texts it held."""
@@ -1079,25 +834,12 @@ class _HtmlExtractor(HTMLParser):
             self.out.end_block(kind, 0, lang, node)
 
 
-def _unclosed_comment(source: str) -> int:
-    """Where an unterminated ``<!--`` starts (the length of ``source`` if there is none).
-
-    Script and style bodies are raw text: a "<!--" inside them opens no comment.
-    """
-    pos = 0
-    while m := _COMMENT_OR_RAW.search(source, pos):
-        if m.group(1):
-            close = _RAW_CLOSE[m.group(1).lower()].search(source, m.end())
-            if close is None:
-                return len(source)
-            pos = close.end()
-        else:
-            close_at = source.find("-->", m.start() + 2)  # "<!-->" is a complete comment
-            if close_at < 0:
-                return m.start()
-            pos = close_at + 3
-    return len(source)
+_VOID_TAGS = _words("area base br col embed hr img input keygen link meta param source track wbr")
 
 
-def _extract_html(source: str, lines: list[int]) -> Extracted:
-    return _HtmlExtractor(source, lines).run()
+def _extract_html(source: str, lines: list[int], page: Page | None = None) -> Extracted:
+    from checkers.page.dom import Page  # the page audit imports this module
+
+    if page is None or page.html != source:
+        page = Page(source)
+    return _HtmlWalk(source, page).run(lines)

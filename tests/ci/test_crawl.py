@@ -11,6 +11,7 @@ from checkers.page.site.crawl import (
     Crawler,
     Fetched,
     RobotsRules,
+    _links,
     fetcher_fetch,
     matches,
     normalize_url,
@@ -260,3 +261,21 @@ def test_robots_groups_pick_our_agent_and_combine() -> None:
     assert not rules.allows("https://x.de/a") and not rules.allows("https://x.de/b")
     assert rules.allows("https://x.de/c")
     assert RobotsRules.parse("User-agent: *\nDisallow: /c\n").allows("https://x.de/a")
+
+
+def test_links_are_read_from_the_browsers_tree() -> None:
+    """Links come from the page audit's parse (HTML5): a template's content is no link, a
+    noscript's links are, the page's charset is honoured, and <base> applies."""
+    body = (
+        "<html><head><meta charset=iso-8859-1><base href='/neu/'></head><body>"
+        "<template><a href='vorlage'>x</a></template><noscript><a href='ohne-js'>y</a></noscript>"
+        "<table><a href='vor-der-tabelle'>z</a><tr><td><area href='gr\xfcn'></table>"
+        "<a href='weg' rel='nofollow'>n</a><a href='http://[::1'>kaputt</a>"
+    ).encode("latin-1")
+    links, invalid = _links(Fetched("http://x.de/a/b.html", 200, "text/html", body))
+    assert links == [
+        "http://x.de/neu/ohne-js",
+        "http://x.de/neu/vor-der-tabelle",
+        "http://x.de/neu/gr%C3%BCn",
+    ]
+    assert invalid == ["http://[::1"]

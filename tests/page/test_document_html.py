@@ -167,3 +167,39 @@ def test_control_characters_neither_fail_the_parse_nor_move_positions(control: s
     element = page.by_id("a")
     assert element is not None and element.text_content().endswith("y")
     assert page.position(element) == (1, 10)
+
+
+def test_texts_know_their_source_ranges() -> None:
+    source = (
+        "\ufeff<head>  <title>A &amp; B</title>  x</head><pre>\r\nfoo</pre>"
+        "<table>t<tr><td>c</td></tr></table>y<!--c-->z<template>no</template>w&auml;h"
+        "<script>\r\nif (a &amp;&amp; b) x();\r\n</script>nach"
+    )
+    parsed = parse_html(source)
+    found = {}
+    for el in parsed.root.iter():
+        for tail in (False, True):
+            text = el.tail if tail else el.text
+            if text and text.strip():
+                found[text] = [source[s:e] for s, e in parsed.text_ranges(el, tail)]
+    assert found == {
+        "A & B": ["A &amp; B"],
+        "x": ["x"],  # text in <head> starts the body; the white space before it stays
+        "foo": ["foo"],  # the newline after <pre> is not content
+        "t": ["t"],  # moved before the table, still found
+        "c": ["c"],
+        "yz": ["y", "z"],  # one text of the tree, two runs of the source
+        "wäh": ["w&auml;h"],  # the template's content is not in the tree
+        # raw text: only CR LF is decoded
+        "\nif (a &amp;&amp; b) x();\n": ["\r\nif (a &amp;&amp; b) x();\r\n"],
+        "nach": ["nach"],
+    }
+    head = parsed.root.find("head")
+    assert head is not None and len(head) == 1  # a BOM is no text: the title stays in head
+
+
+def test_template_content_does_not_shift_element_positions() -> None:
+    source = "<template><img alt=a></template><img alt=b>"
+    parsed = parse_html(source)
+    (img,) = parsed.root.iter("img")
+    assert parsed.offsets[img] == source.index("<img alt=b")

@@ -405,3 +405,42 @@ def test_html_selectors_are_the_page_audits_over_the_browsers_tree() -> None:
         (element,) = page.select(selector)
         assert page.selector(element) == selector
         assert extracted.text[block.start : block.end] in element.text_content()
+
+
+def _at(extracted: Extracted, word: str) -> tuple[int, int]:
+    start = extracted.text.index(word)
+    return extracted.line_col(extracted.to_source(start, start + len(word))[0])
+
+
+def test_html_text_is_read_from_the_browsers_tree_with_exact_positions() -> None:
+    """The text check reads the tree of :mod:`checkers.document.html` (no second HTML parser);
+    every word still points at its own characters in the source, also where the tree differs
+    from the source order or html.parser's reading."""
+    source = (
+        "\ufeff<!DOCTYPE html>\r\n<html lang=de><head><title>Titel &amp; Sinn</title></head>\r\n"
+        "<body><template><img alt='Vorlage'></template><img alt='Hafen'>\r\n"
+        "<pre>\r\nCode</pre><p>Vor<!-- x -->mittag und <b>Abend</b></p>\r\n"
+        "<table><tr><td>Zelle</td></tr>Davor</table><div/>Drinnen</div>"
+    )
+    extracted = extract(source, "html")
+    texts = [extracted.text[b.start : b.end] for b in extracted.blocks]
+    # The browser moves stray table text before the table; "<div/>" is a start tag only.
+    assert texts == ["Titel & Sinn", "Hafen", "Vormittag und Abend", "Davor", "Zelle", "Drinnen"]
+    assert _at(extracted, "Hafen") == (3, 57)  # the alt of the img outside the template
+    assert _at(extracted, "Vor") == (5, 14)  # the newline after <pre> was dropped, not lost
+    assert _at(extracted, "mittag") == (5, 27)  # after the comment
+    assert _at(extracted, "Abend") == (5, 41)
+    assert _at(extracted, "Zelle") == (6, 16)
+    assert _at(extracted, "Davor") == (6, 31)
+    assert extracted.blocks[-1].selector == "html > body > div"
+
+
+def test_html_text_of_an_audited_page_comes_from_its_own_parse() -> None:
+    source = "<html lang=de><body>\n<p>Ein Satz mit <em>Wort</em>.</p>"
+    page = Page(source)
+    extracted = extract(source, "html", page)
+    block = extracted.blocks[0]
+    (element,) = page.select(block.selector or "")
+    assert element is page.select("p")[0]  # the page's own element: parsed once
+    assert _at(extracted, "Wort") == (2, 21)
+    assert extract(source, "html").text == extracted.text

@@ -292,3 +292,53 @@ def test_translation_splits_crlf_paragraphs_and_keeps_every_other_byte() -> None
     ):
         rebuilt = rebuilt.replace(extracted.markers[segment.id], PLAIN_LETTER[start:end])
     assert rebuilt == PLAIN_LETTER
+
+
+def test_html_template_keeps_every_byte_outside_the_translated_text() -> None:
+    """HTML is read from the tree a browser builds (checkers/document/html.py) and translated
+    in place: doctype, comments, attribute spelling and quoting, entities and white space
+    outside the translated text come back byte for byte; only ``lang`` changes."""
+    from translators.markup import extract
+
+    source = (
+        "<!DOCTYPE html>\r\n<!-- Kopf -->\n<html LANG='de' data-x=1><head>\n"
+        "  <meta charset=utf-8><title>Amt &amp; Rat</title>\n</head>\n<body>\n"
+        "<p  class=intro>Rufen Sie <A HREF='/k?a=1&amp;b=2'>uns</A> an<!-- x -->.</p>\n"
+        "<p>Text <b>fett <i>kursiv</b> weiter</i></p>\n"  # misnested: the parser clones <i>
+        "<table><tr><td>Zelle</td></tr></table>\n"
+        "<template><p>Vorlage</p></template><pre>\r\n  Code</pre>\n</body></html>\n"
+    )
+    extracted = extract(source, "html", "de", "en")
+    document = TranslatedDocument(
+        "html", "de", "en", extracted.template, extracted.markers, extracted.segments
+    )
+    assert document.render_source() == source.replace("LANG='de'", 'lang="en"')
+    sources = [segment.source for segment in extracted.segments]
+    assert sources == [
+        "Amt & Rat",
+        "Rufen Sie <g1>uns</g1> an<x2/>.",
+        "Text <g1>fett <g2>kursiv</g2></g1><g3> weiter</g3>",
+        "Zelle",
+    ]
+    link = extracted.segments[1].placeholders["g1"]
+    assert (link.text, link.close) == ("<A HREF='/k?a=1&amp;b=2'>", "</A>")
+    targets = {
+        segment.id: segment.source.replace("Rufen Sie", "Call").replace("an<x2/>", "<x2/>")
+        for segment in extracted.segments
+    }
+    rendered = document.render(targets)
+    assert "<p  class=intro>Call <A HREF='/k?a=1&amp;b=2'>uns</A> <!-- x -->.</p>" in rendered
+
+
+def test_html_fragment_gets_the_target_language_on_its_top_elements() -> None:
+    from translators.markup import extract
+
+    source = "<p>Hallo <b>Welt</b></p>\n<p dir=rtl>Zweiter Satz.</p><img alt=Bild src=a.png>"
+    extracted = extract(source, "html", "de", "ar")
+    document = TranslatedDocument(
+        "html", "de", "ar", extracted.template, extracted.markers, extracted.segments
+    )
+    assert document.render_source() == (
+        '<p lang="ar" dir="rtl">Hallo <b>Welt</b></p>\n<p dir="rtl" lang="ar">Zweiter Satz.</p>'
+        '<img alt="Bild" src=a.png lang="ar" dir="rtl">'
+    )

@@ -25,17 +25,17 @@ import io
 import posixpath
 import re
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import NamedTuple
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
-import lxml.html
 from lxml import etree
 
-from checkers.page.fetch import client_can_fetch
+from checkers.document.html import HtmlElement, parse_html
+from checkers.page.fetch import client_can_fetch, decode_html
 from checkers.page.site.config import CrawlSettings
 
 MAX_SITEMAP_DEPTH = 5
@@ -431,11 +431,9 @@ def _is_html(fetched: Fetched) -> bool:
 
 
 def _links(fetched: Fetched) -> tuple[list[str], list[str]]:
-    """(normalised http(s) links, hrefs that are no valid URL)."""
-    try:
-        root = lxml.html.document_fromstring(fetched.body or b"<html></html>")
-    except (etree.ParserError, ValueError):
-        return [], []
+    """(normalised http(s) links, hrefs that are no valid URL), read from the tree the page
+    audit reads (:mod:`checkers.document.html`); links inside ``<noscript>`` count too."""
+    root = parse_html(decode_html(fetched.body or b"", fetched.content_type)).root
     base = fetched.url
     for el in root.iter("base"):
         if el.get("href"):
@@ -443,7 +441,7 @@ def _links(fetched: Fetched) -> tuple[list[str], list[str]]:
             break
     links: list[str] = []
     invalid: list[str] = []
-    for el in root.iter("a", "area"):
+    for el in _anchors(root):
         href = (el.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
             continue
@@ -462,6 +460,16 @@ def _links(fetched: Fetched) -> tuple[list[str], list[str]]:
             else:
                 links.append(key)
     return links, invalid
+
+
+def _anchors(root: HtmlElement) -> Iterator[HtmlElement]:
+    """``a`` and ``area`` in document order; a noscript's content (text in the tree, as in a
+    browser with scripting on) is parsed for its links."""
+    for el in root.iter("a", "area", "noscript"):
+        if el.tag != "noscript":
+            yield el
+        elif el.text and "<" in el.text:
+            yield from _anchors(parse_html(el.text).root)
 
 
 def fetcher_fetch(fetcher: object) -> FetchFn:
