@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 
 from checkers.page.audit import PageAuditor, PageTarget
+from checkers.page.axe import act_audit_tags
 from checkers.page.browser import BrowserPool, _descendants
 from checkers.page.options import AuditOptions, BrowserSettings, Cookie, UrlPolicy
 
@@ -360,6 +361,23 @@ def test_sentinel_without_its_handler_fails(pool) -> None:
     report = audit(pool, page).reports[0]
     hits = [f for f in report.findings if "aria-hidden-focus" in f.rule_id]
     assert any(f.outcome == "failed" for f in hits), hits
+
+
+_ACT_TAGS = replace(BASE, axe_tags=act_audit_tags())
+
+
+def test_frame_behind_an_open_modal_dialog_is_not_excluded_from_the_tab_order(pool, site) -> None:
+    # ACT akn7bn: a modal dialog makes the frame behind it inert; its tabindex -1 hides nothing.
+    page = PageTarget(url=f"{site}/rahmen-hinter-dialog.html")
+    report = audit(pool, page, options=_ACT_TAGS).reports[0]
+    assert report.error is None, report.error
+    assert not [f for f in report.findings if f.rule_id == "axe.frame-focusable-content"]
+
+
+def test_frame_out_of_the_tab_order_without_a_dialog_fails(pool, site) -> None:
+    report = audit(pool, PageTarget(url=f"{site}/rahmen-ohne-tab.html"), options=_ACT_TAGS)
+    hits = [f for f in report.reports[0].findings if f.rule_id == "axe.frame-focusable-content"]
+    assert [f.outcome for f in hits] == ["failed"], hits
 
 
 def test_img_with_nothing_that_could_give_it_an_image_is_not_judged(pool) -> None:

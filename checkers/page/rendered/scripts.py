@@ -210,6 +210,18 @@ COMBINED_JS = (
     FOCUS_JS
     + SPACING_JS
     + r"""
+// First, before any check moves focus or presses a key (Escape closes a dialog): an open modal
+// dialog makes everything outside it inert (HTML: "blocked by a modal dialog"), so frames there
+// cannot be reached with the keyboard at all, whatever their tabindex says.
+var inert = [];
+var modal = null;
+try { modal = document.querySelector(':modal'); } catch (e) { modal = null; }
+if (modal) {
+  var frames = document.querySelectorAll('iframe, frame');
+  for (var f = 0; f < frames.length && inert.length < 50; f++) {
+    if (!modal.contains(frames[f])) inert.push(__a11ySelector(frames[f]));
+  }
+}
 var focus = __a11yFocus(arguments[0]);
 var spacing = __a11ySpacing();
 var scripted = document.scripts.length > 0 ||
@@ -220,7 +232,7 @@ for (var i = 0; i < withIndex.length; i++) if (withIndex[i].tabIndex > 0) positi
 return JSON.stringify({focus: focus, spacing: spacing,
   walk: {tabbables: __a11yTabbables(arguments[1]).length, scripts: scripted,
          positive: positive},
-  hover: __a11yHoverCandidates(arguments[2]), images: document.images.length});
+  hover: __a11yHoverCandidates(arguments[2]), images: document.images.length, inert: inert});
 """
 )
 
