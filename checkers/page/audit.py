@@ -15,7 +15,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -150,13 +150,15 @@ class PageAuditor:
     def __init__(
         self,
         options: AuditOptions | None = None,
-        text_checker: TextChecker | None = None,
+        text_checker: TextChecker | Future[TextChecker] | None = None,
         pool: BrowserPool | None = None,
     ) -> None:
+        """``text_checker`` may still be loading (a future, see ``checkers.page.site.runner``):
+        pages are fetched and rendered meanwhile, and only their text engine waits for it."""
         self.options = options or AuditOptions()
         validate_options(self.options)
         self.fetcher = Fetcher(self.options.policy, self.options.headers, self.options.cookies)
-        self.text_checker = text_checker
+        self._text_checker = text_checker
         self._pool = pool
         self._own_pool = pool is None
         self._pool_lock = threading.Lock()
@@ -168,6 +170,19 @@ class PageAuditor:
         self._timings: dict[int, dict[str, float]] = {}
         self._details: dict[int, PageDetails] = {}
         self.static_rules, self.bitv_rules = _rules()
+
+    @property
+    def text_checker(self) -> TextChecker | None:
+        if isinstance(self._text_checker, Future):
+            self._text_checker = self._text_checker.result()
+        return self._text_checker
+
+    def _raise_if_text_checker_failed(self) -> None:
+        """A text checker that could not load fails the run before the next page is loaded,
+        not after every page has been rendered."""
+        loading = self._text_checker
+        if isinstance(loading, Future) and loading.done() and loading.exception() is not None:
+            loading.result()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -212,7 +227,9 @@ class PageAuditor:
             targets = targets[: self.options.max_pages]
         homepage = self._homepage(targets)
         statement_owner = self._statement_owner(targets)
-        workers = self.options.browser.pool_size if "axe" in self.options.engines else 4
+        # One worker more than browsers: while a worker runs the static, BITV and text engines
+        # on its page (Python, no browser needed), the browser it used renders the next page.
+        workers = self.options.browser.pool_size + 1 if "axe" in self.options.engines else 4
         workers = max(1, min(workers, len(targets) or 1))
 
         def one(index: int) -> Report:
@@ -273,6 +290,7 @@ class PageAuditor:
     ) -> Report:
         started = time.perf_counter()
         locale = self.options.locale
+        self._raise_if_text_checker_failed()
         try:
             loaded = self._load(target)
         except BilingualError as error:  # PageLoadError, FetchError
@@ -282,6 +300,8 @@ class PageAuditor:
         metrics: dict[str, Any] = {}
         limits: list[str] = list(loaded.limits)
         engines = self.options.engines
+        if "text" in engines:
+            _ = self.text_checker  # still loading: wait here, outside the page's time budget
         deadline = time.monotonic() + self.options.page_budget
         if loaded.axe is not None:
             act = self.pool.act_ids_cached()

@@ -131,14 +131,29 @@ def test_browser_is_reused(site: str) -> None:
         local.close()
 
 
-def _chromium_pids(pool: BrowserPool) -> list[int]:
-    session = pool._idle.queue[0]
+class _RecordingPool(BrowserPool):
+    """The real pool, remembering the sessions it hands out: the audit runs one worker more
+    than browsers, so when a page's report comes back its browser is usually busy with the
+    next page already, not idle in the queue."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.handed_out: list = []
+
+    def _acquire(self):
+        session = super()._acquire()
+        self.handed_out.append(session)
+        return session
+
+
+def _chromium_pids(pool: _RecordingPool) -> list[int]:
+    session = pool.handed_out[-1]
     assert session.pid
     return _descendants(session.pid)
 
 
 def test_browser_killed_mid_run_is_replaced(site: str) -> None:
-    local = BrowserPool(BASE.browser, BASE.policy)
+    local = _RecordingPool(BASE.browser, BASE.policy)
     killed = threading.Event()
 
     def kill_after_first(report) -> None:
@@ -167,7 +182,7 @@ def test_browser_killed_mid_run_is_replaced(site: str) -> None:
 
 def test_hung_browser_is_replaced(site: str) -> None:
     options = replace(BASE, browser=replace(BASE.browser, page_timeout=3, axe_timeout=3))
-    local = BrowserPool(options.browser, options.policy)
+    local = _RecordingPool(options.browser, options.policy)
     stopped: list[int] = []
 
     def freeze_after_first(report) -> None:

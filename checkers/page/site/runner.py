@@ -24,9 +24,10 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".md", ".markdown")
 _SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "__pycache__", ".cache"})
+T = TypeVar("T")
 
 
 class RunError(BilingualError):
@@ -246,6 +248,21 @@ def _text_checker(config: CheckConfig) -> TextChecker:
         raise RunError(error.de, error.en) from None
 
 
+def _in_background(work: Callable[[], T]) -> Future[T]:
+    """``work()`` in a daemon thread (an interrupted run does not wait for it); its result or
+    exception comes through the future."""
+    future: Future[T] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(work())
+        except BaseException as error:  # handed to whoever waits for the result
+            future.set_exception(error)
+
+    threading.Thread(target=run, name="text-checker", daemon=True).start()
+    return future
+
+
 def _check_text_file(checker: TextChecker, slot: Slot, config: CheckConfig, label: str) -> Report:
     from checkers.text.engine import CheckRequest
     from checkers.text.errors import TextInputError
@@ -337,6 +354,9 @@ def collect(
     from a11y_core import engines
 
     options = engines.audit_options(config=config)
+    # The text checker loads its lexicon, glossaries and rules (1-3 s of Python) while the
+    # sitemap is read and the browsers start; only the first page's text engine waits for it.
+    loading = _in_background(lambda: _text_checker(config)) if "text" in config.engines else None
     limits: list[str] = []
     # HTML files and pages share one budget (max_pages): the auditor would cut the rest.
     html_slots = [s for s in slots if s.kind == "html"]
@@ -375,9 +395,9 @@ def collect(
             if on_report is not None:
                 on_report(report, done, total)
 
-    checker = _text_checker(config) if (
-        any(s.kind == "text" for s in ordered) or "text" in config.engines
-    ) else None
+    checker: TextChecker | Future[TextChecker] | None = loading or (
+        _text_checker(config) if any(s.kind == "text" for s in ordered) else None
+    )
     audit_indexes = [i for i, s in enumerate(ordered) if s.kind in ("url", "html")]
     browser_seconds = 0.0
     if audit_indexes:
@@ -388,6 +408,8 @@ def collect(
         for index, report in zip(audit_indexes, audited.reports, strict=True):
             if report is not None:
                 reports[index] = report
+    if isinstance(checker, Future):
+        checker = checker.result()
     for index, slot in enumerate(ordered):
         if slot.kind == "text" and checker is not None:
             reports[index] = _check_text_file(checker, slot, config, _display(slot.path, cwd))
@@ -404,7 +426,7 @@ def collect(
 def audit_pages(
     slots: Sequence[Slot],
     options: AuditOptions,
-    checker: TextChecker | None = None,
+    checker: TextChecker | Future[TextChecker] | None = None,
     pool: BrowserPool | None = None,
     cwd: Path | None = None,
     on_report: Callable[[Report], None] | None = None,
