@@ -25,8 +25,13 @@ def _sample() -> list[GlossaryEntry]:
             phrase="zur Verfügung",
             translations={"en": "provide", "tr": "sağlamak"},
             examples=(
-                Example("Wir stellen Ihnen die Unterlagen zur Verfügung.", True),
-                Example("Wir geben Ihnen die Unterlagen.", False),
+                Example(
+                    "Wir stellen Ihnen die Unterlagen zur Verfügung.",
+                    expect="failed",
+                    at="stellen Ihnen die Unterlagen zur Verfügung",
+                    suggestions=("geben", "bereitstellen"),
+                ),
+                Example("Wir geben Ihnen die Unterlagen.", expect=None),
             ),
             source="sample",
         ),
