@@ -112,8 +112,8 @@ def test_invalid_user_file_names_file_and_entry(tmp_path: Path) -> None:
     assert "kaputt.yaml" in str(err)
     assert err.index == 0
     assert err.term == "Bescheid"
-    assert "nicht erlaubt" in err.message_de
-    assert "not allowed" in err.message_en
+    assert "nicht erlaubt" in err.de
+    assert "not allowed" in err.en
     assert "Eintrag 1 „Bescheid“" in str(err)
 
 
@@ -152,7 +152,7 @@ def test_yaml_syntax_error(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError) as info:
         load_glossaries([user])
     assert "YAML" in str(info.value) and "user.yaml" in str(info.value)
-    assert "Zeile" in info.value.message_de and "line" in info.value.message_en
+    assert "Zeile" in info.value.de and "line" in info.value.en
 
 
 def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
@@ -233,8 +233,8 @@ def test_examples_in_the_old_form_point_to_the_new_one(tmp_path: Path) -> None:
     user = _write(tmp_path / "user.yaml", LICHTBILD + old_form)
     with pytest.raises(GlossaryError) as info:
         load_glossaries([user], include_builtin=False)
-    assert "expect: failed" in info.value.message_de
-    assert "expect: failed" in info.value.message_en
+    assert "expect: failed" in info.value.de
+    assert "expect: failed" in info.value.en
     assert "migrate_glossary_examples" in str(info.value)
 
 
