@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from a11y_core.config import EnvSettingError
 from translators import tags
 from translators.engine import EngineConfig, Translator, split_sentences
-from translators.errors import ModelNotInstalledError, TranslationError
+from translators.errors import ModelNotInstalledError
 from translators.memory import TranslationMemory
 
 SENTENCES = [
@@ -113,8 +114,13 @@ def test_config_from_env(tmp_path: Path) -> None:
         tmp_path, 2, 1, 8,
     )
     assert EngineConfig.from_env({}).beam_size == EngineConfig().beam_size
-    with pytest.raises(TranslationError):
+    # The one parser of A11Y_* numbers: the error names the variable, in both languages.
+    with pytest.raises(EnvSettingError) as info:
         EngineConfig.from_env({"A11Y_TRANSLATE_THREADS": "viele"})
+    assert info.value.both() == (
+        "A11Y_TRANSLATE_THREADS: 'viele' ist keine ganze Zahl. / 'viele' is not an integer."
+    )
+
 
 
 def test_memory_lru_bound() -> None:
