@@ -237,14 +237,6 @@ def login_cookies(config: CheckConfig, fetcher: Any) -> tuple[Cookie, ...]:
 # ------------------------------------------------------------------ the run
 
 
-def _text_checker(config: CheckConfig) -> TextChecker:
-    from a11y_core import engines
-
-    # A broken glossary or [text] section raises its own BilingualError (file, entry, line):
-    # the front end shows it as it is.
-    return engines.text_checker(config.path)
-
-
 def _check_text_file(checker: TextChecker, slot: Slot, config: CheckConfig, label: str) -> Report:
     from checkers.text.engine import CheckRequest
     from checkers.text.errors import TextInputError
@@ -374,7 +366,9 @@ def collect(
             if on_report is not None:
                 on_report(report, done, total)
 
-    checker = _text_checker(config) if (
+    # A broken glossary or [text] section raises its own BilingualError (file, entry, line):
+    # the front end shows it as it is.
+    checker = engines.text_checker(config.path) if (
         any(s.kind == "text" for s in ordered) or "text" in config.engines
     ) else None
     audit_indexes = [i for i, s in enumerate(ordered) if s.kind in ("url", "html")]
