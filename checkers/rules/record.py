@@ -107,13 +107,3 @@ class RuleMeta:
         if isinstance(self.severity, str):
             return self.severity
         return self.severity.get(profile or "standard")
-
-    def all_messages(self) -> dict[str, Messages]:
-        """Every message the record carries, by name (for the completeness tests)."""
-        out: dict[str, Messages] = {
-            "title": self.title,
-            "message": self.message,
-            "explanation": self.explanation,
-        }
-        out.update({f"variant {name}": v.message for name, v in self.variants.items()})
-        return out

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from a11y_core.config import EnvSettingError
+from tests.translation.conftest import tag_ids
 from translators import tags
 from translators.engine import EngineConfig, Translator, split_sentences
 from translators.errors import ModelNotInstalledError
@@ -55,7 +56,7 @@ def test_memory_keys_ignore_placeholder_numbers(fresh_translator: Translator) ->
     result = fresh_translator.translate_segments(["Rufen Sie <x9/> an."], "de", "en")
     assert fresh_translator.stats["model_sentences"] == before
     assert result.segments[0].from_memory
-    assert tags.tag_ids(result.segments[0].text) == ["x9"]
+    assert tag_ids(result.segments[0].text) == ["x9"]
 
 
 def test_persistent_memory_survives_a_new_translator(tmp_path: Path, models_dir: Path) -> None:
@@ -87,7 +88,7 @@ def test_tags_survive_the_model(fresh_translator: Translator) -> None:
     source = "Rufen Sie <g1>uns</g1> unter <x2/> an. Wir sind <x3/> da."
     result = fresh_translator.translate_segments([source], "de", "en")
     out = result.segments[0].text
-    assert sorted(tags.tag_ids(out)) == sorted(tags.tag_ids(source))
+    assert sorted(tag_ids(out)) == sorted(tag_ids(source))
     assert tags.balanced(out)
 
 
