@@ -18,8 +18,6 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 # C0 controls and DEL; tab, line feed and carriage return are allowed where text has lines.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Ids are hex or uuid-like: letters, digits, "_" and "-".
-SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # SQLSTATE: character not in repertoire, untranslatable character.
 BAD_CHARACTER_STATES = frozenset({"22021", "22P05"})
 
@@ -27,10 +25,6 @@ BAD_CHARACTER_STATES = frozenset({"22021", "22P05"})
 def has_control_chars(value: str, *, allow_line_breaks: bool = False) -> bool:
     pattern = _CONTROL_IN_TEXT if allow_line_breaks else _CONTROL
     return pattern.search(value or "") is not None
-
-
-def is_safe_id(value: str) -> bool:
-    return SAFE_ID.fullmatch(value or "") is not None
 
 
 def control_char_message(field: str) -> tuple[str, str]:

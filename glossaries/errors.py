@@ -1,49 +1,61 @@
 """The one error type of the glossary package: bilingual, with the place of the problem.
 
 Users edit glossary files by hand, so a broken file must produce a message that names the file and
-the entry, in German first and English second, instead of a Python traceback.
+the entry, in German first and English second, instead of a Python traceback. It is one of the
+project's errors (:class:`a11y_core.errors.BilingualError`), so the API answers it as
+problem+json and the CLI shows it with exit code 2, like every other.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
+
+from a11y_core.errors import BilingualError
 
 
-class GlossaryError(Exception):
-    """A glossary file (YAML or TBX) could not be read or is invalid."""
+class GlossaryError(BilingualError):
+    """A glossary file (YAML or TBX) could not be read or is invalid.
+
+    ``de`` and ``en`` are the bare explanation; ``message()`` and ``both()`` put the file and
+    the entry before it (``user.yaml: Eintrag 3 „zwecks“: ...``)."""
+
+    title: ClassVar[str | None] = "Ungültiges Glossar / Invalid glossary"
 
     def __init__(
         self,
-        message_de: str,
-        message_en: str,
+        de: str,
+        en: str,
         *,
         path: str | Path | None = None,
         index: int | None = None,
         term: str | None = None,
     ) -> None:
-        self.message_de = message_de
-        self.message_en = message_en
+        # 422: the glossary arrived and was read, but its content is wrong.
+        super().__init__("glossary", de, en, status=422)
         self.path = str(path) if path is not None else None
         self.index = index
         self.term = term
-        super().__init__(self._render())
+        self.args = (f"{self.message('de')}\n{self.message('en')}",)
 
-    def _where(self, entry_word: str) -> str:
+    def _where(self, locale: str) -> str:
         parts: list[str] = []
         if self.path:
             parts.append(self.path)
+        quoted = (f"„{self.term}“" if locale == "de" else f"'{self.term}'") if self.term else ""
         if self.index is not None:
             # 1-based: this is what a person counting entries in the file expects.
-            label = f"{entry_word} {self.index + 1}"
-            if self.term:
-                label += f" „{self.term}“" if entry_word == "Eintrag" else f" '{self.term}'"
-            parts.append(label)
-        elif self.term:
-            parts.append(f"„{self.term}“" if entry_word == "Eintrag" else f"'{self.term}'")
+            label = f"{'Eintrag' if locale == 'de' else 'entry'} {self.index + 1}"
+            parts.append(f"{label} {quoted}" if quoted else label)
+        elif quoted:
+            parts.append(quoted)
         return ": ".join(parts)
 
-    def _render(self) -> str:
-        where_de, where_en = self._where("Eintrag"), self._where("entry")
-        de = f"{where_de}: {self.message_de}" if where_de else self.message_de
-        en = f"{where_en}: {self.message_en}" if where_en else self.message_en
-        return f"{de}\n{en}"
+    def message(self, locale: str = "de") -> str:
+        bare = super().message(locale)
+        where = self._where("en" if locale == "en" else "de")
+        return f"{where}: {bare}" if where else bare
+
+    def both(self, locale: str = "de") -> str:
+        first, second = ("en", "de") if locale == "en" else ("de", "en")
+        return f"{self.message(first)} / {self.message(second)}"

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from checkers.rules.record import Example
+
 Kind = Literal[
     "amtsdeutsch",
     "funktionsverbgefuege",
@@ -36,12 +38,6 @@ DEFAULT_SEVERITY = "warning"
 def normalize(text: str) -> str:
     """Key form of a term: whitespace collapsed and case folded, so lookups ignore both."""
     return " ".join(text.split()).casefold()
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    text: str
-    fails: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +100,7 @@ def entry_from_dict(
         case_sensitive=bool(pick("case_sensitive", kind == "acronym")),
         translations=dict(data.get("translations", {})),
         do_not_translate=bool(data.get("do_not_translate", False)),
-        examples=tuple(
-            Example(text=e["text"], fails=bool(e["fails"])) for e in data.get("examples", ())
-        ),
+        examples=tuple(example_from_dict(e) for e in data.get("examples", ())),
         disabled=bool(data.get("disabled", False)),
         source=source,
     )
@@ -136,9 +130,29 @@ def entry_to_dict(entry: GlossaryEntry) -> dict[str, Any]:
     if entry.do_not_translate:
         out["do_not_translate"] = True
     if entry.examples:
-        out["examples"] = [{"text": e.text, "fails": e.fails} for e in entry.examples]
+        out["examples"] = [example_to_dict(e) for e in entry.examples]
     if entry.disabled:
         out["disabled"] = True
+    return out
+
+
+def example_from_dict(data: Mapping[str, Any]) -> Example:
+    """An entry's example in the rule framework's form: ``expect`` is "failed" (the text check
+    reports the entry, at the span ``at``, offering ``suggestions``) or None (nothing)."""
+    return Example(
+        text=data["text"],
+        expect=data["expect"],
+        at=data.get("at"),
+        suggestions=tuple(data.get("suggestions", ())),
+    )
+
+
+def example_to_dict(example: Example) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": example.text, "expect": example.expect}
+    if example.at is not None:
+        out["at"] = example.at
+    if example.suggestions:
+        out["suggestions"] = list(example.suggestions)
     return out
 
 

@@ -22,6 +22,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from xml.parsers import expat
 
@@ -93,6 +94,11 @@ def _notes(entry: GlossaryEntry) -> Iterator[str]:
         yield f"case_sensitive={'true' if entry.case_sensitive else 'false'}"
     for example in entry.examples:
         yield f"example-{'fail' if example.fails else 'pass'}={example.text}"
+        # The span and the suggestions belong to the example just before them.
+        if example.at is not None:
+            yield f"example-at={example.at}"
+        for suggestion in example.suggestions:
+            yield f"example-suggestion={suggestion}"
 
 
 def _concept(body: ET.Element, entry: GlossaryEntry, number: int, source_lang: str) -> None:
@@ -259,7 +265,13 @@ def _parse_notes(concept: ET.Element) -> tuple[dict[str, str], list[Example]]:
         key, _, value = text[len(NOTE_PREFIX) :].partition("=")
         key = key.strip()
         if key in ("example-fail", "example-pass"):
-            examples.append(Example(text=value.strip(), fails=key == "example-fail"))
+            expect = "failed" if key == "example-fail" else None
+            examples.append(Example(text=value.strip(), expect=expect))
+        elif key == "example-at" and examples:
+            examples[-1] = replace(examples[-1], at=value.strip())
+        elif key == "example-suggestion" and examples:
+            suggestions = (*examples[-1].suggestions, value.strip())
+            examples[-1] = replace(examples[-1], suggestions=suggestions)
         else:
             notes[key] = value.strip()
     return notes, examples

@@ -69,6 +69,14 @@ def _describe(error: ValidationError) -> tuple[str, str]:
         case "additionalProperties":
             known = set(error.schema.get("properties", {}))
             extra = ", ".join(sorted(k for k in instance if k not in known))
+            if "fails" in instance and "expect" in known:
+                # The examples' form before they became the rule framework's examples.
+                return (
+                    f"unbekanntes Feld: {extra} (heute „expect: failed“ mit „at: <Stelle>“ "
+                    "oder „expect: null“; scripts/migrate_glossary_examples.py schreibt um)",
+                    f"unknown field: {extra} (now 'expect: failed' with 'at: <span>' or "
+                    "'expect: null'; scripts/migrate_glossary_examples.py rewrites it)",
+                )
             return f"unbekanntes Feld: {extra}", f"unknown field: {extra}"
         case "enum":
             allowed = ", ".join(map(str, value))
@@ -191,8 +199,25 @@ def _is_word_char(char: str) -> bool:
 
 
 def check_examples(entry: GlossaryEntry, index: int | None, path: str | Path) -> None:
-    """Fail examples must show the term; pass examples must be free of it."""
+    """Fail examples must show the term (and the span they name); pass examples must be free of
+    it and name no span."""
     for example in entry.examples:
+        if example.at is not None and not example.fails:
+            raise GlossaryError(
+                f"Das Gut-Beispiel „{example.text}“ nennt eine Stelle (at); es meldet nichts.",
+                f"The passing example '{example.text}' names a span (at); it reports nothing.",
+                path=path,
+                index=index,
+                term=entry.term,
+            )
+        if example.at is not None and example.at not in example.text:
+            raise GlossaryError(
+                f"Die Stelle „{example.at}“ steht nicht im Beispiel „{example.text}“.",
+                f"The span '{example.at}' is not in the example '{example.text}'.",
+                path=path,
+                index=index,
+                term=entry.term,
+            )
         hits = any(contains_word(example.text, s) for s in entry.surfaces)
         if example.fails:
             if hits or (entry.phrase is not None and contains_word(example.text, entry.phrase)):

@@ -22,18 +22,21 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import replace
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from a11y_core import engines
 from checkers.page import static
 from checkers.page.audit import PageAuditor, PageTarget
 from checkers.page.browser import BrowserPool
 from checkers.page.dom import Page
-from checkers.page.options import AuditOptions, BrowserSettings, UrlPolicy
+from checkers.page.options import AuditOptions
 from checkers.page.rule import PageContext, run_rules
+from checkers.page.site.config import load_check_config
 
 PAGES = 60
 
@@ -101,22 +104,16 @@ def timed_run(
 
 def phases(pages_dir: Path) -> None:
     """Every engine on the GOV.UK pages, with the CLI's settings: seconds per phase."""
-    from dataclasses import replace
-
-    from a11y_core.engines import audit_options
-    from checkers.page.site.config import load_check_config
-    from checkers.page.site.runner import _text_checker
-
     pages = sorted((pages_dir / "tests").glob("*.html")) or sorted(pages_dir.glob("*.html"))
     server, base = serve(pages_dir)
     config = replace(load_check_config(None), allow_loopback=True, max_pages=len(pages))
-    options = replace(audit_options(config=config), keep_details=True)
+    options = replace(engines.audit_options(config=config), keep_details=True)
     targets = [PageTarget(url=f"{base}/{p.relative_to(pages_dir).as_posix()}") for p in pages]
     sums: dict[str, float] = {}
     rendered: dict[str, float] = {}
     cpu = time.process_time()
     started = time.perf_counter()
-    with PageAuditor(options, text_checker=_text_checker(config)) as auditor:
+    with PageAuditor(options, text_checker=engines.text_checker(config.path)) as auditor:
         run = auditor.audit(targets)
         for report in run.reports:
             for phase, seconds in auditor.timings_of(report).items():
@@ -160,7 +157,10 @@ def generated() -> None:
         targets = [PageTarget(url=f"{base}/seite-{n}.html") for n in range(PAGES)]
         sizes = [len(h.encode()) for h in htmls]
         print(f"{PAGES} pages, {min(sizes) // 1000}-{max(sizes) // 1000} KB each, on loopback")
-        policy = UrlPolicy(allow_loopback=True)
+        # The options of `a11y check` (engines.audit_options, ./a11y.toml [check] if present)
+        # on loopback; each run below changes only the engines and the pool size.
+        config = replace(load_check_config(None), allow_loopback=True, max_pages=PAGES)
+        product = engines.audit_options(config=config)
 
         rules = static.all_rules()
         parsed = [Page(h, f"{base}/seite-{n}.html") for n, h in enumerate(htmls)]
@@ -172,27 +172,23 @@ def generated() -> None:
             per_page.append(time.perf_counter() - t0)
         stats("static rules alone (parse + rules)", per_page, time.perf_counter() - started)
 
-        static_only = AuditOptions(engines=frozenset({"static"}), policy=policy)
+        static_only = replace(product, engines=frozenset({"static"}))
         stats("static engine (fetch + parse + rules)", *timed_run(static_only, targets, None))
 
-        browser = AuditOptions(
+        browser = replace(
+            product,
             engines=frozenset({"axe", "static"}),
-            policy=policy,
-            browser=BrowserSettings(pool_size=1),
+            browser=replace(product.browser, pool_size=1),
         )
-        pool = BrowserPool(browser.browser, policy)
+        pool = engines.browser_pool(browser)
         try:
             timed_run(browser, targets[:3], pool)  # warm-up: start the browser
             stats("browser + static, 1 warm browser reused", *timed_run(browser, targets, pool))
         finally:
             pool.close()
 
-        parallel = AuditOptions(
-            engines=frozenset({"axe", "static"}),
-            policy=policy,
-            browser=BrowserSettings(pool_size=2),
-        )
-        pool = BrowserPool(parallel.browser, policy)
+        parallel = replace(browser, browser=replace(product.browser, pool_size=2))
+        pool = engines.browser_pool(parallel)
         try:
             timed_run(parallel, targets[:4], pool)
             stats("browser + static, pool of 2 warm browsers", *timed_run(parallel, targets, pool))
@@ -203,7 +199,7 @@ def generated() -> None:
         started = time.perf_counter()
         for target in targets[:20]:
             t0 = time.perf_counter()
-            own = BrowserPool(browser.browser, policy)
+            own = engines.browser_pool(browser)
             try:
                 timed_run(browser, [target], own)
             finally:

@@ -19,11 +19,12 @@ import random
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from translators.engine import EngineConfig, Translator
+from a11y_core import engines
 from translators.models import ModelStore
 from translators.testing import CORPUS, build_package
 
@@ -46,15 +47,16 @@ def make_sentences(count: int, seed: int = 1) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=1000)
-    parser.add_argument("--beam", type=int, default=2)
-    parser.add_argument("--batch", type=int, default=32)
-    parser.add_argument("--threads", type=int, default=1, help="inter_threads")
+    # Unset: the product's settings (A11Y_TRANSLATE_*, [translate] of ./a11y.toml).
+    parser.add_argument("--beam", type=int)
+    parser.add_argument("--batch", type=int)
+    parser.add_argument("--threads", type=int, help="inter_threads")
     parser.add_argument("--d-model", type=int, default=32, help="width of the tiny model")
     parser.add_argument(
         "--vocab", type=int, default=0,
         help="extra inert vocabulary entries: a real-sized output layer (e.g. 16000)",
     )
-    parser.add_argument("--intra", type=int, default=1, help="intra_threads (0: CTranslate2's)")
+    parser.add_argument("--intra", type=int, help="intra_threads (0: CTranslate2's)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="a11y-bench-") as tmp:
@@ -64,28 +66,37 @@ def main() -> int:
         )
         ModelStore(Path(tmp) / "models").install_file(package)
         print(f"tiny model built and installed in {time.perf_counter() - started:.2f} s")
-        config = EngineConfig(
+        # The product's configuration (engines.translate_config), with the tiny model's folder
+        # and the settings given on the command line; engines.translator builds the engine.
+        product = engines.translate_config()
+        given = {
+            "beam_size": args.beam,
+            "max_batch_size": args.batch,
+            "inter_threads": args.threads,
+            "intra_threads": args.intra,
+        }
+        engine = replace(
+            product.engine,
             models_dir=Path(tmp) / "models",
-            beam_size=args.beam,
-            max_batch_size=args.batch,
-            inter_threads=args.threads,
-            intra_threads=args.intra,
+            memory_path=None,  # an empty in-memory translation memory per engine
+            **{name: value for name, value in given.items() if value is not None},
         )
+        config = replace(product, engine=engine)
         sentences = make_sentences(args.sentences)
         document = " ".join(sentences)
         n = len(sentences)
 
-        warm = Translator(config)
+        warm = engines.translator(config)
         warm.translate_segments(["Aufwärmen."], "de", "en")  # load the model outside the timing
 
-        batched = Translator(config)
+        batched = engines.translator(config)
         batched._loaded = warm._loaded  # same loaded model, empty memory
         started, cpu = time.perf_counter(), time.process_time()
         result = batched.translate_segments([document], "de", "en")
         t_batched, c_batched = time.perf_counter() - started, time.process_time() - cpu
         assert result.stats["sentences"] == n, result.stats
 
-        single = Translator(config)
+        single = engines.translator(config)
         single._loaded = warm._loaded
         started, cpu = time.perf_counter(), time.process_time()
         for sentence in sentences:
@@ -98,8 +109,9 @@ def main() -> int:
         t_memory = time.perf_counter() - started
         assert again.stats["memory_hits"] == n and batched.stats["model_calls"] == 1
 
-        print(f"document: {n} sentences, beam {args.beam}, max_batch_size {args.batch}, "
-              f"inter_threads {args.threads}, intra_threads {args.intra}")
+        print(f"document: {n} sentences, beam {engine.beam_size}, max_batch_size "
+              f"{engine.max_batch_size}, inter_threads {engine.inter_threads}, intra_threads "
+              f"{engine.intra_threads}")
         print(f"batched           {t_batched:8.3f} s  {n / t_batched:9.0f} segments/s "
               f"({batched.stats['batches']} translate_batch calls)")
         print(f"one at a time     {t_single:8.3f} s  {n / t_single:9.0f} segments/s "

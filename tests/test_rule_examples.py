@@ -22,6 +22,7 @@ from checkers.page.rule import PageContext, PageRule, run_rules
 from checkers.rules import (
     LOCALES,
     Example,
+    Messages,
     Observed,
     RuleMeta,
     fill,
@@ -143,9 +144,7 @@ GLOSSARY_RULES = {
     "idiom": "de.idiom",
 }
 GLOSSARY_CASES = [
-    pytest.param(
-        entry, example, id=f"{entry.kind}:{entry.term}:{'fail' if example.fails else 'pass'}"
-    )
+    pytest.param(entry, example, id=f"{entry.kind}:{entry.term}:{example.kind}")
     for entry in GLOSSARY
     for example in entry.examples
 ]
@@ -165,26 +164,23 @@ def glossary_spans(checker: Any, text: str, entry: Any) -> list[str]:
     return [text[start:end] for start, end in glossary_hits(checker, text, entry)]
 
 
-@pytest.mark.parametrize(("entry", "example"), GLOSSARY_CASES)
-def test_glossary_example(checker: Any, entry: Any, example: Any) -> None:
-    """A glossary fail example is found by the matcher (in every tense and word order the
-    example uses) and reported by the text check (Leichte Sprache) at that place, by the rule
-    that reads its kind; a pass example is not found."""
+def observe_glossary(checker: Any, entry: Any, example: Example) -> list[Observed]:
+    """What the real matcher finds of ``entry`` in the example, each hit with the outcome and
+    suggestions of the text check's findings on it (Leichte Sprache). A hit the check does not
+    report shows as "not reported"."""
     from checkers.text.engine import CheckRequest
 
-    expected = Example(example.text, expect="failed" if example.fails else None)
     hits = glossary_hits(checker, example.text, entry)
-    found = [Observed("failed", example.text[start:end]) for start, end in hits]
-    problems = mismatches(expected, found, check_at=False)
-    assert problems == [], f"{entry.term!r} in {example.text!r}: {problems}"
-    if example.fails:
-        report = checker.check(CheckRequest(text=example.text, profile="leicht", format="plain"))
+    if not hits:
+        return []
+    report = checker.check(CheckRequest(text=example.text, profile="leicht", format="plain"))
+    found = []
+    for start, end in hits:
         # By the rule of its kind, or by another rule on exactly that span: the engine folds
         # two findings with the same advice on one span into one ("§" -> "Paragraf").
-        covered = [
-            f.rule_id
+        covering = [
+            f
             for f in report.findings
-            for start, end in hits
             if (f.location.start, f.location.end) == (start, end)
             or (
                 f.rule_id == GLOSSARY_RULES[entry.kind]
@@ -192,8 +188,31 @@ def test_glossary_example(checker: Any, entry: Any, example: Any) -> None:
                 and (f.location.end or 0) >= end
             )
         ]
-        shown = [(f.rule_id, f.excerpt) for f in report.findings]
-        assert covered, f"{entry.term!r} found but not reported in {example.text!r}: {shown}"
+        outcomes = sorted({f.outcome for f in covering})
+        outcome = " and ".join(outcomes) or "not reported"
+        found.append(
+            Observed(
+                outcome,
+                example.text[start:end],
+                tuple(s.text for f in covering for s in f.suggestions),
+                "; ".join(f"{f.rule_id}: {f.excerpt}" for f in report.findings),
+            )
+        )
+    return found
+
+
+@pytest.mark.parametrize(("entry", "example"), GLOSSARY_CASES)
+def test_glossary_example(checker: Any, entry: Any, example: Example) -> None:
+    """A glossary entry's example runs like every rule example: a fail example is found by the
+    real matcher exactly at its span (in every tense and word order it uses) and reported there
+    by the text check, with its suggestions; a pass example is not found."""
+    problems = mismatches(example, observe_glossary(checker, entry, example))
+    assert problems == [], f"{entry.term!r} in {example.text!r}:\n" + "\n".join(problems)
+
+
+def test_glossary_fail_examples_name_their_span() -> None:
+    unnamed = [(e.term, x.text) for e in GLOSSARY for x in e.examples if x.fails and not x.at]
+    assert unnamed == []
 
 
 @pytest.mark.parametrize(
@@ -243,12 +262,19 @@ def _language_neutral(template: str, locale: str) -> set[str]:
     return {p.removesuffix(suffix) for p in placeholders(template)}
 
 
+def all_messages(meta: RuleMeta) -> dict[str, Messages]:
+    """Every message the record carries, by name."""
+    out = {"title": meta.title, "message": meta.message, "explanation": meta.explanation}
+    out.update({f"variant {name}": v.message for name, v in meta.variants.items()})
+    return out
+
+
 @pytest.mark.parametrize("meta", METAS, ids=lambda m: m.id)
 def test_record_complete(meta: RuleMeta) -> None:
     assert any(e.expect is not None for e in meta.examples), f"{meta.id} has no fail example"
     assert any(e.expect is None for e in meta.examples), f"{meta.id} has no pass example"
     assert meta.standards or meta.wcag, f"{meta.id}: no standard reference"
-    for name, messages in meta.all_messages().items():
+    for name, messages in all_messages(meta).items():
         assert set(LOCALES) <= set(messages), (meta.id, name)
         assert all(messages[locale].strip() for locale in LOCALES), (meta.id, name)
         # The same placeholders in every language (each filled from the same params; a

@@ -193,11 +193,6 @@ class TranslatedDocument:
             values[seg.id] = seg.fill(targets.get(seg.id))
         return _substitute(self.template, self.markers, values)
 
-    def render_source(self) -> str:
-        """The source document rebuilt from the segments: a round-trip check for the extractor."""
-        values = {seg.id: seg.fill(side="source") for seg in self.segments}
-        return _substitute(self.template, self.markers, values)
-
     def check(self, targets: Mapping[str, str] | None = None, locale: str = "de") -> list[Finding]:
         """QA findings for the current (possibly edited) targets."""
         from translators.qa import check_document

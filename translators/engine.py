@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from a11y_core.config.env import env_int
 from translators import tags
 from translators.document import Format, TranslatedDocument
 from translators.errors import ModelNotInstalledError, TranslationError
@@ -58,32 +59,21 @@ class EngineConfig:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> EngineConfig:
+        """The ``A11Y_TRANSLATE_*``, ``A11Y_MODELS_DIR`` and ``A11Y_TRANSLATION_MEMORY``
+        settings; a wrong number is an :class:`a11y_core.config.EnvSettingError` naming the
+        variable (the one parser of the service's settings)."""
         env = os.environ if env is None else env
-
-        def number(name: str, default: int) -> int:
-            value = env.get(name)
-            if not value:
-                return default
-            try:
-                return int(value)
-            except ValueError:
-                raise TranslationError(
-                    "bad-config",
-                    f"{name} muss eine ganze Zahl sein, nicht '{value}'.",
-                    f"{name} must be an integer, not '{value}'.",
-                ) from None
-
         base = cls()  # slots dataclass: class attributes are descriptors, not defaults
         models = env.get("A11Y_MODELS_DIR")
         memory = env.get("A11Y_TRANSLATION_MEMORY")
         return cls(
             models_dir=Path(models) if models else None,
             device=env.get("A11Y_TRANSLATE_DEVICE", base.device),
-            inter_threads=number("A11Y_TRANSLATE_THREADS", base.inter_threads),
-            intra_threads=number("A11Y_TRANSLATE_INTRA_THREADS", base.intra_threads),
+            inter_threads=env_int(env, "A11Y_TRANSLATE_THREADS", base.inter_threads),
+            intra_threads=env_int(env, "A11Y_TRANSLATE_INTRA_THREADS", base.intra_threads),
             compute_type=env.get("A11Y_TRANSLATE_COMPUTE_TYPE", base.compute_type),
-            beam_size=number("A11Y_TRANSLATE_BEAM_SIZE", base.beam_size),
-            max_batch_size=number("A11Y_TRANSLATE_BATCH_SIZE", base.max_batch_size),
+            beam_size=env_int(env, "A11Y_TRANSLATE_BEAM_SIZE", base.beam_size),
+            max_batch_size=env_int(env, "A11Y_TRANSLATE_BATCH_SIZE", base.max_batch_size),
             memory_path=Path(memory) if memory else None,
         )
 

@@ -59,11 +59,6 @@ def strip_tags(text: str) -> str:
     return TAG_RE.sub(" ", text)
 
 
-def tag_ids(text: str) -> list[str]:
-    """Tag tokens in order: ``x1``, ``g2``, ``/g2``."""
-    return [("/" + t.id) if t.kind == "/g" else t.id for t in scan(text)]
-
-
 def split_text(text: str) -> list[tuple[str, Tag | None]]:
     """Text chunks and tags in order: ``(chunk, None)`` or ``("", tag)``."""
     parts: list[tuple[str, Tag | None]] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,36 +68,36 @@ class Settings:
         config = env.get("A11Y_CONFIG")
         return cls(
             host=env.get("A11Y_HOST", defaults.host),
-            port=_int(env, "A11Y_PORT", defaults.port),
+            port=env_int(env, "A11Y_PORT", defaults.port),
             config_path=Path(config) if config else None,
-            max_chars=_int(env, "A11Y_MAX_CHARS", 0) or None,
+            max_chars=env_int(env, "A11Y_MAX_CHARS", 0) or None,
             database_url=env.get("A11Y_DATABASE_URL", defaults.database_url),
             allow_loopback=_flag(env.get("A11Y_ALLOW_LOOPBACK")),
             allow_private=_flag(env.get("A11Y_ALLOW_PRIVATE")),
             allowed_hosts=tuple(
                 h.strip() for h in env.get("A11Y_ALLOWED_HOSTS", "").split(",") if h.strip()
             ),
-            browser_pool=_int(env, "A11Y_BROWSER_POOL", defaults.browser_pool),
+            browser_pool=env_int(env, "A11Y_BROWSER_POOL", defaults.browser_pool),
             selenium_url=env.get("A11Y_SELENIUM_URL") or None,
-            page_timeout=_float(env, "A11Y_PAGE_TIMEOUT", defaults.page_timeout),
-            max_page_bytes=_int(env, "A11Y_MAX_PAGE_BYTES", defaults.max_page_bytes),
+            page_timeout=env_float(env, "A11Y_PAGE_TIMEOUT", defaults.page_timeout),
+            max_page_bytes=env_int(env, "A11Y_MAX_PAGE_BYTES", defaults.max_page_bytes),
             bitv_land=env.get("A11Y_BITV_LAND", defaults.bitv_land),
             bitv_body=env.get("A11Y_BITV_BODY", defaults.bitv_body),
             queue_url=env.get("A11Y_QUEUE_URL") or None,
             queue_name=env.get("A11Y_QUEUE_NAME") or defaults.queue_name,
-            queue_workers=_int(env, "A11Y_QUEUE_WORKERS", defaults.queue_workers),
-            translate_inline_segments=_int(
+            queue_workers=env_int(env, "A11Y_QUEUE_WORKERS", defaults.queue_workers),
+            translate_inline_segments=env_int(
                 env, "A11Y_TRANSLATE_INLINE_SEGMENTS", defaults.translate_inline_segments
             ),
-            site_audit_lease_seconds=_float(
+            site_audit_lease_seconds=env_float(
                 env, "A11Y_SITE_AUDIT_LEASE_SECONDS", defaults.site_audit_lease_seconds
             ),
-            site_audit_max_pages=_int(
+            site_audit_max_pages=env_int(
                 env, "A11Y_SITE_AUDIT_MAX_PAGES", defaults.site_audit_max_pages
             ),
             secret_key=env.get("A11Y_SECRET_KEY") or stored_secret_key(env),
-            web_rate_limit=_int(env, "A11Y_WEB_RATE_LIMIT", defaults.web_rate_limit),
-            api_rate_limit=_int(env, "A11Y_API_RATE_LIMIT", defaults.api_rate_limit),
+            web_rate_limit=env_int(env, "A11Y_WEB_RATE_LIMIT", defaults.web_rate_limit),
+            api_rate_limit=env_int(env, "A11Y_API_RATE_LIMIT", defaults.api_rate_limit),
             contact_email=env.get("A11Y_CONTACT_EMAIL", defaults.contact_email),
             dgs_video_url=env.get("A11Y_DGS_VIDEO_URL", ""),
             dgs_video_size=env.get("A11Y_DGS_VIDEO_SIZE", ""),
@@ -104,7 +105,12 @@ class Settings:
         )
 
 
-def _int(env: dict[str, str], name: str, default: int) -> int:
+# The one parser of A11Y_* numbers (the service's settings, the translation engine's, the
+# monitoring's mail settings): an unset or empty variable is the default, a wrong one an
+# EnvSettingError that names it.
+
+
+def env_int(env: Mapping[str, str], name: str, default: int) -> int:
     value = env.get(name)
     if not value:
         return default
@@ -115,7 +121,7 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
                               f"{value!r} is not an integer.") from None
 
 
-def _float(env: dict[str, str], name: str, default: float) -> float:
+def env_float(env: Mapping[str, str], name: str, default: float) -> float:
     value = env.get(name)
     if not value:
         return default

@@ -18,6 +18,7 @@ from typing import Any
 
 import click
 
+from a11y_core.errors import BilingualError
 from a11y_service.cli.errors import CliError, cli_error, internal_error, tool_errors
 from checkers.page.options import BODY_KINDS, ENGINES
 from checkers.report import ExitCode, Report
@@ -144,7 +145,7 @@ def _progress(enabled: bool) -> Callable[[Report, int, int], None] | None:
 
 
 def _collect(config: Any, params: dict[str, Any], progress: bool) -> Any:
-    from checkers.page.site.runner import RunError, collect
+    from checkers.page.site.runner import collect
 
     if not params["targets"] and not (config.urls or config.sitemaps or config.files):
         raise CliError(
@@ -155,7 +156,7 @@ def _collect(config: Any, params: dict[str, Any], progress: bool) -> Any:
         return collect(
             config, params["targets"], Path.cwd(), params["changed_only"], _progress(progress)
         )
-    except RunError as error:
+    except BilingualError as error:  # RunError, a glossary's or a [text] mistake
         raise cli_error(error, config.locale) from None
     except Exception as error:  # a tool failure: say what, exit 2, no traceback
         raise internal_error(error) from None

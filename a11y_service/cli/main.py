@@ -165,11 +165,10 @@ def _checker(config_path: Path | None, locale: str) -> Any:
 
     try:
         return engines.text_checker(config_path)
-    except BilingualError as error:
+    except BilingualError as error:  # a11y.toml, a glossary file
         raise cli_error(error, locale) from None
-    except Exception as error:  # a glossary or resource problem: say what, not a traceback
-        message = getattr(error, "message", None) or str(error)
-        raise CliError(str(message)) from None
+    except Exception as error:  # a resource problem: say what, not a traceback
+        raise CliError(str(error)) from None
 
 
 def _office_document(raw: str | bytes, source: str | None) -> Any:

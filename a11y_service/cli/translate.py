@@ -25,8 +25,7 @@ from checkers.rules import severity_rank
 
 
 def _fail(error: Exception) -> CliError:
-    """Both languages, German first; a glossary file's error (which names file and entry in
-    both languages already) as it is."""
+    """Both languages, German first (a glossary file's error with its file and entry)."""
     return cli_error(error) if isinstance(error, BilingualError) else CliError(str(error))
 
 

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from a11y_core.config.env import env_float, env_int
 from a11y_service.monitoring.store import Channels, Ingested, MonitoringStore
 from checkers.page.fetch import FetchError, guarded_transport, resolve_checked
 from checkers.page.options import UrlPolicy
@@ -50,12 +51,12 @@ class SmtpSettings:
         env = dict(os.environ if env is None else env)
         return cls(
             host=env.get("A11Y_SMTP_HOST", ""),
-            port=int(env.get("A11Y_SMTP_PORT") or 25),
+            port=env_int(env, "A11Y_SMTP_PORT", 25),
             sender=env.get("A11Y_SMTP_FROM") or "a11y@localhost",
             user=env.get("A11Y_SMTP_USER", ""),
             password=env.get("A11Y_SMTP_PASSWORD", ""),
             starttls=(env.get("A11Y_SMTP_STARTTLS") or "").lower() in ("1", "true", "yes"),
-            timeout=float(env.get("A11Y_SMTP_TIMEOUT") or 10.0),
+            timeout=env_float(env, "A11Y_SMTP_TIMEOUT", 10.0),
         )
 
 

@@ -29,6 +29,7 @@ import msgspec
 
 from a11y_core import engines
 from a11y_core.config.env import Settings
+from a11y_core.errors import BilingualError
 from a11y_service.site_audits.store import LeaseLost, SiteAuditRecord, SiteAuditStore
 from checkers.page.options import AuditOptions
 from checkers.page.site.config import CheckConfig, CrawlSettings
@@ -179,8 +180,8 @@ def run_site_audit(
             return "lost"
         except Exception as error:
             log.exception("site audit %s failed", audit_id)
-            message = getattr(error, "de", None)
-            text = (f"{error.de} / {error.en}" if message else  # type: ignore[attr-defined]
+            # A project error with where it is (a glossary's file and entry), German first.
+            text = (error.both() if isinstance(error, BilingualError) else
                     f"Interner Fehler / internal error: {type(error).__name__}: {error}")
             store.fail(audit_id, worker, text)
             return "failed"

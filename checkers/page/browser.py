@@ -390,9 +390,6 @@ class BrowserSession:
         )
         return {rule_id: list(ids) for rule_id, ids in rules or []}
 
-    def _axe_present(self) -> bool:
-        return bool(self.driver.execute_script("return !!(window.axe && window.axe.run);"))
-
     def _inject_frames(self, depth: int = 0) -> None:
         """Grid path (no CDP): put axe into this frame and, recursively, every child frame."""
         self.driver.execute_script(self.bootstrap)

@@ -7,9 +7,12 @@ The static and BITV engines read pages only through :class:`Page`, so every rule
 selectors (the ones in findings) and the same accessible-name computation
 (:meth:`Page.accessible_name`, the only one: rules never compute names themselves). It follows
 the W3C accname 1.2 steps that can be decided without rendering (aria-labelledby, aria-label,
-embedded control values, native labels and alt, subtree text, title); CSS is not evaluated: no
-inline/block spacing between children (parts are joined with a space), and only inline
-``display:none`` / ``visibility:hidden`` and the ``hidden`` attribute hide an element here.
+embedded control values, native labels and alt, subtree text, title, then the placeholder of a
+text field as HTML-AAM orders it). Style sheets are not evaluated: children are joined as
+browsers join them by the elements' default display (inline ones without a space,
+``<a>foo<b>bar</b></a>`` is "foobar"; block and inline-block ones, or an inline ``display``
+other than inline, with one), and only inline ``display:none`` / ``visibility:hidden`` and the
+``hidden`` attribute hide an element here.
 """
 
 from __future__ import annotations
@@ -91,6 +94,29 @@ _NAME_FROM_CONTENT_ROLES = frozenset(
 # Range widgets: their value in a name is aria-valuetext or aria-valuenow (accname 2E).
 _RANGE_ROLES = frozenset({"meter", "progressbar", "scrollbar", "slider", "spinbutton"})
 LABELABLE = frozenset({"input", "select", "textarea", "meter", "output", "progress", "button"})
+# Elements a browser lays out in a box of their own by default (display block, list-item,
+# table parts, or inline-block like the form controls; a line break too): in a name from
+# content their text is set apart by spaces (accname 2F; Chrome: "separate block flows").
+# Other elements are inline and join their neighbours' text directly.
+_OWN_BOX_TAGS = frozenset(
+    """
+    address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption
+    figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol p pre
+    section summary table tbody td tfoot th thead tr ul
+    button input select textarea meter progress option optgroup
+    """.split()
+)
+# Elements named by a text alternative (alt, an svg's title), never by their content.
+_ALTERNATIVE_TAGS = frozenset({"img", "area", "svg", "object", "iframe"})
+# Text fields, whose placeholder is the last source of their name (HTML-AAM 4.1.1/4.1.2:
+# after title). An input without a known type is a text field.
+_NOT_TEXT_FIELDS = frozenset(
+    """
+    button checkbox color date datetime-local file hidden image month radio range reset submit
+    time week
+    """.split()
+)
+_TEXTBOX_ROLES = frozenset({"textbox", "searchbox", "combobox"})
 
 
 def style_declarations(style: str | None) -> dict[str, str]:
@@ -429,11 +455,26 @@ class Page:
         role = (el.get("role") or "").strip().lower().split()
         return role[0] if role else None
 
-    def accessible_name(self, el: HtmlElement) -> str:
+    def accessible_name(self, el: HtmlElement, *, placeholder: bool = True) -> str:
+        """The element's accessible name; ``placeholder=False``: without the placeholder a
+        text field falls back to (for the rules that tell a label from a placeholder)."""
         name = self._names.get(el)
         if name is None:
             name = self._names[el] = collapse(self._name(el, set(), _ROOT))
-        return name
+        if name or not placeholder or self.hidden(el):
+            return name
+        return self.placeholder_name(el)
+
+    def placeholder_name(self, el: HtmlElement) -> str:
+        """What names a text field when nothing else does: its ``placeholder`` (input and
+        textarea), else ``aria-placeholder`` (also of a textbox, searchbox or combobox role)."""
+        tag = tag_of(el)
+        kind = (el.get("type") or "text").strip().lower()
+        if tag == "textarea" or (tag == "input" and kind not in _NOT_TEXT_FIELDS):
+            return collapse(el.get("placeholder")) or collapse(el.get("aria-placeholder"))
+        if self.role(el) in _TEXTBOX_ROLES:
+            return collapse(el.get("aria-placeholder"))
+        return ""
 
     def _name(
         self, el: HtmlElement, seen: set[int], mode: str, keep_hidden: bool = False
@@ -570,10 +611,11 @@ class Page:
                 continue
             visible = keep_hidden or not (self.hidden(child) or self.aria_hidden(child))
             if child is not skip and tag_of(child) not in _NO_TEXT and visible:
-                parts.append(self._name(child, seen, _CONTENT, keep_hidden))
+                name = self._name(child, seen, _CONTENT, keep_hidden)
+                parts.append(f" {name} " if _stands_apart(child) else name)
             if child.tail:
                 parts.append(child.tail)
-        return collapse(" ".join(parts))
+        return collapse("".join(parts))
 
     def _embedded_value(self, el: HtmlElement) -> str | None:
         """The value of an embedded control as markup states it (accname 2E), None when the
@@ -627,6 +669,20 @@ class Page:
 
 _CSS_IDENT = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*\Z")
 _ROOT, _LABELLEDBY, _CONTENT = "root", "labelledby", "content"
+
+
+def _stands_apart(el: HtmlElement) -> bool:
+    """Whether ``el``'s part of a name from content is set apart by spaces: a browser lays it
+    out in a box of its own (by its tag, unless an inline ``style`` says otherwise), or its
+    part is a text alternative (alt, aria-label, aria-labelledby), which Chrome and Firefox
+    always separate: ``<a><img alt="Logo">Stadt</a>`` is "Logo Stadt"."""
+    tag = tag_of(el)
+    if tag in _ALTERNATIVE_TAGS or el.get("aria-label") or el.get("aria-labelledby"):
+        return True
+    display = style_declarations(el.get("style")).get("display", "").split()
+    if display:
+        return display[0] not in ("inline", "contents", "none")
+    return tag in _OWN_BOX_TAGS
 
 
 def _join(base: str, href: str) -> str | None:

@@ -113,7 +113,3 @@ class AuditOptions:
     # is not audited further; the report lists the rules and engines left out as a limit.
     page_budget: float = 30.0
 
-    def with_engines(self, engines: frozenset[str]) -> AuditOptions:
-        from dataclasses import replace
-
-        return replace(self, engines=engines)

@@ -22,11 +22,11 @@ class Observed:
         return f"{self.outcome} at {self.at!r}: {self.message[:80]}"
 
 
-def mismatches(example: Example, found: Sequence[Observed], *, check_at: bool = True) -> list[str]:
+def mismatches(example: Example, found: Sequence[Observed]) -> list[str]:
     """Why ``found`` is not exactly what ``example`` expects ([] when it is).
 
     A pass example: nothing at all. A flagging example: at least one finding, every one with
-    the expected outcome and (``check_at``) at the expected place; the expected suggestions
+    the expected outcome and at the expected place; the expected suggestions
     among those of the findings."""
     if example.expect is None:
         return [f"expected nothing, got {f}" for f in found]
@@ -35,7 +35,7 @@ def mismatches(example: Example, found: Sequence[Observed], *, check_at: bool = 
     problems = [
         f"expected {example.expect} at {example.at!r}, got {f}"
         for f in found
-        if f.outcome != example.expect or (check_at and f.at != example.at)
+        if f.outcome != example.expect or f.at != example.at
     ]
     offered = {s for f in found for s in f.suggestions}
     problems += [

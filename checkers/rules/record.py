@@ -43,15 +43,17 @@ class Example:
     expect: Outcome | None
     at: str | None = None
     suggestions: tuple[str, ...] = ()
+    # Mappings are left out of __hash__ (dicts are not hashable; equality still compares them),
+    # so records that hold examples (glossary entries) stay hashable.
     # page rules
     url: str = "https://www.example.de/"
-    context: Mapping[str, Any] = field(default_factory=dict)
+    context: Mapping[str, Any] = field(default_factory=dict, hash=False)
     # text rules
     profile: Profile = "leicht"
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict, hash=False)
     # translation rules: placeholder id -> (kind, target text, source text or "")
     target: str = ""
-    placeholders: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)
+    placeholders: Mapping[str, tuple[str, str, str]] = field(default_factory=dict, hash=False)
     repaired: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -105,13 +107,3 @@ class RuleMeta:
         if isinstance(self.severity, str):
             return self.severity
         return self.severity.get(profile or "standard")
-
-    def all_messages(self) -> dict[str, Messages]:
-        """Every message the record carries, by name (for the completeness tests)."""
-        out: dict[str, Messages] = {
-            "title": self.title,
-            "message": self.message,
-            "explanation": self.explanation,
-        }
-        out.update({f"variant {name}": v.message for name, v in self.variants.items()})
-        return out

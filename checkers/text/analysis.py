@@ -48,9 +48,6 @@ class AnalyzedText:
         tokens = tokenize(text)
         return cls(text, lang, profile, resources, extracted, tokens, segment(text, tokens))
 
-    def sentence_text(self, sentence: Sentence) -> str:
-        return self.text[sentence.start : sentence.end]
-
     @cached_property
     def morph_hits(self) -> list[list[Any]]:
         """Morphology hits per sentence (same order as ``sentences``)."""

@@ -286,15 +286,3 @@ def score_document(
     if score is None:
         return None, None
     return score, level_for(score, model)
-
-
-def score_text(text: str, lexicon: Any = None) -> tuple[float | None, str | None]:
-    """Convenience for tests and scripts: segment ``text`` and score it as one document."""
-    from checkers.text.segment import segment
-
-    scored = []
-    for sentence in segment(text):
-        features = sentence_features(sentence, lexicon)
-        if features["words"]:
-            scored.append((score_sentence(features), int(features["words"])))
-    return score_document(scored)

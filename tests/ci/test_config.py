@@ -66,7 +66,7 @@ def test_full_config_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert config.crawl.enabled and config.crawl.max_depth == 3
     assert config.land == "BW" and config.body == "state"
     assert config.disabled_rules() == {"de.negation", "de.passive-voice"}
-    assert config.severity_overrides() == {"static.image-alt": "warning"}
+    assert config.rules["static.image-alt"] == "warning"  # ci.gate.apply_config applies it
     assert config.login is not None and config.login.fields["password"] == "pw"
     assert config.cookies[0].value == "abc"
     assert config.headers == {"X-Preview": "1"}

@@ -112,8 +112,8 @@ def test_invalid_user_file_names_file_and_entry(tmp_path: Path) -> None:
     assert "kaputt.yaml" in str(err)
     assert err.index == 0
     assert err.term == "Bescheid"
-    assert "nicht erlaubt" in err.message_de
-    assert "not allowed" in err.message_en
+    assert "nicht erlaubt" in err.de
+    assert "not allowed" in err.en
     assert "Eintrag 1 „Bescheid“" in str(err)
 
 
@@ -152,7 +152,7 @@ def test_yaml_syntax_error(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError) as info:
         load_glossaries([user])
     assert "YAML" in str(info.value) and "user.yaml" in str(info.value)
-    assert "Zeile" in info.value.message_de and "line" in info.value.message_en
+    assert "Zeile" in info.value.de and "line" in info.value.en
 
 
 def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
@@ -181,7 +181,7 @@ def test_failing_example_must_contain_term(tmp_path: Path) -> None:
     replacements: [telefonisch]
     explanation: {de: Veraltet für telefonisch., en: Dated for by phone.}
     examples:
-      - {text: "Rufen Sie uns an.", fails: true}
+      - {text: "Rufen Sie uns an.", expect: failed}
 """,
     )
     with pytest.raises(GlossaryError, match="Fehl-Beispiel") as info:
@@ -199,11 +199,43 @@ def test_passing_example_must_not_contain_term(tmp_path: Path) -> None:
     replacements: [Foto]
     explanation: {de: Foto., en: Photo.}
     examples:
-      - {text: "Bringen Sie zwei LICHTBILDER mit.", fails: false}
+      - {text: "Bringen Sie zwei LICHTBILDER mit.", expect: null}
 """,
     )
     with pytest.raises(GlossaryError, match="Gut-Beispiel"):
         load_glossaries([user], include_builtin=False)
+
+
+LICHTBILD = """  - term: Lichtbild
+    kind: amtsdeutsch
+    replacements: [Foto]
+    explanation: {de: Foto., en: Photo.}
+    examples:
+"""
+
+
+@pytest.mark.parametrize(
+    ("example", "wording"),
+    [
+        ('{text: "Ein Lichtbild bitte.", expect: failed, at: "Foto"}', "steht nicht im Beispiel"),
+        ('{text: "Ein Foto bitte.", expect: null, at: "Foto"}', "nennt eine Stelle"),
+    ],
+)
+def test_example_span_must_fit(tmp_path: Path, example: str, wording: str) -> None:
+    user = _write(tmp_path / "user.yaml", LICHTBILD + f"      - {example}\n")
+    with pytest.raises(GlossaryError, match=wording) as info:
+        load_glossaries([user], include_builtin=False)
+    assert info.value.term == "Lichtbild"
+
+
+def test_examples_in_the_old_form_point_to_the_new_one(tmp_path: Path) -> None:
+    old_form = '      - {text: "Ein Lichtbild.", fails: true}\n'
+    user = _write(tmp_path / "user.yaml", LICHTBILD + old_form)
+    with pytest.raises(GlossaryError) as info:
+        load_glossaries([user], include_builtin=False)
+    assert "expect: failed" in info.value.de
+    assert "expect: failed" in info.value.en
+    assert "migrate_glossary_examples" in str(info.value)
 
 
 def test_examples_for_verb_entries_use_phrase(tmp_path: Path) -> None:
@@ -216,8 +248,10 @@ def test_examples_for_verb_entries_use_phrase(tmp_path: Path) -> None:
     replacements: [nutzen]
     explanation: {de: nutzen, en: use}
     examples:
-      - {text: "Nehmen Sie die Hilfe in Anspruch.", fails: true}
-      - {text: "Nutzen Sie die Hilfe.", fails: false}
+      - text: "Nehmen Sie die Hilfe in Anspruch."
+        expect: failed
+        at: "Nehmen Sie die Hilfe in Anspruch"
+      - {text: "Nutzen Sie die Hilfe.", expect: null}
 """,
     )
     [entry] = load_glossaries([user], include_builtin=False)

@@ -25,8 +25,13 @@ def _sample() -> list[GlossaryEntry]:
             phrase="zur Verfügung",
             translations={"en": "provide", "tr": "sağlamak"},
             examples=(
-                Example("Wir stellen Ihnen die Unterlagen zur Verfügung.", True),
-                Example("Wir geben Ihnen die Unterlagen.", False),
+                Example(
+                    "Wir stellen Ihnen die Unterlagen zur Verfügung.",
+                    expect="failed",
+                    at="stellen Ihnen die Unterlagen zur Verfügung",
+                    suggestions=("geben", "bereitstellen"),
+                ),
+                Example("Wir geben Ihnen die Unterlagen.", expect=None),
             ),
             source="sample",
         ),
@@ -195,7 +200,7 @@ XXE = """<?xml version="1.0"?>
 def test_doctype_is_rejected(xml: str, tmp_path: Path) -> None:
     with pytest.raises(GlossaryError, match="DOCTYPE") as info:
         from_tbx(xml)
-    assert "security" in info.value.message_en
+    assert "security" in info.value.en
     path = tmp_path / "evil.tbx"
     path.write_text(xml, encoding="utf-8")
     with pytest.raises(GlossaryError, match=r"evil\.tbx"):
@@ -205,7 +210,7 @@ def test_doctype_is_rejected(xml: str, tmp_path: Path) -> None:
 def test_invalid_xml_is_glossary_error() -> None:
     with pytest.raises(GlossaryError, match="Zeile 1") as info:
         from_tbx("<tbx><text><body><conceptEntry></body></tbx>")
-    assert "Invalid XML" in info.value.message_en
+    assert "Invalid XML" in info.value.en
 
 
 def test_undefined_entity_is_glossary_error() -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
+from a11y_core.config import EnvSettingError
 from a11y_service.monitoring.notify import (
     SIGNATURE_HEADER,
     SmtpSettings,
@@ -167,3 +168,12 @@ def test_webhook_connects_only_to_the_address_it_checked(
     assert received == []
     allowed = send_webhook(hook_url, "geheim", b"{}", UrlPolicy(allow_loopback=True))
     assert allowed == "sent" and len(received) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("A11Y_SMTP_PORT", "fünfundzwanzig"), ("A11Y_SMTP_TIMEOUT", "lang")]
+)
+def test_mail_settings_name_a_wrong_number(name: str, value: str) -> None:
+    """The one parser of A11Y_* numbers: an error naming the variable, not a ValueError."""
+    with pytest.raises(EnvSettingError, match=name):
+        SmtpSettings.from_env({name: value})

@@ -58,3 +58,65 @@ def name_of(html: str, selector: str = "#x") -> str:
 )
 def test_accessible_name(html: str, selector: str, expected: str) -> None:
     assert name_of(html, selector) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # accname 2F: inline children join their neighbours' text directly, as in browsers...
+        ('<a id="x" href="#">foo<b>bar</b></a>', "foobar"),
+        ('<a id="x" href="#">Kontakt<span>formular</span> öffnen</a>', "Kontaktformular öffnen"),
+        # ...elements in a box of their own (block, inline-block controls, a line break) apart.
+        ('<a id="x" href="#">foo<div>bar</div></a>', "foo bar"),
+        ('<button id="x">Jetzt<br>kaufen</button>', "Jetzt kaufen"),
+        ('<a id="x" href="#">foo<span style="display: block">bar</span></a>', "foo bar"),
+        ('<a id="x" href="#">foo<div style="display:inline">bar</div></a>', "foobar"),
+        ('<label id="x">Anzahl<select><option>3</option></select>Tage</label>', "Anzahl 3 Tage"),
+    ],
+)
+def test_children_are_joined_as_browsers_lay_them_out(html: str, expected: str) -> None:
+    assert name_of(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # HTML-AAM: a text field's placeholder names it when nothing else does (after title).
+        ('<input id="x" placeholder="Suchbegriff">', "Suchbegriff"),
+        ('<input id="x" type="email" placeholder="name@example.de">', "name@example.de"),
+        ('<textarea id="x" placeholder="Ihre Nachricht"></textarea>', "Ihre Nachricht"),
+        ('<input id="x" title="Suche" placeholder="Begriff">', "Suche"),
+        ('<label>PLZ <input id="x" placeholder="53111"></label>', "PLZ"),
+        ('<input id="x" aria-placeholder="Ort">', "Ort"),
+        ('<div id="x" role="textbox" contenteditable aria-placeholder="Kommentar"></div>',
+         "Kommentar"),
+        # Not a text field: no placeholder name.
+        ('<input id="x" type="checkbox" placeholder="Ja">', ""),
+        ('<select id="x" aria-placeholder="Land"><option>DE</option></select>', ""),
+        ('<input id="x" placeholder="Suche" hidden>', ""),
+    ],
+)
+def test_placeholder_is_the_last_name_source_of_a_text_field(html: str, expected: str) -> None:
+    assert name_of(html) == expected
+
+
+def test_the_name_without_placeholder_tells_a_label_from_a_placeholder() -> None:
+    page = Page("<!doctype html><html lang='de'><body><input id='x' placeholder='PLZ'>"
+                "<label>Ort <input id='y' placeholder='Bonn'></label></body></html>")
+    (field,) = page.select("#x")
+    (labelled,) = page.select("#y")
+    assert page.accessible_name(field) == "PLZ"
+    assert page.accessible_name(field, placeholder=False) == ""
+    assert page.accessible_name(labelled, placeholder=False) == "Ort"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # A text alternative inside a name from content stands apart, inline or not.
+        ('<a id="x" href="/"><img src="l.png" alt="Logo">Stadt Bonn</a>', "Logo Stadt Bonn"),
+        ('<a id="x" href="#">Mehr<span aria-label="über uns"></span></a>', "Mehr über uns"),
+    ],
+)
+def test_text_alternatives_stand_apart(html: str, expected: str) -> None:
+    assert name_of(html) == expected

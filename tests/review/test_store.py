@@ -5,10 +5,11 @@ from __future__ import annotations
 import threading
 
 import pytest
+from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import Engine, inspect
 
-from a11y_service.db.engine import alembic_config, create_db_engine, current_revision, migrate
+from a11y_service.db.engine import alembic_config, create_db_engine, migrate
 from a11y_service.db.errors import (
     InvalidUpdateError,
     JobStateError,
@@ -19,6 +20,12 @@ from a11y_service.db.errors import (
 from a11y_service.db.records import SegmentUpdate
 from a11y_service.review.store import ReviewStore
 from tests.review.conftest import SEGMENTS, ready_job
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The migration the database stands at (None: never migrated)."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
 
 TABLES = {
     "translation_jobs",

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TinyPackage
+from translators import tags
 from translators.engine import EngineConfig, Translator
 from translators.models import ModelStore
 
@@ -82,3 +83,8 @@ def index_server(tmp_path: Path, tiny_packages) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def tag_ids(text: str) -> list[str]:
+    """Tag tokens in order: ``x1``, ``g2``, ``/g2``."""
+    return [("/" + t.id) if t.kind == "/g" else t.id for t in tags.scan(text)]

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from a11y_core.config import EnvSettingError
+from tests.translation.conftest import tag_ids
 from translators import tags
 from translators.engine import EngineConfig, Translator, split_sentences
-from translators.errors import ModelNotInstalledError, TranslationError
+from translators.errors import ModelNotInstalledError
 from translators.memory import TranslationMemory
 
 SENTENCES = [
@@ -54,7 +56,7 @@ def test_memory_keys_ignore_placeholder_numbers(fresh_translator: Translator) ->
     result = fresh_translator.translate_segments(["Rufen Sie <x9/> an."], "de", "en")
     assert fresh_translator.stats["model_sentences"] == before
     assert result.segments[0].from_memory
-    assert tags.tag_ids(result.segments[0].text) == ["x9"]
+    assert tag_ids(result.segments[0].text) == ["x9"]
 
 
 def test_persistent_memory_survives_a_new_translator(tmp_path: Path, models_dir: Path) -> None:
@@ -86,7 +88,7 @@ def test_tags_survive_the_model(fresh_translator: Translator) -> None:
     source = "Rufen Sie <g1>uns</g1> unter <x2/> an. Wir sind <x3/> da."
     result = fresh_translator.translate_segments([source], "de", "en")
     out = result.segments[0].text
-    assert sorted(tags.tag_ids(out)) == sorted(tags.tag_ids(source))
+    assert sorted(tag_ids(out)) == sorted(tag_ids(source))
     assert tags.balanced(out)
 
 
@@ -113,8 +115,13 @@ def test_config_from_env(tmp_path: Path) -> None:
         tmp_path, 2, 1, 8,
     )
     assert EngineConfig.from_env({}).beam_size == EngineConfig().beam_size
-    with pytest.raises(TranslationError):
+    # The one parser of A11Y_* numbers: the error names the variable, in both languages.
+    with pytest.raises(EnvSettingError) as info:
         EngineConfig.from_env({"A11Y_TRANSLATE_THREADS": "viele"})
+    assert info.value.both() == (
+        "A11Y_TRANSLATE_THREADS: 'viele' ist keine ganze Zahl. / 'viele' is not an integer."
+    )
+
 
 
 def test_memory_lru_bound() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -105,7 +106,7 @@ def test_every_page_passes_axe_and_the_own_audit(server: str, pool) -> None:
 
 
 def _homepage_bitv(base: str, pool) -> list:
-    options = OPTIONS.with_engines(frozenset({"static", "bitv"}))
+    options = replace(OPTIONS, engines=frozenset({"static", "bitv"}))
     with PageAuditor(options, pool=pool) as auditor:
         report = auditor.audit_one(PageTarget(url=base + "/"), is_homepage=True)
     assert failed(report) == []

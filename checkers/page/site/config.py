@@ -146,9 +146,6 @@ class CheckConfig:
     def disabled_rules(self) -> frozenset[str]:
         return frozenset(rule for rule, value in self.rules.items() if value is False)
 
-    def severity_overrides(self) -> dict[str, str]:
-        return {rule: value for rule, value in self.rules.items() if isinstance(value, str)}
-
 
 def load_check_config(explicit: Path | None = None, search_from: Path | None = None) -> CheckConfig:
     """Read ``[check]`` from a11y.toml (``--config`` or the working directory); defaults if none."""

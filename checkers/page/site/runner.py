@@ -239,15 +239,6 @@ def login_cookies(config: CheckConfig, fetcher: Any) -> tuple[Cookie, ...]:
 # ------------------------------------------------------------------ the run
 
 
-def _text_checker(config: CheckConfig) -> TextChecker:
-    from a11y_core import engines
-
-    try:
-        return engines.text_checker(config.path)
-    except BilingualError as error:  # [text] is validated with [check]; this is a resource
-        raise RunError(error.de, error.en) from None
-
-
 def _in_background(work: Callable[[], T]) -> Future[T]:
     """``work()`` in a daemon thread (an interrupted run does not wait for it); its result or
     exception comes through the future."""
@@ -356,7 +347,11 @@ def collect(
     options = engines.audit_options(config=config)
     # The text checker loads its lexicon, glossaries and rules (1-3 s of Python) while the
     # sitemap is read and the browsers start; only the first page's text engine waits for it.
-    loading = _in_background(lambda: _text_checker(config)) if "text" in config.engines else None
+    loading = (
+        _in_background(lambda: engines.text_checker(config.path))
+        if "text" in config.engines
+        else None
+    )
     limits: list[str] = []
     # HTML files and pages share one budget (max_pages): the auditor would cut the rest.
     html_slots = [s for s in slots if s.kind == "html"]
@@ -395,8 +390,10 @@ def collect(
             if on_report is not None:
                 on_report(report, done, total)
 
+    # A broken glossary or [text] section raises its own BilingualError (file, entry, line):
+    # the front end shows it as it is.
     checker: TextChecker | Future[TextChecker] | None = loading or (
-        _text_checker(config) if any(s.kind == "text" for s in ordered) else None
+        engines.text_checker(config.path) if any(s.kind == "text" for s in ordered) else None
     )
     audit_indexes = [i for i, s in enumerate(ordered) if s.kind in ("url", "html")]
     browser_seconds = 0.0

@@ -52,11 +52,13 @@ def check(context: PageContext) -> Iterator[PageHit]:
             ident = field.get("id")
             if ident and len(page.ids.get(ident, ())) > 1:
                 continue  # duplicate ids: static.duplicate-id-aria; names are unreliable
-            name = page.accessible_name(field).strip().lower()
+            # Labels only: fields named by their placeholder alone are static.form-label's.
+            label = page.accessible_name(field, placeholder=False)
+            name = label.strip().lower()
             if not name:
                 continue
             key = (name, _group(field))
             if key in seen and name not in reported:
                 reported.add(name)
-                yield PageHit(field, {"name": page.accessible_name(field)[:60]})
+                yield PageHit(field, {"name": label[:60]})
             seen.setdefault(key, field)

@@ -59,7 +59,7 @@ def check(context: PageContext) -> Iterator[PageHit]:
         if inner and not controls:
             yield PageHit(fieldset, outcome="needs_review", severity="warning",
                           message=_WRAPPER)
-        elif len(controls) == 1 and page.accessible_name(controls[0]):
+        elif len(controls) == 1 and page.accessible_name(controls[0], placeholder=False):
             yield PageHit(fieldset, outcome="needs_review", severity="warning",
                           message=_SINGLE)
         else:

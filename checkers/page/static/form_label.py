@@ -68,7 +68,8 @@ def check(context: PageContext) -> Iterator[PageHit]:
     for el, kind in _candidates(known):
         if el in known.excluded:
             continue
-        if page.accessible_name(el):
+        # Named without its placeholder: labelled. Named only by it: the review below.
+        if page.accessible_name(el, placeholder=False):
             continue
         if explicit_role(el) in _NAME_FROM_CONTENT and tag_of(el) != "input" and text_of(el):
             continue
