@@ -11,8 +11,9 @@ The rated sentences are first split by sentence id (seed SPLIT_SEED) into a deve
 and a check half. Everything below is fitted and chosen on the development half; the check half
 is only scored by the final model and reported (also stored in the model file), so its figures
 are out of sample. Every number used for a decision comes from grouped cross-validation on the
-development half, leave-one-article-out (LOAO): the score will be used on texts the calibration never saw, and sentences of one article
-share topic and vocabulary, so a random split would flatter the model. The script
+development half, leave-one-article-out (LOAO): the score will be used on texts the
+calibration never saw, and sentences of one article share topic and vocabulary, so a random
+split would flatter the model. The script
 
 1. computes the runtime features (checkers.text.score.sentence_features) for every sentence,
 2. prints per-feature correlations with MOS_Complexity,
