@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,12 @@ TinyPackage = Callable[[str, str], Path]
 # collection's 9 s, measured). The bytecode caches are git-ignored and keyed by source, so
 # keeping them is safe: this affects only modules imported from here on.
 sys.dont_write_bytecode = False
+
+# Production hashes passwords with argon2's RFC 9106 profile: 0.2 s of CPU per hash or check,
+# and the account, web and hardening tests make hundreds. Tests keep argon2id with the cheapest
+# parameters (tests/accounts/test_passwords.py checks the production default); set before any
+# test module imports the service, and inherited by the CLI subprocesses the tests start.
+os.environ.setdefault("A11Y_PASSWORD_HASH_PROFILE", "CHEAPEST")
 
 
 @pytest.fixture(scope="session")

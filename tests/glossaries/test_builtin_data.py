@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from glossaries import BUILTIN_DIR, SCHEMA_PATH, load_glossaries
+from glossaries import BUILTIN_DIR, SCHEMA_PATH, load_glossaries, loader
 from glossaries.loader import builtin_files, load_file
 from glossaries.model import normalize
 from glossaries.validation import contains_word, validate_document
@@ -20,7 +22,17 @@ from glossaries.validation import contains_word, validate_document
 FILES = builtin_files()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_process_caches() -> Iterator[None]:
+    # Replaces the package's per-test cache clearing: these tests only read the built-in files,
+    # which no test writes, so one parse serves the module (test_load_time clears for itself).
+    yield
+
+
+@functools.cache
 def _doc(path: Path) -> Any:
+    # Parsed once per file for the module (the pure-Python YAML parser takes about a second for
+    # the large files); the tests only read the document.
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -162,7 +174,9 @@ def test_entries_are_frozen() -> None:
 
 
 def test_load_time(capsys: pytest.CaptureFixture[str]) -> None:
-    # Printed so a slowdown is visible with -s.
+    # Printed so a slowdown is visible with -s. A cold load: no parse result kept in the process.
+    loader._load_file_cached.cache_clear()
+    loader._merge.cache_clear()
     started = time.perf_counter()
     glossary = load_glossaries()
     elapsed = time.perf_counter() - started

@@ -92,7 +92,10 @@ def test_every_get_route_survives_hostile_queries(client: TestClient, query: str
     for method, path in _routes(client):
         if method != "GET":
             continue
-        for variant in (path, path.replace("/x", "/" + "%FF" * 50), path.replace("/x", "/..%2F")):
+        # A route without a parameter gives three equal URLs: each is asked once (the YAML
+        # schema alone costs 0.3 s of CPU per request).
+        variants = (path, path.replace("/x", "/" + "%FF" * 50), path.replace("/x", "/..%2F"))
+        for variant in dict.fromkeys(variants):
             response = client.get(variant + query)
             _assert_safe(response, f"GET {variant}{query}")
 
