@@ -15,6 +15,7 @@ from checkers.text.segment import Sentence
 from checkers.text.tokens import Token, tokenize
 
 # Inflection endings tried when a word is not found as written ("Bescheides" -> "Bescheid").
+_MEMO_LIMIT = 100_000
 _ENDINGS = ("ern", "en", "em", "er", "es", "n", "s", "e")
 # Sentences are already split; a "." inside one ends an abbreviation or an ordinal ("1. Juli").
 _CLAUSE_BREAKS = frozenset({"!", "?", ";", ":"})
@@ -47,6 +48,9 @@ class TermMatcher:
         self._single_exact: dict[str, list[Any]] = {}
         self._multi: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         self._verbs: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        # Word forms repeat (Zipf): the entries of a form are looked up once. Bounded, because
+        # the service keeps one matcher for its lifetime.
+        self._entries_memo: dict[tuple[str, str], list[Any]] = {}
         for entry in glossary or ():
             if entry.verb and entry.phrase:
                 keys = tuple(token_key(t.text) for t in tokenize(entry.phrase))
@@ -137,6 +141,15 @@ class TermMatcher:
         return hits
 
     def _single_entries(self, token: Token, key: str) -> list[Any]:
+        memo_key = (token.text, token.kind)
+        found = self._entries_memo.get(memo_key)
+        if found is None:
+            if len(self._entries_memo) >= _MEMO_LIMIT:
+                self._entries_memo.clear()
+            found = self._entries_memo[memo_key] = self._lookup_entries(token, key)
+        return found
+
+    def _lookup_entries(self, token: Token, key: str) -> list[Any]:
         found = self._single_exact.get(token.text.replace(" ", ""))
         if found:
             return found
