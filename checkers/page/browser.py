@@ -194,6 +194,7 @@ class AxeOutcome:
     screenshots: dict[str, str] = field(default_factory=dict)
     dialogs: list[tuple[str, str]] = field(default_factory=list)  # dismissed: (kind, message)
     rendered: dict[str, Any] = field(default_factory=dict)  # checkers.page.rendered results
+    tags: tuple[str, ...] = ()  # the axe tags the audit ran (e.g. wcag2aaa when AAA was asked)
 
 
 class BrowserSession:
@@ -352,6 +353,7 @@ class BrowserSession:
             screenshots=pictures,
             dialogs=seen_dialogs,
             rendered=rendered,
+            tags=tuple(tags),
         )
 
     def audit_html(

@@ -77,3 +77,25 @@ def test_text_on_a_gradient(pool, style: str, text: str, expected: list) -> None
 def test_text_in_the_colour_of_its_background_is_hidden_text_not_low_contrast(pool) -> None:
     found = _contrast(pool, '<p style="color:#fff;background:#fff">Hidden text</p><p>Visible</p>')
     assert found == []
+
+
+def test_an_aaa_audit_judges_measured_gradient_text_against_seven_to_one(pool) -> None:
+    # ACT 09o5cg: #666 on a gradient from white to #eee is 5.0-5.7:1, enough for 1.4.3 and too
+    # little for 1.4.6. axe's enhanced rule says nothing about such text; the measurement does.
+    from dataclasses import replace
+
+    from checkers.page.axe import act_audit_tags
+
+    body = (
+        '<p id="t" style="color:#666;background:linear-gradient(to right,#fff,#eee);'
+        'width:400px">Some text in a human language</p>'
+    )
+    html = f'<html lang="en"><head><title>K</title></head><body><main>{body}</main></body></html>'
+    aaa = replace(OPTIONS, axe_tags=act_audit_tags())
+    with PageAuditor(aaa, pool=pool) as auditor:
+        report = auditor.audit([PageTarget(url="https://example.org/k", html=html)]).reports[0]
+    found = {(f.rule_id, f.outcome, f.location.selector) for f in report.findings}
+    assert ("axe.color-contrast-enhanced", "failed", "#t") in found, found
+    assert not [f for f in report.findings if f.rule_id == "axe.color-contrast"]
+    # The same page in an AA audit: nothing to report.
+    assert _contrast(pool, body) == []
