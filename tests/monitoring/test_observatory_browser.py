@@ -14,6 +14,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from a11y_service.accounts.store import AccountStore
 from a11y_service.monitoring.store import MonitoringStore
@@ -135,6 +136,8 @@ def test_monitoring_pages_have_no_axe_violations(site, driver) -> None:
     driver.get(base + "/anmelden?lang=de")
     driver.find_element("id", "email").send_keys("admin@stadt.example")
     driver.find_element("id", "password").send_keys(PASSWORD + Keys.ENTER)
+    # The key press only starts the form's POST: navigating on at once can abort the sign-in.
+    WebDriverWait(driver, 20).until(lambda d: "/anmelden" not in d.current_url)
     for path in ("/websites", f"/websites/{site_id}"):
         found = violations(driver, base + path)
         assert found == [], (path, [(v["id"], [n["target"] for n in v["nodes"]]) for v in found])
