@@ -82,6 +82,10 @@ _END_TAG = re.compile(r"(?:\s|<!--.*?-->)*</([A-Za-z][^\s/>]*)", re.S)
 # A template's content is not part of the tree: its tags and text are passed over in the source.
 _TEMPLATE_TAG = re.compile(r"<(/?)template[\s/>]", re.I)
 
+# The rest of a tag after its name, as the tokenizer reads it: a ">" ends it unless inside a
+# quoted attribute value (quotes open a value only after "="; an unclosed one runs to the end).
+TAG_REST = re.compile(r"""(?:[^>=]|=\s*"[^"]*(?:"|\Z)|=\s*'[^']*(?:'|\Z)|=)*>?""")
+
 
 def _template_end(source: str, start: int) -> int:
     """Where the content of the template whose start tag ends at ``start`` ends (nesting
@@ -92,9 +96,13 @@ def _template_end(source: str, start: int) -> int:
         if not depth:
             return match.start()
     return len(source)
-# The rest of a tag after its name, as the tokenizer reads it: a ">" ends it unless inside a
-# quoted attribute value (quotes open a value only after "="; an unclosed one runs to the end).
-TAG_REST = re.compile(r"""(?:[^>=]|=\s*"[^"]*(?:"|\Z)|=\s*'[^']*(?:'|\Z)|=)*>?""")
+
+
+def _raw_text_end(source: str, name: str, start: int) -> int:
+    """Where the content of a raw-text element (script, style, title, ...) that starts at
+    ``start`` ends: at its end tag, or the end of the source."""
+    close = re.compile(rf"</{re.escape(name)}[\s/>]", re.I).search(source, start)
+    return close.start() if close else len(source)
 
 
 class ParsedHtml:
@@ -241,8 +249,7 @@ def _start_tags(
         elif tag in _RAW_TEXT:
             content = TAG_REST.match(source, match.end())
             content_start = content.end() if content else match.end()
-            close = re.compile(rf"</{re.escape(tag)}[\s/>]", re.I).search(source, content_start)
-            skip_to = close.start() if close else len(source)
+            skip_to = _raw_text_end(source, tag, content_start)
             if tag == "noscript" and noscripts is not None:
                 noscripts.append((content_start, skip_to))
     return found
@@ -475,8 +482,7 @@ def _text_runs(source: str) -> list[_Run]:
         if name == "template":
             pos = _template_end(source, pos)
         elif name in _RAW_TEXT and source[pos - 1 : pos] == ">":
-            close = re.compile(rf"</{re.escape(name)}[\s/>]", re.I).search(source, pos)
-            end = close.start() if close else size
+            end = _raw_text_end(source, name, pos)
             if end > pos:
                 runs.append(_Run(source, pos, end, name not in _RCDATA))
             pos = end

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from checkers.page.axe_messages import message_de
-from checkers.page.rendered import focus_probe
+from checkers.page.rendered import focus_probe, inert_frames
 from checkers.page.rendered.contrast import verdict
 from checkers.report import Finding, Location
 
@@ -128,6 +128,7 @@ def axe_findings(
 ) -> list[Finding]:
     findings: list[Finding] = []
     probe = focus_probe(outcome.rendered)
+    inert = inert_frames(outcome.rendered)
     measured = (outcome.rendered or {}).get("contrast") or {}
     for kind, results in (("failed", outcome.violations), ("needs_review", outcome.incomplete)):
         for rule in results:
@@ -138,13 +139,13 @@ def axe_findings(
                 # axe cannot run focus handlers; the browser probe did: an aria-hidden element
                 # holding only focus sentinels passes (ACT 6cfa84).
                 found = [f for f in found if f.location.selector not in probe["clear"]]
-            if rule.get("id") == "frame-focusable-content" and probe:
+            if rule.get("id") == "frame-focusable-content" and inert:
                 # A frame behind an open modal dialog is inert: nothing in it can take focus,
                 # so a negative tabindex hides nothing from keyboard users (ACT akn7bn).
                 # axe names the frame's document ("#frame >>> html"): compare the frame part.
                 found = [
                     f for f in found
-                    if (f.location.selector or "").split(" >>> ")[0] not in probe["inert"]
+                    if (f.location.selector or "").split(" >>> ")[0] not in inert
                 ]
             if kind == "needs_review" and rule.get("id") in SYMBOL_TEXT_RULES and measured:
                 if rule.get("id") == "color-contrast" and "wcag2aaa" in outcome.tags:
@@ -255,8 +256,9 @@ def _rule_findings(
     for node in rule.get("nodes") or []:
         if outcome == "needs_review" and _nothing_to_decide(str(rule.get("id")), node):
             continue
-        html_text = str(node.get("html") or "").strip()
-        if rule.get("id") == "image-alt" and _BARE_IMG.fullmatch(html_text):
+        if rule.get("id") == "image-alt" and _BARE_IMG.fullmatch(
+            str(node.get("html") or "").strip()
+        ):
             continue
         node_outcome = outcome
         if outcome == "failed" and (

@@ -145,16 +145,19 @@ def focus_probe(rendered: Mapping[str, Any] | None) -> dict[str, frozenset[str]]
     """The browser's answer for elements inside aria-hidden subtrees that are in the tab order:
     selectors of those that passed focus on at once (``left``: focus sentinels, not focusable
     in the ACT sense), of those that kept it (``kept``) and of the aria-hidden elements that
-    hold only sentinels (``clear``), and the frames an open modal dialog makes inert
-    (``inert``). None when the probe did not run."""
+    hold only sentinels (``clear``). None when the probe did not run."""
     found = (rendered or {}).get("sentinels")
     if not isinstance(found, dict):
         return None
-    found = {**found, "inert": (rendered or {}).get("inert")}
     return {
         key: frozenset(s for s in found.get(key) or () if isinstance(s, str))
-        for key in ("left", "kept", "clear", "inert")
+        for key in ("left", "kept", "clear")
     }
+
+
+def inert_frames(rendered: Mapping[str, Any] | None) -> frozenset[str]:
+    """Selectors of the frames an open modal dialog made inert when the page was rendered."""
+    return frozenset(s for s in (rendered or {}).get("inert") or () if isinstance(s, str))
 
 
 class CdpScripts:
